@@ -170,7 +170,7 @@ class WatchLoaderTest {
         assertThat(errors(MINIMAL + "alerts:\n  - { id: crisis, query: \"  \" }\n"))
                 .containsExactly("w.yaml:4: alerts[0].query: expected a Lucene query, got an empty one");
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query:\n"))
-                .containsExactly("w.yaml:5: alerts[0].query: missing; a value is required");
+                .containsExactly("w.yaml:5: alerts[0].query: expected a Lucene query, got an empty one");
     }
 
     @Test
