@@ -9,6 +9,7 @@ public final class InvalidWatchException extends Exception {
 
     private final transient List<WatchError> errors;
 
+    /** @param errors at least one */
     public InvalidWatchException(List<WatchError> errors) {
         super(format(errors));
         this.errors = List.copyOf(errors);
@@ -19,8 +20,13 @@ public final class InvalidWatchException extends Exception {
     }
 
     private static String format(List<WatchError> errors) {
-        String file = errors.isEmpty() ? "watch" : errors.get(0).file();
-        return file + " is not a valid watch (" + errors.size() + (errors.size() == 1 ? " error" : " errors") + "):"
-                + errors.stream().map(e -> "\n  " + e).collect(Collectors.joining());
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid watch needs at least one error");
+        }
+        long files = errors.stream().map(WatchError::file).distinct().count();
+        String count = errors.size() + (errors.size() == 1 ? " error" : " errors");
+        String head = files == 1 ? errors.get(0).file() + " is not a valid watch (" + count + "):"
+                : count + " in " + files + " watch files:";
+        return head + errors.stream().map(e -> "\n  " + e).collect(Collectors.joining());
     }
 }

@@ -220,6 +220,34 @@ class WatchLoaderTest {
     }
 
     @Test
+    void usesDefaultsOfVariablesThatAreNotSet() throws Exception {
+        Watch w = new WatchLoader(Map.of()).parse("w.yaml", MINIMAL
+                + "elasticsearch: { url: \"${NOPE_URL:-http://es.local:9200}\", api_key: \"${NOPE_KEY:-}\" }\n");
+        assertThat(w.elasticsearch().url()).isEqualTo(URI.create("http://es.local:9200"));
+        assertThat(w.elasticsearch().apiKey().isPresent()).isFalse();
+        assertThat(loader.parse("w.yaml", MINIMAL + "elasticsearch: { api_key: \"${ES_API_KEY:-}\" }\n")
+                .elasticsearch().apiKey().reveal()).isEqualTo("s3cr3t-api-key");
+    }
+
+    @Test
+    void theExampleValidatesWithAnEmptyEnvironment() throws Exception {
+        Watch w = new WatchLoader(Map.of()).load(Path.of("..", "deploy", "watches", "example.yaml"));
+        assertThat(w.elasticsearch()).isEqualTo(ElasticsearchSettings.DEFAULT);
+        assertThat(w.mail().password().isPresent()).isFalse();
+    }
+
+    @Test
+    void refusesSecretDefaultsAndMalformedReferences() {
+        List<String> errors = errors(MINIMAL + "elasticsearch: { api_key: \"${K:-literal-key-123}\" }\n"
+                + "kibana: { url: \"${1BAD}\" }\n");
+        assertThat(errors).containsExactly(
+                "w.yaml:3: elasticsearch.api_key: a secret cannot have a default written in the file; use ${K:-} or "
+                        + "${K} (the value written in the file is not shown)",
+                "w.yaml:4: kibana.url: '${1BAD}' is not a valid ${NAME} or ${NAME:-default} reference");
+        assertThat(String.join("\n", errors)).doesNotContain("literal-key-123");
+    }
+
+    @Test
     void refusesSecretsWrittenInTheFileWithoutShowingThem() {
         List<String> errors = errors(MINIMAL + "elasticsearch: { api_key: \"literal-key-123\" }\n"
                 + "mail: { smtp: \"smtp://localhost:25\", from: a@b.example, password: hunter2 }\n");

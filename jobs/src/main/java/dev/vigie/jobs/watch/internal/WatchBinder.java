@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * the list of errors.
  */
 public final class WatchBinder {
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$\\{([^}]*)}?");
+    private static final Pattern VARIABLE = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
 
     static final List<String> ROOT_KEYS = List.of("watch", "language", "timezone", "brand", "competitors", "sources",
             "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
@@ -568,10 +569,10 @@ public final class WatchBinder {
             error(node, path, "expected a value, got an empty one");
             return null;
         }
-        return substitute(s, path);
+        return substitute(s, path, secret);
     }
 
-    private String substitute(YamlNode.Scalar s, String path) {
+    private String substitute(YamlNode.Scalar s, String path, boolean secret) {
         String text = s.text();
         if (text.indexOf('$') < 0) {
             return text;
@@ -581,12 +582,17 @@ public final class WatchBinder {
         boolean ok = true;
         while (matcher.find()) {
             String name = matcher.group(1);
-            String value = name == null ? null : env.get(name);
+            String fallback = matcher.group(2);
+            String value = name == null ? null : env.getOrDefault(name, fallback);
             if (name == null) {
-                error(s, path, "'" + matcher.group() + "' is not a valid ${NAME} reference (letters, digits, '_')");
+                error(s, path, "'" + matcher.group() + "' is not a valid ${NAME} or ${NAME:-default} reference");
                 ok = false;
             } else if (value == null) {
                 error(s, path, "environment variable " + name + " is not set");
+                ok = false;
+            } else if (secret && fallback != null && !fallback.isEmpty()) {
+                error(s, path, "a secret cannot have a default written in the file; use ${" + name + ":-} or ${"
+                        + name + "} (the value written in the file is not shown)");
                 ok = false;
             } else {
                 matcher.appendReplacement(out, Matcher.quoteReplacement(value));
