@@ -113,7 +113,7 @@ public final class IndexTemplates {
     public static Installed install(ElasticsearchClient client, String name) throws IOException {
         ObjectNode template = template(name);
         String checksum = checksum(read(name));
-        ((ObjectNode) template.with("_meta")).put(CHECKSUM_KEY, checksum);
+        template.withObject("/_meta").put(CHECKSUM_KEY, checksum);
 
         Outcome outcome = Outcome.CREATED;
         if (client.indices().existsIndexTemplate(b -> b.name(name)).value()) {
