@@ -8,6 +8,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import dev.vigie.connectors.http.FetchResult;
+import dev.vigie.connectors.internal.Cdf;
 import dev.vigie.connectors.internal.CharsetSniffer;
 import dev.vigie.connectors.internal.Ids;
 import dev.vigie.connectors.internal.PlainText;
@@ -19,7 +20,6 @@ import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
 import dev.vigie.connectors.mention.SourceType;
 import org.jsoup.Jsoup;
-import org.jsoup.helper.W3CDom;
 import org.jsoup.parser.Parser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +56,12 @@ import java.util.regex.Pattern;
 public final class FeedParser {
     private static final Logger LOG = LoggerFactory.getLogger(FeedParser.class);
     private static final Pattern EMAIL_NAME = Pattern.compile("^\\s*\\S+@\\S+\\s*\\((.+)\\)\\s*$");
+    private static final Pattern XML_ENCODING =
+            Pattern.compile("\\uFEFF?\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Pattern FEED_ROOT = Pattern.compile("<feed(\\s[^>]*)?>");
+    private static final Pattern DEFAULT_NS = Pattern.compile("\\sxmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+    private static final Pattern BASE64_ELEMENT = Pattern.compile(
+            "(<[\\w:.-]+[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([A-Za-z0-9+/=\\s]*)<");
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!#\\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)");
 
     /**
@@ -85,7 +91,7 @@ public final class FeedParser {
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         try {
             return doParse(body, contentType, feedUrl, baseUrl, sourceName, fetchedAt);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             LOG.warn("feed {} could not be parsed", feedUrl, e);
             return new FeedResult.Rejected(feedUrl, FeedResult.Reason.MALFORMED, "unreadable feed: " + e);
         }
@@ -101,6 +107,16 @@ public final class FeedParser {
         if (decoded.repaired()) {
             recoveries.add("body is not valid in its declared charset; read as " + decoded.charset().name());
         }
+        Matcher declared = XML_ENCODING.matcher(decoded.text());
+        if (declared.lookingAt() && CharsetSniffer.bomCharset(body) == null
+                && CharsetSniffer.lookup(declared.group(1)) == null) {
+            recoveries.add("unknown declared encoding '" + declared.group(1) + "'; read as " + decoded.charset().name());
+        }
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.isEmpty() && !(mediaType.contains("xml") || mediaType.contains("rss")
+                || mediaType.contains("atom") || mediaType.contains("rdf"))) {
+            recoveries.add("served as " + mediaType + ", not an XML media type");
+        }
         XmlProlog.Prepared prepared;
         try {
             prepared = XmlProlog.prepare(decoded.text());
@@ -112,21 +128,104 @@ public final class FeedParser {
         if (!xml.startsWith("<")) {
             return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED, "body does not start with XML markup");
         }
+        if (xml.isBlank() || Cdf.rootStart(xml) < 0) {
+            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.EMPTY, "no XML element in the body");
+        }
+        xml = fixBase64(xml);
+        List<String> entryErrors = new ArrayList<>();
         SyndFeed feed;
         try {
             feed = strictInput().build(new StringReader(xml));
-        } catch (IllegalArgumentException e) {
-            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED,
-                    "XML is not RSS, Atom or RDF: " + e.getMessage());
+        } catch (IllegalArgumentException notRssOrAtom) {
+            feed = otherDialect(xml);
+            if (feed == null) {
+                return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED,
+                        "XML is not RSS, Atom, RDF or CDF: " + notRssOrAtom.getMessage());
+            }
         } catch (FeedException strictError) {
             String why = message(strictError);
+            if (!isXmlSyntaxError(strictError) && xml.contains("<item") && !xml.contains("<channel")) {
+                feed = withChannel(xml);
+                if (feed != null) {
+                    URI base = baseUrl != null ? baseUrl : parseUri(feedUrl);
+                    return map(feed, feedUrl, base, sourceName, fetchedAt, recoveries, entryErrors);
+                }
+            }
+            if (!isXmlSyntaxError(strictError)) {
+                // well-formed XML that Rome could not map (e.g. an RSS without channel): a feed with nothing usable
+                entryErrors.add("feed could not be read: " + why);
+                return new FeedResult.Parsed(feedUrl, null, null, null, List.of(), entryErrors, recoveries);
+            }
             feed = lenient(xml, recoveries, why);
             if (feed == null) {
                 return new FeedResult.Rejected(feedUrl, FeedResult.Reason.MALFORMED, "malformed feed: " + why);
             }
         }
         URI base = baseUrl != null ? baseUrl : parseUri(feedUrl);
-        return map(feed, feedUrl, base, sourceName, fetchedAt, recoveries);
+        return map(feed, feedUrl, base, sourceName, fetchedAt, recoveries, entryErrors);
+    }
+
+    /** CDF, or a {@code <feed>} in a namespace Rome does not know (feed readers take it as Atom). */
+    private static SyndFeed otherDialect(String xml) {
+        if (Cdf.looksLikeCdf(xml)) {
+            return Cdf.parse(xml);
+        }
+        int root = Cdf.rootStart(xml);
+        Matcher m = FEED_ROOT.matcher(xml);
+        if (root < 0 || !m.find(root) || m.start() != root) {
+            return null;
+        }
+        String tag = m.group();
+        String ns = tag.contains("version=\"0.3\"") || tag.contains("version='0.3'") ? "http://purl.org/atom/ns#"
+                : "http://www.w3.org/2005/Atom";
+        String fixedTag = DEFAULT_NS.matcher(tag).find() ? DEFAULT_NS.matcher(tag).replaceFirst(" xmlns=\"" + ns + "\"")
+                : "<feed xmlns=\"" + ns + "\"" + tag.substring(5);
+        try {
+            return strictInput().build(new StringReader(xml.substring(0, root) + fixedTag
+                    + xml.substring(root + tag.length())));
+        } catch (FeedException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An {@code <rss>} whose items sit without a {@code <channel>}: feed readers read them anyway. */
+    private static SyndFeed withChannel(String xml) {
+        int root = Cdf.rootStart(xml);
+        int open = root < 0 ? -1 : xml.indexOf('>', root);
+        int close = xml.lastIndexOf("</rss");
+        if (open < 0 || close < open || !xml.startsWith("<rss", root)) {
+            return null;
+        }
+        try {
+            return strictInput().build(new StringReader(xml.substring(0, open + 1) + "<channel>"
+                    + xml.substring(open + 1, close) + "</channel>" + xml.substring(close)));
+        } catch (FeedException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Rome's base64 decoder fails on the whitespace feeds put around base64 content; take it out. */
+    private static String fixBase64(String xml) {
+        if (!xml.contains("base64")) {
+            return xml;
+        }
+        Matcher m = BASE64_ELEMENT.matcher(xml);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2).replaceAll("\\s+", "") + "<"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static boolean isXmlSyntaxError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.xml.sax.SAXException || c instanceof org.jdom2.JDOMException
+                    || c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SyndFeed lenient(String xml, List<String> recoveries, String strictError) {
@@ -144,11 +243,15 @@ public final class FeedParser {
         // 2. a tolerant XML tree builder (unclosed or mismatched tags, bad characters), then Rome on that tree
         try {
             org.jsoup.nodes.Document tolerant = Jsoup.parse(xml, "", Parser.xmlParser());
-            org.w3c.dom.Document dom = new W3CDom().namespaceAware(true).fromJsoup(tolerant);
-            SyndFeed feed = new SyndFeedInput(false, Locale.ROOT).build(dom);
+            if (tolerant.children().isEmpty()) {
+                return null;
+            }
+            tolerant.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                    .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).prettyPrint(false);
+            SyndFeed feed = strictInput().build(new StringReader(tolerant.outerHtml()));
             recoveries.add("malformed XML rebuilt leniently: " + strictError);
             return feed;
-        } catch (FeedException | RuntimeException lenientError) {
+        } catch (FeedException | RuntimeException | AssertionError lenientError) {
             LOG.debug("lenient parse failed too: {}", lenientError.getMessage());
             return null;
         }
@@ -162,7 +265,7 @@ public final class FeedParser {
     }
 
     private FeedResult map(SyndFeed feed, String feedUrl, URI base, String sourceName, Instant fetchedAt,
-                           List<String> recoveries) {
+                           List<String> recoveries, List<String> errors) {
         String feedTitle = feed.getTitle() == null ? null : PlainText.of(feed.getTitle());
         Source source = new Source(SourceType.FEED, sourceName != null ? sourceName : feedTitle, feedUrl);
         String lang = languageHint(feed.getLanguage());
@@ -171,7 +274,6 @@ public final class FeedParser {
             entryBase = parseUri(feed.getLink());
         }
         List<Mention> mentions = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         int index = 0;
         for (SyndEntry entry : feed.getEntries()) {
             index++;
