@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An ISO-8601 week such as {@code 2026-W47}: Monday to Sunday, counted in UTC like every date Vigie stores.
+ * An ISO-8601 week such as {@code 2026-W47}: Monday to Sunday, in the watch's time zone (a Paris agency's Monday
+ * starts at 23:00 UTC on Sunday in winter).
  *
  * <p>Weeks are the unit of the report because agencies report to their clients per calendar week, and ISO weeks
  * are what French and European calendars print.
@@ -47,9 +48,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return new IsoWeek(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    /** The last complete week before now: what a report sent on Monday morning is about. */
-    public static IsoWeek lastCompleted(Clock clock) {
-        return of(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusWeeks(1);
+    /** The last complete week before now in {@code zone}: what a report sent on Monday morning is about. */
+    public static IsoWeek lastCompleted(Clock clock, ZoneId zone) {
+        return of(LocalDate.now(clock.withZone(zone))).minusWeeks(1);
     }
 
     public LocalDate monday() {
@@ -62,14 +63,14 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return monday().plusDays(6);
     }
 
-    /** Inclusive start, Monday 00:00 UTC. */
-    public Instant start() {
-        return monday().atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Inclusive start, Monday 00:00 in {@code zone}. */
+    public Instant start(ZoneId zone) {
+        return monday().atStartOfDay(zone).toInstant();
     }
 
-    /** Exclusive end, the next Monday 00:00 UTC. */
-    public Instant end() {
-        return monday().plusDays(7).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Exclusive end, the next Monday 00:00 in {@code zone}. */
+    public Instant end(ZoneId zone) {
+        return monday().plusDays(7).atStartOfDay(zone).toInstant();
     }
 
     public IsoWeek minusWeeks(int weeks) {

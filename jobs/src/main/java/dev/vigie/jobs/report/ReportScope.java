@@ -1,5 +1,6 @@
 package dev.vigie.jobs.report;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,11 @@ import java.util.regex.Pattern;
  * @param competitors competitors' display names, in the watch's order
  * @param themeLabels theme id to the label shown in the report (ids without a label are shown as is)
  * @param locale      the report's language ({@code fr} or {@code en})
+ * @param zone        the time zone of the report's days and weeks
  * @param recipients  who receives it by email; may be empty
  */
 public record ReportScope(String watch, String brand, List<String> competitors, Map<String, String> themeLabels,
-                          Locale locale, List<String> recipients) {
+                          Locale locale, ZoneId zone, List<String> recipients) {
 
     private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9-]+");
 
@@ -46,6 +48,7 @@ public record ReportScope(String watch, String brand, List<String> competitors, 
         if (!LANGUAGES.contains(locale.getLanguage())) {
             throw new IllegalArgumentException("report language must be one of " + LANGUAGES + ": '" + locale + "'");
         }
+        Objects.requireNonNull(zone, "zone");
         recipients = List.copyOf(recipients);
     }
 

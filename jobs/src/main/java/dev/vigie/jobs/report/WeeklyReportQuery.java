@@ -30,7 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>Only aggregations are used (one request on {@code vigie-mentions}, one bounded request on
  * {@code vigie-page-changes}), so the cost does not grow with the number of mentions: an agency's busiest client
  * costs the same two requests as a quiet one. Every query is filtered on the watch id, so nothing of one client can
- * appear in another's report. Dates are bucketed in UTC, like the stored timestamps.
+ * appear in another's report. Days and weeks are those of the watch's time zone.
  */
 public final class WeeklyReportQuery {
 
@@ -113,8 +113,8 @@ public final class WeeklyReportQuery {
         Objects.requireNonNull(week, "week");
         try {
             long started = System.nanoTime();
-            SearchResponse<Void> mentions = searchMentions(scope.watch(), week);
-            SearchResponse<JsonNode> changes = searchPageChanges(scope.watch(), week);
+            SearchResponse<Void> mentions = searchMentions(scope.watch(), week, scope.zone());
+            SearchResponse<JsonNode> changes = searchPageChanges(scope.watch(), week, scope.zone());
             WeeklyReportData data = assemble(scope, week, mentions, changes);
             LOG.info("Read report data of watch {} for {}: {} mentions, {} page changes in {} ms", scope.watch(),
                     week, data.totals().mentions(), data.totals().pageChanges(),
@@ -128,38 +128,39 @@ public final class WeeklyReportQuery {
 
     // ---- requests
 
-    private SearchResponse<Void> searchMentions(String watch, IsoWeek week) throws IOException {
+    private SearchResponse<Void> searchMentions(String watch, IsoWeek week, ZoneId zone) throws IOException {
         IsoWeek first = week.minusWeeks(baselineWeeks);
         Query inRange = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field(WATCH).value(watch)))
                 .filter(f -> f.range(r -> r.date(d -> d.field(PUBLISHED_AT)
-                        .gte(first.start().toString()).lt(week.end().toString()))))));
+                        .gte(first.start(zone).toString()).lt(week.end(zone).toString()))))));
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("per_day", Aggregation.of(a -> a.dateHistogram(h -> h.field(PUBLISHED_AT)
-                .calendarInterval(CalendarInterval.Day).minDocCount(0)
+                .calendarInterval(CalendarInterval.Day).minDocCount(0).timeZone(zone.getId())
                 .extendedBounds(e -> e.min(FieldDateMath.of(m -> m.expr(first.monday().toString())))
                         .max(FieldDateMath.of(m -> m.expr(week.sunday().toString()))))
                 .format("yyyy-MM-dd"))));
-        aggs.put("week", Aggregation.of(a -> a.filter(publishedIn(week)).aggregations(weekAggregations(true))));
-        aggs.put("previous", Aggregation.of(a -> a.filter(publishedIn(week.previous()))
-                .aggregations(weekAggregations(false))));
+        aggs.put("week", Aggregation.of(a -> a.filter(publishedIn(week, zone)).aggregations(weekAggregations(zone))));
+        aggs.put("previous", Aggregation.of(a -> a.filter(publishedIn(week.previous(), zone))
+                .aggregations(weekAggregations(null))));
         return client.search(s -> s.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true)
                 .size(0).trackTotalHits(t -> t.enabled(false)).query(inRange).aggregations(aggs), Void.class);
     }
 
-    private static Query publishedIn(IsoWeek week) {
+    private static Query publishedIn(IsoWeek week, ZoneId zone) {
         return Query.of(q -> q.range(r -> r.date(d -> d.field(PUBLISHED_AT)
-                .gte(week.start().toString()).lt(week.end().toString()))));
+                .gte(week.start(zone).toString()).lt(week.end(zone).toString()))));
     }
 
-    private static Map<String, Aggregation> weekAggregations(boolean detailed) {
+    /** Aggregations of one week; the details (stories, authors, alerts, days) only when {@code zone} is given. */
+    private static Map<String, Aggregation> weekAggregations(ZoneId zone) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("brands", Aggregation.of(a -> a.terms(t -> t.field(BRANDS).size(100))
                 .aggregations("sentiment", s -> s.terms(t -> t.field(SENTIMENT_LABEL).size(10)))));
         aggs.put("themes", Aggregation.of(a -> a.terms(t -> t.field(THEMES).size(100))));
         aggs.put("authors", Aggregation.of(a -> a.cardinality(c -> c.field(AUTHOR_NAME))));
         aggs.put("reach", Aggregation.of(a -> a.sum(s -> s.field(REACH))));
-        if (!detailed) {
+        if (zone == null) {
             return aggs;
         }
         aggs.put("sources", Aggregation.of(a -> a.cardinality(c -> c.field(SOURCE_NAME))));
@@ -187,7 +188,7 @@ public final class WeeklyReportQuery {
                         .source(src -> src.filter(f -> f.includes("title", "text", "url", "source.name",
                                 "published_at")))))));
         aggs.put("days", Aggregation.of(a -> a.dateHistogram(h -> h.field(PUBLISHED_AT)
-                        .calendarInterval(CalendarInterval.Day).minDocCount(1).format("yyyy-MM-dd"))
+                        .calendarInterval(CalendarInterval.Day).minDocCount(1).timeZone(zone.getId()))
                 .aggregations("stories", b -> b.terms(t -> t.field(STORY_ID).size(SPIKE_CAUSES)
                                 .order(List.of(NamedValue.of("_count", SortOrder.Desc),
                                         NamedValue.of("_key", SortOrder.Asc))))
@@ -201,13 +202,14 @@ public final class WeeklyReportQuery {
         return aggs;
     }
 
-    private SearchResponse<JsonNode> searchPageChanges(String watch, IsoWeek week) throws IOException {
+    private SearchResponse<JsonNode> searchPageChanges(String watch, IsoWeek week, ZoneId zone)
+            throws IOException {
         return client.search(s -> s.index(PAGE_CHANGES).ignoreUnavailable(true).allowNoIndices(true)
                 .size(MAX_PAGE_CHANGES).trackTotalHits(t -> t.enabled(true))
                 .query(q -> q.bool(b -> b
                         .filter(f -> f.term(t -> t.field(WATCH).value(watch)))
                         .filter(f -> f.range(r -> r.date(d -> d.field(CHANGED_AT)
-                                .gte(week.start().toString()).lt(week.end().toString()))))))
+                                .gte(week.start(zone).toString()).lt(week.end(zone).toString()))))))
                 .sort(o -> o.field(f -> f.field("magnitude").order(SortOrder.Desc).unmappedType(
                         co.elastic.clients.elasticsearch._types.mapping.FieldType.Float)))
                 .sort(o -> o.field(f -> f.field(CHANGED_AT).order(SortOrder.Asc))), JsonNode.class);
@@ -226,7 +228,7 @@ public final class WeeklyReportQuery {
         Map<LocalDate, Long> perDay = new HashMap<>();
         if (top.containsKey("per_day")) {
             for (DateHistogramBucket b : top.get("per_day").dateHistogram().buckets().array()) {
-                perDay.put(Instant.ofEpochMilli(b.key()).atZone(ZoneOffset.UTC).toLocalDate(), b.docCount());
+                perDay.put(Instant.ofEpochMilli(b.key()).atZone(scope.zone()).toLocalDate(), b.docCount());
             }
         }
         // Without any earlier week there is no baseline, and calling every busy day a spike would be noise.
@@ -277,7 +279,7 @@ public final class WeeklyReportQuery {
 
         return new WeeklyReportData(scope.watch(), scope.brand(), week, totals, shares, days, sentiments,
                 stories(cur), authors(cur), themes(scope, cur, prev), pageChanges(changes), alerts(cur),
-                historyWeeks.isEmpty() ? List.of() : spikes(cur, days), historyWeeks.size());
+                historyWeeks.isEmpty() ? List.of() : spikes(cur, days, scope.zone()), historyWeeks.size());
     }
 
     private static List<Story> stories(Map<String, Aggregate> cur) {
@@ -348,11 +350,11 @@ public final class WeeklyReportQuery {
         return alerts;
     }
 
-    private static List<Spike> spikes(Map<String, Aggregate> cur, List<DayVolume> days) {
+    private static List<Spike> spikes(Map<String, Aggregate> cur, List<DayVolume> days, ZoneId zone) {
         Map<LocalDate, DateHistogramBucket> buckets = new HashMap<>();
         if (cur.containsKey("days")) {
             for (DateHistogramBucket b : cur.get("days").dateHistogram().buckets().array()) {
-                buckets.put(Instant.ofEpochMilli(b.key()).atZone(ZoneOffset.UTC).toLocalDate(), b);
+                buckets.put(Instant.ofEpochMilli(b.key()).atZone(zone).toLocalDate(), b);
             }
         }
         List<Spike> spikes = new ArrayList<>();

@@ -30,6 +30,7 @@ final class SampleReports {
     static ReportScope scope(Locale locale) {
         return new ReportScope("acme", "Acme", List.of("Globex", "Initech"),
                 Map.of("product", "Produit", "pricing", "Prix", "support", "Service client"), locale,
+                java.time.ZoneId.of("Europe/Paris"),
                 List.of("direction@acme.example"));
     }
 

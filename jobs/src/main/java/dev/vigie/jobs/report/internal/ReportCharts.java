@@ -147,6 +147,7 @@ public final class ReportCharts {
         categories.setUpperMargin(0.03);
         CategoryPlot plot = new CategoryPlot(ds, categories, valueAxis, renderer);
         plot.setOrientation(orientation);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         return plot;
     }
 

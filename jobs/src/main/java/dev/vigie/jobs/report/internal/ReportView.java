@@ -14,7 +14,6 @@ import dev.vigie.jobs.report.WeeklyReportData.Story;
 import dev.vigie.jobs.report.WeeklyReportData.ThemeTrend;
 import dev.vigie.jobs.report.WeeklyReportQuery;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ public final class ReportView {
         m.put("brand", data.brand());
         m.put("weekLabel", texts.format("week", data.week().toString()));
         m.put("weekRange", format.weekRange(data.week().monday(), data.week().sunday()));
-        m.put("generated", texts.format("generated", format.fullDate(today), data.watch()));
+        m.put("generated", texts.format("generated", format.fullDate(today), data.watch(), scope.zone().getId()));
         m.put("empty", data.isEmpty());
         m.put("emptyText", texts.format("empty", format.fullDate(data.week().monday()),
                 format.fullDate(data.week().sunday())));
@@ -220,7 +219,7 @@ public final class ReportView {
         for (PageChange c : data.pageChanges()) {
             Map<String, Object> r = new LinkedHashMap<>();
             String kind = KINDS.contains(c.kind()) ? c.kind() : "other";
-            r.put("date", format.date(c.changedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+            r.put("date", format.date(c.changedAt().atZone(scope.zone()).toLocalDate()));
             r.put("kind", kind);
             r.put("kindLabel", texts.get("kind_" + kind));
             r.put("page", c.section() == null || c.section().isBlank() ? shortUrl(c.url()) : c.section());
@@ -260,7 +259,7 @@ public final class ReportView {
                 x.put("url", safeUrl(e.url()));
                 x.put("source", e.source() == null ? "" : e.source());
                 x.put("date", e.publishedAt() == null ? ""
-                        : format.date(e.publishedAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                        : format.date(e.publishedAt().atZone(scope.zone()).toLocalDate()));
                 examples.add(x);
             }
             r.put("examples", examples);
