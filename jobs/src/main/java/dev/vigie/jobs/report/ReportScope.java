@@ -1,5 +1,9 @@
 package dev.vigie.jobs.report;
 
+import dev.vigie.jobs.watch.Competitor;
+import dev.vigie.jobs.watch.Language;
+import dev.vigie.jobs.watch.Theme;
+import dev.vigie.jobs.watch.Watch;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +54,22 @@ public record ReportScope(String watch, String brand, List<String> competitors, 
         }
         Objects.requireNonNull(zone, "zone");
         recipients = List.copyOf(recipients);
+    }
+
+    /**
+     * The scope of a watch's report: its brand and competitors, theme labels, the report's language (the watch's
+     * when {@code report.weekly} does not set one), time zone and recipients (none without {@code report.weekly}).
+     */
+    public static ReportScope of(Watch watch) {
+        Objects.requireNonNull(watch, "watch");
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Theme theme : watch.themes()) {
+            labels.put(theme.id(), theme.label());
+        }
+        Language language = watch.report().map(r -> r.language()).orElse(watch.language());
+        return new ReportScope(watch.id(), watch.brand().name(),
+                watch.competitors().stream().map(Competitor::name).toList(), labels, localeOf(language.code()),
+                watch.timezone(), watch.report().map(r -> r.to()).orElse(List.of()));
     }
 
     /** Brand first, then competitors: the order of every per-brand section. */

@@ -5,6 +5,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.vigie.jobs.report.internal.PdfWriter;
+import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.report.internal.ReportView;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -53,6 +54,14 @@ public final class WeeklyReport {
             Objects.requireNonNull(pdf, "pdf");
             Objects.requireNonNull(report, "report");
         }
+    }
+
+    /**
+     * Reads {@code week} of {@code watch} from Elasticsearch, renders it in the watch's report language and writes
+     * it into {@code outDir}. The entry point of {@code vigie demo} and of the {@code report} command.
+     */
+    public static ReportFiles generate(Watch watch, IsoWeek week, ElasticsearchClient client, Path outDir) {
+        return generate(ReportScope.of(watch), week, client, outDir);
     }
 
     /** Reads {@code week} of the scope's watch from Elasticsearch, renders it and writes it into {@code outDir}. */

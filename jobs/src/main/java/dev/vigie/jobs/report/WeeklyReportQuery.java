@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.jobs.report.WeeklyReportData.AlertHits;
 import dev.vigie.jobs.report.WeeklyReportData.Author;
 import dev.vigie.jobs.report.WeeklyReportData.BrandSentiment;
@@ -67,8 +68,8 @@ public final class WeeklyReportQuery {
     static final int SPIKE_CAUSES = 3;
 
     /** Field names of the data contract (dashboards/templates/vigie-mentions.json and vigie-page-changes.json). */
-    static final String MENTIONS = "vigie-mentions";
-    static final String PAGE_CHANGES = "vigie-page-changes";
+    static final String MENTIONS = IndexTemplates.MENTIONS;
+    static final String PAGE_CHANGES = IndexTemplates.PAGE_CHANGES;
     static final String WATCH = "watch";
     static final String PUBLISHED_AT = "published_at";
     static final String BRANDS = "brands";
@@ -293,7 +294,8 @@ public final class WeeklyReportQuery {
             double best = b.aggregations().get("best").max().value();
             stories.add(new Story(b.key().stringValue(), title, text(doc, "url"), b.docCount(),
                     (long) b.aggregations().get("sources").cardinality().value(),
-                    Double.isFinite(best) ? best : 0, (long) b.aggregations().get("reach").sum().value()));
+                    Double.isFinite(best) ? Math.round(best * 1e4) / 1e4 : 0, // stored as float: 0.95 not 0.9499999
+                    (long) b.aggregations().get("reach").sum().value()));
             if (stories.size() == TOP_STORIES) {
                 break;
             }
