@@ -18,7 +18,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -111,7 +113,7 @@ public final class IndexTemplates {
     public static Installed install(ElasticsearchClient client, String name) throws IOException {
         ObjectNode template = template(name);
         String checksum = checksum(read(name));
-        ((ObjectNode) template.with("_meta")).put(CHECKSUM_KEY, checksum);
+        template.withObject("/_meta").put(CHECKSUM_KEY, checksum);
 
         Outcome outcome = Outcome.CREATED;
         if (client.indices().existsIndexTemplate(b -> b.name(name)).value()) {
@@ -187,6 +189,33 @@ public final class IndexTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException("index template " + name + " is not valid JSON", e);
         }
+    }
+
+    /**
+     * Every field of a template's mapping by dotted path, with its type: object properties are flattened
+     * ({@code source.type}) and multi-fields included ({@code title.fr}). Dashboards are checked against this.
+     *
+     * @param name one of {@link #NAMES}
+     * @return field path to Elasticsearch type, in mapping order
+     */
+    public static Map<String, String> fieldTypes(String name) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        collect("", template(name).path("template").path("mappings").path("properties"), fields);
+        return fields;
+    }
+
+    private static void collect(String prefix, JsonNode properties, Map<String, String> into) {
+        properties.fields().forEachRemaining(field -> {
+            String path = prefix + field.getKey();
+            JsonNode definition = field.getValue();
+            if (definition.has("properties")) {
+                collect(path + ".", definition.get("properties"), into);
+            } else {
+                into.put(path, definition.path("type").asText("object"));
+            }
+            definition.path("fields").fields().forEachRemaining(sub ->
+                into.put(path + "." + sub.getKey(), sub.getValue().path("type").asText()));
+        });
     }
 
     private static String checksum(String content) {
