@@ -1,5 +1,6 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.report.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import java.util.Properties;
         description = "Social listening and competitor watch on Apache Flink and Elasticsearch.",
         subcommands = {
                 ValidateCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes:",

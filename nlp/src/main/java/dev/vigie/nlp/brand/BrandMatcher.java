@@ -17,7 +17,8 @@ import java.util.Map;
  * in {@code Acmeology}). A plain name also matches its hashtag and handle ({@code #acme}, {@code @acme}); an alias
  * written as a handle or hashtag matches only that form. A multi-word alias matches its words in sequence and, run
  * together, a hashtag or handle ({@code Acme Corp} finds {@code #AcmeCorp}); a domain alias matches inside URLs
- * ({@code acme.com} finds {@code https://www.acme.com/pricing}). No stemming: brand names are not plurals.
+ * ({@code acme.com} finds {@code https://www.acme.com/pricing}). A name with an elided article also matches
+ * written without it or run together ({@code L'Oréal}: {@code Oréal}, {@code LOREAL}, {@code @loreal}). No stemming: brand names are not plurals.
  *
  * <p>Immutable and thread-safe; cheap to build, so build it from the watch in a Flink operator's {@code open()}.
  */
@@ -42,15 +43,16 @@ public final class BrandMatcher {
         }
         String[] keys = new String[tokens.size()];
         boolean[] exact = new boolean[tokens.size()];
-        StringBuilder joined = new StringBuilder();
         for (int i = 0; i < keys.length; i++) {
           Token t = tokens.get(i);
           exact[i] = t.kind() == Token.Kind.HASHTAG || t.kind() == Token.Kind.MENTION;
           keys[i] = t.normalized();
-          joined.append(t.bare());
         }
         add(new Pattern(spec, alias, keys, exact));
-        if (keys.length > 1) {
+        // run together, elided article included: "Acme Corp" -> #acmecorp, "L'Oréal" -> loreal, @loreal
+        StringBuilder joined = new StringBuilder();
+        TextNormalizer.fold(alias).codePoints().filter(Character::isLetterOrDigit).forEach(joined::appendCodePoint);
+        if (!exact[0] && joined.length() > 0 && (keys.length > 1 || !joined.toString().equals(keys[0]))) {
           add(new Pattern(spec, alias, new String[] {joined.toString()}, new boolean[] {false}));
         }
       }

@@ -161,7 +161,7 @@ public final class TextNormalizer {
       }
     }
     String w = word;
-    if (w.endsWith("eaux") || (w.endsWith("eux") && n > 4)) {
+    if (w.endsWith("eaux") || (w.endsWith("eux") && n >= 4)) {
       w = w.substring(0, n - 1);
     } else if (w.endsWith("aux") && n > 4) {
       w = w.substring(0, n - 3) + "al";
