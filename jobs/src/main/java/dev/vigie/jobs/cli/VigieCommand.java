@@ -1,6 +1,7 @@
 package dev.vigie.jobs.cli;
 
 import dev.vigie.jobs.report.ReportCommand;
+import dev.vigie.jobs.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import java.util.Properties;
         description = "Social listening and competitor watch on Apache Flink and Elasticsearch.",
         subcommands = {
                 ValidateCommand.class,
+                RunCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class,
         },
