@@ -1,6 +1,7 @@
 package dev.vigie.jobs.cli;
 
 import dev.vigie.jobs.report.ReportCommand;
+import dev.vigie.jobs.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import java.util.Properties;
         subcommands = {
                 ValidateCommand.class,
                 TemplatesCommand.class,
+                RunCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class,
         },

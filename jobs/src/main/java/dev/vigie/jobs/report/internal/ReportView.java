@@ -203,7 +203,7 @@ public final class ReportView {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("name", a.name());
             r.put("handle", a.handle() == null || a.handle().equals(a.name()) ? null : a.handle());
-            r.put("platform", a.sourceType() == null ? "" : a.sourceType());
+            r.put("platform", platform(a.sourceType()));
             r.put("followers", format.compact(a.followers()));
             r.put("reach", format.compact(a.reach()));
             r.put("mentions", format.integer(a.mentions()));
@@ -308,6 +308,21 @@ public final class ReportView {
             rows.add(r);
         }
         return rows;
+    }
+
+    /** The source types of the data contract as people write them. */
+    static String platform(String sourceType) {
+        if (sourceType == null) {
+            return "";
+        }
+        return switch (sourceType.toLowerCase(Locale.ROOT)) {
+            case "rss", "atom", "feed" -> "RSS";
+            case "mastodon" -> "Mastodon";
+            case "bluesky" -> "Bluesky";
+            case "reddit" -> "Reddit";
+            case "hackernews" -> "Hacker News";
+            default -> sourceType;
+        };
     }
 
     /** Only web links are clickable in the report; anything else is shown as text. */
