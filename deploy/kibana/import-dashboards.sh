@@ -7,6 +7,7 @@
 #   --kibana   Kibana base URL (env KIBANA_URL, default http://localhost:5601)
 #   --space    Kibana space to import into (env KIBANA_SPACE, default: the default space)
 #   --api-key  Elasticsearch API key sent as "Authorization: ApiKey ..." (env KIBANA_API_KEY; default: none)
+#   KIBANA_USER / KIBANA_PASSWORD  basic authentication instead of an API key (e.g. an administrator)
 #   --watch    make the data views read the watch's filtered aliases (vigie-<watch>-mentions...) instead of
 #              vigie-mentions*: use it with one Kibana space per watch (see deploy/kubernetes/security)
 # Without FILE arguments every dashboard file is imported. POSIX sh and curl only, so it runs in small images.
@@ -58,6 +59,8 @@ for file in $FILES; do
   fi
   if [ -n "$API_KEY" ]; then
     set -- -H "Authorization: ApiKey $API_KEY"
+  elif [ -n "${KIBANA_USER:-}" ]; then
+    set -- -u "$KIBANA_USER:${KIBANA_PASSWORD:-}"
   else
     set --
   fi

@@ -98,6 +98,25 @@ class DashboardsIT {
         assertThat(buckets.get(0).at("/agg_1/value").asDouble()).isEqualTo(2.0);
     }
 
+    @Test
+    void perWatchFilteredAliasesOfTheSecuritySetupShowOnlyThatWatch(URI url) throws Exception {
+        send(url, "PUT", "/vigie-mentions/_doc/other-watch-1?refresh=true", JSON.writeValueAsString(Map.of(
+            "id", "other-watch-1", "watch", "other-client", "title", "Chez un autre client",
+            "published_at", "2026-11-18T10:00:00Z", "brands", List.of("Acme"))), "application/json");
+        String aliases = java.nio.file.Files.readString(java.nio.file.Path.of(
+            "../deploy/kubernetes/security/aliases.template.json")).replace("__WATCH__", WATCH);
+        JsonNode created = send(url, "POST", "/_aliases", aliases, "application/json");
+        assertThat(created.path("acknowledged").asBoolean()).as(created.toString()).isTrue();
+
+        JsonNode own = send(url, "POST", "/vigie-" + WATCH + "-mentions/_search",
+            "{\"size\":0,\"aggs\":{\"watches\":{\"terms\":{\"field\":\"watch\"}}}}", "application/json");
+        assertThat(own.at("/aggregations/watches/buckets").size()).isEqualTo(1);
+        assertThat(own.at("/aggregations/watches/buckets/0/key").asText()).isEqualTo(WATCH);
+        assertThat(own.at("/aggregations/watches/buckets/0/doc_count").asLong()).isEqualTo(8);
+        JsonNode runs = send(url, "POST", "/vigie-" + WATCH + "-runs/_count", "{}", "application/json");
+        assertThat(runs.path("count").asLong()).isEqualTo(6);
+    }
+
     private static void assertBucketsAllTheWayDown(Visualization vis, JsonNode level,
                                                    List<Visualization.Agg> buckets) {
         JsonNode node = level.path("agg_" + buckets.get(0).id()).path("buckets");

@@ -21,6 +21,7 @@ import java.util.Properties;
         subcommands = {
                 ValidateCommand.class,
                 RunCommand.class,
+                TemplatesCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class,
         },

@@ -5,10 +5,15 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.vigie.jobs.report.internal.PdfWriter;
+import dev.vigie.jobs.report.internal.ReportCharts;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.report.internal.ReportView;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,19 +36,38 @@ import org.slf4j.LoggerFactory;
 public final class WeeklyReport {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
-    private static final String TEMPLATE = "report/weekly-report.html.mustache";
-    private static final MustacheFactory MUSTACHE = new DefaultMustacheFactory();
+    private static final String HTML_TEMPLATE = "report/weekly-report.html.mustache";
+    private static final String TEXT_TEMPLATE = "report/weekly-report.txt.mustache";
+    private static final MustacheFactory HTML = new DefaultMustacheFactory();
+    /** The plain-text alternative of the email is not HTML: nothing to escape there. */
+    private static final MustacheFactory TEXT = new DefaultMustacheFactory() {
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
 
     private WeeklyReport() {
     }
 
-    /** A rendered report: its data, the email subject, the HTML page and the PDF document. */
-    public record Rendered(WeeklyReportData data, String subject, String html, byte[] pdf) {
+    /**
+     * A rendered report: its data, the HTML page (charts embedded as {@code data:} URIs), the PDF document, and the
+     * email: subject, plain text, and HTML whose charts are {@code cid:} references to {@link #charts()}.
+     */
+    public record Rendered(WeeklyReportData data, String subject, String html, byte[] pdf, String emailText,
+                           String emailHtml, Map<String, byte[]> charts) {
         public Rendered {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(html, "html");
             Objects.requireNonNull(pdf, "pdf");
+            Objects.requireNonNull(emailText, "emailText");
+            Objects.requireNonNull(emailHtml, "emailHtml");
+            charts = Collections.unmodifiableMap(new LinkedHashMap<>(charts));
         }
     }
 
@@ -79,12 +103,24 @@ public final class WeeklyReport {
                     + scope.watch() + "'");
         }
         ReportView view = new ReportView(scope);
-        Mustache template = MUSTACHE.compile(TEMPLATE);
-        StringWriter html = new StringWriter();
-        template.execute(html, view.model(data, today));
-        String page = html.toString();
+        Map<String, byte[]> charts = view.charts(data);
+        Map<String, String> embedded = new LinkedHashMap<>();
+        Map<String, String> inline = new LinkedHashMap<>();
+        charts.forEach((name, png) -> {
+            embedded.put(name, ReportCharts.dataUri(png));
+            inline.put(name, "cid:" + name);
+        });
+        String page = execute(HTML.compile(HTML_TEMPLATE), view.model(data, today, embedded));
+        String emailHtml = execute(HTML.compile(HTML_TEMPLATE), view.model(data, today, inline));
+        String text = execute(TEXT.compile(TEXT_TEMPLATE), view.model(data, today, Map.of()));
         byte[] pdf = PdfWriter.toPdf(page);
-        return new Rendered(data, view.subject(data), page, pdf);
+        return new Rendered(data, view.subject(data), page, pdf, text, emailHtml, charts);
+    }
+
+    private static String execute(Mustache template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        template.execute(out, model);
+        return out.toString();
     }
 
     /** Writes {@code vigie-report-<watch>-<week>.html} and {@code .pdf} into {@code outDir}, creating it. */

@@ -60,6 +60,18 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
+    void emailVersionReferencesInlineChartsAndHasAPlainTextAlternative() {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
+                TODAY);
+        assertThat(r.charts()).containsOnlyKeys("share-of-voice", "volume-per-day", "sentiment");
+        assertThat(r.emailHtml()).contains("src=\"cid:share-of-voice\"", "src=\"cid:volume-per-day\"",
+                "src=\"cid:sentiment\"").doesNotContain("data:image/png");
+        assertThat(r.emailText()).contains("Weekly competitive watch: Acme", "Mentions: 316 (▲ +50% vs previous week)",
+                "1. Acme <b>outage</b> hits customers across Europe & the UK (64 Mentions, 9 Sources)",
+                "attached as a PDF").doesNotContain("&amp;", "&lt;");
+    }
+
+    @Test
     void emptyWeekSaysSoInsteadOfFailing() throws IOException {
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.emptyWeek(),
                 TODAY);

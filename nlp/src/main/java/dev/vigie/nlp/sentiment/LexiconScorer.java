@@ -38,11 +38,18 @@ public final class LexiconScorer implements SentimentScorer {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”’…";
 
-    /** A detailed lexicon reading: compound in [-1, 1], summed positive and negative valence, sentiment words seen. */
-    public record Reading(double compound, double positive, double negative, int sentimentWords) {
+    /**
+     * A detailed lexicon reading: compound in [-1, 1], summed positive and negative valence (both at least 0),
+     * how many sentiment-bearing words and how many tokens were seen.
+     */
+    public record Reading(double compound, double positive, double negative, int sentimentWords, int tokens) {
         public Reading {
             if (!(compound >= -1 && compound <= 1)) {
                 throw new IllegalArgumentException("compound must be within [-1, 1]: " + compound);
+            }
+            if (!(positive >= 0 && negative >= 0) || sentimentWords < 0 || tokens < 0) {
+                throw new IllegalArgumentException("valence sums and counts must not be negative: positive " + positive
+                        + ", negative " + negative + ", sentiment words " + sentimentWords + ", tokens " + tokens);
             }
         }
     }
@@ -93,7 +100,7 @@ public final class LexiconScorer implements SentimentScorer {
     /** The full reading of a text, for callers that combine it with other models. */
     public Reading read(String text) {
         if (text == null || text.isBlank()) {
-            return new Reading(0, 0, 0, 0);
+            return new Reading(0, 0, 0, 0, 0);
         }
         List<String> raw = tokens(text);
         List<String> low = new ArrayList<>(raw.size());
@@ -178,7 +185,7 @@ public final class LexiconScorer implements SentimentScorer {
             sum += sum > 0 ? emphasis : -emphasis;
         }
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
-        return new Reading(compound, pos, neg, sentimentWords);
+        return new Reading(compound, pos, neg, sentimentWords, raw.size());
     }
 
     private boolean isNegation(String word) {

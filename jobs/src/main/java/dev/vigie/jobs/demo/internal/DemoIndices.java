@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class DemoIndices {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int CLEAR_BATCH = 1000;
     private final URI url;
     private final String watch;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,11 +30,35 @@ public final class DemoIndices {
         this.watch = Objects.requireNonNull(watch, "watch");
     }
 
-    /** Deletes every document of the watch from every {@code vigie-*} index (state included); returns how many. */
+    /**
+     * Deletes every document of the watch from every {@code vigie-*} index (state included); returns how many. Search
+     * then bulk delete rather than {@code _delete_by_query}: the reduced Elasticsearch distribution used locally has
+     * no reindex module.
+     */
     public long clear() throws IOException {
-        JsonNode answer = post("/vigie-*/_delete_by_query?refresh=true&conflicts=proceed&allow_no_indices=true"
-                + "&ignore_unavailable=true&expand_wildcards=open", termWatch(0, null));
-        return answer.path("deleted").asLong();
+        long deleted = 0;
+        while (true) {
+            JsonNode hits = post("/vigie-*/_search?allow_no_indices=true&ignore_unavailable=true",
+                    "{\"size\":" + CLEAR_BATCH + ",\"_source\":false,\"query\":{\"term\":{\"watch\":"
+                            + JSON.writeValueAsString(watch) + "}}}").path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return deleted;
+            }
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode hit : hits) {
+                bulk.append(JSON.writeValueAsString(Map.of("delete", Map.of("_index", hit.path("_index").asText(),
+                        "_id", hit.path("_id").asText())))).append('\n');
+            }
+            JsonNode answer = post("/_bulk?refresh=true", bulk.toString(), "application/x-ndjson");
+            for (JsonNode item : answer.path("items")) {
+                if (item.path("delete").path("result").asText().equals("deleted")) {
+                    deleted++;
+                }
+            }
+            if (answer.path("errors").asBoolean()) {
+                throw new IOException("Elasticsearch refused to delete some documents of watch " + watch);
+            }
+        }
     }
 
     /** Makes what the runs wrote visible to searches. */
@@ -76,8 +101,12 @@ public final class DemoIndices {
     }
 
     private JsonNode post(String path, String body) throws IOException {
+        return post(path, body, "application/json");
+    }
+
+    private JsonNode post(String path, String body, String contentType) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.vigie.jobs.report.internal;
 import com.openhtmltopdf.extend.FSSupplier;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,10 @@ import java.io.UncheckedIOException;
  * browsers ignore on screen. The bundled DejaVu Sans is embedded so the PDF reads the same everywhere.
  */
 public final class PdfWriter {
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jXRLogger());
+    }
 
     private PdfWriter() {
     }

@@ -32,9 +32,9 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The report's charts, drawn with JFreeChart and returned as PNG {@code data:} URIs so that one self-contained HTML
- * file works in a browser, in an email and in the PDF renderer alike. Drawn at twice their displayed size so they
- * stay sharp when printed.
+ * The report's charts, drawn with JFreeChart as PNG images: embedded as {@code data:} URIs in the HTML file and the
+ * PDF (one self-contained file), and as inline parts of the email (mail clients block {@code data:} images). Drawn
+ * at twice their displayed size so they stay sharp when printed.
  */
 public final class ReportCharts {
 
@@ -61,7 +61,7 @@ public final class ReportCharts {
     }
 
     /** Share of voice of each brand, this week against the week before, as horizontal bars. */
-    public String shareOfVoice(WeeklyReportData data) {
+    public byte[] shareOfVoice(WeeklyReportData data) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (BrandShare s : data.shareOfVoice()) {
             ds.addValue(s.share() == null ? 0 : s.share(), texts.get("this_week"), s.name());
@@ -77,7 +77,7 @@ public final class ReportCharts {
     }
 
     /** Mentions per day this week, the same days last week, and the day-of-week baseline when there is one. */
-    public String volumePerDay(WeeklyReportData data) {
+    public byte[] volumePerDay(WeeklyReportData data) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         DefaultCategoryDataset baseline = new DefaultCategoryDataset();
         for (DayVolume d : data.volumePerDay()) {
@@ -106,7 +106,7 @@ public final class ReportCharts {
     }
 
     /** Positive, neutral and negative share of each brand's mentions, as 100 % stacked bars. */
-    public String sentiment(WeeklyReportData data) {
+    public byte[] sentiment(WeeklyReportData data) {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         for (BrandSentiment s : data.sentiment()) {
             ds.addValue(s.positive(), texts.get("sentiment_positive"), s.name());
@@ -204,11 +204,16 @@ public final class ReportCharts {
         return chart;
     }
 
-    private static String png(JFreeChart chart, int width, int height) {
+    /** A {@code data:} URI of a PNG image. */
+    public static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+
+    private static byte[] png(JFreeChart chart, int width, int height) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ChartUtils.writeScaledChartAsPNG(out, chart, width, height, SCALE, SCALE);
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(out.toByteArray());
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode chart", e);
         }

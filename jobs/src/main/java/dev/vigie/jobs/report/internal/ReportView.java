@@ -55,8 +55,25 @@ public final class ReportView {
                 format.integer(data.totals().mentions()) + " mentions");
     }
 
-    /** The template model of {@code data}, formatted for the report's locale as of {@code today}. */
-    public Map<String, Object> model(WeeklyReportData data, LocalDate today) {
+    /** Names of the charts, in the order of the report; also their email content ids. */
+    public static final List<String> CHARTS = List.of("share-of-voice", "volume-per-day", "sentiment");
+
+    /** The charts of {@code data} by name (none for an empty week, which has nothing to draw). */
+    public Map<String, byte[]> charts(WeeklyReportData data) {
+        Map<String, byte[]> charts = new LinkedHashMap<>();
+        if (!data.isEmpty()) {
+            charts.put(CHARTS.get(0), this.charts.shareOfVoice(data));
+            charts.put(CHARTS.get(1), this.charts.volumePerDay(data));
+            charts.put(CHARTS.get(2), this.charts.sentiment(data));
+        }
+        return charts;
+    }
+
+    /**
+     * The template model of {@code data}, formatted for the report's locale as of {@code today}; {@code chartSrc}
+     * gives the {@code src} of each chart of {@link #charts} ({@code data:} URI or {@code cid:} reference).
+     */
+    public Map<String, Object> model(WeeklyReportData data, LocalDate today, Map<String, String> chartSrc) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("t", texts.all());
         m.put("lang", scope.locale().getLanguage());
@@ -70,9 +87,9 @@ public final class ReportView {
         m.put("kpis", kpis(data));
         if (!data.isEmpty()) {
             m.put("content", Boolean.TRUE);
-            m.put("shareChart", charts.shareOfVoice(data));
-            m.put("volumeChart", charts.volumePerDay(data));
-            m.put("sentimentChart", charts.sentiment(data));
+            m.put("shareChart", chartSrc.get(CHARTS.get(0)));
+            m.put("volumeChart", chartSrc.get(CHARTS.get(1)));
+            m.put("sentimentChart", chartSrc.get(CHARTS.get(2)));
         }
         m.put("shareIntro", texts.format("sec_share_intro", data.brand()));
         m.put("shares", shares(data));
