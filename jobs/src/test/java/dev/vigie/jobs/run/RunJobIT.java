@@ -35,18 +35,16 @@ class RunJobIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LoopbackHttpServer server;
-    private static RestClient rest;
+    private static RestClient rest = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
 
     @BeforeAll
     static void start() throws Exception {
         server = LoopbackHttpServer.start();
-        rest = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
     }
 
     @AfterAll
     static void stop() throws Exception {
         server.close();
-        rest.close();
     }
 
     @Test
@@ -149,10 +147,14 @@ class RunJobIT {
     }
 
     static List<JsonNode> search(String index, String field, String value) throws Exception {
+        return search(index, field, value, 1000);
+    }
+
+    static List<JsonNode> search(String index, String field, String value, int size) throws Exception {
         Request refresh = new Request("POST", "/" + index + "/_refresh");
         rest.performRequest(refresh);
         Request request = new Request("POST", "/" + index + "/_search");
-        request.setJsonEntity("{\"size\":1000,\"query\":{\"term\":{\"" + field + "\":\"" + value + "\"}}}");
+        request.setJsonEntity("{\"size\":" + size + ",\"query\":{\"term\":{\"" + field + "\":\"" + value + "\"}}}");
         JsonNode hits = JSON.readTree(rest.performRequest(request).getEntity().getContent()).path("hits").path("hits");
         List<JsonNode> sources = new ArrayList<>();
         hits.forEach(hit -> sources.add(hit.path("_source")));
