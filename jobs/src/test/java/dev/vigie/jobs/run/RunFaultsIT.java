@@ -61,7 +61,8 @@ class RunFaultsIT {
         RunFixtures.serve(server, prefix);
         server.fail(prefix + "/globex/atom.xml", 500);
         server.serve(prefix + "/broken/rss.xml", "text/html", "<!doctype html><html><body><p>Moved</p></body></html>");
-        Watch watch = watch("acme-failing", prefix, """
+        String id = RunFixtures.uniqueId("acme-failing");
+        Watch watch = watch(id, prefix, """
                 sources:
                   feeds: ["%1$s/news/rss.xml", "%1$s/broken/rss.xml", "%1$s/missing/rss.xml"]
                 competitors:
@@ -73,12 +74,12 @@ class RunFaultsIT {
                 .dispatchAlerts(false).build());
 
         assertThat(first.failedSources()).isEqualTo(3);
-        assertThat(first.source("acme-failing", "feed", "Globex").reason()).contains("500");
+        assertThat(first.source(id, "feed", "Globex").reason()).contains("500");
         assertThat(first.sources()).filteredOn(s -> s.ref().url().endsWith("/missing/rss.xml")).singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("404"));
         assertThat(first.sources()).filteredOn(s -> s.ref().url().endsWith("/news/rss.xml")).singleElement()
                 .satisfies(s -> assertThat(s.fresh()).isEqualTo(3));
-        assertThat(RunJobIT.search("vigie-mentions", "watch", "acme-failing")).hasSize(3);
+        assertThat(RunJobIT.search("vigie-mentions", "watch", id)).hasSize(3);
         assertThat(RunJobIT.search("vigie-runs", "run_id", first.runId()))
                 .filteredOn(r -> r.path("status").asText().equals("failed")).hasSize(3)
                 .allSatisfy(r -> assertThat(r.path("errors").asText()).isNotBlank());
@@ -87,8 +88,8 @@ class RunFaultsIT {
         RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url())
                 .dispatchAlerts(false).build());
 
-        assertThat(second.source("acme-failing", "feed", "Globex").fresh()).isEqualTo(2);
-        assertThat(RunJobIT.search("vigie-mentions", "watch", "acme-failing")).hasSize(5);
+        assertThat(second.source(id, "feed", "Globex").fresh()).isEqualTo(2);
+        assertThat(RunJobIT.search("vigie-mentions", "watch", id)).hasSize(5);
     }
 
     @Test
@@ -96,7 +97,8 @@ class RunFaultsIT {
         String prefix = "/smtp";
         RunFixtures.serve(server, prefix);
         int smtpPort = closedPort();
-        Watch watch = RunFixtures.watch("acme-smtp", server, prefix, ElasticsearchExtension.url(), smtpPort);
+        String id = RunFixtures.uniqueId("acme-smtp");
+        Watch watch = RunFixtures.watch(id, server, prefix, ElasticsearchExtension.url(), smtpPort);
 
         RunSummary down = VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url())
                 .build());
@@ -106,7 +108,7 @@ class RunFaultsIT {
             assertThat(a.emailed()).isZero();
             assertThat(a.pending()).isEqualTo(4);
         });
-        assertThat(RunJobIT.search("vigie-alerts", "watch", "acme-smtp")).hasSize(4)
+        assertThat(RunJobIT.search("vigie-alerts", "watch", id)).hasSize(4)
                 .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("pending"));
 
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -121,7 +123,7 @@ class RunFaultsIT {
             assertThat(back.alerts()).singleElement().satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
             assertThat(again.alerts()).singleElement().satisfies(a -> assertThat(a.emailed()).isZero());
             assertThat(smtp.getReceivedMessages()).hasSize(1);
-            assertThat(RunJobIT.search("vigie-alerts", "watch", "acme-smtp")).hasSize(4)
+            assertThat(RunJobIT.search("vigie-alerts", "watch", id)).hasSize(4)
                     .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("sent"));
         } finally {
             smtp.stop();
@@ -131,9 +133,10 @@ class RunFaultsIT {
     @Test
     void waitsForElasticsearchUnavailableWhenTheRunStartsAndLosesNothing() throws Exception {
         String prefix = "/esdown";
+        String id = RunFixtures.uniqueId("acme-esdown");
         RunFixtures.serve(server, prefix);
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
-            Watch watch = RunFixtures.watch("acme-esdown", server, prefix, proxy.url(), closedPort());
+            Watch watch = RunFixtures.watch(id, server, prefix, proxy.url(), closedPort());
             proxy.cut();
             CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -149,7 +152,7 @@ class RunFaultsIT {
             RunSummary summary = run.get(180, TimeUnit.SECONDS);
             assertThat(summary.fresh()).isEqualTo(6);
         }
-        assertThat(RunJobIT.search("vigie-mentions", "watch", "acme-esdown")).hasSize(6);
+        assertThat(RunJobIT.search("vigie-mentions", "watch", id)).hasSize(6);
     }
 
     @Test
@@ -164,33 +167,34 @@ class RunFaultsIT {
             list.append(f == 0 ? "" : ", ").append('"').append(server.url()).append(prefix).append("/feed-")
                     .append(f).append(".xml\"");
         }
-        Path file = dir.resolve("acme-kill.yaml");
+        String id = RunFixtures.uniqueId("acme-kill");
+        Path file = dir.resolve(id + ".yaml");
         Files.writeString(file, """
-                watch: acme-kill
+                watch: %s
                 brand: { name: Acme, aliases: ["Acme Corp"] }
                 competitors: [{ name: Globex }]
                 sources:
                   feeds: [%s]
-                """.formatted(list));
+                """.formatted(id, list));
         URI es = ElasticsearchExtension.url();
 
         Process run = new ProcessBuilder(javaCommand(file, es)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (count("acme-kill") == 0 && run.isAlive() && System.nanoTime() < deadline) {
+        while (count(id) == 0 && run.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertThat(run.isAlive()).as("the run is still going when it is killed (log: %s)",
                 Files.readString(dir.resolve("killed-run.log"))).isTrue();
         run.destroyForcibly().waitFor();
-        long partial = count("acme-kill");
+        long partial = count(id);
 
         Watch watch = new WatchLoader(Map.of()).load(file);
         RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
 
         assertThat(partial).isLessThan((long) feeds * items);
         assertThat(rerun.fresh()).isEqualTo(feeds * items);
-        List<JsonNode> mentions = RunJobIT.search("vigie-mentions", "watch", "acme-kill", feeds * items + 100);
+        List<JsonNode> mentions = RunJobIT.search("vigie-mentions", "watch", id, feeds * items + 100);
         assertThat(mentions).hasSize(feeds * items);
         Set<String> urls = new HashSet<>();
         mentions.forEach(m -> urls.add(m.path("url").asText()));
@@ -198,7 +202,7 @@ class RunFaultsIT {
 
         RunSummary third = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
         assertThat(third.fresh()).isZero();
-        assertThat(count("acme-kill")).isEqualTo((long) feeds * items);
+        assertThat(count(id)).isEqualTo((long) feeds * items);
     }
 
     private static List<String> javaCommand(Path watch, URI es) {

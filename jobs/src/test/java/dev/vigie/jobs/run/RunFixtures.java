@@ -25,6 +25,14 @@ final class RunFixtures {
     private RunFixtures() {
     }
 
+    /**
+     * A watch id no earlier test used on this node: the node is shared (and may outlive the test JVM), and the state
+     * of a watch that already ran would make the next first run incremental.
+     */
+    static String uniqueId(String base) {
+        return base + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
     static void serve(LoopbackHttpServer server, String prefix) {
         String base = server.url() + prefix;
         server.serve(prefix + "/news/rss.xml", "application/rss+xml; charset=utf-8", """

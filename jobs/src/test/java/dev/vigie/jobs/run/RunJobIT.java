@@ -53,7 +53,8 @@ class RunJobIT {
         String prefix = "/e2e";
         RunFixtures.serve(server, prefix);
         URI es = ElasticsearchExtension.url();
-        Watch watch = RunFixtures.watch("acme-e2e", server, prefix, es, SMTP.getSmtp().getPort());
+        String id = RunFixtures.uniqueId("acme-e2e");
+        Watch watch = RunFixtures.watch(id, server, prefix, es, SMTP.getSmtp().getPort());
 
         RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
 
@@ -62,19 +63,19 @@ class RunJobIT {
         assertThat(news.status()).isEqualTo(SourceStatus.NEW);
         assertThat(news.fetched()).isEqualTo(3);
         assertThat(news.fresh()).isEqualTo(3);
-        assertThat(first.source("acme-e2e", "feed", "Globex").fresh()).isEqualTo(2);
-        assertThat(first.source("acme-e2e", "hackernews", "acme").fresh()).isEqualTo(1);
-        assertThat(first.source("acme-e2e", "page", "Globex").status()).isEqualTo(SourceStatus.UNCHANGED);
+        assertThat(first.source(id, "feed", "Globex").fresh()).isEqualTo(2);
+        assertThat(first.source(id, "hackernews", "acme").fresh()).isEqualTo(1);
+        assertThat(first.source(id, "page", "Globex").status()).isEqualTo(SourceStatus.UNCHANGED);
         assertThat(first.failedSources()).isZero();
         assertThat(first.fresh()).isEqualTo(6);
 
-        List<JsonNode> mentions = mentions("acme-e2e");
+        List<JsonNode> mentions = mentions(id);
         assertThat(mentions).hasSize(6);
         for (JsonNode mention : mentions) {
             assertThat(mention.path("lang").asText()).as("lang of %s", mention.path("id")).isIn("en", "fr");
             assertThat(mention.path("sentiment").path("label").asText()).isIn("positive", "neutral", "negative");
             assertThat(mention.path("story_id").asText()).isNotBlank();
-            assertThat(mention.path("watch").asText()).isEqualTo("acme-e2e");
+            assertThat(mention.path("watch").asText()).isEqualTo(id);
         }
         JsonNode outage = byTitle(mentions, RunFixtures.OUTAGE_TITLE, "feed", "Tech Courier");
         JsonNode wireCopy = byTitle(mentions, RunFixtures.OUTAGE_TITLE, "feed", "Globex");
@@ -92,7 +93,7 @@ class RunJobIT {
         assertThat(wireCopy.path("story_id").asText()).isEqualTo(outage.path("story_id").asText());
         assertThat(panne.path("story_id").asText()).isNotEqualTo(outage.path("story_id").asText());
 
-        assertThat(alertRecords("acme-e2e")).hasSize(4)
+        assertThat(alertRecords(id)).hasSize(4)
                 .allSatisfy(alert -> assertThat(alert.path("status").asText()).isEqualTo("sent"));
         MimeMessage[] emails = SMTP.getReceivedMessages();
         assertThat(emails).hasSize(1);
@@ -114,8 +115,8 @@ class RunJobIT {
         assertThat(server.notModified(prefix + "/news/rss.xml")).isEqualTo(1);
         assertThat(server.notModified(prefix + "/globex/atom.xml")).isEqualTo(1);
         assertThat(server.notModified(prefix + "/globex/pricing")).isEqualTo(1);
-        assertThat(mentions("acme-e2e")).hasSize(6).containsExactlyInAnyOrderElementsOf(mentions);
-        assertThat(alertRecords("acme-e2e")).hasSize(4);
+        assertThat(mentions(id)).hasSize(6).containsExactlyInAnyOrderElementsOf(mentions);
+        assertThat(alertRecords(id)).hasSize(4);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(runRecords(second.runId())).hasSize(4);
     }
