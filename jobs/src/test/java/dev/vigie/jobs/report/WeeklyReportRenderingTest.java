@@ -72,6 +72,21 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
+    void controlCharactersFromScrapedTextDoNotBreakThePdf() throws IOException {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        WeeklyReportData.Story dirty = new WeeklyReportData.Story("s9", "Bad\u0001 feed\u000B title \uD800 😀 end",
+                "https://x.example/", 3, 1, 0.1, 10);
+        java.util.List<WeeklyReportData.Story> stories = new java.util.ArrayList<>(busy.topStories());
+        stories.add(dirty);
+        WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, busy.topAuthors(),
+                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks());
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
+        assertThat(r.html()).contains("Bad feed title  😀 end");
+        assertThat(pdfText(r.pdf())).contains("Bad feed title");
+    }
+
+    @Test
     void emptyWeekSaysSoInsteadOfFailing() throws IOException {
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.emptyWeek(),
                 TODAY);
