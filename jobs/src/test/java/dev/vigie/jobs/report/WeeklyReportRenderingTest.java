@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -69,6 +68,21 @@ class WeeklyReportRenderingTest {
         assertThat(r.emailText()).contains("Weekly competitive watch: Acme", "Mentions: 316 (▲ +50% vs previous week)",
                 "1. Acme <b>outage</b> hits customers across Europe & the UK (64 Mentions, 9 Sources)",
                 "attached as a PDF").doesNotContain("&amp;", "&lt;");
+    }
+
+    @Test
+    void controlCharactersFromScrapedTextDoNotBreakThePdf() throws IOException {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        WeeklyReportData.Story dirty = new WeeklyReportData.Story("s9", "Bad\u0001 feed\u000B title \uD800 😀 end",
+                "https://x.example/", 3, 1, 0.1, 10);
+        java.util.List<WeeklyReportData.Story> stories = new java.util.ArrayList<>(busy.topStories());
+        stories.add(dirty);
+        WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, busy.topAuthors(),
+                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks());
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
+        assertThat(r.html()).contains("Bad feed title  😀 end");
+        assertThat(pdfText(r.pdf())).contains("Bad feed title");
     }
 
     @Test
