@@ -1,5 +1,6 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
 import dev.vigie.jobs.run.RunCommand;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import java.util.Properties;
                 TemplatesCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes:",
