@@ -42,7 +42,8 @@ public final class PageWatcher {
     private static final Pattern LARGE_SUM = Pattern.compile(
             "\\s*(million|billion|trillion|milliards?|millions?|bn|mn|m\\b|k\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern JOBS = Pattern.compile("(?i)\\b(hiring|careers?|jobs?|job opening|open positions?"
-            + "|join (our|the) team|apply now|recrut\\w*|offres? d'emploi|emplois?|postes?|CDI|CDD|stage|internship)\\b");
+            + "|join (our|the) team|apply now|recrut\\w*|offres? d'emploi|emplois?|postes?|CDI|CDD|stage|internship"
+            + "|carri[eè]res?)\\b");
     private static final Pattern PRODUCT = Pattern.compile("(?i)\\b(new|introducing|launch\\w*|now available|release\\w*"
             + "|feature\\w*|version \\d|v\\d+\\.\\d+|nouveau\\w*|nouvelle\\w*|lanc\\w*|disponible|fonctionnalit\\w*"
             + "|sortie|product\\w*|produit\\w*)\\b");
@@ -138,6 +139,9 @@ public final class PageWatcher {
         List<String> before = prices(removed);
         List<String> after = prices(added);
         ChangeKind kind = kind(added, removed, before, after);
+        if (kind == ChangeKind.OTHER) {
+            kind = kindOfPage(current);
+        }
         return Optional.of(new PageChange(current.url(), current.section(), current.takenAt(), kind, added, removed,
                 diff, magnitude, before, after));
     }
@@ -157,6 +161,36 @@ public final class PageWatcher {
             return ChangeKind.JOBS;
         }
         return product > news ? ChangeKind.PRODUCT : ChangeKind.NEWS;
+    }
+
+    /**
+     * What a change means when its own lines say nothing: a careers page gains a line "Senior Data Engineer –
+     * Montreal" without the word "job" in it, yet it is a job opening. The page's URL and watched section ("main
+     * .jobs") then tell the kind. Prices are not guessed this way: a price change must show an amount.
+     */
+    private static ChangeKind kindOfPage(PageSnapshot page) {
+        List<String> context = List.of(pathOf(page.url()).replaceAll("[/._?=&-]+", " "),
+                page.section().replaceAll("[.#_-]+", " "));
+        int jobs = count(JOBS, context);
+        int product = count(PRODUCT, context);
+        int news = count(NEWS, context);
+        if (jobs > 0 && jobs >= product && jobs >= news) {
+            return ChangeKind.JOBS;
+        }
+        if (product > 0 && product >= news) {
+            return ChangeKind.PRODUCT;
+        }
+        return news > 0 ? ChangeKind.NEWS : ChangeKind.OTHER;
+    }
+
+    /** The path of a URL: its host ("news.example.com") says nothing about what one page of it is. */
+    private static String pathOf(String url) {
+        try {
+            String path = URI.create(url).getRawPath();
+            return path == null ? "" : path;
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static int count(Pattern p, List<String> lines) {

@@ -1,0 +1,43 @@
+package dev.vigie.jobs.report.internal;
+
+import com.openhtmltopdf.extend.FSSupplier;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Converts the report's XHTML to PDF with openhtmltopdf. The same HTML as the email is used, so the two cannot
+ * drift apart; print-only layout (A4 pages, page numbers) lives in the template's {@code @page} rules, which
+ * browsers ignore on screen. The bundled DejaVu Sans is embedded so the PDF reads the same everywhere.
+ */
+public final class PdfWriter {
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jXRLogger());
+    }
+
+    private PdfWriter() {
+    }
+
+    public static byte[] toPdf(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        FSSupplier<InputStream> regular = () -> ReportFonts.open(ReportFonts.REGULAR);
+        FSSupplier<InputStream> bold = () -> ReportFonts.open(ReportFonts.BOLD);
+        builder.useFont(regular, ReportFonts.FAMILY, 400, FontStyle.NORMAL, true);
+        builder.useFont(bold, ReportFonts.FAMILY, 700, FontStyle.NORMAL, true);
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the report as PDF", e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.vigie.jobs.watch;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A keyword alert: a Lucene query run on every new mention, and who gets the hits, how often.
+ *
+ * @param id        unique in the watch, {@code [a-z0-9-]+}
+ * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop)
+ * @param languages ISO 639-1 codes the mention must be in; empty for any language
+ * @param sentiment sentiment the mention must have; {@link SentimentFilter#ANY} for no filter
+ * @param to        recipients; empty when hits are only indexed, never emailed
+ * @param every     how often the hits are emailed
+ */
+public record AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+                        Frequency every) implements Serializable {
+    public static final Frequency DEFAULT_EVERY = Frequency.RUN;
+
+    public AlertRule {
+        Checks.requireId("alert id", id);
+        Checks.requireText("alert query of '" + id + "'", query);
+        languages = List.copyOf(languages);
+        for (String lang : languages) {
+            if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
+                throw new IllegalArgumentException("alert language '" + lang + "' is not a two-letter code");
+            }
+        }
+        sentiment = sentiment == null ? SentimentFilter.ANY : sentiment;
+        to = Checks.requireEmails("alert recipient", to);
+        every = every == null ? DEFAULT_EVERY : every;
+    }
+
+    /** Whether a mention in {@code lang} passes the language filter. */
+    public boolean acceptsLanguage(String lang) {
+        return languages.isEmpty() || languages.contains(lang);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.vigie.jobs.watch;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One watch: a brand (or client) followed by Vigie, as read from its YAML file by {@link WatchLoader}. Every
+ * document indexed for it carries its {@link #id()}, which keeps an agency's clients apart.
+ *
+ * <p>Records are {@link Serializable} so that Flink functions can carry the parts they need.
+ *
+ * @param id            {@code [a-z0-9-]+}
+ * @param language      language of the emails and, unless the report says otherwise, of the weekly report
+ * @param timezone      time zone of daily and weekly digests and of the report's week
+ * @param brand         the watched brand
+ * @param competitors   competitors, names unique
+ * @param sources       where mentions are looked for
+ * @param alerts        keyword alerts, ids unique
+ * @param themes        curation themes, ids unique
+ * @param weeklyReport  the weekly report, {@code null} when none (see {@link #report()})
+ * @param elasticsearch where documents and state live
+ * @param mail          how emails leave
+ * @param kibanaUrl     Kibana's address, shown to users after a run; {@code null} when not configured
+ */
+public record Watch(String id, Language language, ZoneId timezone, Brand brand, List<Competitor> competitors,
+                    Sources sources, List<AlertRule> alerts, List<Theme> themes, WeeklyReport weeklyReport,
+                    ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl) implements Serializable {
+    public static final Language DEFAULT_LANGUAGE = Language.EN;
+    public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
+
+    public Watch {
+        Checks.requireId("watch id", id);
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(brand, "brand");
+        competitors = List.copyOf(competitors);
+        Objects.requireNonNull(sources, "sources");
+        alerts = List.copyOf(alerts);
+        themes = List.copyOf(themes);
+        Objects.requireNonNull(elasticsearch, "elasticsearch");
+        Objects.requireNonNull(mail, "mail");
+        if (kibanaUrl != null) {
+            Checks.requireHttp("kibana url", kibanaUrl);
+        }
+        requireUnique("competitor name", competitors.stream().map(Competitor::name).toList());
+        requireUnique("alert id", alerts.stream().map(AlertRule::id).toList());
+        requireUnique("theme id", themes.stream().map(Theme::id).toList());
+    }
+
+    private static void requireUnique(String what, List<String> values) {
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (!seen.add(v)) {
+                throw new IllegalArgumentException("duplicate " + what + " '" + v + "'");
+            }
+        }
+    }
+
+    public Optional<WeeklyReport> report() {
+        return Optional.ofNullable(weeklyReport);
+    }
+
+    public Optional<URI> kibana() {
+        return Optional.ofNullable(kibanaUrl);
+    }
+
+    public Optional<AlertRule> alert(String ruleId) {
+        return alerts.stream().filter(a -> a.id().equals(ruleId)).findFirst();
+    }
+
+    public static Builder builder(String id, Brand brand) {
+        return new Builder(id, brand);
+    }
+
+    /** Builds a watch in code (tests, the demo); {@link #build()} applies the same rules as the loader. */
+    public static final class Builder {
+        private final String id;
+        private final Brand brand;
+        private Language language = DEFAULT_LANGUAGE;
+        private ZoneId timezone = DEFAULT_TIMEZONE;
+        private final List<Competitor> competitors = new ArrayList<>();
+        private Sources sources = Sources.NONE;
+        private final List<AlertRule> alerts = new ArrayList<>();
+        private final List<Theme> themes = new ArrayList<>();
+        private WeeklyReport weeklyReport;
+        private ElasticsearchSettings elasticsearch = ElasticsearchSettings.DEFAULT;
+        private MailSettings mail = MailSettings.DEFAULT;
+        private URI kibanaUrl;
+
+        private Builder(String id, Brand brand) {
+            this.id = id;
+            this.brand = brand;
+        }
+
+        public Builder language(Language language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder timezone(ZoneId timezone) {
+            this.timezone = timezone;
+            return this;
+        }
+
+        public Builder competitor(Competitor competitor) {
+            competitors.add(competitor);
+            return this;
+        }
+
+        public Builder sources(Sources sources) {
+            this.sources = sources;
+            return this;
+        }
+
+        public Builder alert(AlertRule alert) {
+            alerts.add(alert);
+            return this;
+        }
+
+        public Builder theme(Theme theme) {
+            themes.add(theme);
+            return this;
+        }
+
+        public Builder weeklyReport(WeeklyReport weeklyReport) {
+            this.weeklyReport = weeklyReport;
+            return this;
+        }
+
+        public Builder elasticsearch(ElasticsearchSettings elasticsearch) {
+            this.elasticsearch = elasticsearch;
+            return this;
+        }
+
+        public Builder mail(MailSettings mail) {
+            this.mail = mail;
+            return this;
+        }
+
+        public Builder kibana(URI kibanaUrl) {
+            this.kibanaUrl = kibanaUrl;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first rule broken */
+        public Watch build() {
+            return new Watch(id, language, timezone, brand, competitors, sources, alerts, themes, weeklyReport,
+                    elasticsearch, mail, kibanaUrl);
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package dev.vigie.nlp.alert;
+
+import dev.vigie.nlp.alert.internal.AlertQueryParser;
+import dev.vigie.nlp.alert.internal.SiteNames;
+import dev.vigie.nlp.alert.internal.WildcardPrefixHandler;
+import dev.vigie.nlp.text.SocialAnalyzer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches documents against the stored alert rules of any number of watches, with Lucene Monitor.
+ *
+ * <p>Rules are parsed once, when the matcher is built; a rule that cannot be parsed is refused and listed in
+ * {@link #rejectedRules()} while the others load. Matching a document analyzes it once into an in-memory index, lets
+ * the presearcher pick the few rules whose terms occur in it (and which belong to the document's watch), and runs
+ * only those, so the cost per document grows with the number of candidate rules, not of stored rules.
+ *
+ * <p>Thread-safety: {@link #match(AlertDocument)} may be called from several threads. Build one matcher per
+ * process or per Flink operator instance in {@code open()}, and {@link #close()} it in {@code close()}; it is not
+ * serializable (ship the {@link AlertRule}s instead).
+ */
+public final class AlertMatcher implements Closeable {
+
+  /** Presearcher passes: 2 indexes each conjunction under two of its terms, halving candidates for AND rules. */
+  public static final int DEFAULT_PRESEARCHER_PASSES = 2;
+  /** Most presearcher passes accepted; more passes cost query-index size for little gain. */
+  public static final int MAX_PRESEARCHER_PASSES = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AlertMatcher.class);
+  private static final int REGISTER_BATCH = 5_000;
+  private static final AlertQueryParser PARSER = new AlertQueryParser();
+
+  private final Monitor monitor;
+  private final Map<String, AlertRule> rulesByKey;
+  private final Set<String> watches;
+  private final List<RuleError> rejected;
+
+  private AlertMatcher(Monitor monitor, Map<String, AlertRule> rulesByKey, List<RuleError> rejected) {
+    this.monitor = monitor;
+    this.rulesByKey = rulesByKey;
+    this.rejected = List.copyOf(rejected);
+    Set<String> w = new HashSet<>();
+    for (AlertRule r : rulesByKey.values()) {
+      w.add(r.watch());
+    }
+    this.watches = Set.copyOf(w);
+  }
+
+  /**
+   * Opens a matcher over rules with the default settings.
+   *
+   * @param rules rules of any number of watches
+   * @return an open matcher; refused rules are in {@link #rejectedRules()}
+   */
+  public static AlertMatcher open(Collection<AlertRule> rules) {
+    return builder().rules(rules).build();
+  }
+
+  /** A builder, for settings other than the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks a query's syntax without storing it, e.g. when a watch file is loaded.
+   *
+   * @param query the analyst query
+   * @throws AlertQuerySyntaxException with column and reason when the query is malformed
+   */
+  public static void checkQuery(String query) {
+    PARSER.parse(query);
+  }
+
+  /**
+   * Translates a query into the Lucene query this matcher runs; for tests, tools and the naive baseline of the
+   * benchmark.
+   *
+   * @param query the analyst query
+   * @return the Lucene query over {@link AlertFields}
+   * @throws AlertQuerySyntaxException when the query is malformed
+   */
+  public static Query toLuceneQuery(String query) {
+    return PARSER.parse(query);
+  }
+
+  /**
+   * The analyzer documents are indexed with, per field; for tools that index documents the same way (the benchmark's
+   * naive baseline).
+   */
+  public static Analyzer documentAnalyzer() {
+    Analyzer keyword = new KeywordAnalyzer();
+    return new PerFieldAnalyzerWrapper(new SocialAnalyzer(SocialAnalyzer.Mode.DOCUMENT),
+        Map.of(AlertFields.SITE, keyword, AlertFields.LANG, keyword, AlertFields.WATCH, keyword));
+  }
+
+  /**
+   * The Lucene document a matcher builds for an alert document; for tools that match the same way.
+   *
+   * @param doc the document
+   * @return its Lucene form
+   */
+  public static Document toLuceneDocument(AlertDocument doc) {
+    Document d = new Document();
+    d.add(new StringField(AlertFields.WATCH, doc.watch(), Field.Store.NO));
+    if (doc.title() != null && !doc.title().isEmpty()) {
+      d.add(new TextField(AlertFields.CONTENT, doc.title(), Field.Store.NO));
+      d.add(new TextField(AlertFields.TITLE, doc.title(), Field.Store.NO));
+    }
+    if (doc.text() != null && !doc.text().isEmpty()) {
+      d.add(new TextField(AlertFields.CONTENT, doc.text(), Field.Store.NO));
+      d.add(new TextField(AlertFields.TEXT, doc.text(), Field.Store.NO));
+    }
+    if (doc.author() != null && !doc.author().isEmpty()) {
+      d.add(new TextField(AlertFields.AUTHOR, doc.author(), Field.Store.NO));
+    }
+    for (String site : SiteNames.indexValues(doc.url())) {
+      d.add(new StringField(AlertFields.SITE, site, Field.Store.NO));
+    }
+    if (doc.language() != null && !doc.language().isBlank()) {
+      d.add(new StringField(AlertFields.LANG, doc.language().trim().toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+    return d;
+  }
+
+  /** Rules refused when the matcher was built (syntax errors with their column, duplicate ids). */
+  public List<RuleError> rejectedRules() {
+    return rejected;
+  }
+
+  /** Number of rules stored (refused rules excluded). */
+  public int ruleCount() {
+    return rulesByKey.size();
+  }
+
+  /**
+   * Matches one document against the rules of its watch.
+   *
+   * @param doc the document
+   * @return matched rules (passing their language and sentiment filters) with matched terms and spans, and the
+   *     rules that failed on this document
+   * @throws UncheckedIOException only if the in-memory query index itself fails, which is not a per-rule problem
+   */
+  public AlertResult match(AlertDocument doc) {
+    if (doc == null) {
+      throw new IllegalArgumentException("document to match must not be null");
+    }
+    if (!watches.contains(doc.watch())) {
+      return new AlertResult(doc.id(), List.of(), List.of());
+    }
+    MatchingQueries<HighlightsMatch> result;
+    try {
+      result = monitor.match(toLuceneDocument(doc), HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("alert query index failed while matching document " + doc.id(), e);
+    }
+    List<AlertMatch> matches = new ArrayList<>();
+    for (HighlightsMatch m : result.getMatches()) {
+      AlertRule rule = rulesByKey.get(m.getQueryId());
+      if (rule == null || !rule.watch().equals(doc.watch()) || !rule.accepts(doc.language(), doc.sentiment())) {
+        continue;
+      }
+      matches.add(toMatch(rule, m, doc));
+    }
+    matches.sort(Comparator.comparing(AlertMatch::ruleId));
+    List<RuleError> errors = new ArrayList<>();
+    for (Map.Entry<String, Exception> e : result.getErrors().entrySet()) {
+      AlertRule rule = rulesByKey.get(e.getKey());
+      if (rule != null) {
+        LOG.debug("alert rule {} failed on document {}", e.getKey(), doc.id(), e.getValue());
+        errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), 0, "failed on document " + doc.id() + ": "
+            + e.getValue()));
+      }
+    }
+    return new AlertResult(doc.id(), matches, errors);
+  }
+
+  private static AlertMatch toMatch(AlertRule rule, HighlightsMatch m, AlertDocument doc) {
+    String title = doc.title() == null ? "" : doc.title();
+    String text = doc.text() == null ? "" : doc.text();
+    // the text is the second value of the content field: its offsets follow the title's plus the offset gap (1)
+    int textBase = title.isEmpty() ? 0 : title.length() + 1;
+    List<Highlight> spans = new ArrayList<>();
+    for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : m.getHits().entrySet()) {
+      String field = e.getKey();
+      for (HighlightsMatch.Hit hit : e.getValue()) {
+        if (hit.startOffset < 0 || hit.endOffset <= hit.startOffset) {
+          continue;
+        }
+        switch (field) {
+          case AlertFields.CONTENT -> {
+            if (!title.isEmpty() && hit.endOffset <= title.length()) {
+              spans.add(new Highlight(AlertFields.TITLE, hit.startOffset, hit.endOffset));
+            } else if (hit.startOffset >= textBase && hit.endOffset - textBase <= text.length()) {
+              spans.add(new Highlight(AlertFields.TEXT, hit.startOffset - textBase, hit.endOffset - textBase));
+            }
+          }
+          case AlertFields.TITLE, AlertFields.TEXT, AlertFields.AUTHOR ->
+              spans.add(new Highlight(field, hit.startOffset, hit.endOffset));
+          default -> { }
+        }
+      }
+    }
+    List<Highlight> distinct = new ArrayList<>(new LinkedHashSet<>(spans));
+    distinct.sort(Comparator.comparingInt((Highlight h) -> fieldOrder(h.field())).thenComparingInt(Highlight::start)
+        .thenComparingInt(Highlight::end));
+    LinkedHashSet<String> terms = new LinkedHashSet<>();
+    for (Highlight h : distinct) {
+      String source = switch (h.field()) {
+        case AlertFields.TITLE -> title;
+        case AlertFields.TEXT -> text;
+        default -> doc.author() == null ? "" : doc.author();
+      };
+      if (h.end() <= source.length()) {
+        terms.add(source.substring(h.start(), h.end()));
+      }
+    }
+    return new AlertMatch(rule.watch(), rule.id(), new ArrayList<>(terms), distinct);
+  }
+
+  private static int fieldOrder(String field) {
+    return switch (field) {
+      case AlertFields.TITLE -> 0;
+      case AlertFields.TEXT -> 1;
+      default -> 2;
+    };
+  }
+
+  /** Closes the Monitor and its background purge thread. */
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not close the alert query index", e);
+    }
+  }
+
+  private static String key(AlertRule rule) {
+    return rule.watch() + "/" + rule.id();
+  }
+
+  /** Builder for {@link AlertMatcher}. */
+  public static final class Builder {
+    private final List<AlertRule> rules = new ArrayList<>();
+    private int presearcherPasses = DEFAULT_PRESEARCHER_PASSES;
+
+    private Builder() {}
+
+    /** Adds rules (of any watches). */
+    public Builder rules(Collection<AlertRule> more) {
+      if (more == null) {
+        throw new IllegalArgumentException("rules must not be null");
+      }
+      for (AlertRule r : more) {
+        if (r == null) {
+          throw new IllegalArgumentException("rules must not contain null");
+        }
+        rules.add(r);
+      }
+      return this;
+    }
+
+    /**
+     * Presearcher passes (1 = Lucene's TermFilteredPresearcher, more = MultipassTermFilteredPresearcher).
+     *
+     * @param passes 1 to {@link #MAX_PRESEARCHER_PASSES}
+     */
+    public Builder presearcherPasses(int passes) {
+      if (passes < 1 || passes > MAX_PRESEARCHER_PASSES) {
+        throw new IllegalArgumentException(
+            "presearcher passes must be between 1 and " + MAX_PRESEARCHER_PASSES + ": " + passes);
+      }
+      this.presearcherPasses = passes;
+      return this;
+    }
+
+    /** Parses the rules and builds the query index. */
+    public AlertMatcher build() {
+      long start = System.nanoTime();
+      Set<String> analyzed = Set.of(AlertFields.CONTENT, AlertFields.TITLE, AlertFields.TEXT, AlertFields.AUTHOR);
+      List<org.apache.lucene.monitor.CustomQueryHandler> handlers = List.of(new WildcardPrefixHandler(analyzed));
+      Set<String> filterFields = Set.of(AlertFields.WATCH);
+      Presearcher presearcher = presearcherPasses == 1
+          ? new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, filterFields)
+          : new MultipassTermFilteredPresearcher(presearcherPasses, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+              handlers, filterFields);
+      Monitor monitor;
+      try {
+        monitor = new Monitor(documentAnalyzer(), presearcher, new MonitorConfiguration());
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create the alert query index", e);
+      }
+      Map<String, AlertRule> byKey = new HashMap<>();
+      List<RuleError> errors = new ArrayList<>();
+      List<MonitorQuery> batch = new ArrayList<>();
+      try {
+        for (AlertRule rule : rules) {
+          String key = key(rule);
+          if (byKey.containsKey(key)) {
+            errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), 0,
+                "duplicate rule id '" + rule.id() + "' in watch " + rule.watch()));
+            continue;
+          }
+          Query query;
+          try {
+            query = PARSER.parse(rule.query());
+          } catch (AlertQuerySyntaxException e) {
+            errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), e.column(), e.reason()));
+            continue;
+          }
+          byKey.put(key, rule);
+          batch.add(new MonitorQuery(key, query, null, Map.of(AlertFields.WATCH, rule.watch())));
+          if (batch.size() >= REGISTER_BATCH) {
+            register(monitor, batch, byKey, errors);
+          }
+        }
+        register(monitor, batch, byKey, errors);
+      } catch (RuntimeException e) {
+        closeQuietly(monitor);
+        throw e;
+      }
+      AlertMatcher matcher = new AlertMatcher(monitor, Map.copyOf(byKey), errors);
+      LOG.info("alert matcher opened: {} rules of {} watches stored, {} refused, in {} ms", matcher.ruleCount(),
+          matcher.watches.size(), errors.size(), (System.nanoTime() - start) / 1_000_000);
+      for (RuleError e : errors) {
+        LOG.warn("alert rule refused: {}", e.describe());
+      }
+      return matcher;
+    }
+
+    /** Registers a batch; if Lucene refuses it, registers one by one so only the culprits are refused. */
+    private static void register(Monitor monitor, List<MonitorQuery> batch, Map<String, AlertRule> byKey,
+        List<RuleError> errors) {
+      if (batch.isEmpty()) {
+        return;
+      }
+      try {
+        monitor.register(batch);
+      } catch (IOException | RuntimeException batchFailure) {
+        for (MonitorQuery q : batch) {
+          try {
+            monitor.register(q);
+          } catch (IOException | RuntimeException e) {
+            AlertRule rule = byKey.remove(q.getId());
+            errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), 0, "cannot be indexed: " + e));
+          }
+        }
+      }
+      batch.clear();
+    }
+
+    private static void closeQuietly(Monitor monitor) {
+      try {
+        monitor.close();
+      } catch (IOException e) {
+        LOG.debug("closing the alert query index after a failure", e);
+      }
+    }
+  }
+}

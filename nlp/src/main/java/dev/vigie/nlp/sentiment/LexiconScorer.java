@@ -1,0 +1,453 @@
+package dev.vigie.nlp.sentiment;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rule-based sentiment in the manner of VADER (Hutto and Gilbert, ICWSM 2014): word valences from a lexicon,
+ * raised by boosters ("very", "très") and capitals, flipped by negation within three words ("not", "n't", "ne ...
+ * pas"), halved before and raised after a contrast ("but", "mais"), raised by exclamation marks, and emoji scored
+ * through the valence of their English names. It is fast (microseconds per post), needs no training, handles the
+ * signals of social text, and is the layer that decides alone for French and for confident English texts.
+ *
+ * <p>English uses VADER's own lexicon (MIT); French uses a lexicon written for Vigie ({@code lexicon-fr.tsv}),
+ * whose entries ending in {@code *} match any word starting with them. Instances are immutable and thread-safe;
+ * {@link #english()} and {@link #french()} load once per JVM.
+ */
+public final class LexiconScorer implements SentimentScorer {
+
+    /** VADER's threshold on the compound score between neutral and polar. */
+    public static final double DEFAULT_THRESHOLD = 0.05;
+
+    private static final double B_INCR = 0.293;
+    private static final double C_INCR = 0.733;
+    private static final double N_SCALAR = -0.74;
+    private static final double ALPHA = 15;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”’…";
+
+    /**
+     * A detailed lexicon reading: compound in [-1, 1], summed positive and negative valence (both at least 0),
+     * how many sentiment-bearing words and how many tokens were seen.
+     */
+    public record Reading(double compound, double positive, double negative, int sentimentWords, int tokens) {
+        public Reading {
+            if (!(compound >= -1 && compound <= 1)) {
+                throw new IllegalArgumentException("compound must be within [-1, 1]: " + compound);
+            }
+            if (!(positive >= 0 && negative >= 0) || sentimentWords < 0 || tokens < 0) {
+                throw new IllegalArgumentException("valence sums and counts must not be negative: positive " + positive
+                        + ", negative " + negative + ", sentiment words " + sentimentWords + ", tokens " + tokens);
+            }
+        }
+    }
+
+    private final String language;
+    private final Map<String, Double> words;
+    private final Map<String, Double> prefixes;
+    private final Map<String, Double> boosters;
+    private final Set<String> negations;
+    private final Set<String> contrasts;
+    private final Map<Integer, Double> emoji;
+    private final Map<String, Double> idioms;
+    private final double threshold;
+
+    private LexiconScorer(String language, Map<String, Double> words, Map<String, Double> prefixes,
+                          Map<String, Double> boosters, Set<String> negations, Set<String> contrasts,
+                          Map<Integer, Double> emoji, Map<String, Double> idioms, double threshold) {
+        this.language = language;
+        this.words = words;
+        this.prefixes = prefixes;
+        this.boosters = boosters;
+        this.negations = negations;
+        this.contrasts = contrasts;
+        this.emoji = emoji;
+        this.idioms = idioms;
+        this.threshold = threshold;
+    }
+
+    /** The English scorer (VADER lexicon, boosters and negations), loaded once. */
+    public static LexiconScorer english() {
+        return Holder.ENGLISH;
+    }
+
+    /** The French scorer (Vigie's lexicon), loaded once. */
+    public static LexiconScorer french() {
+        return Holder.FRENCH;
+    }
+
+    /** The language this scorer reads, as an ISO 639-1 code. */
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public Sentiment score(String text) {
+        Reading r = read(text);
+        return new Sentiment(SentimentLabel.ofScore(r.compound(), threshold), r.compound(), Sentiment.Method.LEXICON);
+    }
+
+    /** The full reading of a text, for callers that combine it with other models. */
+    public Reading read(String text) {
+        if (text == null || text.isBlank()) {
+            return new Reading(0, 0, 0, 0, 0);
+        }
+        List<String> raw = tokens(text);
+        List<String> low = new ArrayList<>(raw.size());
+        for (String t : raw) {
+            low.add(fold(t));
+        }
+        boolean capDiff = capsDiffer(raw);
+        double[] valences = new double[raw.size()];
+        int sentimentWords = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            String w = low.get(i);
+            if (boosters.containsKey(w)) {
+                continue;
+            }
+            if (w.equals("kind") && i + 1 < low.size() && low.get(i + 1).equals("of")) {
+                continue;
+            }
+            Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
+            if (idiom != null) {
+                valences[i - 1] = 0;
+                valences[i] = idiom;
+                sentimentWords++;
+                continue;
+            }
+            Double base = valence(raw.get(i), w);
+            if (base == null) {
+                continue;
+            }
+            double v = base;
+            if (w.equals("no") && i + 1 < low.size() && valence(raw.get(i + 1), low.get(i + 1)) != null) {
+                continue;
+            }
+            sentimentWords++;
+            if (capDiff && isUpper(raw.get(i))) {
+                v += v > 0 ? C_INCR : -C_INCR;
+            }
+            boolean negated = false;
+            for (int back = 1; back <= 3 && i - back >= 0; back++) {
+                String prev = low.get(i - back);
+                if (valence(raw.get(i - back), prev) == null || boosters.containsKey(prev)) {
+                    double s = booster(raw.get(i - back), prev, v, capDiff);
+                    if (back == 2) {
+                        s *= 0.95;
+                    } else if (back == 3) {
+                        s *= 0.9;
+                    }
+                    v += s;
+                }
+                if (isNegation(prev) && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
+                    negated = true;
+                }
+            }
+            if (negated) {
+                v *= N_SCALAR; // once: French "ne ... pas" is one negation, not two
+            }
+            if (i >= 1 && low.get(i - 1).equals("least") && (i < 2 || !Set.of("at", "very").contains(low.get(i - 2)))) {
+                v *= N_SCALAR;
+            }
+            valences[i] = v;
+        }
+        int contrast = -1;
+        for (int i = 0; i < low.size(); i++) {
+            if (contrasts.contains(low.get(i))) {
+                contrast = i;
+            }
+        }
+        if (contrast >= 0) {
+            for (int i = 0; i < valences.length; i++) {
+                if (i < contrast) {
+                    valences[i] *= 0.5;
+                } else if (i > contrast) {
+                    valences[i] *= 1.5;
+                }
+            }
+        }
+        double sum = 0;
+        double pos = 0;
+        double neg = 0;
+        for (double v : valences) {
+            sum += v;
+            if (v > 0) {
+                pos += v;
+            } else {
+                neg -= v;
+            }
+        }
+        if (sum != 0) {
+            double emphasis = emphasis(text);
+            sum += sum > 0 ? emphasis : -emphasis;
+        }
+        double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
+        return new Reading(compound, pos, neg, sentimentWords, raw.size());
+    }
+
+    private boolean isNegation(String word) {
+        return negations.contains(word) || ("en".equals(language) && word.endsWith("n't"));
+    }
+
+    private double booster(String raw, String word, double valence, boolean capDiff) {
+        Double b = boosters.get(word);
+        if (b == null) {
+            return 0;
+        }
+        double s = valence < 0 ? -b : b;
+        if (capDiff && isUpper(raw)) {
+            s += valence > 0 ? C_INCR : -C_INCR;
+        }
+        return s;
+    }
+
+    private Double valence(String raw, String folded) {
+        if (raw.codePointCount(0, raw.length()) == 1 && emoji.containsKey(raw.codePointAt(0))) {
+            return emoji.get(raw.codePointAt(0));
+        }
+        Double v = words.get(folded);
+        if (v == null && raw.startsWith("#") && raw.length() > 1) {
+            v = words.get(fold(raw.substring(1)));
+        }
+        if (v == null && !prefixes.isEmpty()) {
+            for (int end = folded.length(); end >= 3 && v == null; end--) {
+                v = prefixes.get(folded.substring(0, end));
+            }
+        }
+        return v;
+    }
+
+    private static double emphasis(String text) {
+        long bangs = Math.min(4, text.chars().filter(c -> c == '!').count());
+        long questions = text.chars().filter(c -> c == '?').count();
+        double q = questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0;
+        return bangs * 0.292 + q;
+    }
+
+    private static boolean capsDiffer(List<String> tokens) {
+        int upper = 0;
+        int wordsSeen = 0;
+        for (String t : tokens) {
+            if (t.chars().anyMatch(Character::isLetter)) {
+                wordsSeen++;
+                if (isUpper(t)) {
+                    upper++;
+                }
+            }
+        }
+        return upper > 0 && upper < wordsSeen;
+    }
+
+    private static boolean isUpper(String token) {
+        boolean letter = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+        }
+        return letter && token.length() > 1;
+    }
+
+    private static String fold(String token) {
+        return MARKS.matcher(Normalizer.normalize(token.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /**
+     * VADER's tokens: split on white space, emoji set apart, punctuation stripped from words but kept for
+     * emoticons such as {@code :)} or {@code :-(}. French elided words ({@code n'aime}, {@code l'excellent}) are
+     * split after the apostrophe so that {@code n} is seen as a negation and the word is looked up alone.
+     */
+    List<String> tokens(String text) {
+        String s = text.replace('’', '\'');
+        List<String> out = new ArrayList<>();
+        for (String piece : s.split("\\s+")) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            StringBuilder word = new StringBuilder();
+            for (int i = 0; i < piece.length(); ) {
+                int cp = piece.codePointAt(i);
+                int n = Character.charCount(cp);
+                if (emoji.containsKey(cp)) {
+                    addStripped(out, word.toString());
+                    word.setLength(0);
+                    out.add(new String(Character.toChars(cp)));
+                } else if (cp != 0xFE0F && cp != 0x200D) {
+                    word.appendCodePoint(cp);
+                }
+                i += n;
+            }
+            addStripped(out, word.toString());
+        }
+        return out;
+    }
+
+    private void addStripped(List<String> out, String token) {
+        if (token.isEmpty()) {
+            return;
+        }
+        int start = 0;
+        int end = token.length();
+        while (start < end && PUNCTUATION.indexOf(token.charAt(start)) >= 0 && token.charAt(start) != '#') {
+            start++;
+        }
+        while (end > start && PUNCTUATION.indexOf(token.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String stripped = token.substring(start, end);
+        if (stripped.length() <= 2 && words.containsKey(token.toLowerCase(Locale.ROOT))) {
+            out.add(token); // an emoticon
+            return;
+        }
+        if (stripped.isEmpty()) {
+            return;
+        }
+        if ("fr".equals(language)) {
+            int apostrophe = stripped.indexOf('\'');
+            while (apostrophe > 0 && apostrophe <= 6 && apostrophe < stripped.length() - 1) {
+                out.add(stripped.substring(0, apostrophe));
+                stripped = stripped.substring(apostrophe + 1);
+                apostrophe = stripped.indexOf('\'');
+            }
+        }
+        out.add(stripped);
+    }
+
+    private static final class Holder {
+        static final Map<String, Double> VADER = readLexicon("vader-lexicon-en.tsv");
+        static final LexiconScorer ENGLISH = englishScorer();
+        static final LexiconScorer FRENCH = frenchScorer();
+
+        private static LexiconScorer englishScorer() {
+            Map<String, Double> boosters = new HashMap<>();
+            for (String w : List.of("absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+                    "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
+                    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
+                    "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging",
+                    "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
+                    "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
+                    "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually",
+                    "utter", "utterly", "very", "super", "soo", "sooo", "soooo")) {
+                boosters.put(w, B_INCR);
+            }
+            for (String w : List.of("almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little",
+                    "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+                    "slightly", "somewhat", "sorta", "sortof", "sort-of")) {
+                boosters.put(w, -B_INCR);
+            }
+            Set<String> negations = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
+                    "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "neednt", "never",
+                    "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
+                    "wasnt", "werent", "uh-uh", "without", "wont", "wouldnt", "rarely", "seldom", "despite");
+            Map<String, Double> words = new HashMap<>(VADER);
+            Map<String, Double> idioms = Map.of("the bomb", 3.0, "the shit", 3.0, "bad ass", 1.5, "yeah right", -2.0);
+            LexiconScorer plain = new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"),
+                    Map.of(), Map.of(), DEFAULT_THRESHOLD);
+            Map<Integer, Double> emoji = emojiValences(plain);
+            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, idioms,
+                    DEFAULT_THRESHOLD);
+        }
+
+        private static LexiconScorer frenchScorer() {
+            Map<String, Double> all = readLexicon("lexicon-fr.tsv");
+            Map<String, Double> words = new HashMap<>();
+            Map<String, Double> prefixes = new HashMap<>();
+            Map<String, Double> boosters = new HashMap<>();
+            for (Map.Entry<String, Double> e : all.entrySet()) {
+                String k = e.getKey();
+                if (k.startsWith("booster:")) {
+                    boosters.put(k.substring("booster:".length()), e.getValue());
+                } else if (k.endsWith("*")) {
+                    prefixes.put(k.substring(0, k.length() - 1), e.getValue());
+                } else {
+                    words.put(k, e.getValue());
+                }
+            }
+            for (Map.Entry<String, Double> e : VADER.entrySet()) {
+                if (!e.getKey().chars().anyMatch(Character::isLetter)) {
+                    words.putIfAbsent(e.getKey(), e.getValue()); // emoticons are the same in every language
+                }
+            }
+            Set<String> negations = Set.of("ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni",
+                    "nullement", "guere", "personne", "non");
+            Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
+            Map<Integer, Double> emoji = emojiValences(english());
+            // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
+            Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
+                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6);
+            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
+                    DEFAULT_THRESHOLD);
+        }
+
+        /**
+         * An emoji's valence is the summed VADER valence of its English name ("face with tears of joy"), except for
+         * the emoji of {@code emoji-valences.tsv}, whose names say nothing ("pouting face") or mislead ("fire").
+         */
+        private static Map<Integer, Double> emojiValences(LexiconScorer english) {
+            Map<Integer, Double> emoji = new HashMap<>();
+            for (String line : lines("emoji-descriptions.tsv")) {
+                String[] cols = line.split("\t");
+                if (cols.length < 2 || cols[0].codePointCount(0, cols[0].length()) != 1) {
+                    continue;
+                }
+                Reading r = english.read(cols[1]);
+                double v = r.positive() - r.negative();
+                if (v != 0) {
+                    emoji.put(cols[0].codePointAt(0), Math.max(-3, Math.min(3, v)));
+                }
+            }
+            for (String line : lines("emoji-valences.tsv")) {
+                String[] cols = line.split("\t");
+                emoji.put(cols[0].codePointAt(0), Double.parseDouble(cols[1]));
+            }
+            return emoji;
+        }
+
+        private static Map<String, Double> readLexicon(String resource) {
+            Map<String, Double> map = new HashMap<>();
+            for (String line : lines(resource)) {
+                String[] cols = line.split("\t");
+                if (cols.length < 2) {
+                    throw new IllegalStateException("bad lexicon line in " + resource + ": '" + line + "'");
+                }
+                String key = cols[0];
+                map.put(key.chars().anyMatch(Character::isLetter) ? fold(key) : key, Double.parseDouble(cols[1]));
+            }
+            return Map.copyOf(map);
+        }
+
+        private static List<String> lines(String resource) {
+            try (InputStream in = LexiconScorer.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + resource);
+                }
+                List<String> lines = new ArrayList<>();
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (!line.isBlank() && !line.startsWith("# ")) {
+                        lines.add(line);
+                    }
+                }
+                return lines;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.vigie.nlp.theme;
+
+import dev.vigie.nlp.internal.linear.ComplementNaiveBayes;
+import dev.vigie.nlp.internal.linear.TextFeatures;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sorts items into a watch's themes from the few examples and keywords an analyst wrote. Two questions are
+ * answered separately, because a watch's themes never cover everything collected:
+ * <ol>
+ *   <li>which theme fits best: complement naive Bayes over words and word pairs, trained on the examples and
+ *       keywords (the keywords count as short examples), which does better than logistic regression with the few
+ *       dozen examples a watch has; with a single theme it is that theme;</li>
+ *   <li>whether the item is on a theme at all: a keyword of the theme occurs in it (whole words, accents and case
+ *       ignored, a final "s" too), or its cosine similarity to the theme's examples reaches
+ *       {@link #FULL_SIMILARITY}.</li>
+ * </ol>
+ * The score of a theme is the product of the two, {@code p(theme) x min(1, evidence)}, where evidence is 1 for a
+ * keyword and {@code similarity / FULL_SIMILARITY} otherwise. {@link #classify} keeps themes scoring at least
+ * {@code minScore}. Immutable and thread-safe; training takes milliseconds, so build one per watch in
+ * {@code open()}.
+ */
+public final class ThemeClassifier {
+
+    /** Default of {@link #classify}'s threshold on a theme score. */
+    public static final double DEFAULT_MIN_SCORE = 0.35;
+    /** Cosine similarity to a theme's examples that counts as full evidence of being on the theme. */
+    public static final double FULL_SIMILARITY = 0.25;
+
+    private static final TextFeatures SIMILARITY_FEATURES = new TextFeatures(18, 0, 0, false);
+
+    private final List<Theme> themes;
+    private final ComplementNaiveBayes model; // null with a single theme
+    private final List<List<List<String>>> keywords; // per theme, per keyword, its tokens
+    private final List<Map<Integer, Float>> centroids;
+    private final double minScore;
+
+    private ThemeClassifier(List<Theme> themes, ComplementNaiveBayes model, double minScore) {
+        this.themes = List.copyOf(themes);
+        this.model = model;
+        this.minScore = minScore;
+        this.keywords = new ArrayList<>();
+        this.centroids = new ArrayList<>();
+        for (Theme theme : themes) {
+            List<List<String>> kw = new ArrayList<>();
+            for (String k : theme.keywords()) {
+                List<String> tokens = stems(TextFeatures.tokens(k));
+                if (!tokens.isEmpty()) {
+                    kw.add(tokens);
+                }
+            }
+            keywords.add(kw);
+            Map<Integer, Float> centroid = new HashMap<>();
+            for (String example : theme.examples()) {
+                TextFeatures.SparseVector v = SIMILARITY_FEATURES.vector(example);
+                for (int j = 0; j < v.indexes().length; j++) {
+                    centroid.merge(v.indexes()[j], v.values()[j], Float::sum);
+                }
+            }
+            double norm = Math.sqrt(centroid.values().stream().mapToDouble(f -> f * f).sum());
+            if (norm > 0) {
+                centroid.replaceAll((k, f) -> (float) (f / norm));
+            }
+            centroids.add(centroid);
+        }
+    }
+
+    /** Trains on the themes' examples and keywords, with {@link #DEFAULT_MIN_SCORE}. */
+    public static ThemeClassifier train(List<Theme> themes) {
+        return train(themes, DEFAULT_MIN_SCORE);
+    }
+
+    /**
+     * Trains on the themes' examples and keywords.
+     *
+     * @throws IllegalArgumentException when there is no theme, two share an id, or minScore is outside [0, 1]
+     */
+    public static ThemeClassifier train(List<Theme> themes, double minScore) {
+        if (themes == null || themes.isEmpty()) {
+            throw new IllegalArgumentException("a theme classifier needs at least one theme");
+        }
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new IllegalArgumentException("minimum theme score must be within [0, 1]: " + minScore);
+        }
+        List<String> ids = themes.stream().map(Theme::id).toList();
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw new IllegalArgumentException("theme ids must be distinct: " + ids);
+        }
+        ComplementNaiveBayes model = null;
+        if (themes.size() > 1) {
+            List<String> texts = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (Theme theme : themes) {
+                for (String text : theme.examples()) {
+                    texts.add(text);
+                    labels.add(theme.id());
+                }
+                for (String keyword : theme.keywords()) {
+                    texts.add(keyword);
+                    labels.add(theme.id());
+                }
+            }
+            model = ComplementNaiveBayes.train(texts, labels);
+        }
+        return new ThemeClassifier(themes, model, minScore);
+    }
+
+    public List<Theme> themes() {
+        return themes;
+    }
+
+    /** Every theme with its score for this text, best first (no threshold). */
+    public List<ThemeMatch> scores(String text) {
+        List<ThemeMatch> out = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        double[] p = probabilities(text);
+        List<String> tokens = stems(TextFeatures.tokens(text));
+        TextFeatures.SparseVector v = SIMILARITY_FEATURES.vector(text);
+        for (int t = 0; t < themes.size(); t++) {
+            boolean keyword = containsKeyword(tokens, keywords.get(t));
+            double evidence = keyword ? 1 : Math.min(1, cosine(v, centroids.get(t)) / FULL_SIMILARITY);
+            out.add(new ThemeMatch(themes.get(t).id(), Math.min(1, p[t] * evidence), keyword));
+        }
+        out.sort(Comparator.comparingDouble(ThemeMatch::score).reversed());
+        return out;
+    }
+
+    /** The themes this text is on (score at least the minimum), best first; often none. */
+    public List<ThemeMatch> classify(String text) {
+        return scores(text).stream().filter(m -> m.score() >= minScore).toList();
+    }
+
+    /** The single most likely theme, ignoring whether the text is on any theme (closed-set classification). */
+    public String best(String text) {
+        double[] p = probabilities(text == null ? "" : text);
+        int best = 0;
+        for (int t = 1; t < p.length; t++) {
+            if (p[t] > p[best]) {
+                best = t;
+            }
+        }
+        return themes.get(best).id();
+    }
+
+    private double[] probabilities(String text) {
+        if (model == null) {
+            return new double[] {1};
+        }
+        double[] raw = model.probabilities(text);
+        double[] p = new double[themes.size()];
+        List<String> labels = model.labels();
+        for (int c = 0; c < raw.length; c++) {
+            p[indexOf(labels.get(c))] = raw[c];
+        }
+        return p;
+    }
+
+    private int indexOf(String id) {
+        for (int t = 0; t < themes.size(); t++) {
+            if (themes.get(t).id().equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalStateException("unknown theme " + id);
+    }
+
+    private static double cosine(TextFeatures.SparseVector v, Map<Integer, Float> centroid) {
+        double dot = 0;
+        for (int j = 0; j < v.indexes().length; j++) {
+            Float c = centroid.get(v.indexes()[j]);
+            if (c != null) {
+                dot += c * v.values()[j];
+            }
+        }
+        return dot;
+    }
+
+    private static boolean containsKeyword(List<String> tokens, List<List<String>> keywords) {
+        for (List<String> keyword : keywords) {
+            for (int i = 0; i + keyword.size() <= tokens.size(); i++) {
+                if (tokens.subList(i, i + keyword.size()).equals(keyword)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Drops a final "s" or "x" of longer words so that singular and plural meet (French and English alike). */
+    private static List<String> stems(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            if (t.startsWith("#") || t.startsWith("@")) {
+                t = t.substring(1);
+            }
+            out.add(t.length() > 3 && (t.endsWith("s") || t.endsWith("x")) ? t.substring(0, t.length() - 1) : t);
+        }
+        return out;
+    }
+}
