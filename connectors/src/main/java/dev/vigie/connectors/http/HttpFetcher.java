@@ -63,6 +63,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final ExecutorService workers;
     private final HostScheduler scheduler;
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    /** Hosts whose Retry-After exceeded the cap: calls fail fast as RATE_LIMITED until then. */
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private record CachedRobots(CompletableFuture<RobotsRules> rules, Instant expires) {
@@ -166,6 +168,12 @@ public final class HttpFetcher implements AutoCloseable {
 
         private void send(URI url, int redirects, int attempt) {
             String host = hostKey(url);
+            Instant until = blockedUntil.get(host);
+            if (until != null && until.isAfter(Instant.now())) {
+                finish(failed(request.url(), FailureKind.RATE_LIMITED, 0, host + " asked not to be called before "
+                        + until + " (" + url + ")"));
+                return;
+            }
             scheduler.submit(host, () -> exchange(url)).whenComplete((response, error) -> {
                 try {
                     handle(url, redirects, attempt, response, error);
@@ -257,7 +265,8 @@ public final class HttpFetcher implements AutoCloseable {
                 Duration asked = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null),
                         Instant.now());
                 if (asked != null && asked.compareTo(config.maxRetryAfter()) > 0) {
-                    scheduler.holdOff(hostKey(url), asked);
+                    blockedUntil.merge(hostKey(url), Instant.now().plus(asked),
+                            (a, b) -> a.isAfter(b) ? a : b);
                     finish(failed(request.url(), FailureKind.RATE_LIMITED, status, "server asks to retry after "
                             + asked.toSeconds() + " s, more than the " + config.maxRetryAfter().toSeconds()
                             + " s allowed (" + url + ")"));
@@ -314,7 +323,8 @@ public final class HttpFetcher implements AutoCloseable {
             try {
                 String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
                 InetAddress[] all = InetAddress.getAllByName(h);
-                if (config.allowPrivateAddresses()) {
+                if (config.allowPrivateAddresses()
+                        || config.privateHostsAllowed().contains(h.toLowerCase(Locale.ROOT))) {
                     return null;
                 }
                 for (InetAddress a : all) {

@@ -1,6 +1,8 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
+import dev.vigie.jobs.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +22,9 @@ import java.util.Properties;
         subcommands = {
                 ValidateCommand.class,
                 TemplatesCommand.class,
+                RunCommand.class,
                 ReportCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes:",
