@@ -117,6 +117,21 @@ class WeeklyReportRenderingTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme");
     }
 
+    @Test
+    void reportDataMustStartWithTheBrandAndCoverSevenDays() {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice().subList(1, 3), busy.volumePerDay(), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Acme'");
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay().subList(0, 6), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
+        assertThatThrownBy(() -> new WeeklyReportData.BrandShare("Acme", true, 1, 0, 1.5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+    }
+
     static String pdfText(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
