@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private final DemoPipeline pipeline;
     private final PrintStream out;
+    /** What the demo server answered during the last demo (for tests: what was not downloaded again). */
+    private List<DemoServer.ServedRequest> served = List.of();
 
     /** The command as {@code vigie demo} runs it: the real run job, talking to the terminal. */
     public DemoCommand() {
@@ -137,6 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                 runs[phase.number() - 1] = Duration.between(runStart, Instant.now());
             }
             printServer(server);
+            served = server.requests();
         }
         indices.refresh();
         printIndices(indices, es);
@@ -182,6 +185,11 @@ public final class DemoCommand implements Callable<Integer> {
                 files.report().data().week(), files.report().data().totals().mentions());
         out.println("  " + files.html());
         out.println("  " + files.pdf());
+    }
+
+    /** The requests the demo server answered during the last {@link #call()}, in order. */
+    List<DemoServer.ServedRequest> served() {
+        return served;
     }
 
     /** The node to use: {@code --es}, else the local one on {@code --port}, reused or started. */
