@@ -230,6 +230,13 @@ public final class DemoCommand implements Callable<Integer> {
         return local;
     }
 
+    /** Where {@code log4j2.xml} writes the log: {@code vigie.log.dir}, else {@code .vigie/logs} of the project. */
+    static Path logFile() {
+        String dir = System.getProperty("vigie.log.dir");
+        return (dir == null || dir.isBlank() ? projectHome().resolve(".vigie").resolve("logs") : Path.of(dir))
+                .resolve("vigie.log").toAbsolutePath().normalize();
+    }
+
     /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */
     static Path projectHome() {
         String home = System.getProperty("vigie.home");
@@ -297,5 +304,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Kibana:           point a Kibana 8.19 at " + es + " and import the dashboards (README, "
                 + "'Dashboards')");
         out.println("  your own watch:   start from deploy/watches/example.yaml, then ./vigie run --watch FILE");
+        out.println("  the logs:         " + logFile());
     }
 }

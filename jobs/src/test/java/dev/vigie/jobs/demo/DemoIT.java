@@ -181,8 +181,15 @@ class DemoIT {
         List<String> notModified = served.stream().filter(r -> r.phase() == DemoPhase.SECOND && r.status() == 304)
                 .map(DemoServer.ServedRequest::path).toList();
         assertThat(notModified).as("unchanged feeds and pages answer 304").containsExactlyInAnyOrder(
-                "/wire/atom.xml", "/roulequai/blog/atom.xml", "/cyclanthe/blog/rss.xml", "/roulequai/carrieres");
+                "/veloetville/atom.xml", "/roulequai/blog/atom.xml", "/cyclanthe/blog/rss.xml", "/roulequai/carrieres");
         assertThat(secondOk).isLessThan(firstOk);
+        List<DemoServer.ServedRequest> apiCalls = served.stream().filter(r -> r.phase() == DemoPhase.SECOND
+                && !DemoServer.FEEDS.containsKey(r.path()) && !DemoServer.PAGES.containsKey(r.path())
+                && !r.path().equals("/robots.txt")).toList();
+        assertThat(apiCalls).as("the mention APIs are searched again").isNotEmpty();
+        assertThat(apiCalls).as("the second run asks the APIs only for posts after its cursor")
+                .allSatisfy(r -> assertThat(r.query()).containsAnyOf("since_id=", "min_id=", "since=", "before=",
+                        "numericFilters="));
         RunSummary first = pipeline.summaries().get(0);
         RunSummary second = pipeline.summaries().get(1);
         assertThat(second.fetched()).isLessThan(first.fetched() / 2);
