@@ -63,6 +63,8 @@ public final class HttpFetcher implements AutoCloseable {
     private final ExecutorService workers;
     private final HostScheduler scheduler;
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    /** Fetches under way, so that closing completes them instead of leaving callers waiting forever. */
+    private final Map<CompletableFuture<FetchResult>, URI> pending = new ConcurrentHashMap<>();
     /** Hosts whose Retry-After exceeded the cap: calls fail fast as RATE_LIMITED until then. */
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private volatile boolean closed;
@@ -100,6 +102,12 @@ public final class HttpFetcher implements AutoCloseable {
      */
     public CompletableFuture<FetchResult> fetch(FetchRequest request) {
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
+        pending.put(result, request.url());
+        result.whenComplete((r, e) -> pending.remove(result));
+        if (closed) {
+            result.complete(failed(request.url(), FailureKind.CANCELLED, 0, "fetcher closed"));
+            return result;
+        }
         try {
             new Fetch(request, result).hop(request.url(), 0, 0);
         } catch (RuntimeException e) {
@@ -114,11 +122,14 @@ public final class HttpFetcher implements AutoCloseable {
         return fetch(request).join();
     }
 
+    /** Stops the fetcher; fetches still under way complete at once as {@link FailureKind#CANCELLED}. */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        pending.forEach((future, url) -> future.complete(failed(url, FailureKind.CANCELLED, 0,
+                "fetcher closed before the fetch ended")));
     }
 
     /** One fetch through its hops and retries. */
