@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,9 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +44,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * delay; send a conditional GET with Vigie's User-Agent; read at most {@code maxBodyBytes}; follow redirects by hand
  * up to {@code maxRedirects}; retry 429/502/503/504 and connection failures with exponential backoff, honouring
  * {@code Retry-After} up to {@code maxRetryAfter} (and holding the whole host off meanwhile).
+ *
+ * <p>The address check resolves the name just before each hop; the HTTP client resolves it again to connect, so a
+ * name whose DNS answer changes between the two (DNS rebinding) is not caught. Sources are configured by the
+ * watch's author, not by strangers, which keeps that window acceptable here.
  *
  * <p>Not serialisable: the Flink operator creates one in {@code open()} from a {@link FetchConfig} and closes it in
  * {@code close()}. Thread-safe.
