@@ -190,7 +190,8 @@ public final class ReportView {
             r.put("url", safeUrl(s.url()));
             r.put("mentions", format.integer(s.mentions()));
             r.put("sources", format.integer(s.sources()));
-            r.put("curation", format.decimal(s.curationScore(), 2));
+            // curation scores are 0..1 in some models and 0..100 in others: two significant decimals either way
+            r.put("curation", format.decimal(s.curationScore(), s.curationScore() >= 10 ? 0 : 2));
             r.put("reach", format.compact(s.reach()));
             rows.add(r);
         }
