@@ -380,4 +380,22 @@ class HttpFetcherTest {
             assertThat(refused.url().toString()).isEqualTo(deadUrl);
         }
     }
+
+    @Test
+    void closingCompletesFetchesUnderWayAsCancelled() {
+        server.route("/forever", ex -> {
+            Thread.sleep(10_000);
+            LoopbackServer.send(ex, 200, "text/plain", "late".getBytes(StandardCharsets.UTF_8));
+        });
+        HttpFetcher closing = HttpFetcher.open(loopbackConfig().build());
+        CompletableFuture<FetchResult> underWay = closing.fetch(FetchRequest.of(server.url("/forever"), Purpose.FEED));
+
+        closing.close();
+
+        assertThat(underWay.join()).isInstanceOfSatisfying(FetchResult.Failed.class,
+                f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
+        assertThat(closing.fetchNow(FetchRequest.of(server.url("/feed.xml"), Purpose.FEED)))
+                .isInstanceOfSatisfying(FetchResult.Failed.class,
+                        f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
+    }
 }

@@ -52,6 +52,8 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     public LoopbackServer(String loopbackAddress) throws IOException {
+        // headers and body are written separately: without TCP_NODELAY each response waits for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(loopbackAddress), 0), 200);
         pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "loopback-server");

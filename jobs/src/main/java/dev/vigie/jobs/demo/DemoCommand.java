@@ -84,6 +84,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private final DemoPipeline pipeline;
     private final PrintStream out;
+    /** What the demo server answered during the last demo (for tests: what was not downloaded again). */
+    private List<DemoServer.ServedRequest> served = List.of();
 
     /** The command as {@code vigie demo} runs it: the real run job, talking to the terminal. */
     public DemoCommand() {
@@ -137,6 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                 runs[phase.number() - 1] = Duration.between(runStart, Instant.now());
             }
             printServer(server);
+            served = server.requests();
         }
         indices.refresh();
         printIndices(indices, es);
@@ -184,6 +187,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  " + files.pdf());
     }
 
+    /** The requests the demo server answered during the last {@link #call()}, in order. */
+    List<DemoServer.ServedRequest> served() {
+        return served;
+    }
+
     /** The node to use: {@code --es}, else the local one on {@code --port}, reused or started. */
     URI elasticsearch() throws IOException, InterruptedException {
         if (elasticsearch != null) {
@@ -220,6 +228,13 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.sleep(1000);
         }
         return local;
+    }
+
+    /** Where {@code log4j2.xml} writes the log: {@code vigie.log.dir}, else {@code .vigie/logs} of the project. */
+    static Path logFile() {
+        String dir = System.getProperty("vigie.log.dir");
+        return (dir == null || dir.isBlank() ? projectHome().resolve(".vigie").resolve("logs") : Path.of(dir))
+                .resolve("vigie.log").toAbsolutePath().normalize();
     }
 
     /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */
@@ -289,5 +304,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Kibana:           point a Kibana 8.19 at " + es + " and import the dashboards (README, "
                 + "'Dashboards')");
         out.println("  your own watch:   start from deploy/watches/example.yaml, then ./vigie run --watch FILE");
+        out.println("  the logs:         " + logFile());
     }
 }

@@ -7,6 +7,8 @@ import dev.vigie.jobs.run.RunSummary;
 import dev.vigie.jobs.run.VigieRun;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.watch.Watch;
+import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +29,21 @@ public final class FlinkDemoPipeline implements DemoPipeline {
     /** Requests at once to the demo server: every demo source lives on that one loopback host. */
     static final int DEMO_HOST_CONCURRENCY = 8;
 
+    private final EnglishSentimentScorer.CoreNlpUse coreNlp;
     private final List<RunSummary> summaries = new ArrayList<>();
+
+    /** The pipeline with the run job's defaults, Stanford CoreNLP included, as {@code vigie run} has them. */
+    public FlinkDemoPipeline() {
+        this(SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE);
+    }
+
+    /**
+     * @param coreNlp when English sentiment asks Stanford CoreNLP; {@code NEVER} fits a small heap (about 1 GB less),
+     *                as in a test JVM
+     */
+    public FlinkDemoPipeline(EnglishSentimentScorer.CoreNlpUse coreNlp) {
+        this.coreNlp = Objects.requireNonNull(coreNlp, "coreNlp");
+    }
 
     @Override
     public void run(Watch watch, URI elasticsearch, URI apis, PrintStream out) throws Exception {
@@ -41,6 +57,7 @@ public final class FlinkDemoPipeline implements DemoPipeline {
                         .perHostMinDelay(Duration.ZERO)
                         .perHostConcurrency(DEMO_HOST_CONCURRENCY)
                         .build())
+                .coreNlp(coreNlp)
                 .progress(out)
                 .build();
         RunSummary summary = VigieRun.run(options);
