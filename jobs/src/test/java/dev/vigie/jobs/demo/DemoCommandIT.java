@@ -73,7 +73,8 @@ class DemoCommandIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         int exit = new CommandLine(new DemoCommand(pipeline, out))
-                .execute("--es", es.toString(), "--outbox", outbox.toString());
+                .execute("--es", es.toString(), "--outbox", outbox.toString(), "--reports",
+                        outbox.resolveSibling(outbox.getFileName() + "-reports").toString());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
