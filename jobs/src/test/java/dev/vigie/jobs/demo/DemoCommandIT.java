@@ -64,7 +64,7 @@ class DemoCommandIT {
     }
 
     @Test
-    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path outbox)
+    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path folder)
             throws Exception {
         index(es, "vigie-runs", "demo-it-old", "{\"watch\":\"" + DemoWatch.ID + "\",\"run_id\":\"old\"}");
         index(es, "vigie-runs", "demo-it-other", "{\"watch\":\"demo-it-other\",\"run_id\":\"keep\"}");
@@ -73,8 +73,8 @@ class DemoCommandIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         int exit = new CommandLine(new DemoCommand(pipeline, out))
-                .execute("--es", es.toString(), "--outbox", outbox.toString(), "--reports",
-                        outbox.resolveSibling(outbox.getFileName() + "-reports").toString());
+                .execute("--es", es.toString(), "--outbox", folder.resolve("outbox").toString(), "--reports",
+                        folder.resolve("reports").toString());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
