@@ -114,7 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (!keepData) {
             long deleted = indices.clear();
             if (deleted > 0) {
-                out.printf(Locale.ROOT, "Cleared %d documents of a previous demo (watch %s).%n", deleted, DemoWatch.ID);
+                out.printf(Locale.ROOT, "Cleared %d document%s of a previous demo (watch %s).%n", deleted,
+                        deleted == 1 ? "" : "s", DemoWatch.ID);
             }
         }
         Path outboxDir = outbox.toAbsolutePath().normalize();
@@ -291,7 +292,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }).sorted().toList();
         }
-        out.printf(Locale.ROOT, "%d emails written to %s:%n", written.size(), dir);
+        out.printf(Locale.ROOT, "%d email%s written to %s:%n", written.size(), written.size() == 1 ? "" : "s", dir);
         written.forEach(f -> out.println("  " + f.getFileName()));
     }
 
