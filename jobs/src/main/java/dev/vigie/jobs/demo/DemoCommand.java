@@ -19,7 +19,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,8 +45,8 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Vigie end to end on the bundled demo data (a fictional brand, Ventelune, and two "
                 + "competitors): start a local Elasticsearch, run the pipeline twice (the second run shows "
-                + "incremental fetching and competitor page changes), write the alert emails to the outbox and the weekly "
-                + "report (HTML and PDF) to the reports folder."},
+                + "incremental fetching and competitor page changes), write the alert emails to the outbox and "
+                + "the weekly report (HTML and PDF) to the reports folder."},
         footer = {"", "Exit codes: 0 the demo ran, 1 it failed (Elasticsearch could not start, a run failed)."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -115,7 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (!keepData) {
             long deleted = indices.clear();
             if (deleted > 0) {
-                out.printf(Locale.ROOT, "Cleared %d documents of a previous demo (watch %s).%n", deleted, DemoWatch.ID);
+                out.printf(Locale.ROOT, "Cleared %d document%s of a previous demo (watch %s).%n", deleted,
+                        deleted == 1 ? "" : "s", DemoWatch.ID);
             }
         }
         Path outboxDir = outbox.toAbsolutePath().normalize();
@@ -154,14 +154,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * The week the demo reports on. The demo's history ends now, with its crisis in the last two or three days: from
-     * Wednesday on, the current week already holds two days of it and is reported "so far"; on Monday and Tuesday the
-     * crisis fell mostly in the week that just ended, a complete one.
+     * How long before the data's anchor the demo's app outage starts: its first post ("Impossible de déverrouiller
+     * mon vélo", in {@code demo/mastodon/statuses.json}) is dated {@code ago:3240}; the crisis runs from there to the
+     * anchor.
      */
-    static IsoWeek reportWeek(Instant now, ZoneId zone) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        IsoWeek current = IsoWeek.of(today);
-        return today.getDayOfWeek().compareTo(DayOfWeek.WEDNESDAY) >= 0 ? current : current.previous();
+    static final Duration OUTAGE_AGE = Duration.ofMinutes(3240);
+
+    /**
+     * The week the demo reports on: the one the outage starts in, so the report shows the spike of the crisis
+     * whatever the day the demo runs (the report of the current week alone would be nearly empty on a Monday).
+     */
+    static IsoWeek reportWeek(Instant anchor, ZoneId zone) {
+        return IsoWeek.of(LocalDate.ofInstant(anchor.minus(OUTAGE_AGE), zone));
     }
 
     /** Writes the weekly report as the report job does, and emails it to the outbox like {@code vigie report}. */
@@ -288,7 +292,7 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }).sorted().toList();
         }
-        out.printf(Locale.ROOT, "%d emails written to %s:%n", written.size(), dir);
+        out.printf(Locale.ROOT, "%d email%s written to %s:%n", written.size(), written.size() == 1 ? "" : "s", dir);
         written.forEach(f -> out.println("  " + f.getFileName()));
     }
 
