@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs Vigie's composable index templates ({@code dashboards/templates/*.json}, read from the classpath) and
+ * Installs Vigie's composable index templates ({@code dashboards/templates/*.json}, read from the classpath: the
+ * four of the data contract plus the job's error and state indices) and
  * keeps existing indices in step with them. The job calls it at start-up, the tests and the local launcher too, so
  * there is one definition of every field.
  *
@@ -46,8 +47,14 @@ public final class IndexTemplates {
     public static final String ALERTS = "vigie-alerts";
     /** Run statistics, one document per run and source. */
     public static final String RUNS = "vigie-runs";
-    /** Every template, by name; each is also the name of the index the job writes. */
-    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
+    /** Documents Elasticsearch refused for good, written by the job's sink (see the jobs module). */
+    public static final String ERRORS = "vigie-errors";
+    /** Incremental state of each watch and source between runs (see the jobs module). */
+    public static final String STATE = "vigie-state";
+    /** The four indices of the data contract, the ones the dashboards and the weekly report read. */
+    public static final List<String> CONTRACT = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
+    /** Every template {@link #installAll} installs, by name; each is also the name of the index written. */
+    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE);
     /** Classpath folder of the template files. */
     public static final String RESOURCE_FOLDER = "vigie/templates/";
     /** Key of the file checksum in each installed template's {@code _meta}. */
@@ -86,7 +93,7 @@ public final class IndexTemplates {
     }
 
     /**
-     * Installs or updates the four templates and the mappings of existing indices.
+     * Installs or updates every template of {@link #NAMES} and the mappings of existing indices.
      *
      * @param client a client for the target cluster
      * @return one entry per template, in {@link #NAMES} order

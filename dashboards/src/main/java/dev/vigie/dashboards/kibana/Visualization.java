@@ -60,6 +60,14 @@ public record Visualization(String id, String title, String visType, String inde
      * @param params Kibana's parameters
      */
     public record Agg(String id, String type, String schema, String field, JsonNode params) {
+        /** Validates. */
+        public Agg {
+            if (id == null || id.isBlank() || type == null || type.isBlank() || schema == null || schema.isBlank()) {
+                throw new IllegalArgumentException("aggregation needs an id, a type and a schema, got id=" + id
+                    + " type=" + type + " schema=" + schema);
+            }
+        }
+
         /** @return whether this aggregation makes buckets (rather than a value per bucket) */
         public boolean isBucket() {
             return !"metric".equals(schema) && !"radius".equals(schema);

@@ -195,7 +195,7 @@ class DeployFilesTest {
         List<String> aliasNames = new ArrayList<>();
         for (JsonNode action : aliases.path("actions")) {
             JsonNode add = action.path("add");
-            assertThat(IndexTemplates.NAMES).contains(add.path("index").asText());
+            assertThat(IndexTemplates.CONTRACT).contains(add.path("index").asText());
             assertThat(add.at("/filter/term/watch").asText()).isEqualTo(watch);
             String alias = add.path("alias").asText();
             assertThat(alias).isEqualTo(add.path("index").asText().replace("vigie-", "vigie-" + watch + "-"));
@@ -205,7 +205,7 @@ class DeployFilesTest {
             }
             aliasNames.add(alias);
         }
-        assertThat(aliasNames).hasSize(IndexTemplates.NAMES.size());
+        assertThat(aliasNames).hasSize(IndexTemplates.CONTRACT.size());
         List<String> readable = new ArrayList<>();
         role.at("/elasticsearch/indices/0/names").forEach(n -> readable.add(n.asText()));
         assertThat(readable).containsExactlyInAnyOrderElementsOf(aliasNames);
