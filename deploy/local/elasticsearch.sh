@@ -77,6 +77,8 @@ cluster.name: vigie-local
 node.name: vigie-local-node
 network.host: 127.0.0.1
 http.port: $PORT
+# Any free port for the node-to-node transport: its default range (9300-9399) would take --port 9300 from HTTP.
+transport.port: 0
 discovery.type: single-node
 xpack.security.enabled: false
 path.data: $WORK/data

@@ -3,7 +3,10 @@ package dev.vigie.jobs.demo;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.dashboards.local.LocalElasticsearch;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.jobs.demo.internal.DemoIndices;
+import dev.vigie.jobs.report.IsoWeek;
+import dev.vigie.jobs.report.WeeklyReport;
 import dev.vigie.jobs.watch.Watch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,8 +35,9 @@ import java.util.stream.Stream;
  * Elasticsearch of {@code deploy/local}, installs the index templates, serves the bundled demo data on a loopback
  * port ({@link DemoServer}), and runs the pipeline twice on the demo watch: once as a first collection, once "an
  * hour later", when a few posts are new, three competitor pages changed and everything else answers 304. Alert
- * emails land as {@code .eml} files in the outbox. It ends with what is where: documents per index, the emails,
- * and how to look at them.
+ * emails land as {@code .eml} files in the outbox, and the weekly report job then writes its HTML and PDF (and
+ * emails them to the outbox too). It ends with what is where: documents per index, the emails, the report, and how
+ * to look at them. Logs go to {@code .vigie/logs/vigie.log}, not to the terminal.
  *
  * <p>The demo watch's previous documents are deleted first (unless {@code --keep-data}), so every demo shows a
  * first run and an incremental one, whatever ran before.
@@ -39,7 +45,8 @@ import java.util.stream.Stream;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run Vigie end to end on the bundled demo data (a fictional brand, Ventelune, and two "
                 + "competitors): start a local Elasticsearch, run the pipeline twice (the second run shows "
-                + "incremental fetching and competitor page changes), write the alert emails to the outbox."},
+                + "incremental fetching and competitor page changes), write the alert emails to the outbox and "
+                + "the weekly report (HTML and PDF) to the reports folder."},
         footer = {"", "Exit codes: 0 the demo ran, 1 it failed (Elasticsearch could not start, a run failed)."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -66,12 +73,23 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder for the alert emails (.eml files) (default: ${DEFAULT-VALUE}).")
     Path outbox;
 
+    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+            description = "Folder for the weekly report (HTML and PDF) (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
     @Option(names = "--keep-data",
             description = "Keep the documents of a previous demo (the first run is then incremental too).")
     boolean keepData;
 
     private final DemoPipeline pipeline;
     private final PrintStream out;
+    /** What the demo server answered during the last demo (for tests: what was not downloaded again). */
+    private List<DemoServer.ServedRequest> served = List.of();
+
+    /** The command as {@code vigie demo} runs it: the real run job, talking to the terminal. */
+    public DemoCommand() {
+        this(new FlinkDemoPipeline(), System.out);
+    }
 
     /**
      * @param pipeline runs the demo watch once (the run job in the product)
@@ -89,18 +107,24 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Vigie demo: Ventelune (fictional e-bike subscriptions, Lyon) watched against Roulequai and "
                 + "Cyclanthe, in French and English.");
         URI es = elasticsearch();
-        IndexTemplates.installAll(EsClients.create(es, null));
+        try (ElasticsearchClient client = EsClients.create(es, null)) {
+            IndexTemplates.installAll(client);
+        }
         DemoIndices indices = new DemoIndices(es, DemoWatch.ID);
         if (!keepData) {
             long deleted = indices.clear();
             if (deleted > 0) {
-                out.printf(Locale.ROOT, "Cleared %d documents of a previous demo (watch %s).%n", deleted, DemoWatch.ID);
+                out.printf(Locale.ROOT, "Cleared %d document%s of a previous demo (watch %s).%n", deleted,
+                        deleted == 1 ? "" : "s", DemoWatch.ID);
             }
         }
         Path outboxDir = outbox.toAbsolutePath().normalize();
         Duration[] runs = new Duration[2];
+        Watch watch;
+        IsoWeek reportWeek;
         try (DemoServer server = DemoServer.start(serverPort)) {
-            Watch watch = DemoWatch.load(server.baseUri(), es, outboxDir);
+            watch = DemoWatch.load(server.baseUri(), es, outboxDir);
+            reportWeek = reportWeek(server.anchor(), watch.timezone());
             out.println("Demo data served on " + server.baseUri() + " (feeds, Mastodon, Bluesky, Reddit, Hacker News,"
                     + " competitor pages; dated from now).");
             for (DemoPhase phase : DemoPhase.values()) {
@@ -115,15 +139,61 @@ public final class DemoCommand implements Callable<Integer> {
                 runs[phase.number() - 1] = Duration.between(runStart, Instant.now());
             }
             printServer(server);
+            served = server.requests();
         }
         indices.refresh();
         printIndices(indices, es);
+        WeeklyReport.ReportFiles report = writeReport(watch, reportWeek, es);
         printOutbox(outboxDir, since);
+        printReport(report);
         out.printf(Locale.ROOT, "%nDemo done in %.1f s (run 1: %.1f s, run 2: %.1f s).%n",
                 Duration.between(started, Instant.now()).toMillis() / 1000.0, runs[0].toMillis() / 1000.0,
                 runs[1].toMillis() / 1000.0);
         printNext(es);
         return 0;
+    }
+
+    /**
+     * How long before the data's anchor the demo's app outage starts: its first post ("Impossible de déverrouiller
+     * mon vélo", in {@code demo/mastodon/statuses.json}) is dated {@code ago:3240}; the crisis runs from there to the
+     * anchor.
+     */
+    static final Duration OUTAGE_AGE = Duration.ofMinutes(3240);
+
+    /**
+     * The week the demo reports on: the one the outage starts in, so the report shows the spike of the crisis
+     * whatever the day the demo runs (the report of the current week alone would be nearly empty on a Monday).
+     */
+    static IsoWeek reportWeek(Instant anchor, ZoneId zone) {
+        return IsoWeek.of(LocalDate.ofInstant(anchor.minus(OUTAGE_AGE), zone));
+    }
+
+    /** Writes the weekly report as the report job does, and emails it to the outbox like {@code vigie report}. */
+    private WeeklyReport.ReportFiles writeReport(Watch watch, IsoWeek week, URI es) throws Exception {
+        out.println();
+        out.println("Writing the weekly report of " + week + " (HTML and PDF)...");
+        WeeklyReport.ReportFiles files;
+        try (ElasticsearchClient client = EsClients.create(es, null)) {
+            files = WeeklyReport.generate(watch, week, client, reports.toAbsolutePath().normalize());
+        }
+        List<String> to = watch.report().map(r -> r.to()).orElse(List.of());
+        if (!to.isEmpty()) {
+            WeeklyReport.email(watch, files, to);
+        }
+        return files;
+    }
+
+    private void printReport(WeeklyReport.ReportFiles files) {
+        out.println();
+        out.printf(Locale.ROOT, "Weekly report of %s (%d mentions of the watch that week):%n",
+                files.report().data().week(), files.report().data().totals().mentions());
+        out.println("  " + files.html());
+        out.println("  " + files.pdf());
+    }
+
+    /** The requests the demo server answered during the last {@link #call()}, in order. */
+    List<DemoServer.ServedRequest> served() {
+        return served;
     }
 
     /** The node to use: {@code --es}, else the local one on {@code --port}, reused or started. */
@@ -162,6 +232,13 @@ public final class DemoCommand implements Callable<Integer> {
             Thread.sleep(1000);
         }
         return local;
+    }
+
+    /** Where {@code log4j2.xml} writes the log: {@code vigie.log.dir}, else {@code .vigie/logs} of the project. */
+    static Path logFile() {
+        String dir = System.getProperty("vigie.log.dir");
+        return (dir == null || dir.isBlank() ? projectHome().resolve(".vigie").resolve("logs") : Path.of(dir))
+                .resolve("vigie.log").toAbsolutePath().normalize();
     }
 
     /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */
@@ -215,13 +292,14 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }).sorted().toList();
         }
-        out.printf(Locale.ROOT, "%d emails written to %s:%n", written.size(), dir);
+        out.printf(Locale.ROOT, "%d email%s written to %s:%n", written.size(), written.size() == 1 ? "" : "s", dir);
         written.forEach(f -> out.println("  " + f.getFileName()));
     }
 
     private void printNext(URI es) {
         out.println();
         out.println("What to open next:");
+        out.println("  the weekly report: open the .html (or the .pdf) above in a browser");
         out.println("  the alert emails: open the .eml files above in any mail client");
         out.println("  the mentions:     curl '" + es + "/" + IndexTemplates.MENTIONS + "/_search?q=watch:"
                 + DemoWatch.ID + "&size=3&pretty'");
@@ -230,5 +308,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  Kibana:           point a Kibana 8.19 at " + es + " and import the dashboards (README, "
                 + "'Dashboards')");
         out.println("  your own watch:   start from deploy/watches/example.yaml, then ./vigie run --watch FILE");
+        out.println("  the logs:         " + logFile());
     }
 }

@@ -4,14 +4,20 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.cli.ExitCodes;
 import dev.vigie.jobs.cli.WatchFilesOption;
+import dev.vigie.jobs.mail.Delivery;
+import dev.vigie.jobs.mail.MailDeliveryException;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.Watch;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +44,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     WatchFilesOption watches;
 
-    @Option(names = "--week", paramLabel = "YYYY-Www",
+    @Option(names = "--week", paramLabel = "YYYY-Www", converter = WeekConverter.class,
             description = "ISO week to report on, e.g. 2026-W47 (default: the last complete week).")
-    String week;
+    IsoWeek week;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder the reports are written to (default: reports).")
     Path out = DEFAULT_OUT;
@@ -59,22 +65,49 @@ public final class ReportCommand implements Callable<Integer> {
         this.clock = clock;
     }
 
+    /** A malformed week is a usage error (exit code 2), reported by picocli with the option's name. */
+    static final class WeekConverter implements ITypeConverter<IsoWeek> {
+        @Override
+        public IsoWeek convert(String value) {
+            try {
+                return IsoWeek.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws InvalidWatchException {
-        IsoWeek requested = week == null ? null : IsoWeek.parse(week);
         List<Watch> all = watches.load();
         PrintWriter stdout = spec.commandLine().getOut();
         for (Watch watch : all) {
-            IsoWeek reportWeek = requested != null ? requested : IsoWeek.lastCompleted(clock, watch.timezone());
+            IsoWeek reportWeek = week != null ? week : IsoWeek.lastCompleted(clock, watch.timezone());
             WeeklyReport.ReportFiles files;
             try (ElasticsearchClient client = EsClients.create(watch.elasticsearch().url(),
                     watch.elasticsearch().apiKey().reveal())) {
                 files = WeeklyReport.generate(watch, reportWeek, client, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot close the Elasticsearch client", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the Elasticsearch client", e);
             }
             stdout.println("Report of '" + watch.id() + "' for " + reportWeek + ": " + files.html() + ", "
                     + files.pdf() + " (" + files.report().data().totals().mentions() + " mentions)");
+            if (noEmail) {
+                continue;
+            }
+            List<String> to = watch.report().map(r -> r.to()).orElse(List.of());
+            if (to.isEmpty()) {
+                stdout.println("Not emailed: watch '" + watch.id() + "' has no report.weekly.to");
+                continue;
+            }
+            try {
+                Delivery delivery = WeeklyReport.email(watch, files, to);
+                stdout.println("Emailed to " + String.join(", ", to)
+                        + delivery.file().map(f -> " (outbox: " + f + ")").orElse(""));
+            } catch (MailDeliveryException e) {
+                throw new IllegalStateException("report of '" + watch.id() + "' written but not emailed: "
+                        + e.getMessage(), e);
+            }
         }
         stdout.flush();
         return ExitCodes.OK;

@@ -6,6 +6,11 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.vigie.jobs.report.internal.PdfWriter;
 import dev.vigie.jobs.report.internal.ReportCharts;
+import dev.vigie.jobs.mail.Attachment;
+import dev.vigie.jobs.mail.Delivery;
+import dev.vigie.jobs.mail.MailDeliveryException;
+import dev.vigie.jobs.mail.MailMessage;
+import dev.vigie.jobs.mail.Mailer;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.report.internal.ReportView;
 import java.io.IOException;
@@ -13,6 +18,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The weekly competitive veille report of one watch: reads the week from Elasticsearch, renders it as HTML and PDF
- * and writes both into a folder. This is the entry point other jobs use ({@code vigie demo}); emailing is left to
- * the caller ({@link ReportCommand} does it with the watch's mailer).
+ * and writes both into a folder; {@link #email} sends it. These are the entry points other jobs use
+ * ({@code vigie demo}):
  *
  * <pre>{@code
- * ReportFiles files = WeeklyReport.generate(scope, IsoWeek.parse("2026-W47"), client, Path.of("reports"));
+ * ReportFiles files = WeeklyReport.generate(watch, IsoWeek.parse("2026-W47"), client, Path.of("reports"));
+ * WeeklyReport.email(watch, files, watch.report().orElseThrow().to());
  * }</pre>
  */
 public final class WeeklyReport {
@@ -38,13 +45,19 @@ public final class WeeklyReport {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
     private static final String HTML_TEMPLATE = "report/weekly-report.html.mustache";
     private static final String TEXT_TEMPLATE = "report/weekly-report.txt.mustache";
-    private static final MustacheFactory HTML = new DefaultMustacheFactory();
+    /** Escapes HTML, after dropping what XML forbids (see {@link #xmlSafe}). */
+    private static final MustacheFactory HTML = new DefaultMustacheFactory() {
+        @Override
+        public void encode(String value, Writer writer) {
+            super.encode(xmlSafe(value), writer);
+        }
+    };
     /** The plain-text alternative of the email is not HTML: nothing to escape there. */
     private static final MustacheFactory TEXT = new DefaultMustacheFactory() {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                writer.write(value);
+                writer.write(xmlSafe(value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -117,10 +130,49 @@ public final class WeeklyReport {
         return new Rendered(data, view.subject(data), page, pdf, text, emailHtml, charts);
     }
 
+    /**
+     * Drops the characters XML forbids (control characters, unpaired surrogates, U+FFFE/U+FFFF) that scraped text
+     * sometimes carries: the PDF renderer parses the page as XHTML and would refuse the whole report for one of them.
+     */
+    static String xmlSafe(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r'
+                    || c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private static String execute(Mustache template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         template.execute(out, model);
         return out.toString();
+    }
+
+    /**
+     * Emails a report to {@code to} with the watch's mail settings (SMTP, or the outbox folder): the HTML as body
+     * with its charts inline, a plain-text alternative, and the PDF attached.
+     *
+     * @throws MailDeliveryException when the server refuses the message or the outbox cannot be written
+     */
+    public static Delivery email(Watch watch, ReportFiles files, List<String> to) throws MailDeliveryException {
+        Objects.requireNonNull(watch, "watch");
+        Rendered report = files.report();
+        MailMessage.Builder message = MailMessage.builder().to(to).subject(report.subject())
+                .text(report.emailText()).html(report.emailHtml());
+        report.charts().forEach((name, png) ->
+                message.attach(Attachment.inline(name, name + ".png", "image/png", png)));
+        message.attach(Attachment.of(files.pdf().getFileName().toString(), "application/pdf", report.pdf()));
+        Mailer mailer = Mailer.create(watch.mail());
+        Delivery delivery = mailer.send(message.build());
+        LOG.info("Emailed weekly report of watch {} for {} to {} via {}", watch.id(), report.data().week(), to,
+                mailer.destination());
+        return delivery;
     }
 
     /** Writes {@code vigie-report-<watch>-<week>.html} and {@code .pdf} into {@code outDir}, creating it. */

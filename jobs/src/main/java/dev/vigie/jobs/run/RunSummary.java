@@ -67,18 +67,20 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
     public void print(PrintWriter out) {
         out.printf(Locale.ROOT, "Run %s: %d sources, %d items fetched, %d new, %d indexed, %d refused, %s%n",
                 runId, sources.size(), fetched(), fresh(), indexed, refused, human(duration));
-        out.printf(Locale.ROOT, "  %-10s %-12s %-44s %8s %6s %9s  %s%n", "watch", "type", "source", "fetched", "new",
-                "unchanged", "status");
+        int w = Math.max("watch".length(), sources.stream().mapToInt(x -> x.ref().watch().length()).max().orElse(0));
+        w = Math.max(w, alerts.stream().mapToInt(a -> a.watch().length()).max().orElse(0));
+        String row = "  %-" + w + "s %-10s %-44s %8s %6s %9s  %s%n";
+        out.printf(Locale.ROOT, row, "watch", "type", "source", "fetched", "new", "unchanged", "status");
         for (SourceReport s : sources) {
-            out.printf(Locale.ROOT, "  %-10s %-12s %-44s %8d %6d %9d  %s%n", s.ref().watch(), s.ref().type(),
-                    shorten(s.ref().name(), 44), s.fetched(), s.fresh(), s.unchanged(),
+            out.printf(Locale.ROOT, row, s.ref().watch(), s.ref().type(), shorten(label(s.ref()), 44),
+                    s.fetched(), s.fresh(), s.unchanged(),
                     s.status() == SourceStatus.FAILED ? "FAILED: " + s.reason() : s.status().id());
         }
         if (!alerts.isEmpty()) {
-            out.printf(Locale.ROOT, "  %-10s %-20s %6s %8s %8s%n", "watch", "alert", "hits", "emailed", "pending");
+            String alertRow = "  %-" + w + "s %-20s %6s %8s %8s%n";
+            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "emailed", "pending");
             for (AlertReport a : alerts) {
-                out.printf(Locale.ROOT, "  %-10s %-20s %6d %8d %8d%n", a.watch(), a.rule(), a.hits(), a.emailed(),
-                        a.pending());
+                out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending());
             }
         }
         if (refused > 0) {
@@ -91,6 +93,24 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         for (URI url : kibana) {
             out.println("  Dashboards: " + url);
         }
+    }
+
+    /**
+     * How a person tells sources apart: a feed is named by its host and a page by its competitor, so a watch with
+     * four feeds on one host, or three pages of one competitor, needs the URL's path to tell which row is which.
+     */
+    static String label(SourceRef ref) {
+        if (!ref.type().equals("feed") && !ref.type().equals("page")) {
+            return ref.name();
+        }
+        URI url;
+        try {
+            url = URI.create(ref.url());
+        } catch (IllegalArgumentException e) {
+            return ref.name();
+        }
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return ref.name().equals(url.getHost()) ? ref.name() + path : ref.name() + " " + path;
     }
 
     private static String shorten(String text, int max) {

@@ -64,7 +64,7 @@ class DemoCommandIT {
     }
 
     @Test
-    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path outbox)
+    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path folder)
             throws Exception {
         index(es, "vigie-runs", "demo-it-old", "{\"watch\":\"" + DemoWatch.ID + "\",\"run_id\":\"old\"}");
         index(es, "vigie-runs", "demo-it-other", "{\"watch\":\"demo-it-other\",\"run_id\":\"keep\"}");
@@ -73,7 +73,8 @@ class DemoCommandIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         int exit = new CommandLine(new DemoCommand(pipeline, out))
-                .execute("--es", es.toString(), "--outbox", outbox.toString());
+                .execute("--es", es.toString(), "--outbox", folder.resolve("outbox").toString(), "--reports",
+                        folder.resolve("reports").toString());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
@@ -83,8 +84,9 @@ class DemoCommandIT {
         // unchanged in phase 2: three feeds and the jobs page of Roulequai
         assertThat(pipeline.statusCounts.get(1)).containsEntry(304, 4).containsEntry(200, feedsAndPages - 4);
         assertThat(printed).contains("Using Elasticsearch at " + es, "Run 1 of 2", "Run 2 of 2",
-                "of which 4 answered 304 Not Modified", "Cleared 1 documents of a previous demo",
-                "What to open next");
+                "of which 4 answered 304 Not Modified", "What to open next");
+        // at least the document indexed above (more when the node served a real demo before)
+        assertThat(printed).containsPattern("Cleared [1-9][0-9]* documents? of a previous demo");
         DemoIndices demo = new DemoIndices(es, DemoWatch.ID);
         assertThat(demo.count("vigie-runs")).isZero();
         assertThat(new DemoIndices(es, "demo-it-other").count("vigie-runs")).isEqualTo(1);
