@@ -53,7 +53,17 @@ public final class RunBenchmark {
     private RunBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void benchmark(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
         URI es = ElasticsearchExtension.url();
@@ -109,7 +119,6 @@ public final class RunBenchmark {
             List<EsDocument> documents = mentions(rest, watchId, n);
             compareSinkWithRawBulk(es, rest, documents, n, parallelism);
         }
-        System.exit(0);
     }
 
     private static void report(String label, RunSummary summary, long peakHeapMb) {

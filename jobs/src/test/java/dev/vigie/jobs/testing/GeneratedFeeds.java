@@ -3,7 +3,6 @@ package dev.vigie.jobs.testing;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -25,6 +24,10 @@ public final class GeneratedFeeds {
     private static final String[] OBJECTS_FR = {"une nouvelle offre pour les PME", "une panne de trois heures",
         "la qualité du support", "un partenariat avec une banque européenne", "des résultats record",
         "la fin de l'offre gratuite", "des livraisons plus rapides à Lyon"};
+    private static final String[] PLACES = {"Lyon", "Paris", "Lille", "Nantes", "Bordeaux", "Geneva", "Brussels",
+        "London", "Montreal", "Berlin", "Madrid", "Milan", "Toulouse", "Rennes", "Marseille", "Strasbourg"};
+    private static final String[] PEOPLE = {"Claire Martin", "Tom Baker", "Ines Duval", "Marc Leroy", "Sofia Rossi",
+        "John Smith", "Anna Keller", "Paul Girard", "Lea Moreau", "Hugo Blanc", "Emma Weber", "Nina Costa"};
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private GeneratedFeeds() {
@@ -57,10 +60,15 @@ public final class GeneratedFeeds {
     }
 
     private static String sentence(Random random, boolean french) {
+        // Places, figures and a name in every sentence: real items rarely repeat each other word for word.
+        String place = pick(random, PLACES);
+        int figure = 2 + random.nextInt(998);
+        String person = pick(random, PEOPLE);
         return french
-                ? pick(random, SUBJECTS_FR) + " " + pick(random, VERBS_FR) + " " + pick(random, OBJECTS_FR) + "."
-                : pick(random, SUBJECTS_EN) + " " + pick(random, VERBS_EN) + " " + pick(random, OBJECTS_EN)
-                        + " " + String.format(Locale.ROOT, "(report %d).", random.nextInt(100_000));
+                ? pick(random, SUBJECTS_FR) + " " + pick(random, VERBS_FR) + " " + pick(random, OBJECTS_FR) + " à "
+                        + place + ", selon " + person + " (" + figure + " clients concernés)."
+                : pick(random, SUBJECTS_EN) + " " + pick(random, VERBS_EN) + " " + pick(random, OBJECTS_EN) + " in "
+                        + place + ", " + person + " said, citing " + figure + " customers.";
     }
 
     private static String pick(Random random, String[] words) {
