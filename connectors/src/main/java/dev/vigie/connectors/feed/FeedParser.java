@@ -58,6 +58,8 @@ public final class FeedParser {
     private static final Pattern EMAIL_NAME = Pattern.compile("^\\s*\\S+@\\S+\\s*\\((.+)\\)\\s*$");
     private static final Pattern XML_ENCODING =
             Pattern.compile("\\uFEFF?\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Pattern ENTITY_REF = Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
+    private static final java.util.Set<String> XML_ENTITIES = java.util.Set.of("amp", "lt", "gt", "quot", "apos");
     private static final Pattern FEED_ROOT = Pattern.compile("<feed(\\s[^>]*)?>");
     private static final Pattern DEFAULT_NS = Pattern.compile("\\sxmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
     private static final Pattern BASE64_ELEMENT = Pattern.compile(
@@ -134,6 +136,15 @@ public final class FeedParser {
         xml = fixBase64(xml);
         List<String> entryErrors = new ArrayList<>();
         SyndFeed feed;
+        String undeclared = undeclaredEntity(xml);
+        if (undeclared != null) {
+            // a strict parse is bound to fail on it: go straight to the repairing parse
+            feed = lenient(xml, recoveries, "undeclared entity &" + undeclared + ";");
+            if (feed != null) {
+                URI base = baseUrl != null ? baseUrl : parseUri(feedUrl);
+                return map(feed, feedUrl, base, sourceName, fetchedAt, recoveries, entryErrors);
+            }
+        }
         try {
             feed = strictInput().build(new StringReader(xml));
         } catch (IllegalArgumentException notRssOrAtom) {
@@ -202,6 +213,24 @@ public final class FeedParser {
         } catch (FeedException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The first entity reference XML does not define ({@code &eacute;}), or {@code null}. Bodies with CDATA sections
+     * are not judged here (an entity inside CDATA is plain text) and go through the strict parse.
+     */
+    private static String undeclaredEntity(String xml) {
+        if (xml.indexOf('&') < 0 || xml.contains("<![CDATA[")) {
+            return null;
+        }
+        Matcher m = ENTITY_REF.matcher(xml);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!XML_ENTITIES.contains(name)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Rome's base64 decoder fails on the whitespace feeds put around base64 content; take it out. */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of an {@link HttpFetcher}: timeouts, limits and politeness. Immutable and serialisable so that the run
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param perHostConcurrency requests in flight to one host
  * @param perHostMinDelay minimum time between the starts of two requests to one host
  * @param allowPrivateAddresses allow hosts resolving to loopback/private/link-local/multicast (tests, intranets)
+ * @param privateHostsAllowed host names or literal addresses allowed to be private even when
+ *                            {@code allowPrivateAddresses} is off (one intranet source, not all of them); lower case
  * @param honourRobots check robots.txt before fetching web pages
  * @param robotsCacheTtl how long a host's robots.txt is reused
  */
@@ -37,6 +40,7 @@ public record FetchConfig(
         int perHostConcurrency,
         Duration perHostMinDelay,
         boolean allowPrivateAddresses,
+        Set<String> privateHostsAllowed,
         boolean honourRobots,
         Duration robotsCacheTtl) implements Serializable {
 
@@ -78,6 +82,14 @@ public record FetchConfig(
                     + maxConcurrency + "): " + perHostConcurrency);
         }
         notNegative("perHostMinDelay", perHostMinDelay);
+        java.util.TreeSet<String> hosts = new java.util.TreeSet<>();
+        for (String h : privateHostsAllowed == null ? Set.<String>of() : privateHostsAllowed) {
+            if (h == null || h.isBlank() || h.contains("/") || h.contains(" ")) {
+                throw new IllegalArgumentException("not a host name or address: '" + h + "'");
+            }
+            hosts.add(h.strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        privateHostsAllowed = java.util.Collections.unmodifiableSet(hosts);
         positive("robotsCacheTtl", robotsCacheTtl);
     }
 
@@ -137,6 +149,7 @@ public record FetchConfig(
         private int perHostConcurrency = DEFAULT_PER_HOST_CONCURRENCY;
         private Duration perHostMinDelay = DEFAULT_PER_HOST_MIN_DELAY;
         private boolean allowPrivateAddresses;
+        private Set<String> privateHostsAllowed = Set.of();
         private boolean honourRobots = true;
         private Duration robotsCacheTtl = DEFAULT_ROBOTS_CACHE_TTL;
 
@@ -156,6 +169,8 @@ public record FetchConfig(
         public Builder perHostMinDelay(Duration v) { perHostMinDelay = v; return this; }
         /** Allow loopback, private, link-local and multicast addresses: for tests, demos and intranet sources. */
         public Builder allowPrivateAddresses(boolean v) { allowPrivateAddresses = v; return this; }
+        /** Hosts allowed to resolve to private addresses although {@code allowPrivateAddresses} is off. */
+        public Builder privateHostsAllowed(Set<String> v) { privateHostsAllowed = v; return this; }
         public Builder honourRobots(boolean v) { honourRobots = v; return this; }
         public Builder robotsCacheTtl(Duration v) { robotsCacheTtl = v; return this; }
 
@@ -163,7 +178,7 @@ public record FetchConfig(
         public FetchConfig build() {
             return new FetchConfig(contactUrl, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, maxRetries,
                     retryBaseDelay, maxRetryAfter, maxConcurrency, perHostConcurrency, perHostMinDelay,
-                    allowPrivateAddresses, honourRobots, robotsCacheTtl);
+                    allowPrivateAddresses, privateHostsAllowed, honourRobots, robotsCacheTtl);
         }
     }
 }

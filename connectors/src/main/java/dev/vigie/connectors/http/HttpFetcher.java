@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,9 +20,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * up to {@code maxRedirects}; retry 429/502/503/504 and connection failures with exponential backoff, honouring
  * {@code Retry-After} up to {@code maxRetryAfter} (and holding the whole host off meanwhile).
  *
+ * <p>The address check resolves the name just before each hop; the HTTP client resolves it again to connect, so a
+ * name whose DNS answer changes between the two (DNS rebinding) is not caught. Sources are configured by the
+ * watch's author, not by strangers, which keeps that window acceptable here.
+ *
  * <p>Not serialisable: the Flink operator creates one in {@code open()} from a {@link FetchConfig} and closes it in
  * {@code close()}. Thread-safe.
  */
@@ -63,6 +64,10 @@ public final class HttpFetcher implements AutoCloseable {
     private final ExecutorService workers;
     private final HostScheduler scheduler;
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
+    /** Fetches under way, so that closing completes them instead of leaving callers waiting forever. */
+    private final Map<CompletableFuture<FetchResult>, URI> pending = new ConcurrentHashMap<>();
+    /** Hosts whose Retry-After exceeded the cap: calls fail fast as RATE_LIMITED until then. */
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private record CachedRobots(CompletableFuture<RobotsRules> rules, Instant expires) {
@@ -98,6 +103,12 @@ public final class HttpFetcher implements AutoCloseable {
      */
     public CompletableFuture<FetchResult> fetch(FetchRequest request) {
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
+        pending.put(result, request.url());
+        result.whenComplete((r, e) -> pending.remove(result));
+        if (closed) {
+            result.complete(failed(request.url(), FailureKind.CANCELLED, 0, "fetcher closed"));
+            return result;
+        }
         try {
             new Fetch(request, result).hop(request.url(), 0, 0);
         } catch (RuntimeException e) {
@@ -112,11 +123,14 @@ public final class HttpFetcher implements AutoCloseable {
         return fetch(request).join();
     }
 
+    /** Stops the fetcher; fetches still under way complete at once as {@link FailureKind#CANCELLED}. */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
         workers.shutdownNow();
+        pending.forEach((future, url) -> future.complete(failed(url, FailureKind.CANCELLED, 0,
+                "fetcher closed before the fetch ended")));
     }
 
     /** One fetch through its hops and retries. */
@@ -166,6 +180,12 @@ public final class HttpFetcher implements AutoCloseable {
 
         private void send(URI url, int redirects, int attempt) {
             String host = hostKey(url);
+            Instant until = blockedUntil.get(host);
+            if (until != null && until.isAfter(Instant.now())) {
+                finish(failed(request.url(), FailureKind.RATE_LIMITED, 0, host + " asked not to be called before "
+                        + until + " (" + url + ")"));
+                return;
+            }
             scheduler.submit(host, () -> exchange(url)).whenComplete((response, error) -> {
                 try {
                     handle(url, redirects, attempt, response, error);
@@ -257,7 +277,8 @@ public final class HttpFetcher implements AutoCloseable {
                 Duration asked = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null),
                         Instant.now());
                 if (asked != null && asked.compareTo(config.maxRetryAfter()) > 0) {
-                    scheduler.holdOff(hostKey(url), asked);
+                    blockedUntil.merge(hostKey(url), Instant.now().plus(asked),
+                            (a, b) -> a.isAfter(b) ? a : b);
                     finish(failed(request.url(), FailureKind.RATE_LIMITED, status, "server asks to retry after "
                             + asked.toSeconds() + " s, more than the " + config.maxRetryAfter().toSeconds()
                             + " s allowed (" + url + ")"));
@@ -314,7 +335,8 @@ public final class HttpFetcher implements AutoCloseable {
             try {
                 String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
                 InetAddress[] all = InetAddress.getAllByName(h);
-                if (config.allowPrivateAddresses()) {
+                if (config.allowPrivateAddresses()
+                        || config.privateHostsAllowed().contains(h.toLowerCase(Locale.ROOT))) {
                     return null;
                 }
                 for (InetAddress a : all) {

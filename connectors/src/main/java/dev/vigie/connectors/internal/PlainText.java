@@ -45,7 +45,11 @@ public final class PlainText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode t) {
-                    sb.append(t.getWholeText());
+                    // in HTML a line break inside text is a space, except in preformatted blocks
+                    Element p = t.parent();
+                    boolean pre = p != null && (p.normalName().equals("pre") || p.normalName().equals("textarea")
+                            || p.parents().stream().anyMatch(a -> a.normalName().equals("pre")));
+                    sb.append(pre ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
                 } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
                     sb.append('\n');
                 }

@@ -64,7 +64,7 @@ public record MastodonSearch(String instance, String query, int pageSize, String
                 int at = offset == null ? 0 : Integer.parseInt(offset);
                 next = request(QueryUrls.withParam(current, "offset", Integer.toString(at + statuses.size())));
             }
-            return MastodonStatuses.page(statuses, source(), since, response.fetchedAt(), next);
+            return MastodonStatuses.page(statuses, instance, source(), since, response.fetchedAt(), next);
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }

@@ -15,11 +15,18 @@ final class MastodonStatuses {
     private MastodonStatuses() {
     }
 
-    /** The statuses of a body: an array (timelines), an object with {@code statuses} (search) or one status. */
+    /**
+     * The statuses of a body: an array (timelines), an object with {@code statuses} (search) or one status. Other
+     * arrays the API returns (trending tags, link cards) hold no status and give none.
+     */
     static List<JsonNode> statuses(JsonNode root) {
         List<JsonNode> out = new ArrayList<>();
         if (root.isArray()) {
-            root.forEach(out::add);
+            root.forEach(n -> {
+                if (n.has("content")) {
+                    out.add(n);
+                }
+            });
         } else if (root.has("statuses")) {
             root.get("statuses").forEach(out::add);
         } else if (root.has("content") && root.has("id")) {
@@ -28,8 +35,8 @@ final class MastodonStatuses {
         return out;
     }
 
-    static MentionPage page(List<JsonNode> statuses, Source source, MentionCursor since, Instant fetchedAt,
-                            dev.vigie.connectors.http.FetchRequest next) {
+    static MentionPage page(List<JsonNode> statuses, String instance, Source source, MentionCursor since,
+                            Instant fetchedAt, dev.vigie.connectors.http.FetchRequest next) {
         List<Mention> mentions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String newest = null;
@@ -47,7 +54,7 @@ final class MastodonStatuses {
                 if (newest == null || compareIds(id, newest) > 0) {
                     newest = id;
                 }
-                mentions.add(toMention(s, source, fetchedAt));
+                mentions.add(toMention(s, instance, source, fetchedAt));
             } catch (RuntimeException e) {
                 errors.add("status " + id + ": " + e.getMessage());
             }
@@ -56,12 +63,16 @@ final class MastodonStatuses {
                 newest == null ? null : new MentionCursor(newest), reached, errors);
     }
 
-    static Mention toMention(JsonNode status, Source source, Instant fetchedAt) {
+    static Mention toMention(JsonNode status, String instance, Source source, Instant fetchedAt) {
         JsonNode s = status.hasNonNull("reblog") && status.get("reblog").isObject() ? status.get("reblog") : status;
         String uri = Json.text(s, "uri");
         String url = Json.text(s, "url") != null ? Json.text(s, "url") : uri;
+        if (url == null && Json.text(s, "id") != null) {
+            // a status known only by its local id: the instance's web view of it
+            url = instance + "/web/statuses/" + Json.text(s, "id");
+        }
         if (url == null) {
-            throw new IllegalArgumentException("status has neither url nor uri");
+            throw new IllegalArgumentException("status has no url, uri nor id");
         }
         String id = "mastodon:" + (uri != null ? uri : url);
         Instant created = Json.instant(s, "created_at");

@@ -67,7 +67,7 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
         try {
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
-            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), source(), since,
+            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, source(), since,
                     response.fetchedAt(), nextUrl == null ? null : request(nextUrl));
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));

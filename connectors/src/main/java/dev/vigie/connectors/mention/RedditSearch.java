@@ -137,7 +137,16 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
         }
         String permalink = Json.text(d, "permalink");
         String url = permalink != null ? (permalink.startsWith("http") ? permalink : "https://www.reddit.com" + permalink)
-                : Json.text(d, "url");
+                : null;
+        String linkId = Json.text(d, "link_id");
+        if (url == null && !kind.equals("t3") && linkId != null && Json.text(d, "subreddit") != null) {
+            // older listings give comments without permalink: Reddit's canonical comment URL from its parts
+            url = "https://www.reddit.com/r/" + Json.text(d, "subreddit") + "/comments/"
+                    + linkId.replaceFirst("^t3_", "") + "/_/" + Json.text(d, "id") + "/";
+        }
+        if (url == null) {
+            url = Json.text(d, "url");
+        }
         if (url == null) {
             throw new IllegalArgumentException("no permalink");
         }

@@ -37,7 +37,10 @@ public record PageSpec(String url, String select, String ignore, List<String> no
             + "[hidden], [aria-hidden=true], [class*=cookie], [id*=cookie], [class*=advert], [id*=advert]";
 
     public PageSpec {
-        FetchRequest.parse(url);
+        java.net.URI u = FetchRequest.parse(url);
+        if (!u.isAbsolute() || u.getHost() == null) {
+            throw new IllegalArgumentException("page url must be an absolute http(s) URL: '" + url + "'");
+        }
         select = blankToNull(select);
         ignore = blankToNull(ignore);
         checkCss("select", select);

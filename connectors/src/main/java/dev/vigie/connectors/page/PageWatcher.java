@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +38,8 @@ public final class PageWatcher {
             "(?:(?<cur1>[€$£¥₹]|EUR|USD|GBP|CHF|CAD|AUD|JPY)\\s?(?<amt1>\\d{1,3}(?:[ ,.\\u00A0\\u202F]\\d{3})*(?:[.,]\\d{1,2})?))"
                     + "|(?:(?<amt2>\\d{1,3}(?:[ ,.\\u00A0\\u202F]\\d{3})*(?:[.,]\\d{1,2})?)\\s?(?<cur2>[€$£¥₹]|EUR|USD|GBP|CHF|CAD|AUD|JPY|euros?|dollars?)\\b?)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LARGE_SUM = Pattern.compile(
+            "\\s*(million|billion|trillion|milliards?|millions?|bn|mn|m\\b|k\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern JOBS = Pattern.compile("(?i)\\b(hiring|careers?|jobs?|job opening|open positions?"
             + "|join (our|the) team|apply now|recrut\\w*|offres? d'emploi|emplois?|postes?|CDI|CDD|stage|internship"
             + "|carri[eè]res?)\\b");
@@ -64,7 +65,8 @@ public final class PageWatcher {
      * @param contentType {@code Content-Type} header or {@code null}; the charset is taken from BOM, header or meta
      */
     public PageSnapshot snapshot(PageSpec spec, byte[] body, String contentType, URI baseUrl, Instant takenAt) {
-        String html = CharsetSniffer.decode(body, contentType).text();
+        // repaired before parsing: the C1 controls of UTF-8-read-as-Latin-1 must survive until then
+        String html = Mojibake.repair(CharsetSniffer.decode(body, contentType).text());
         Document doc = Jsoup.parse(html, baseUrl == null ? spec.url() : baseUrl.toString());
         doc.select(PageSpec.DEFAULT_IGNORE).remove();
         if (spec.ignore() != null) {
@@ -144,7 +146,7 @@ public final class PageWatcher {
     }
 
     private static ChangeKind kind(List<String> added, List<String> removed, List<String> before, List<String> after) {
-        if (!new LinkedHashSet<>(before).equals(new LinkedHashSet<>(after))) {
+        if (!before.isEmpty() && !after.isEmpty() && !new LinkedHashSet<>(before).equals(new LinkedHashSet<>(after))) {
             return ChangeKind.PRICE;
         }
         List<String> changed = added.isEmpty() ? removed : added;
@@ -206,6 +208,9 @@ public final class PageWatcher {
         for (String l : lines) {
             Matcher m = PRICE.matcher(l);
             while (m.find()) {
+                if (LARGE_SUM.matcher(l).region(m.end(), l.length()).lookingAt()) {
+                    continue; // "$36 million for projects" is news about money, not a price
+                }
                 String cur = m.group("cur1") != null ? m.group("cur1") : m.group("cur2");
                 String amt = m.group("amt1") != null ? m.group("amt1") : m.group("amt2");
                 out.add(currency(cur) + " " + amount(amt));

@@ -209,6 +209,8 @@ public final class Mailer {
             boolean tls = smtp.getScheme().toLowerCase(Locale.ROOT).equals("smtps");
             String protocol = tls ? "smtps" : "smtp";
             p.put("mail.transport.protocol", protocol);
+            // Transport.send picks the transport by address type: without this, smtps:// would be sent as smtp.
+            p.put("mail.transport.protocol.rfc822", protocol);
             p.put("mail." + protocol + ".host", smtp.getHost());
             p.put("mail." + protocol + ".port", String.valueOf(smtp.getPort() > 0 ? smtp.getPort() : tls ? 465 : 25));
             p.put("mail." + protocol + ".auth", String.valueOf(!settings.username().isEmpty()));

@@ -8,7 +8,9 @@ import dev.vigie.jobs.mail.Delivery;
 import dev.vigie.jobs.mail.MailDeliveryException;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.Watch;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -77,17 +79,16 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InvalidWatchException {
-        IsoWeek requested = week;
         List<Watch> all = watches.load();
         PrintWriter stdout = spec.commandLine().getOut();
         for (Watch watch : all) {
-            IsoWeek reportWeek = requested != null ? requested : IsoWeek.lastCompleted(clock, watch.timezone());
+            IsoWeek reportWeek = week != null ? week : IsoWeek.lastCompleted(clock, watch.timezone());
             WeeklyReport.ReportFiles files;
             try (ElasticsearchClient client = EsClients.create(watch.elasticsearch().url(),
                     watch.elasticsearch().apiKey().reveal())) {
                 files = WeeklyReport.generate(watch, reportWeek, client, out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot close the Elasticsearch client", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the Elasticsearch client", e);
             }
             stdout.println("Report of '" + watch.id() + "' for " + reportWeek + ": " + files.html() + ", "
                     + files.pdf() + " (" + files.report().data().totals().mentions() + " mentions)");

@@ -45,13 +45,19 @@ public final class WeeklyReport {
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReport.class);
     private static final String HTML_TEMPLATE = "report/weekly-report.html.mustache";
     private static final String TEXT_TEMPLATE = "report/weekly-report.txt.mustache";
-    private static final MustacheFactory HTML = new DefaultMustacheFactory();
+    /** Escapes HTML, after dropping what XML forbids (see {@link #xmlSafe}). */
+    private static final MustacheFactory HTML = new DefaultMustacheFactory() {
+        @Override
+        public void encode(String value, Writer writer) {
+            super.encode(xmlSafe(value), writer);
+        }
+    };
     /** The plain-text alternative of the email is not HTML: nothing to escape there. */
     private static final MustacheFactory TEXT = new DefaultMustacheFactory() {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                writer.write(value);
+                writer.write(xmlSafe(value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -122,6 +128,24 @@ public final class WeeklyReport {
         String text = execute(TEXT.compile(TEXT_TEMPLATE), view.model(data, today, Map.of()));
         byte[] pdf = PdfWriter.toPdf(page);
         return new Rendered(data, view.subject(data), page, pdf, text, emailHtml, charts);
+    }
+
+    /**
+     * Drops the characters XML forbids (control characters, unpaired surrogates, U+FFFE/U+FFFF) that scraped text
+     * sometimes carries: the PDF renderer parses the page as XHTML and would refuse the whole report for one of them.
+     */
+    static String xmlSafe(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r'
+                    || c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String execute(Mustache template, Map<String, Object> model) {

@@ -36,12 +36,19 @@ public record WeeklyReportData(
         Objects.requireNonNull(week, "week");
         Objects.requireNonNull(totals, "totals");
         shareOfVoice = List.copyOf(shareOfVoice);
+        if (shareOfVoice.isEmpty() || !shareOfVoice.get(0).own() || !shareOfVoice.get(0).name().equals(brand)) {
+            throw new IllegalArgumentException("share of voice must start with the brand '" + brand + "': "
+                    + shareOfVoice);
+        }
         volumePerDay = List.copyOf(volumePerDay);
         if (volumePerDay.size() != 7) {
             throw new IllegalArgumentException("volume per day needs the 7 days of " + week + ", got "
                     + volumePerDay.size());
         }
         sentiment = List.copyOf(sentiment);
+        if (sentiment.isEmpty() || !sentiment.get(0).own() || !sentiment.get(0).name().equals(brand)) {
+            throw new IllegalArgumentException("sentiment must start with the brand '" + brand + "': " + sentiment);
+        }
         topStories = List.copyOf(topStories);
         topAuthors = List.copyOf(topAuthors);
         themes = List.copyOf(themes);

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.FieldDateMath;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -211,8 +212,7 @@ public final class WeeklyReportQuery {
                         .filter(f -> f.term(t -> t.field(WATCH).value(watch)))
                         .filter(f -> f.range(r -> r.date(d -> d.field(CHANGED_AT)
                                 .gte(week.start(zone).toString()).lt(week.end(zone).toString()))))))
-                .sort(o -> o.field(f -> f.field("magnitude").order(SortOrder.Desc).unmappedType(
-                        co.elastic.clients.elasticsearch._types.mapping.FieldType.Float)))
+                .sort(o -> o.field(f -> f.field("magnitude").order(SortOrder.Desc).unmappedType(FieldType.Float)))
                 .sort(o -> o.field(f -> f.field(CHANGED_AT).order(SortOrder.Asc))), JsonNode.class);
     }
 

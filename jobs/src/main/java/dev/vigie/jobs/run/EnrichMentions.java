@@ -36,7 +36,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<Theme> themes) implements Serializable {
+    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes) implements Serializable {
     }
 
     private final String runId;
@@ -59,9 +59,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
             for (Competitor competitor : watch.competitors()) {
                 brands.add(new BrandSpec(competitor.name(), BrandSpec.Role.COMPETITOR, competitor.aliases()));
             }
-            List<Theme> themes = watch.themes().stream()
-                    .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords())).toList();
-            models.put(watch.id(), new WatchModel(List.copyOf(brands), themes));
+            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes()));
         }
     }
 
@@ -75,7 +73,8 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         models.forEach((watch, model) -> {
             brandMatchers.put(watch, BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
-                themeClassifiers.put(watch, ThemeClassifier.train(model.themes()));
+                themeClassifiers.put(watch, ThemeClassifier.train(model.themes().stream()
+                        .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords())).toList()));
             }
         });
         curation = CurationScorer.defaults();

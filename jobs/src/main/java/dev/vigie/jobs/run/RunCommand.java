@@ -8,6 +8,7 @@ import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Fetch sources on private or loopback addresses (an intranet, a local test server).")
     boolean allowPrivateAddresses;
 
+    @Option(names = "--wait-for-es", paramLabel = "SECONDS",
+            description = "How long to wait for Elasticsearch to answer before giving up (default: ${DEFAULT-VALUE}).")
+    long waitForEsSeconds = RunOptions.DEFAULT_ELASTICSEARCH_WAIT.toSeconds();
+
     @Option(names = "--apis", paramLabel = "URL", hidden = true,
             description = "Base URL serving the Bluesky, Reddit and Hacker News APIs (tests and the demo).")
     URI apis;
@@ -75,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
                 .execution(execution)
                 .dispatchAlerts(!noAlerts)
                 .coreNlp(coreNlp)
+                .elasticsearchWait(Duration.ofSeconds(Math.max(1, waitForEsSeconds)))
                 .fetchConfig(FetchConfig.builder().allowPrivateAddresses(allowPrivateAddresses).build())
                 .progress(line -> {
                     out.println(line);

@@ -7,7 +7,9 @@ import dev.vigie.jobs.sink.JobTemplates;
 import dev.vigie.jobs.state.SourceState;
 import dev.vigie.jobs.state.StateStore;
 import dev.vigie.jobs.watch.Watch;
+import dev.vigie.connectors.http.FetchConfig;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +98,22 @@ public final class VigieRun {
         } catch (Exception e) {
             throw new RunFailedException("Run " + options.runId() + " failed: " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Runs one watch against a loopback data server and prints the summary: what {@code vigie demo} does at each
+     * phase ({@code DemoPipeline} is satisfied by {@code VigieRun::runDemo}). Sources on loopback are allowed, and
+     * the Bluesky, Reddit and Hacker News queries go to {@code apis}.
+     */
+    public static void runDemo(Watch watch, URI elasticsearch, URI apis, PrintStream out) throws RunFailedException {
+        RunSummary summary = run(RunOptions.builder()
+                .watch(watch)
+                .elasticsearch(ElasticsearchEndpoint.of(elasticsearch.toString()))
+                .apis(ApiEndpoints.allAt(apis))
+                .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).build())
+                .progress(out)
+                .build());
+        summary.print(out);
     }
 
     private static RunGraph.Output runJob(List<SourceTask> tasks, RunOptions options) throws Exception {

@@ -21,10 +21,13 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -198,6 +201,26 @@ class AlertDispatcherIT {
                 .doesNotContain("<a href=\"https://phish.example")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("also in 1 other source");
         assertThat(text).doesNotContain("javascript:").contains("<script>alert(1)</script> Acme outage");
+    }
+
+    @Test
+    void withoutSmtpWritesOneEmlPerRuleAndRecipientToTheOutbox(ElasticsearchClient es, @TempDir Path dir)
+            throws Exception {
+        String id = uniqueWatchId("alerts-it-outbox");
+        Path outbox = dir.resolve("outbox");
+        Watch watch = watch(id, MailSettings.outbox(outbox.toString(), "vigie@acme.example"), Frequency.RUN);
+        List<AlertHit> hits = List.of(hit(id, "crisis", "o1", "Acme outage", "en", "negative"));
+
+        AlertDispatcher.Result result = dispatcher(es).dispatch(watch, hits, NOW);
+        dispatcher(es).dispatch(watch, hits, NOW.plusSeconds(60));
+
+        assertThat(result.destination()).isEqualTo(outbox.toAbsolutePath().normalize().toString());
+        assertThat(result.rule("crisis")).contains(new AlertDispatcher.RuleCounts("crisis", 1, 2, 2, 0));
+        try (var files = Files.list(outbox)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(2)
+                    .allMatch(n -> n.matches("\\d{8}T\\d{6}Z-vigie-alert-crisis-for-acme-1-new-mention-[0-9a-f]{8}\\.eml"));
+        }
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
     }
 
     @Test

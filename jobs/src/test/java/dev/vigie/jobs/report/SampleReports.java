@@ -13,7 +13,6 @@ import dev.vigie.jobs.report.WeeklyReportData.Story;
 import dev.vigie.jobs.report.WeeklyReportData.ThemeTrend;
 import dev.vigie.jobs.report.WeeklyReportData.Totals;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

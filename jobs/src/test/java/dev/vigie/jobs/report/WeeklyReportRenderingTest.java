@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -72,6 +71,21 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
+    void controlCharactersFromScrapedTextDoNotBreakThePdf() throws IOException {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        WeeklyReportData.Story dirty = new WeeklyReportData.Story("s9", "Bad\u0001 feed\u000B title \uD800 😀 end",
+                "https://x.example/", 3, 1, 0.1, 10);
+        java.util.List<WeeklyReportData.Story> stories = new java.util.ArrayList<>(busy.topStories());
+        stories.add(dirty);
+        WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, busy.topAuthors(),
+                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks());
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
+        assertThat(r.html()).contains("Bad feed title  😀 end");
+        assertThat(pdfText(r.pdf())).contains("Bad feed title");
+    }
+
+    @Test
     void emptyWeekSaysSoInsteadOfFailing() throws IOException {
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.emptyWeek(),
                 TODAY);
@@ -101,6 +115,21 @@ class WeeklyReportRenderingTest {
                 Locale.UK, java.time.ZoneOffset.UTC, java.util.List.of());
         assertThatThrownBy(() -> WeeklyReport.render(other, SampleReports.busyWeek(), TODAY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme");
+    }
+
+    @Test
+    void reportDataMustStartWithTheBrandAndCoverSevenDays() {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice().subList(1, 3), busy.volumePerDay(), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Acme'");
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay().subList(0, 6), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
+        assertThatThrownBy(() -> new WeeklyReportData.BrandShare("Acme", true, 1, 0, 1.5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
     }
 
     static String pdfText(byte[] pdf) throws IOException {

@@ -174,6 +174,8 @@ public final class Evaluate {
         for (int k : ks) {
             double acc = 0;
             double f1 = 0;
+            double minAcc = 1;
+            double maxAcc = 0;
             int testSize = 0;
             ConfusionMatrix first = null;
             for (long seed : seeds) {
@@ -197,13 +199,16 @@ public final class Evaluate {
                     m.add(t.label(), classifier.best(t.text()));
                 }
                 acc += m.accuracy() / seeds.length;
+                minAcc = Math.min(minAcc, m.accuracy());
+                maxAcc = Math.max(maxAcc, m.accuracy());
                 f1 += m.macroF1() / seeds.length;
                 testSize = test.size();
                 if (first == null) {
                     first = m;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-6d %8d %12.3f %12.3f   (mean of %d seeded draws)%n", k, testSize, acc, f1, seeds.length);
+            System.out.printf(Locale.ROOT, "%-6d %8d %12.3f %12.3f   (mean of %d seeded draws; accuracy %.3f to %.3f)%n",
+                    k, testSize, acc, f1, seeds.length, minAcc, maxAcc);
             if (k == ks[ks.length - 1]) {
                 System.out.println("confusion, k = " + k + ", first draw:");
                 System.out.print(first.format());

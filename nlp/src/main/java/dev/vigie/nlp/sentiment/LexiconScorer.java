@@ -61,11 +61,12 @@ public final class LexiconScorer implements SentimentScorer {
     private final Set<String> negations;
     private final Set<String> contrasts;
     private final Map<Integer, Double> emoji;
+    private final Map<String, Double> idioms;
     private final double threshold;
 
     private LexiconScorer(String language, Map<String, Double> words, Map<String, Double> prefixes,
                           Map<String, Double> boosters, Set<String> negations, Set<String> contrasts,
-                          Map<Integer, Double> emoji, double threshold) {
+                          Map<Integer, Double> emoji, Map<String, Double> idioms, double threshold) {
         this.language = language;
         this.words = words;
         this.prefixes = prefixes;
@@ -73,6 +74,7 @@ public final class LexiconScorer implements SentimentScorer {
         this.negations = negations;
         this.contrasts = contrasts;
         this.emoji = emoji;
+        this.idioms = idioms;
         this.threshold = threshold;
     }
 
@@ -116,6 +118,13 @@ public final class LexiconScorer implements SentimentScorer {
                 continue;
             }
             if (w.equals("kind") && i + 1 < low.size() && low.get(i + 1).equals("of")) {
+                continue;
+            }
+            Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
+            if (idiom != null) {
+                valences[i - 1] = 0;
+                valences[i] = idiom;
+                sentimentWords++;
                 continue;
             }
             Double base = valence(raw.get(i), w);
@@ -347,10 +356,12 @@ public final class LexiconScorer implements SentimentScorer {
                     "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
                     "wasnt", "werent", "uh-uh", "without", "wont", "wouldnt", "rarely", "seldom", "despite");
             Map<String, Double> words = new HashMap<>(VADER);
+            Map<String, Double> idioms = Map.of("the bomb", 3.0, "the shit", 3.0, "bad ass", 1.5, "yeah right", -2.0);
             LexiconScorer plain = new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"),
-                    Map.of(), DEFAULT_THRESHOLD);
+                    Map.of(), Map.of(), DEFAULT_THRESHOLD);
             Map<Integer, Double> emoji = emojiValences(plain);
-            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, DEFAULT_THRESHOLD);
+            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, idioms,
+                    DEFAULT_THRESHOLD);
         }
 
         private static LexiconScorer frenchScorer() {
@@ -377,10 +388,17 @@ public final class LexiconScorer implements SentimentScorer {
                     "nullement", "guere", "personne", "non");
             Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
             Map<Integer, Double> emoji = emojiValences(english());
-            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, DEFAULT_THRESHOLD);
+            // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
+            Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
+                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6);
+            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
+                    DEFAULT_THRESHOLD);
         }
 
-        /** An emoji's valence is the summed VADER valence of its English name ("face with tears of joy"). */
+        /**
+         * An emoji's valence is the summed VADER valence of its English name ("face with tears of joy"), except for
+         * the emoji of {@code emoji-valences.tsv}, whose names say nothing ("pouting face") or mislead ("fire").
+         */
         private static Map<Integer, Double> emojiValences(LexiconScorer english) {
             Map<Integer, Double> emoji = new HashMap<>();
             for (String line : lines("emoji-descriptions.tsv")) {
@@ -393,6 +411,10 @@ public final class LexiconScorer implements SentimentScorer {
                 if (v != 0) {
                     emoji.put(cols[0].codePointAt(0), Math.max(-3, Math.min(3, v)));
                 }
+            }
+            for (String line : lines("emoji-valences.tsv")) {
+                String[] cols = line.split("\t");
+                emoji.put(cols[0].codePointAt(0), Double.parseDouble(cols[1]));
             }
             return emoji;
         }

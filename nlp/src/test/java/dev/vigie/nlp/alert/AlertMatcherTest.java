@@ -241,4 +241,57 @@ class AlertMatcherTest {
     opened.add(m);
     assertThat(m.match(doc(null, "acme en panne")).ruleIds()).containsExactly("a");
   }
+
+  @Test
+  void batchMatchingGivesOneResultPerDocumentInOrderWithHighlights() {
+    AlertMatcher m = matcher(AlertRule.of("acme", "outage", "panne* OR outage"), AlertRule.of("globex", "g", "panne"),
+        AlertRule.of("acme", "near", "acme NEAR/2 panne"));
+    List<AlertDocument> batch = List.of(
+        AlertDocument.builder("acme", "a").title("Rien").text("Acme: grosse panne").build(),
+        AlertDocument.builder("initech", "b").text("panne").build(),
+        AlertDocument.builder("globex", "c").text("panne chez Globex").build(),
+        AlertDocument.builder("acme", "d").text("tout va bien").build(),
+        AlertDocument.builder("acme", "e").text("Outage at Acme").build());
+    List<AlertResult> results = m.match(batch);
+    assertThat(results).extracting(AlertResult::documentId).containsExactly("a", "b", "c", "d", "e");
+    assertThat(results.get(0).ruleIds()).containsExactly("near", "outage");
+    assertThat(results.get(0).matches().get(1).highlights()).containsExactly(new Highlight("text", 13, 18));
+    assertThat(results.get(1).matches()).isEmpty();
+    assertThat(results.get(2).ruleIds()).containsExactly("g");
+    assertThat(results.get(3).matches()).isEmpty();
+    assertThat(results.get(4).matches().get(0).matchedTerms()).containsExactly("Outage");
+    for (int i = 0; i < batch.size(); i++) {
+      assertThat(results.get(i).ruleIds()).isEqualTo(m.match(batch.get(i)).ruleIds());
+    }
+  }
+
+  @Test
+  void largeBatchOfManyDistinctTermsMatchesLikeSingleDocuments() {
+    List<AlertRule> rules = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      rules.add(AlertRule.of("acme", "w" + i, "word" + i + "* AND common"));
+    }
+    AlertMatcher m = matcher(rules.toArray(new AlertRule[0]));
+    List<AlertDocument> batch = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder text = new StringBuilder("common");
+      for (int k = 0; k < 40; k++) {
+        text.append(" word").append(i * 40 + k).append("x");
+      }
+      batch.add(AlertDocument.builder("acme", "d" + i).text(text.toString()).build());
+    }
+    List<AlertResult> results = m.match(batch);
+    assertThat(results.get(0).ruleIds()).hasSize(40).contains("w0", "w39");
+    assertThat(results.get(7).ruleIds()).containsExactlyInAnyOrderElementsOf(m.match(batch.get(7)).ruleIds());
+    assertThat(results.get(199).ruleIds()).containsExactlyInAnyOrder("w7", "w79");
+  }
+
+  @Test
+  void batchRefusesNull() {
+    AlertMatcher m = matcher(AlertRule.of("acme", "r", "acme"));
+    assertThatThrownBy(() -> m.match((List<AlertDocument>) null)).isInstanceOf(IllegalArgumentException.class);
+    List<AlertDocument> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThatThrownBy(() -> m.match(withNull)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

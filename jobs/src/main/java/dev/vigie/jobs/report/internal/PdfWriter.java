@@ -8,6 +8,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Converts the report's XHTML to PDF with openhtmltopdf. The same HTML as the email is used, so the two cannot
@@ -16,8 +18,15 @@ import java.io.UncheckedIOException;
  */
 public final class PdfWriter {
 
+    /**
+     * PDFBox warns once per JVM that it substitutes a font for the PDF base font Symbol, which openhtmltopdf
+     * registers but the report never uses (all its text is DejaVu Sans): a warning users could do nothing about.
+     */
+    private static final Logger PDFBOX_TYPE1 = Logger.getLogger("org.apache.pdfbox.pdmodel.font.PDType1Font");
+
     static {
         XRLog.setLoggerImpl(new Slf4jXRLogger());
+        PDFBOX_TYPE1.setLevel(Level.SEVERE);
     }
 
     private PdfWriter() {

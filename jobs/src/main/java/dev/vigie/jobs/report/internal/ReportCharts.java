@@ -198,7 +198,7 @@ public final class ReportCharts {
         legend.setFrame(BlockBorder.NONE);
         legend.setPosition(RectangleEdge.TOP);
         legend.setItemFont(ReportFonts.regular(12f));
-        chart.setPadding(new RectangleInsets(2, 2, 2, 2));
+        chart.setPadding(new RectangleInsets(2, 2, 2, 18)); // room for the last tick label ("100 %")
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         return chart;

@@ -90,7 +90,7 @@ public final class ReportFormat {
         return (v > 0 ? "+" : v < 0 ? "\u2212" : "") + integer(Math.abs(v));
     }
 
-    /** Relative change of a count: {@code +12 %}, {@code new}, or {@code =}. */
+    /** Relative change of a count: {@code +12 %}, {@code ×15} past +1000 %, {@code new}, or {@code 0 %}. */
     public Delta countChange(long now, long before) {
         if (now == before) {
             return new Delta(now == 0 ? Trend.NONE : Trend.FLAT, now == 0 ? "" : percent(0.0));
@@ -99,6 +99,10 @@ public final class ReportFormat {
             return new Delta(Trend.NEW, texts.get("new"));
         }
         double change = (double) (now - before) / before;
+        if (change >= 9.995) {
+            // "+21 218 %" reads as noise; "×213" says what happened
+            return new Delta(Trend.UP, "\u00d7" + integer(Math.round((double) now / before)));
+        }
         NumberFormat f = NumberFormat.getPercentInstance(locale);
         f.setMaximumFractionDigits(0);
         String text = (change > 0 ? "+" : "\u2212") + f.format(Math.abs(change));

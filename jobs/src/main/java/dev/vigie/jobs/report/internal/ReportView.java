@@ -190,7 +190,8 @@ public final class ReportView {
             r.put("url", safeUrl(s.url()));
             r.put("mentions", format.integer(s.mentions()));
             r.put("sources", format.integer(s.sources()));
-            r.put("curation", format.decimal(s.curationScore(), 2));
+            // curation scores are 0..1 in some models and 0..100 in others: two significant decimals either way
+            r.put("curation", format.decimal(s.curationScore(), s.curationScore() >= 10 ? 0 : 2));
             r.put("reach", format.compact(s.reach()));
             rows.add(r);
         }
@@ -239,7 +240,8 @@ public final class ReportView {
             r.put("date", format.date(c.changedAt().atZone(scope.zone()).toLocalDate()));
             r.put("kind", kind);
             r.put("kindLabel", texts.get("kind_" + kind));
-            r.put("page", c.section() == null || c.section().isBlank() ? shortUrl(c.url()) : c.section());
+            r.put("page", shortUrl(c.url()));
+            r.put("section", readableSection(c.section()));
             r.put("url", safeUrl(c.url()));
             r.put("added", lines(c.added()));
             r.put("removed", lines(c.removed()));
@@ -332,6 +334,14 @@ public final class ReportView {
         }
         String lower = url.strip().toLowerCase(Locale.ROOT);
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** A section name people wrote ("Tarifs"), not the CSS selector the page watch uses ("main .pricing"). */
+    static String readableSection(String section) {
+        if (section == null || section.isBlank() || section.matches(".*[.#>\\[:].*")) {
+            return null;
+        }
+        return section.strip();
     }
 
     private static String shortUrl(String url) {

@@ -8,6 +8,7 @@ import java.util.function.BiConsumer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.QueryTree;
@@ -96,6 +97,7 @@ public final class WildcardPrefixHandler implements CustomQueryHandler {
   /** Emits each term, then its prefix keys of length {@code MIN_WILDCARD_PREFIX..PREFIX_LENGTH}. */
   private static final class PrefixKeyFilter extends TokenFilter {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
     private final Deque<String> pending = new ArrayDeque<>();
 
     PrefixKeyFilter(TokenStream in) {
@@ -104,13 +106,18 @@ public final class WildcardPrefixHandler implements CustomQueryHandler {
 
     @Override
     public boolean incrementToken() throws IOException {
+      // Positions mean nothing in the presearcher's term stream, but the stream of document terms never clears its
+      // attributes and the presearcher's filter adds skipped increments to the current one: reset it to 1 each
+      // time, or it grows with every filtered term and overflows on a batch of documents.
       if (!pending.isEmpty()) {
         termAtt.setEmpty().append(pending.pop());
+        posIncAtt.setPositionIncrement(1);
         return true;
       }
       if (!input.incrementToken()) {
         return false;
       }
+      posIncAtt.setPositionIncrement(1);
       String t = termAtt.toString();
       for (int len = AlertQueryParser.MIN_WILDCARD_PREFIX; len <= PREFIX_LENGTH && len <= t.length(); len++) {
         pending.add(t.substring(0, len) + MARKER);
