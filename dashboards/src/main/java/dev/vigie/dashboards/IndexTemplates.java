@@ -18,14 +18,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs Vigie's composable index templates ({@code dashboards/templates/*.json}, read from the classpath) and
+ * Installs Vigie's composable index templates ({@code dashboards/templates/*.json}, read from the classpath: the
+ * four of the data contract plus the job's error and state indices) and
  * keeps existing indices in step with them. The job calls it at start-up, the tests and the local launcher too, so
  * there is one definition of every field.
  *
@@ -44,8 +47,14 @@ public final class IndexTemplates {
     public static final String ALERTS = "vigie-alerts";
     /** Run statistics, one document per run and source. */
     public static final String RUNS = "vigie-runs";
-    /** Every template, by name; each is also the name of the index the job writes. */
-    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
+    /** Documents Elasticsearch refused for good, written by the job's sink (see the jobs module). */
+    public static final String ERRORS = "vigie-errors";
+    /** Incremental state of each watch and source between runs (see the jobs module). */
+    public static final String STATE = "vigie-state";
+    /** The four indices of the data contract, the ones the dashboards and the weekly report read. */
+    public static final List<String> CONTRACT = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
+    /** Every template {@link #installAll} installs, by name; each is also the name of the index written. */
+    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE);
     /** Classpath folder of the template files. */
     public static final String RESOURCE_FOLDER = "vigie/templates/";
     /** Key of the file checksum in each installed template's {@code _meta}. */
@@ -84,7 +93,7 @@ public final class IndexTemplates {
     }
 
     /**
-     * Installs or updates the four templates and the mappings of existing indices.
+     * Installs or updates every template of {@link #NAMES} and the mappings of existing indices.
      *
      * @param client a client for the target cluster
      * @return one entry per template, in {@link #NAMES} order
@@ -111,7 +120,7 @@ public final class IndexTemplates {
     public static Installed install(ElasticsearchClient client, String name) throws IOException {
         ObjectNode template = template(name);
         String checksum = checksum(read(name));
-        ((ObjectNode) template.with("_meta")).put(CHECKSUM_KEY, checksum);
+        template.withObject("/_meta").put(CHECKSUM_KEY, checksum);
 
         Outcome outcome = Outcome.CREATED;
         if (client.indices().existsIndexTemplate(b -> b.name(name)).value()) {
@@ -187,6 +196,33 @@ public final class IndexTemplates {
         } catch (IOException e) {
             throw new UncheckedIOException("index template " + name + " is not valid JSON", e);
         }
+    }
+
+    /**
+     * Every field of a template's mapping by dotted path, with its type: object properties are flattened
+     * ({@code source.type}) and multi-fields included ({@code title.fr}). Dashboards are checked against this.
+     *
+     * @param name one of {@link #NAMES}
+     * @return field path to Elasticsearch type, in mapping order
+     */
+    public static Map<String, String> fieldTypes(String name) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        collect("", template(name).path("template").path("mappings").path("properties"), fields);
+        return fields;
+    }
+
+    private static void collect(String prefix, JsonNode properties, Map<String, String> into) {
+        properties.fields().forEachRemaining(field -> {
+            String path = prefix + field.getKey();
+            JsonNode definition = field.getValue();
+            if (definition.has("properties")) {
+                collect(path + ".", definition.get("properties"), into);
+            } else {
+                into.put(path, definition.path("type").asText("object"));
+            }
+            definition.path("fields").fields().forEachRemaining(sub ->
+                into.put(path + "." + sub.getKey(), sub.getValue().path("type").asText()));
+        });
     }
 
     private static String checksum(String content) {

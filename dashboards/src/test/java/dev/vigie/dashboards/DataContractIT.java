@@ -34,7 +34,7 @@ class DataContractIT {
     private static final String WATCH = "contract-it";
 
     @Test
-    void installsTheFourTemplatesAndSecondInstallChangesNothing(ElasticsearchClient es) throws IOException {
+    void installsEveryTemplateAndSecondInstallChangesNothing(ElasticsearchClient es) throws IOException {
         for (String name : IndexTemplates.NAMES) {
             assertThat(es.indices().existsIndexTemplate(b -> b.name(name)).value()).as(name).isTrue();
         }

@@ -61,8 +61,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Path home;
-    private final Path workDir;
+    private Path home;
+    private Path workDir;
     private final int requestedPort;
     private final String heap;
     private final Duration startTimeout;
@@ -108,6 +108,10 @@ public final class LocalElasticsearch implements AutoCloseable {
             url = URI.create("http://" + HOST + ":" + port);
             if (isHealthy(url)) {
                 throw new IllegalStateException("another Elasticsearch already answers on " + url);
+            }
+            if (runsAsRoot()) {
+                ensureUser();
+                relocateIfUnreachable();
             }
             prepareWorkDir(port);
             Instant begin = Instant.now();
@@ -265,8 +269,43 @@ public final class LocalElasticsearch implements AutoCloseable {
         Files.writeString(config.resolve("elasticsearch.yml"), settings, StandardCharsets.UTF_8);
         Files.deleteIfExists(pidFile());
         if (runsAsRoot()) {
-            ensureUser();
             run(List.of("chown", "-R", user + ":", workDir.toString()));
+        }
+    }
+
+    /**
+     * The node runs as {@link #user}, who must traverse the folders above the distribution and the work folder.
+     * A checkout under {@code /root} (mode 700) is not reachable: then the distribution is copied once to, and the
+     * node works in, a folder under {@code /tmp}, and a note in the requested work folder says where.
+     */
+    private void relocateIfUnreachable() throws IOException {
+        Path requested = workDir;
+        Files.createDirectories(requested);
+        Path shared = Path.of(System.getProperty("java.io.tmpdir"), "vigie-es");
+        String key = Integer.toHexString(home.toAbsolutePath().normalize().toString().hashCode());
+        if (run(List.of("runuser", "-u", user, "--", "test", "-r", home.resolve("lib").toString())) != 0) {
+            Path copy = shared.resolve("home-" + key);
+            if (!Files.isRegularFile(copy.resolve(".complete"))) {
+                LOG.warn("User {} cannot read {}: copying the distribution to {}", user, home, copy);
+                Files.createDirectories(shared);
+                run(List.of("chmod", "a+rx", shared.toString()));
+                run(List.of("rm", "-rf", copy.toString()));
+                if (run(List.of("cp", "-a", home.toString(), copy.toString())) != 0) {
+                    throw new IOException("cannot copy " + home + " to " + copy);
+                }
+                run(List.of("chmod", "-R", "a+rX", copy.toString()));
+                Files.writeString(copy.resolve(".complete"), home.toString());
+            }
+            home = copy;
+        }
+        if (run(List.of("runuser", "-u", user, "--", "test", "-x", requested.toString())) != 0) {
+            Path relocated = shared.resolve("work-" + Integer.toHexString(requested.toString().hashCode()));
+            LOG.warn("User {} cannot reach {}: the node works in {}", user, requested, relocated);
+            Files.createDirectories(relocated);
+            run(List.of("chmod", "a+rx", shared.toString()));
+            Files.writeString(requested.resolve("WHERE.txt"), "The node's config, data and logs are in "
+                + relocated + " (user " + user + " cannot reach this folder).\n");
+            workDir = relocated;
         }
     }
 

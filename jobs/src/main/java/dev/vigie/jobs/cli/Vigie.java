@@ -15,6 +15,7 @@ public final class Vigie {
     }
 
     public static void main(String[] args) {
+        JulToSlf4j.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -1,5 +1,8 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.demo.DemoCommand;
+import dev.vigie.jobs.report.ReportCommand;
+import dev.vigie.jobs.run.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +21,10 @@ import java.util.Properties;
         description = "Social listening and competitor watch on Apache Flink and Elasticsearch.",
         subcommands = {
                 ValidateCommand.class,
+                TemplatesCommand.class,
+                RunCommand.class,
+                ReportCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes:",

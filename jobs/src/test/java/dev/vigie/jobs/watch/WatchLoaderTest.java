@@ -174,6 +174,13 @@ class WatchLoaderTest {
     }
 
     @Test
+    void refusesMalformedAlertQueries() {
+        List<String> errors = errors(MINIMAL + "alerts:\n  - { id: crisis, query: 'acme AND (outage OR \"panne' }\n");
+        assertThat(errors).singleElement().asString()
+                .startsWith("w.yaml:4: alerts[0].query: expected a valid alert query (Lucene syntax): column ");
+    }
+
+    @Test
     void refusesUnknownEveryAndSentiment() {
         assertThat(errors(MINIMAL + "alerts:\n  - { id: crisis, query: acme, every: hourly }\n"))
                 .containsExactly("w.yaml:4: alerts[0].every: expected one of run, day, week, got 'hourly'");

@@ -51,14 +51,42 @@ public final class EnglishSentimentScorer implements SentimentScorer {
         this.combiner = combiner;
     }
 
-    /** The features the combiner reads, in the order of the columns of {@code combiner-en.tsv}. */
-    static double[] features(LexiconScorer.Reading lex, CoreNlpSentiment.Reading core) {
+    /**
+     * The scorer with the shipped combiner; CoreNLP is loaded (once per JVM) unless {@code use} is NEVER.
+     * {@link SentimentAnalyzer} is the usual way in; this one serves evaluation and benchmarks.
+     */
+    public static EnglishSentimentScorer create(CoreNlpUse use, double margin, int maxChars) {
+        return new EnglishSentimentScorer(LexiconScorer.english(), use == CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared(),
+                use, margin, maxChars, shippedCombiner());
+    }
+
+    /** Names of the combiner's features, in the order of {@link #features}. */
+    public static final List<String> FEATURE_NAMES = List.of(
+            "lexicon_compound", "lexicon_no_sentiment_word", "corenlp_expected", "corenlp_neutral",
+            "corenlp_pos_minus_neg", "log1p_lexicon_positive", "log1p_lexicon_negative", "log_tokens",
+            "lexicon_compound_signed_square", "corenlp_expected_signed_square", "corenlp_extreme_classes");
+
+    /**
+     * The features the combiner reads, in the order of the columns of {@code combiner-en.tsv}: both models'
+     * polarity, their signed squares (so that strong and mild opinions weigh differently), CoreNLP's neutral and
+     * extreme-class mass, how much positive and negative vocabulary the text mixes, and its length in tokens
+     * (short factual sentences lean neutral).
+     */
+    public static double[] features(LexiconScorer.Reading lex, CoreNlpSentiment.Reading core) {
+        double expected = core.expected();
+        double[] p = core.probabilities();
         return new double[] {
             lex.compound(),
             lex.sentimentWords() == 0 ? 1 : 0,
-            core.expected(),
+            expected,
             core.neutral(),
             core.positive() - core.negative(),
+            Math.log1p(lex.positive()),
+            Math.log1p(lex.negative()),
+            Math.log(Math.max(1, lex.tokens())),
+            lex.compound() * Math.abs(lex.compound()),
+            expected * Math.abs(expected),
+            p[0] + p[4],
         };
     }
 
@@ -85,7 +113,8 @@ public final class EnglishSentimentScorer implements SentimentScorer {
         return new Sentiment(SentimentLabel.values()[best], score, Sentiment.Method.CORENLP_COMBINED);
     }
 
-    private Sentiment combine(LexiconScorer.Reading lex, CoreNlpSentiment.Reading core) {
+    /** The shipped combiner's decision on two readings of one text (for evaluations that read each text once). */
+    public Sentiment combine(LexiconScorer.Reading lex, CoreNlpSentiment.Reading core) {
         return combine(combiner, lex, core);
     }
 

@@ -38,11 +38,18 @@ public final class LexiconScorer implements SentimentScorer {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”’…";
 
-    /** A detailed lexicon reading: compound in [-1, 1], summed positive and negative valence, sentiment words seen. */
-    public record Reading(double compound, double positive, double negative, int sentimentWords) {
+    /**
+     * A detailed lexicon reading: compound in [-1, 1], summed positive and negative valence (both at least 0),
+     * how many sentiment-bearing words and how many tokens were seen.
+     */
+    public record Reading(double compound, double positive, double negative, int sentimentWords, int tokens) {
         public Reading {
             if (!(compound >= -1 && compound <= 1)) {
                 throw new IllegalArgumentException("compound must be within [-1, 1]: " + compound);
+            }
+            if (!(positive >= 0 && negative >= 0) || sentimentWords < 0 || tokens < 0) {
+                throw new IllegalArgumentException("valence sums and counts must not be negative: positive " + positive
+                        + ", negative " + negative + ", sentiment words " + sentimentWords + ", tokens " + tokens);
             }
         }
     }
@@ -54,11 +61,12 @@ public final class LexiconScorer implements SentimentScorer {
     private final Set<String> negations;
     private final Set<String> contrasts;
     private final Map<Integer, Double> emoji;
+    private final Map<String, Double> idioms;
     private final double threshold;
 
     private LexiconScorer(String language, Map<String, Double> words, Map<String, Double> prefixes,
                           Map<String, Double> boosters, Set<String> negations, Set<String> contrasts,
-                          Map<Integer, Double> emoji, double threshold) {
+                          Map<Integer, Double> emoji, Map<String, Double> idioms, double threshold) {
         this.language = language;
         this.words = words;
         this.prefixes = prefixes;
@@ -66,6 +74,7 @@ public final class LexiconScorer implements SentimentScorer {
         this.negations = negations;
         this.contrasts = contrasts;
         this.emoji = emoji;
+        this.idioms = idioms;
         this.threshold = threshold;
     }
 
@@ -93,7 +102,7 @@ public final class LexiconScorer implements SentimentScorer {
     /** The full reading of a text, for callers that combine it with other models. */
     public Reading read(String text) {
         if (text == null || text.isBlank()) {
-            return new Reading(0, 0, 0, 0);
+            return new Reading(0, 0, 0, 0, 0);
         }
         List<String> raw = tokens(text);
         List<String> low = new ArrayList<>(raw.size());
@@ -109,6 +118,13 @@ public final class LexiconScorer implements SentimentScorer {
                 continue;
             }
             if (w.equals("kind") && i + 1 < low.size() && low.get(i + 1).equals("of")) {
+                continue;
+            }
+            Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
+            if (idiom != null) {
+                valences[i - 1] = 0;
+                valences[i] = idiom;
+                sentimentWords++;
                 continue;
             }
             Double base = valence(raw.get(i), w);
@@ -178,7 +194,7 @@ public final class LexiconScorer implements SentimentScorer {
             sum += sum > 0 ? emphasis : -emphasis;
         }
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
-        return new Reading(compound, pos, neg, sentimentWords);
+        return new Reading(compound, pos, neg, sentimentWords, raw.size());
     }
 
     private boolean isNegation(String word) {
@@ -340,10 +356,12 @@ public final class LexiconScorer implements SentimentScorer {
                     "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
                     "wasnt", "werent", "uh-uh", "without", "wont", "wouldnt", "rarely", "seldom", "despite");
             Map<String, Double> words = new HashMap<>(VADER);
+            Map<String, Double> idioms = Map.of("the bomb", 3.0, "the shit", 3.0, "bad ass", 1.5, "yeah right", -2.0);
             LexiconScorer plain = new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"),
-                    Map.of(), DEFAULT_THRESHOLD);
+                    Map.of(), Map.of(), DEFAULT_THRESHOLD);
             Map<Integer, Double> emoji = emojiValences(plain);
-            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, DEFAULT_THRESHOLD);
+            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, idioms,
+                    DEFAULT_THRESHOLD);
         }
 
         private static LexiconScorer frenchScorer() {
@@ -370,10 +388,17 @@ public final class LexiconScorer implements SentimentScorer {
                     "nullement", "guere", "personne", "non");
             Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
             Map<Integer, Double> emoji = emojiValences(english());
-            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, DEFAULT_THRESHOLD);
+            // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
+            Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
+                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6);
+            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
+                    DEFAULT_THRESHOLD);
         }
 
-        /** An emoji's valence is the summed VADER valence of its English name ("face with tears of joy"). */
+        /**
+         * An emoji's valence is the summed VADER valence of its English name ("face with tears of joy"), except for
+         * the emoji of {@code emoji-valences.tsv}, whose names say nothing ("pouting face") or mislead ("fire").
+         */
         private static Map<Integer, Double> emojiValences(LexiconScorer english) {
             Map<Integer, Double> emoji = new HashMap<>();
             for (String line : lines("emoji-descriptions.tsv")) {
@@ -386,6 +411,10 @@ public final class LexiconScorer implements SentimentScorer {
                 if (v != 0) {
                     emoji.put(cols[0].codePointAt(0), Math.max(-3, Math.min(3, v)));
                 }
+            }
+            for (String line : lines("emoji-valences.tsv")) {
+                String[] cols = line.split("\t");
+                emoji.put(cols[0].codePointAt(0), Double.parseDouble(cols[1]));
             }
             return emoji;
         }

@@ -58,7 +58,7 @@ public final class SentimentAnalyzer {
     public static final class Builder {
         public static final EnglishSentimentScorer.CoreNlpUse DEFAULT_CORENLP_USE = EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN;
         /** Lexicon compound scores at least this far from 0 are trusted without CoreNLP. */
-        public static final double DEFAULT_UNCERTAINTY_MARGIN = 0.5;
+        public static final double DEFAULT_UNCERTAINTY_MARGIN = 0.3;
         /** CoreNLP reads at most the first this many characters of a text (titles and leads carry the tone). */
         public static final int DEFAULT_CORENLP_MAX_CHARS = 600;
 

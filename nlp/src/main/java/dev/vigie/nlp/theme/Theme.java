@@ -1,5 +1,6 @@
 package dev.vigie.nlp.theme;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * A curation theme of a watch ({@code themes:} in the watch file): an id as indexed in {@code themes[]}, a label
  * for people, a few example texts and keywords. At least one example or keyword is needed to recognise it.
  */
-public record Theme(String id, String label, List<String> examples, List<String> keywords) {
+public record Theme(String id, String label, List<String> examples, List<String> keywords) implements Serializable {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 

@@ -20,6 +20,8 @@ import dev.vigie.jobs.watch.Theme;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
 import dev.vigie.jobs.watch.WeeklyReport;
+import dev.vigie.nlp.alert.AlertMatcher;
+import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -241,6 +243,13 @@ public final class WatchBinder {
         String query = string(m, "query", path, true, false);
         if (query != null && query.isBlank()) {
             error(m.entries().get("query").value(), path + ".query", "expected a Lucene query, got an empty one");
+        } else if (query != null) {
+            try {
+                AlertMatcher.checkQuery(query);
+            } catch (AlertQuerySyntaxException e) {
+                error(m.entries().get("query").value(), path + ".query", "expected a valid alert query (Lucene "
+                        + "syntax): column " + e.column() + ": " + e.reason());
+            }
         }
         List<String> languages = strings(m, "languages", path);
         for (int i = 0; i < languages.size(); i++) {

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,7 +190,7 @@ public final class LinearModel {
         }
     }
 
-    static LinearModel read(InputStream stream, String name) throws IOException {
+    private static LinearModel read(InputStream stream, String name) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stream));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a Vigie text model: " + name);
@@ -215,12 +214,5 @@ public final class LinearModel {
             weights[i] = in.readFloat();
         }
         return new LinearModel(features, labels, weights, bias);
-    }
-
-    /** For tests: writes to any stream. */
-    void writeTo(OutputStream stream) throws IOException {
-        DataOutputStream out = new DataOutputStream(stream);
-        write(out);
-        out.flush();
     }
 }

@@ -1,0 +1,117 @@
+package dev.vigie.connectors.mention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.connectors.internal.Json;
+import dev.vigie.connectors.internal.PlainText;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps Mastodon status JSON (timelines, a status, v2 search) to mentions; shared by the Mastodon queries. */
+final class MastodonStatuses {
+    private MastodonStatuses() {
+    }
+
+    /**
+     * The statuses of a body: an array (timelines), an object with {@code statuses} (search) or one status. Other
+     * arrays the API returns (trending tags, link cards) hold no status and give none.
+     */
+    static List<JsonNode> statuses(JsonNode root) {
+        List<JsonNode> out = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(n -> {
+                if (n.has("content")) {
+                    out.add(n);
+                }
+            });
+        } else if (root.has("statuses")) {
+            root.get("statuses").forEach(out::add);
+        } else if (root.has("content") && root.has("id")) {
+            out.add(root);
+        }
+        return out;
+    }
+
+    static MentionPage page(List<JsonNode> statuses, String instance, Source source, MentionCursor since,
+                            Instant fetchedAt, dev.vigie.connectors.http.FetchRequest next) {
+        List<Mention> mentions = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        String newest = null;
+        boolean reached = false;
+        for (JsonNode s : statuses) {
+            String id = Json.text(s, "id");
+            try {
+                if (id == null) {
+                    throw new IllegalArgumentException("status without id");
+                }
+                if (!since.isStart() && compareIds(id, since.value()) <= 0) {
+                    reached = true;
+                    continue;
+                }
+                if (newest == null || compareIds(id, newest) > 0) {
+                    newest = id;
+                }
+                mentions.add(toMention(s, instance, source, fetchedAt));
+            } catch (RuntimeException e) {
+                errors.add("status " + id + ": " + e.getMessage());
+            }
+        }
+        return new MentionPage(mentions, statuses.isEmpty() ? null : next,
+                newest == null ? null : new MentionCursor(newest), reached, errors);
+    }
+
+    static Mention toMention(JsonNode status, String instance, Source source, Instant fetchedAt) {
+        JsonNode s = status.hasNonNull("reblog") && status.get("reblog").isObject() ? status.get("reblog") : status;
+        String uri = Json.text(s, "uri");
+        String url = Json.text(s, "url") != null ? Json.text(s, "url") : uri;
+        if (url == null && Json.text(s, "id") != null) {
+            // a status known only by its local id: the instance's web view of it
+            url = instance + "/web/statuses/" + Json.text(s, "id");
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("status has no url, uri nor id");
+        }
+        String id = "mastodon:" + (uri != null ? uri : url);
+        Instant created = Json.instant(s, "created_at");
+        String spoiler = Json.text(s, "spoiler_text");
+        String text = PlainText.of(Json.text(s, "content"));
+        if (spoiler != null) {
+            text = PlainText.tidy(spoiler) + "\n" + text;
+        }
+        JsonNode account = s.get("account");
+        Long followers = Json.number(account, "followers_count");
+        String acct = Json.text(account, "acct");
+        if (acct != null && !acct.contains("@")) {
+            String host = host(Json.text(account, "url"));
+            acct = host == null ? acct : acct + "@" + host;
+        }
+        String name = Json.text(account, "display_name") != null ? Json.text(account, "display_name")
+                : Json.text(account, "username");
+        Engagement engagement = new Engagement(Json.number(s, "favourites_count"),
+                Json.plus(Json.number(s, "reblogs_count"), Json.number(s, "quotes_count")),
+                Json.number(s, "replies_count"), null);
+        return new Mention(id, source, url, null, text, new Author(name, acct == null ? null : "@" + acct, followers),
+                created != null ? created : fetchedAt, created == null, fetchedAt, Json.text(s, "language"),
+                engagement, followers);
+    }
+
+    /** Mastodon ids are decimal strings (snowflakes): compare numerically, falling back to text order. */
+    static int compareIds(String a, String b) {
+        try {
+            return new BigInteger(a).compareTo(new BigInteger(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            return url == null ? null : URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

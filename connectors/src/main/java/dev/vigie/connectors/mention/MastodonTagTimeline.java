@@ -1,0 +1,96 @@
+package dev.vigie.connectors.mention;
+
+import dev.vigie.connectors.http.FetchRequest;
+import dev.vigie.connectors.http.FetchResult;
+import dev.vigie.connectors.http.Purpose;
+import dev.vigie.connectors.http.Validators;
+import dev.vigie.connectors.internal.Json;
+import dev.vigie.connectors.internal.Links;
+import dev.vigie.connectors.internal.QueryUrls;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Mastodon hashtag timeline ({@code GET /api/v1/timelines/tag/:hashtag}). The first run reads the newest pages,
+ * following {@code Link: rel="next"}; later runs ask with {@code min_id} for statuses after the cursor and follow
+ * {@code rel="prev"} towards newer ones, so nothing older than the cursor is requested again.
+ *
+ * @param instance instance base URL, e.g. {@code https://mastodon.social}
+ * @param hashtag tag without '#'
+ * @param pageSize statuses per page (1..40)
+ * @param accessToken bearer token, {@code null} for public access
+ */
+public record MastodonTagTimeline(String instance, String hashtag, int pageSize, String accessToken)
+        implements MentionQuery {
+    public static final int DEFAULT_PAGE_SIZE = 40;
+
+    public MastodonTagTimeline {
+        instance = QueryUrls.base("instance", instance);
+        hashtag = QueryUrls.required("hashtag", hashtag);
+        if (hashtag.startsWith("#")) {
+            hashtag = hashtag.substring(1);
+        }
+        if (hashtag.isEmpty() || !hashtag.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
+            throw new IllegalArgumentException("hashtag must be letters, digits or '_': '" + hashtag + "'");
+        }
+        if (pageSize < 1 || pageSize > 40) {
+            throw new IllegalArgumentException("pageSize must be within 1..40: " + pageSize);
+        }
+    }
+
+    public MastodonTagTimeline(String instance, String hashtag) {
+        this(instance, hashtag, DEFAULT_PAGE_SIZE, null);
+    }
+
+    @Override
+    public Source source() {
+        return new Source(SourceType.MASTODON, "#" + hashtag + " on " + instance, endpoint());
+    }
+
+    private String endpoint() {
+        return instance + "/api/v1/timelines/tag/" + Json.encode(hashtag);
+    }
+
+    @Override
+    public FetchRequest firstRequest(MentionCursor since) {
+        String url = endpoint() + "?limit=" + pageSize;
+        if (!since.isStart()) {
+            url += "&min_id=" + Json.encode(since.value());
+        }
+        return request(url);
+    }
+
+    @Override
+    public MentionPage parse(FetchResult.Ok response, MentionCursor since) {
+        try {
+            String link = response.header("link").orElse(null);
+            String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
+            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, source(), since,
+                    response.fetchedAt(), nextUrl == null ? null : request(nextUrl));
+        } catch (IOException | IllegalArgumentException e) {
+            return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public boolean oldestFirst(MentionCursor since) {
+        return !since.isStart();
+    }
+
+    @Override
+    public int compare(String a, String b) {
+        return MastodonStatuses.compareIds(a, b);
+    }
+
+    private FetchRequest request(String url) {
+        return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
+                accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
+    }
+
+    @Override
+    public String toString() {
+        return "MastodonTagTimeline[" + instance + " #" + hashtag + (accessToken == null ? "" : ", token") + "]";
+    }
+}

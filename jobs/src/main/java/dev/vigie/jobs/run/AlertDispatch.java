@@ -1,0 +1,46 @@
+package dev.vigie.jobs.run;
+
+import dev.vigie.jobs.mail.AlertDispatcher;
+import dev.vigie.jobs.mail.AlertHit;
+import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import dev.vigie.jobs.watch.Watch;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hands the alert hits of a run to the {@link AlertDispatcher}, watch by watch, once everything is indexed. */
+final class AlertDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
+
+    private AlertDispatch() {
+    }
+
+    static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients, List<AlertHit> hits)
+            throws IOException {
+        List<AlertReport> reports = new ArrayList<>();
+        if (!options.dispatchAlerts()) {
+            return reports;
+        }
+        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync());
+        Instant now = Instant.now();
+        for (Watch watch : options.watches()) {
+            if (watch.alerts().isEmpty()) {
+                continue;
+            }
+            List<AlertHit> mine = hits.stream().filter(h -> h.watch().equals(watch.id())).toList();
+            AlertDispatcher.Result result = dispatcher.dispatch(watch, mine, now);
+            result.deliveryError().ifPresent(error -> LOG.warn(
+                    "Alerts of watch {} could not all be sent ({}); they stay pending for the next run", watch.id(),
+                    error));
+            for (AlertDispatcher.RuleCounts counts : result.rules()) {
+                reports.add(new AlertReport(watch.id(), counts.rule(), counts.hits(), counts.emailed(),
+                        counts.pending()));
+            }
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.vigie.jobs.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigie.connectors.page.PageChange;
+import dev.vigie.connectors.page.PageSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Page snapshots kept in the state, and page changes as {@code vigie-page-changes} documents. */
+final class PageChanges {
+
+    static final String INDEX = "vigie-page-changes";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PageChanges() {
+    }
+
+    static PageChangeDocument document(String watch, String competitor, PageChange change, String snapshotHash) {
+        ObjectNode doc = JSON.createObjectNode();
+        String id = watch + ":page:" + RunRecords.shortHash(change.url() + "\n" + change.section() + "\n"
+                + snapshotHash);
+        doc.put("id", id);
+        doc.put("watch", watch);
+        doc.put("competitor", competitor);
+        doc.put("url", change.url());
+        doc.put("section", change.section());
+        doc.put("changed_at", change.changedAt().toString());
+        doc.put("kind", change.kind().id());
+        doc.put("added", String.join("\n", change.added()));
+        doc.put("removed", String.join("\n", change.removed()));
+        doc.put("diff", change.diff());
+        doc.put("magnitude", change.magnitude());
+        try {
+            return new PageChangeDocument(id, JSON.writeValueAsString(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The snapshot as stored in {@code vigie-state}. */
+    static String toJson(PageSnapshot snapshot) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("url", snapshot.url());
+        node.put("section", snapshot.section());
+        node.put("taken_at", snapshot.takenAt().toString());
+        node.put("found", snapshot.found());
+        snapshot.lines().forEach(node.putArray("lines")::add);
+        node.put("hash", snapshot.hash());
+        return node.toString();
+    }
+
+    /** The snapshot stored by {@link #toJson(PageSnapshot)}. */
+    static PageSnapshot fromJson(String json) {
+        try {
+            var node = JSON.readTree(json);
+            List<String> lines = new ArrayList<>();
+            node.path("lines").forEach(line -> lines.add(line.asText()));
+            return new PageSnapshot(node.path("url").asText(), node.path("section").asText(),
+                    Instant.parse(node.path("taken_at").asText()), node.path("found").asBoolean(), lines,
+                    node.path("hash").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.vigie.jobs.run;
+
+import dev.vigie.connectors.http.FetchConfig;
+import dev.vigie.jobs.cli.ExitCodes;
+import dev.vigie.jobs.cli.WatchFilesOption;
+import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import dev.vigie.jobs.watch.InvalidWatchException;
+import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigie run --watch FILE...}: one run of the watches (fetch, enrich, index, alert), then its summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run watches once: fetch what is new from every source, enrich it, index it into "
+                + "Elasticsearch and email the alerts, then print a summary per source and per alert.",
+                "Runs on an embedded Flink (all cores of this machine) unless started with 'flink run'."},
+        footer = {"", "Exit codes: 0 the run is done (even when some sources failed: see the summary), "
+                + "1 the run failed (Elasticsearch unreachable, job failed; nothing committed, rerun later), "
+                + "2 bad usage, 3 a watch file was refused."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WatchFilesOption watches;
+
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
+            description = "Parallel subtasks (default: the number of cores, ${DEFAULT-VALUE}).")
+    int parallelism = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--es", paramLabel = "URL",
+            description = "Elasticsearch URL (default: the 'elasticsearch' section of the first watch).")
+    URI elasticsearch;
+
+    @Option(names = "--no-alerts", description = "Index everything but send no alert email.")
+    boolean noAlerts;
+
+    @Option(names = "--corenlp", paramLabel = "WHEN",
+            description = "When English sentiment asks Stanford CoreNLP: ${COMPLETION-CANDIDATES} "
+                    + "(default: ${DEFAULT-VALUE}; NEVER saves about 1 GB of memory).")
+    EnglishSentimentScorer.CoreNlpUse coreNlp = EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN;
+
+    @Option(names = "--allow-private-addresses",
+            description = "Fetch sources on private or loopback addresses (an intranet, a local test server).")
+    boolean allowPrivateAddresses;
+
+    @Option(names = "--wait-for-es", paramLabel = "SECONDS",
+            description = "How long to wait for Elasticsearch to answer before giving up (default: ${DEFAULT-VALUE}).")
+    long waitForEsSeconds = RunOptions.DEFAULT_ELASTICSEARCH_WAIT.toSeconds();
+
+    @Option(names = "--apis", paramLabel = "URL", hidden = true,
+            description = "Base URL serving the Bluesky, Reddit and Hacker News APIs (tests and the demo).")
+    URI apis;
+
+    private final RunOptions.Execution execution;
+
+    public RunCommand() {
+        this(RunOptions.Execution.EMBEDDED);
+    }
+
+    /** The command as the job jar's main class runs it on a Flink cluster. */
+    RunCommand(RunOptions.Execution execution) {
+        this.execution = execution;
+    }
+
+    @Override
+    public Integer call() throws InvalidWatchException, RunFailedException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunOptions.Builder options = RunOptions.builder()
+                .watches(watches.load())
+                .parallelism(parallelism)
+                .execution(execution)
+                .dispatchAlerts(!noAlerts)
+                .coreNlp(coreNlp)
+                .elasticsearchWait(Duration.ofSeconds(Math.max(1, waitForEsSeconds)))
+                .fetchConfig(FetchConfig.builder().allowPrivateAddresses(allowPrivateAddresses).build())
+                .progress(line -> {
+                    out.println(line);
+                    out.flush();
+                });
+        if (elasticsearch != null) {
+            options.elasticsearch(ElasticsearchEndpoint.of(elasticsearch.toString()));
+        }
+        if (apis != null) {
+            options.apis(ApiEndpoints.allAt(apis));
+        }
+        RunSummary summary = VigieRun.run(options.build());
+        summary.print(out);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.vigie.jobs.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+
+/** Writes one {@code vigie-runs} document per run and source. */
+final class RunRecords {
+
+    static final String INDEX = "vigie-runs";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunRecords() {
+    }
+
+    static void write(RestClient client, String runId, List<SourceReport> reports) throws IOException {
+        if (reports.isEmpty()) {
+            return;
+        }
+        StringBuilder bulk = new StringBuilder();
+        for (SourceReport report : reports) {
+            String id = runId + ":" + shortHash(report.ref().watch() + "\n" + report.ref().key());
+            bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id", id)))).append('\n');
+            bulk.append(JSON.writeValueAsString(document(id, runId, report))).append('\n');
+        }
+        Request request = new Request("POST", "/_bulk");
+        request.addParameter("refresh", "wait_for");
+        request.setEntity(new NByteArrayEntity(bulk.toString().getBytes(StandardCharsets.UTF_8),
+                ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
+        var response = JSON.readTree(client.performRequest(request).getEntity().getContent());
+        if (response.path("errors").asBoolean()) {
+            throw new IOException("Elasticsearch refused run records: " + response.path("items").toString());
+        }
+    }
+
+    static Map<String, Object> document(String id, String runId, SourceReport report) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("id", id);
+        document.put("run_id", runId);
+        document.put("watch", report.ref().watch());
+        document.put("job", "run");
+        document.put("source", Map.of("type", report.ref().type(), "name", report.ref().name(),
+                "url", report.ref().url()));
+        document.put("status", report.status().id());
+        document.put("fetched", report.fetched());
+        document.put("new", report.fresh());
+        document.put("unchanged", report.unchanged());
+        document.put("failed", report.status() == SourceStatus.FAILED ? 1 : 0);
+        document.put("indexed", report.fresh());
+        if (report.reason() != null) {
+            document.put("errors", report.reason());
+        }
+        document.put("started_at", report.startedAt().toString());
+        document.put("ended_at", report.startedAt().plusMillis(report.durationMs()).toString());
+        document.put("duration_ms", report.durationMs());
+        return document;
+    }
+
+    static String shortHash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Documents of {@code index} whose {@code field} equals {@code value}, after a refresh. */
+    static long count(RestClient client, String index, String field, String value) throws IOException {
+        Request refresh = new Request("POST", "/" + index + "/_refresh");
+        refresh.addParameter("ignore_unavailable", "true");
+        client.performRequest(refresh);
+        Request request = new Request("POST", "/" + index + "/_count");
+        request.addParameter("ignore_unavailable", "true");
+        request.setJsonEntity(JSON.writeValueAsString(Map.of("query", Map.of("term", Map.of(field, value)))));
+        return JSON.readTree(client.performRequest(request).getEntity().getContent()).path("count").asLong();
+    }
+}

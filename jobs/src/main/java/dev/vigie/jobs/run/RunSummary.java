@@ -1,0 +1,123 @@
+package dev.vigie.jobs.run;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a run did, printed at its end: per source (fetched, new, unchanged, failed with the reason), per alert rule
+ * (hits, emailed) and where to look next.
+ *
+ * @param runId        the run id (also in {@code vigie-runs})
+ * @param startedAt    start of the run
+ * @param duration     wall time of the run
+ * @param sources      one report per source
+ * @param alerts       one report per alert rule
+ * @param indexed      mentions and page changes sent to Elasticsearch
+ * @param refused      documents Elasticsearch refused for good (see {@code vigie-errors})
+ * @param stageMillis  time per stage (plan, job, commit, alerts), in the order they ran
+ * @param outboxes     outbox folders where emails were written, when there is no SMTP server
+ * @param kibana       Kibana URLs of the watches that name one
+ */
+public record RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
+        List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
+        List<URI> kibana) {
+
+    public RunSummary {
+        sources = List.copyOf(sources);
+        alerts = List.copyOf(alerts);
+        stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
+        outboxes = List.copyOf(outboxes);
+        kibana = List.copyOf(kibana);
+    }
+
+    public long fetched() {
+        return sources.stream().mapToLong(SourceReport::fetched).sum();
+    }
+
+    public long fresh() {
+        return sources.stream().mapToLong(SourceReport::fresh).sum();
+    }
+
+    public long failedSources() {
+        return sources.stream().filter(s -> s.status() == SourceStatus.FAILED).count();
+    }
+
+    /** The source report of {@code type} and {@code name} in {@code watch}, for tests and tools. */
+    public SourceReport source(String watch, String type, String name) {
+        return sources.stream().filter(s -> s.ref().watch().equals(watch) && s.ref().type().equals(type)
+                && s.ref().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no source " + type + " " + name + " in " + watch));
+    }
+
+    /** Prints the summary for a person at a terminal. */
+    public void print(PrintStream out) {
+        PrintWriter writer = new PrintWriter(out, true);
+        print(writer);
+        writer.flush();
+    }
+
+    /** Prints the summary for a person at a terminal. */
+    public void print(PrintWriter out) {
+        out.printf(Locale.ROOT, "Run %s: %d sources, %d items fetched, %d new, %d indexed, %d refused, %s%n",
+                runId, sources.size(), fetched(), fresh(), indexed, refused, human(duration));
+        int w = Math.max("watch".length(), sources.stream().mapToInt(x -> x.ref().watch().length()).max().orElse(0));
+        w = Math.max(w, alerts.stream().mapToInt(a -> a.watch().length()).max().orElse(0));
+        String row = "  %-" + w + "s %-10s %-44s %8s %6s %9s  %s%n";
+        out.printf(Locale.ROOT, row, "watch", "type", "source", "fetched", "new", "unchanged", "status");
+        for (SourceReport s : sources) {
+            out.printf(Locale.ROOT, row, s.ref().watch(), s.ref().type(), shorten(label(s.ref()), 44),
+                    s.fetched(), s.fresh(), s.unchanged(),
+                    s.status() == SourceStatus.FAILED ? "FAILED: " + s.reason() : s.status().id());
+        }
+        if (!alerts.isEmpty()) {
+            String alertRow = "  %-" + w + "s %-20s %6s %8s %8s%n";
+            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "emailed", "pending");
+            for (AlertReport a : alerts) {
+                out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending());
+            }
+        }
+        if (refused > 0) {
+            out.printf(Locale.ROOT, "  %d documents refused by Elasticsearch: see index vigie-errors, run_id %s%n",
+                    refused, runId);
+        }
+        for (Path outbox : outboxes) {
+            out.println("  Alert emails written to " + outbox.toAbsolutePath());
+        }
+        for (URI url : kibana) {
+            out.println("  Dashboards: " + url);
+        }
+    }
+
+    /**
+     * How a person tells sources apart: a feed is named by its host and a page by its competitor, so a watch with
+     * four feeds on one host, or three pages of one competitor, needs the URL's path to tell which row is which.
+     */
+    static String label(SourceRef ref) {
+        if (!ref.type().equals("feed") && !ref.type().equals("page")) {
+            return ref.name();
+        }
+        URI url;
+        try {
+            url = URI.create(ref.url());
+        } catch (IllegalArgumentException e) {
+            return ref.name();
+        }
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return ref.name().equals(url.getHost()) ? ref.name() + path : ref.name() + " " + path;
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String human(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

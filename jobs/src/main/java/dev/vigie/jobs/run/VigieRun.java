@@ -1,0 +1,208 @@
+package dev.vigie.jobs.run;
+
+import dev.vigie.dashboards.IndexTemplates;
+import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import dev.vigie.jobs.sink.ElasticsearchSink;
+import dev.vigie.jobs.sink.JobTemplates;
+import dev.vigie.jobs.state.SourceState;
+import dev.vigie.jobs.state.StateStore;
+import dev.vigie.jobs.watch.Watch;
+import dev.vigie.connectors.http.FetchConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs watches once: the entry point of {@code vigie run}, {@code vigie demo} and of the job jar on a Flink cluster.
+ *
+ * <p>Stages: wait for Elasticsearch and install the index templates; read each watch's state and plan its sources;
+ * run the Flink job (fetch, enrich, index); dispatch the alerts of the run; then commit: the new state and one
+ * {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts from the
+ * previous state, fetches the same items and overwrites them under the same ids, and the alert ledger keeps alerts
+ * from being sent twice.
+ */
+public final class VigieRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VigieRun.class);
+
+    private VigieRun() {
+    }
+
+    /**
+     * Runs the watches of {@code options} and returns what happened.
+     *
+     * @throws RunFailedException when the run itself failed (nothing committed); a failing source is not that
+     */
+    public static RunSummary run(RunOptions options) throws RunFailedException {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        Map<String, Long> stages = new LinkedHashMap<>();
+        ElasticsearchEndpoint endpoint = options.elasticsearch();
+        try (ElasticsearchEndpoint.Clients clients = endpoint.clients()) {
+            long t = System.nanoTime();
+            waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait());
+            IndexTemplates.installAll(clients.sync());
+            JobTemplates.installAll(clients.rest());
+            StateStore store = new StateStore(clients.rest());
+            List<SourceTask> tasks = new ArrayList<>();
+            for (Watch watch : options.watches()) {
+                Map<String, SourceState> states = store.load(watch.id());
+                tasks.addAll(SourcePlanner.plan(watch, states, options.apis()));
+            }
+            stages.put("plan", millisSince(t));
+            LOG.info("Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}", options.runId(),
+                    options.watches().size(), tasks.size(), endpoint, options.parallelism());
+
+            t = System.nanoTime();
+            RunGraph.Output output = runJob(tasks, options);
+            stages.put("job", millisSince(t));
+
+            t = System.nanoTime();
+            List<AlertReport> alerts = AlertDispatch.dispatch(options, clients, output.hits());
+            stages.put("alerts", millisSince(t));
+
+            t = System.nanoTime();
+            List<SourceReport> reports = new ArrayList<>(output.reports());
+            reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
+            commit(store, clients.rest(), options.runId(), reports);
+            long refused = RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
+                    options.runId());
+            stages.put("commit", millisSince(t));
+
+            long indexed = reports.stream().mapToLong(SourceReport::fresh).sum();
+            RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
+                    reports, alerts, indexed, refused, stages, outboxes(options), kibana(options));
+            LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, stages {}", options.runId(),
+                    summary.duration().toMillis(), reports.size(), summary.failedSources(), summary.fresh(), stages);
+            return summary;
+        } catch (RunFailedException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunFailedException("Run " + options.runId() + " interrupted", e);
+        } catch (Exception e) {
+            throw new RunFailedException("Run " + options.runId() + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Runs one watch against a loopback data server and prints the summary: what {@code vigie demo} does at each
+     * phase ({@code DemoPipeline} is satisfied by {@code VigieRun::runDemo}). Sources on loopback are allowed, and
+     * the Bluesky, Reddit and Hacker News queries go to {@code apis}.
+     */
+    public static void runDemo(Watch watch, URI elasticsearch, URI apis, PrintStream out) throws RunFailedException {
+        RunSummary summary = run(RunOptions.builder()
+                .watch(watch)
+                .elasticsearch(ElasticsearchEndpoint.of(elasticsearch.toString()))
+                .apis(ApiEndpoints.allAt(apis))
+                .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).build())
+                .progress(out)
+                .build());
+        summary.print(out);
+    }
+
+    private static RunGraph.Output runJob(List<SourceTask> tasks, RunOptions options) throws Exception {
+        if (tasks.isEmpty()) {
+            LOG.info("Run {}: the watches name no source", options.runId());
+            return new RunGraph.Output(List.of(), List.of());
+        }
+        RunProgress progress = RunProgress.register(options.runId(), tasks.size());
+        ScheduledExecutorService printer = null;
+        if (options.progress() != null) {
+            printer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "vigie-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = options.progressInterval().toMillis();
+            printer.scheduleAtFixedRate(() -> options.progress().accept("  " + progress.line()), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+        try {
+            return RunGraph.execute(tasks, options.watches(), options);
+        } finally {
+            if (printer != null) {
+                printer.shutdownNow();
+            }
+            RunProgress.unregister(options.runId());
+        }
+    }
+
+    private static void commit(StateStore store, RestClient rest, String runId, List<SourceReport> reports)
+            throws IOException {
+        Map<String, List<StateStore.Entry>> byWatch = new LinkedHashMap<>();
+        for (SourceReport report : reports) {
+            if (report.status() == SourceStatus.FAILED) {
+                continue;
+            }
+            SourceRef ref = report.ref();
+            byWatch.computeIfAbsent(ref.watch(), w -> new ArrayList<>())
+                    .add(new StateStore.Entry(ref.key(), ref.type(), ref.name(), ref.url(), report.state()));
+        }
+        for (var entry : byWatch.entrySet()) {
+            store.save(entry.getKey(), runId, entry.getValue());
+        }
+        RunRecords.write(rest, runId, reports);
+    }
+
+    /** Waits until {@code _cluster/health} answers (Elasticsearch may still be starting). */
+    static void waitForElasticsearch(RestClient rest, ElasticsearchEndpoint endpoint, Duration wait)
+            throws RunFailedException, InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        IOException last = null;
+        long pause = 200;
+        while (System.nanoTime() < deadline) {
+            try {
+                Request health = new Request("GET", "/_cluster/health");
+                health.addParameter("wait_for_status", "yellow");
+                health.addParameter("timeout", "10s");
+                rest.performRequest(health);
+                return;
+            } catch (IOException e) {
+                last = e;
+                LOG.info("Waiting for Elasticsearch at {}: {}", endpoint, e.toString());
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, 5_000);
+            }
+        }
+        throw new RunFailedException("Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds()
+                + " s" + (last == null ? "" : ": " + last.getMessage()), last);
+    }
+
+    private static List<Path> outboxes(RunOptions options) {
+        return options.watches().stream()
+                .filter(w -> w.mail().smtpServer().isEmpty() && !w.alerts().isEmpty())
+                .map(w -> w.mail().outboxPath()).distinct().toList();
+    }
+
+    private static List<URI> kibana(RunOptions options) {
+        return options.watches().stream().flatMap(w -> w.kibana().stream()).distinct().toList();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vigie.jobs.sink;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * Where Elasticsearch answers, as a serializable value that Flink functions carry and turn into a client in
+ * {@code open()}.
+ *
+ * @param url    the base URL, e.g. {@code http://localhost:9200}
+ * @param apiKey an API key (the encoded form), or {@code null}
+ */
+public record ElasticsearchEndpoint(String url, String apiKey) implements Serializable {
+
+    /** Socket timeout of one request; a bulk of a few megabytes is answered well within it. */
+    public static final int DEFAULT_SOCKET_TIMEOUT_MS = 60_000;
+
+    public ElasticsearchEndpoint {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("Elasticsearch url must not be blank");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Elasticsearch url is not a URL: '" + url + "'", e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Elasticsearch url must be http(s)://host[:port], was '" + url + "'");
+        }
+        url = url.strip().replaceAll("/+$", "");
+        if (apiKey != null && apiKey.isBlank()) {
+            apiKey = null;
+        }
+    }
+
+    /** An endpoint without authentication. */
+    public static ElasticsearchEndpoint of(String url) {
+        return new ElasticsearchEndpoint(url, null);
+    }
+
+    /** A new low-level client; the caller closes it. */
+    public RestClient restClient() {
+        var builder = RestClient.builder(HttpHost.create(url))
+                .setRequestConfigCallback(config -> config.setSocketTimeout(DEFAULT_SOCKET_TIMEOUT_MS));
+        if (apiKey != null) {
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
+        }
+        return builder.build();
+    }
+
+    /** A synchronous client and its transport; closing the returned handle closes both. */
+    public Clients clients() {
+        RestClientTransport transport = new RestClientTransport(restClient(), new JacksonJsonpMapper());
+        return new Clients(transport);
+    }
+
+    /** The clients over one transport. */
+    public static final class Clients implements Closeable {
+        private final RestClientTransport transport;
+
+        private Clients(RestClientTransport transport) {
+            this.transport = transport;
+        }
+
+        public ElasticsearchClient sync() {
+            return new ElasticsearchClient(transport);
+        }
+
+        public ElasticsearchAsyncClient async() {
+            return new ElasticsearchAsyncClient(transport);
+        }
+
+        public RestClient rest() {
+            return transport.restClient();
+        }
+
+        @Override
+        public void close() throws IOException {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return url + (apiKey == null ? "" : " (api key)");
+    }
+}

@@ -1,0 +1,255 @@
+package dev.vigie.jobs.sink;
+
+import dev.vigie.jobs.sink.internal.BulkEntry;
+import dev.vigie.jobs.sink.internal.BulkEntrySerializer;
+import dev.vigie.jobs.sink.internal.ElasticsearchSinkWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.connector.base.sink.AsyncSinkBase;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Writes records into Elasticsearch with the {@code _bulk} API, on Flink's {@link AsyncSinkBase}. See the package
+ * documentation for how failures are sorted.
+ *
+ * @param <T> the record type
+ */
+public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
+
+    /** Documents per bulk request. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 1_000;
+    /** Bytes per bulk request (Elasticsearch recommends a few megabytes). */
+    public static final long DEFAULT_MAX_BATCH_SIZE_IN_BYTES = 5L * 1024 * 1024;
+    /** Bulk requests in flight per writer. */
+    public static final int DEFAULT_MAX_IN_FLIGHT_REQUESTS = 2;
+    /** Documents buffered per writer before {@code write} blocks. */
+    public static final int DEFAULT_MAX_BUFFERED_REQUESTS = 10_000;
+    /** Longest time a document waits in the buffer before a partial batch is sent. */
+    public static final long DEFAULT_MAX_TIME_IN_BUFFER_MS = 1_000;
+    /** Largest accepted document. */
+    public static final long DEFAULT_MAX_RECORD_SIZE_IN_BYTES = 4L * 1024 * 1024;
+    /** A bulk request not answered within this time is sent again. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+    /** How long Elasticsearch may stay unreachable (or answer 5xx to whole requests) before the run fails. */
+    public static final Duration DEFAULT_MAX_RETRY_DURATION = Duration.ofMinutes(5);
+    /** How many times one document refused with a retryable status (429, 5xx) is sent again. */
+    public static final int DEFAULT_MAX_ITEM_RETRIES = 20;
+    /** First back-off after a retryable failure; it doubles up to {@link #MAX_BACKOFF}. */
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
+    /** Longest back-off between two attempts. */
+    public static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Where documents refused for good are recorded, with the reason. */
+    public static final String DEFAULT_ERROR_INDEX = "vigie-errors";
+
+    private final ElasticsearchEndpoint endpoint;
+    private final String errorIndex;
+    private final String runId;
+    private final Duration maxRetryDuration;
+    private final int maxItemRetries;
+    private final Duration initialBackoff;
+
+    private ElasticsearchSink(Builder<T> builder) {
+        super(new Converter<>(builder.converter), builder.maxBatchSize, builder.maxInFlightRequests,
+                builder.maxBufferedRequests, builder.maxBatchSizeInBytes, builder.maxTimeInBufferMs,
+                builder.maxRecordSizeInBytes, builder.requestTimeoutMs, false);
+        this.endpoint = builder.endpoint;
+        this.errorIndex = builder.errorIndex;
+        this.runId = builder.runId;
+        this.maxRetryDuration = builder.maxRetryDuration;
+        this.maxItemRetries = builder.maxItemRetries;
+        this.initialBackoff = builder.initialBackoff;
+    }
+
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    @Override
+    public StatefulSinkWriter<T, BufferedRequestState<BulkEntry>> createWriter(WriterInitContext context)
+            throws IOException {
+        return restoreWriter(context, List.of());
+    }
+
+    @Override
+    public StatefulSinkWriter<T, BufferedRequestState<BulkEntry>> restoreWriter(
+            WriterInitContext context, Collection<BufferedRequestState<BulkEntry>> recoveredState) {
+        return new ElasticsearchSinkWriter<>(getElementConverter(), context, writerConfiguration(), recoveredState,
+                new ElasticsearchSinkWriter.Settings(endpoint, errorIndex, runId, maxRetryDuration, maxItemRetries,
+                        initialBackoff, MAX_BACKOFF));
+    }
+
+    private org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration writerConfiguration() {
+        return org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration.builder()
+                .setMaxBatchSize(getMaxBatchSize())
+                .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
+                .setMaxInFlightRequests(getMaxInFlightRequests())
+                .setMaxBufferedRequests(getMaxBufferedRequests())
+                .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
+                .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
+                .setRequestTimeoutMS(getRequestTimeoutMS())
+                .setFailOnTimeout(getFailOnTimeout())
+                .build();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<BufferedRequestState<BulkEntry>> getWriterStateSerializer() {
+        return new BulkEntrySerializer();
+    }
+
+    /** Adapts a {@link DocumentConverter} to Flink's element converter. */
+    private record Converter<T>(DocumentConverter<T> converter) implements ElementConverter<T, BulkEntry> {
+        @Override
+        public BulkEntry apply(T element, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
+            return new BulkEntry(Objects.requireNonNull(converter.toDocument(element),
+                    () -> "converter returned null for " + element), 0);
+        }
+    }
+
+    /** Builds an {@link ElasticsearchSink}; {@link #build()} refuses inconsistent settings. */
+    public static final class Builder<T> {
+        private ElasticsearchEndpoint endpoint;
+        private DocumentConverter<T> converter;
+        private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+        private long maxBatchSizeInBytes = DEFAULT_MAX_BATCH_SIZE_IN_BYTES;
+        private int maxInFlightRequests = DEFAULT_MAX_IN_FLIGHT_REQUESTS;
+        private int maxBufferedRequests = DEFAULT_MAX_BUFFERED_REQUESTS;
+        private long maxTimeInBufferMs = DEFAULT_MAX_TIME_IN_BUFFER_MS;
+        private long maxRecordSizeInBytes = DEFAULT_MAX_RECORD_SIZE_IN_BYTES;
+        private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+        private Duration maxRetryDuration = DEFAULT_MAX_RETRY_DURATION;
+        private int maxItemRetries = DEFAULT_MAX_ITEM_RETRIES;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private String errorIndex = DEFAULT_ERROR_INDEX;
+        private String runId = "";
+
+        private Builder() {
+        }
+
+        public Builder<T> endpoint(ElasticsearchEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder<T> url(String url) {
+            return endpoint(ElasticsearchEndpoint.of(url));
+        }
+
+        public Builder<T> converter(DocumentConverter<T> converter) {
+            this.converter = converter;
+            return this;
+        }
+
+        public Builder<T> maxBatchSize(int maxBatchSize) {
+            this.maxBatchSize = maxBatchSize;
+            return this;
+        }
+
+        public Builder<T> maxBatchSizeInBytes(long maxBatchSizeInBytes) {
+            this.maxBatchSizeInBytes = maxBatchSizeInBytes;
+            return this;
+        }
+
+        public Builder<T> maxInFlightRequests(int maxInFlightRequests) {
+            this.maxInFlightRequests = maxInFlightRequests;
+            return this;
+        }
+
+        public Builder<T> maxBufferedRequests(int maxBufferedRequests) {
+            this.maxBufferedRequests = maxBufferedRequests;
+            return this;
+        }
+
+        public Builder<T> maxTimeInBufferMs(long maxTimeInBufferMs) {
+            this.maxTimeInBufferMs = maxTimeInBufferMs;
+            return this;
+        }
+
+        public Builder<T> maxRecordSizeInBytes(long maxRecordSizeInBytes) {
+            this.maxRecordSizeInBytes = maxRecordSizeInBytes;
+            return this;
+        }
+
+        public Builder<T> requestTimeoutMs(long requestTimeoutMs) {
+            this.requestTimeoutMs = requestTimeoutMs;
+            return this;
+        }
+
+        public Builder<T> maxRetryDuration(Duration maxRetryDuration) {
+            this.maxRetryDuration = maxRetryDuration;
+            return this;
+        }
+
+        public Builder<T> maxItemRetries(int maxItemRetries) {
+            this.maxItemRetries = maxItemRetries;
+            return this;
+        }
+
+        public Builder<T> initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+            return this;
+        }
+
+        public Builder<T> errorIndex(String errorIndex) {
+            this.errorIndex = errorIndex;
+            return this;
+        }
+
+        /** Written into error records so that a run's summary can find its own. */
+        public Builder<T> runId(String runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        public ElasticsearchSink<T> build() {
+            if (endpoint == null) {
+                throw new IllegalArgumentException("endpoint (Elasticsearch url) is required");
+            }
+            if (converter == null) {
+                throw new IllegalArgumentException("converter is required");
+            }
+            positive("maxBatchSize", maxBatchSize);
+            positive("maxBatchSizeInBytes", maxBatchSizeInBytes);
+            positive("maxInFlightRequests", maxInFlightRequests);
+            positive("maxTimeInBufferMs", maxTimeInBufferMs);
+            positive("maxRecordSizeInBytes", maxRecordSizeInBytes);
+            positive("requestTimeoutMs", requestTimeoutMs);
+            if (maxBufferedRequests < maxBatchSize) {
+                throw new IllegalArgumentException("maxBufferedRequests (" + maxBufferedRequests
+                        + ") must be >= maxBatchSize (" + maxBatchSize + ")");
+            }
+            if (maxRecordSizeInBytes > maxBatchSizeInBytes) {
+                throw new IllegalArgumentException("maxRecordSizeInBytes (" + maxRecordSizeInBytes
+                        + ") must be <= maxBatchSizeInBytes (" + maxBatchSizeInBytes + ")");
+            }
+            if (maxRetryDuration == null || maxRetryDuration.isNegative() || maxRetryDuration.isZero()) {
+                throw new IllegalArgumentException("maxRetryDuration must be positive, was " + maxRetryDuration);
+            }
+            if (maxItemRetries < 0) {
+                throw new IllegalArgumentException("maxItemRetries must be >= 0, was " + maxItemRetries);
+            }
+            if (initialBackoff == null || initialBackoff.isNegative()) {
+                throw new IllegalArgumentException("initialBackoff must be >= 0, was " + initialBackoff);
+            }
+            if (errorIndex == null || errorIndex.isBlank()) {
+                throw new IllegalArgumentException("errorIndex must not be blank");
+            }
+            if (runId == null) {
+                throw new IllegalArgumentException("runId must not be null");
+            }
+            return new ElasticsearchSink<>(this);
+        }
+
+        private static void positive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0, was " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.vigie.jobs.report;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import dev.vigie.dashboards.IndexTemplates;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fixture documents for the report ITs: five weeks of one watch ({@code acme-it}: baseline weeks W44-W46, the
+ * previous week W46 and the reported week W47 of 2026, in Europe/Paris), plus a second watch ({@code other-it})
+ * that names the same brands in the same week and must never show up in the first one's report.
+ */
+final class ReportFixtures {
+
+    static final String WATCH = "acme-it";
+    static final String OTHER_WATCH = "other-it";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final IsoWeek WEEK = IsoWeek.parse("2026-W47");
+
+    private final List<Map<String, Object>> mentions = new ArrayList<>();
+    private final List<Map<String, Object>> changes = new ArrayList<>();
+
+    private ReportFixtures() {
+    }
+
+    static ReportScope scope(Locale locale) {
+        return new ReportScope(WATCH, "Acme", List.of("Globex", "Initech"),
+                Map.of("support", "Service client", "pricing", "Prix", "product", "Produit"), locale, PARIS,
+                List.of("direction@acme.example"));
+    }
+
+    /** Indexes both watches' documents and refreshes, so the next search sees them. */
+    static void index(ElasticsearchClient es) throws IOException {
+        ReportFixtures f = new ReportFixtures();
+        f.build();
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        for (Map<String, Object> m : f.mentions) {
+            bulk.operations(op -> op.index(i -> i.index(IndexTemplates.MENTIONS).id((String) m.get("id")).document(m)));
+        }
+        for (Map<String, Object> c : f.changes) {
+            bulk.operations(op -> op.index(i -> i.index(IndexTemplates.PAGE_CHANGES).id((String) c.get("id"))
+                    .document(c)));
+        }
+        BulkResponse response = es.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
+        if (response.errors()) {
+            throw new IllegalStateException("fixture indexing failed: " + response.items().stream()
+                    .filter(i -> i.error() != null).map(i -> i.id() + ": " + i.error().reason()).toList());
+        }
+    }
+
+    private void build() {
+        // Baseline and previous weeks (W44, W45, W46): every day 4 mentions of Acme and 1 of Globex.
+        for (int w = 1; w <= 3; w++) {
+            LocalDate monday = WEEK.minusWeeks(w).monday();
+            for (int d = 0; d < 7; d++) {
+                LocalDate day = monday.plusDays(d);
+                boolean previousWeek = w == 1;
+                mention(WATCH, "b" + w + d + "a", day, 10, "Acme", "rss", "Le Fil", "Claire Martin",
+                        2_000, d % 2 == 0 ? "positive" : "neutral", previousWeek ? List.of("product") : List.of(),
+                        List.of(), "story-routine-" + w + d, "Acme publie ses résultats " + day, 0.3);
+                for (int k = 0; k < 3; k++) {
+                    mention(WATCH, "b" + w + d + "b" + k, day, 12 + k, "Acme", "mastodon", "mastodon.social",
+                            "Paul", 500, "neutral", previousWeek ? List.of("product", "pricing") : List.of(),
+                            List.of(), "story-misc-" + w + d, null, 0.2);
+                }
+                mention(WATCH, "b" + w + d + "g", day, 16, "Globex", "rss", "Le Fil", "Claire Martin",
+                        2_000, "positive", List.of(), List.of(), "story-globex-" + w + d,
+                        "Globex ouvre un bureau à Lyon " + day, 0.4);
+            }
+        }
+        LocalDate monday = WEEK.monday();
+        // The reported week: ordinary days of 3 Acme + 2 Globex + 1 Initech mentions...
+        for (int d = 0; d < 7; d++) {
+            LocalDate day = monday.plusDays(d);
+            mention(WATCH, "w" + d + "a1", day, 9, "Acme", "rss", "Le Fil", "Claire Martin", 2_000, "positive",
+                    List.of("pricing"), List.of(), "story-w-" + d, "Acme baisse ses prix " + day, 0.5);
+            mention(WATCH, "w" + d + "a2", day, 11, "Acme", "bluesky", "bsky.app", "Jane Doe", 48_000, "neutral",
+                    List.of("pricing"), List.of(), "story-w-" + d, null, 0.45);
+            mention(WATCH, "w" + d + "a3", day, 13, "Acme", "reddit", "r/marketing", "u/growth", 300, "negative",
+                    List.of(), List.of(), "story-r-" + d, "Is Acme worth it? " + d, 0.1);
+            mention(WATCH, "w" + d + "g1", day, 15, "Globex", "rss", "Le Fil", "Claire Martin", 2_000, "negative",
+                    List.of(), List.of(), "story-g-" + d, "Globex augmente ses tarifs " + day, 0.6);
+            mention(WATCH, "w" + d + "g2", day, 17, "Globex", "mastodon", "mastodon.social", "Paul", 500,
+                    "negative", List.of(), List.of(), "story-g-" + d, null, 0.3);
+            mention(WATCH, "w" + d + "i1", day, 19, "Initech", "hackernews", "Hacker News", "pg", 90_000,
+                    "positive", List.of("product"), List.of(), "story-i-" + d, "Initech ships v2 " + d, 0.7);
+        }
+        // ...and on Wednesday an outage story carried by 12 mentions from 4 sources: the spike.
+        LocalDate wednesday = monday.plusDays(2);
+        String[][] carriers = {{"rss", "Le Monde"}, {"rss", "Le Fil"}, {"mastodon", "mastodon.social"},
+                {"bluesky", "bsky.app"}};
+        for (int i = 0; i < 12; i++) {
+            String[] c = carriers[i % 4];
+            String author = i < 6 ? "Le Monde Tech" : "Author " + i;
+            mention(WATCH, "outage-" + i, wednesday, 8 + i, "Acme", c[0], c[1], author,
+                    i < 6 ? 1_200_000 : 1_000, "negative", List.of("support"), List.of("crisis"), "story-outage",
+                    i == 0 ? "Panne géante chez Acme : <b>des milliers</b> de clients privés de service & colère"
+                            : "Panne Acme, suite " + i, i == 0 ? 0.95 : 0.8);
+        }
+        // Time zone edges: Sunday 23:30 in Paris belongs to W47, Monday 00:30 in Paris to W48.
+        mentionAt(WATCH, "edge-in", LocalDateTime.of(monday.plusDays(6), LocalTime.of(23, 30)), "Acme", "positive",
+                "Dimanche soir chez Acme");
+        mentionAt(WATCH, "edge-out", LocalDateTime.of(monday.plusDays(7), LocalTime.of(0, 30)), "Acme", "negative",
+                "Lundi suivant chez Acme");
+
+        // Another client's watch, same brands, same week: must never reach acme-it's report.
+        for (int i = 0; i < 30; i++) {
+            mention(OTHER_WATCH, "leak-" + i, monday.plusDays(i % 7), 12, "Acme", "rss", "Secret Source",
+                    "Other Author", 5_000_000, "negative", List.of("support"), List.of("leak-rule"), "story-leak",
+                    "Other client's confidential story", 0.99);
+        }
+
+        change(WATCH, "c1", "Globex", "https://globex.example/pricing", "Tarifs", monday.plusDays(1), "price",
+                List.of("Pro : 29 € / mois"), List.of("Pro : 35 € / mois"), 0.6);
+        change(WATCH, "c2", "Initech", "https://initech.example/jobs", null, monday.plusDays(3), "jobs",
+                List.of("Data engineer <senior> (Paris)"), List.of(), 0.2);
+        change(WATCH, "c-old", "Globex", "https://globex.example/pricing", "Tarifs", monday.minusDays(3), "price",
+                List.of("Pro : 35 € / mois"), List.of("Pro : 39 € / mois"), 0.5);
+        change(OTHER_WATCH, "c-leak", "Globex", "https://globex.example/secret", "Secret", monday.plusDays(2),
+                "product", List.of("Confidential"), List.of(), 0.9);
+    }
+
+    private void mention(String watch, String id, LocalDate day, int hour, String brand, String sourceType,
+                         String sourceName, String author, long followers, String sentiment, List<String> themes,
+                         List<String> alerts, String story, String title, double curation) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", watch + "-" + id);
+        m.put("watch", watch);
+        m.put("source", Map.of("type", sourceType, "name", sourceName, "url", "https://" + sourceType + ".example/"));
+        m.put("url", "https://" + sourceType + ".example/" + watch + "/" + id);
+        if (title != null) {
+            m.put("title", title);
+        }
+        m.put("text", "Texte de la mention " + id + " sur " + brand + ". Lorem ipsum dolor sit amet, la suite du"
+                + " texte est plus longue que le titre.");
+        m.put("author", Map.of("name", author, "handle", "@" + author.toLowerCase(Locale.ROOT).replace(' ', '_'),
+                "followers", followers));
+        String at = day.atTime(hour, 0).atZone(PARIS).toInstant().toString();
+        m.put("published_at", at);
+        m.put("fetched_at", at);
+        m.put("lang", "fr");
+        m.put("reach", followers);
+        m.put("sentiment", Map.of("label", sentiment, "score", sentiment.equals("positive") ? 0.8
+                : sentiment.equals("negative") ? -0.8 : 0.0));
+        m.put("themes", themes);
+        m.put("curation_score", curation);
+        m.put("brands", List.of(brand));
+        m.put("alerts", alerts);
+        m.put("story_id", story);
+        mentions.add(m);
+    }
+
+    private void mentionAt(String watch, String id, LocalDateTime local, String brand, String sentiment,
+                           String title) {
+        mention(watch, id, local.toLocalDate(), local.getHour(), brand, "rss", "Le Fil", "Claire Martin", 2_000,
+                sentiment, List.of(), List.of(), "story-" + id, title, 0.1);
+        Map<String, Object> last = mentions.get(mentions.size() - 1);
+        String at = local.atZone(PARIS).toInstant().toString();
+        last.put("published_at", at);
+        last.put("fetched_at", at);
+    }
+
+    private void change(String watch, String id, String competitor, String url, String section, LocalDate day,
+                        String kind, List<String> added, List<String> removed, double magnitude) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", watch + "-" + id);
+        c.put("watch", watch);
+        c.put("competitor", competitor);
+        c.put("url", url);
+        if (section != null) {
+            c.put("section", section);
+        }
+        c.put("changed_at", day.atTime(10, 0).atZone(PARIS).toInstant().toString());
+        c.put("kind", kind);
+        c.put("added", added);
+        c.put("removed", removed);
+        c.put("diff", "-" + String.join("\n-", removed) + "\n+" + String.join("\n+", added));
+        c.put("magnitude", magnitude);
+        changes.add(c);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.vigie.jobs.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class WeeklyReportRenderingTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final Path OUT = Path.of("target", "report-samples");
+
+    @Test
+    void frenchReportHasEverySectionInHtmlAndPdf() throws IOException {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.FRANCE), SampleReports.busyWeek(),
+                TODAY);
+        WeeklyReport.write(r, OUT.resolve("fr"));
+
+        assertThat(r.html()).contains("Part de voix", "Volume par jour", "Sentiment par marque",
+                "Sujets principaux", "Auteurs les plus influents", "Thèmes en hausse et en baisse",
+                "Changements sur les sites concurrents", "Alertes de la semaine", "Pics de volume",
+                "16 – 22 novembre 2026", "Semaine 2026-W47");
+        assertThat(r.subject()).isEqualTo("Rapport hebdomadaire 2026-W47 : Acme, 316 mentions");
+        String text = pdfText(r.pdf());
+        assertThat(text).contains("Acme", "Part de voix", "Pics de volume", "Sujets principaux",
+                "Changements sur les sites concurrents", "Mercredi 18 novembre");
+        // French number formatting: 2,5 M audience, 53 % share, a decimal comma in points
+        // (French separates them with no-break spaces)
+        assertThat(text.replaceAll("[\u00a0\u202f]", " ")).contains("2,5 M", "53 %", "+4,8 pts", "+50 %");
+    }
+
+    @Test
+    void englishReportFormatsNumbersAndDatesTheEnglishWay() throws IOException {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
+                TODAY);
+        WeeklyReport.write(r, OUT.resolve("en"));
+        String text = pdfText(r.pdf());
+        assertThat(text).contains("Share of voice", "Volume per day", "Top stories", "Top authors by reach",
+                "Themes rising and falling", "Competitor page changes", "Alert hits of the week", "Volume spikes",
+                "16 – 22 November 2026", "Wednesday 18 November", "2.5M", "53%", "+4.8 pts", "+50%");
+    }
+
+    @Test
+    void textFromFeedsIsEscapedAndOnlyWebLinksAreClickable() {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
+                TODAY);
+        assertThat(r.html()).contains("Acme &lt;b&gt;outage&lt;/b&gt; hits customers across Europe &amp; the UK")
+                .doesNotContain("<b>outage</b>")
+                .contains("href=\"https://news.example/acme-outage\"")
+                .doesNotContain("javascript:")
+                .contains("Initech hires a new CTO");
+    }
+
+    @Test
+    void emailVersionReferencesInlineChartsAndHasAPlainTextAlternative() {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
+                TODAY);
+        assertThat(r.charts()).containsOnlyKeys("share-of-voice", "volume-per-day", "sentiment");
+        assertThat(r.emailHtml()).contains("src=\"cid:share-of-voice\"", "src=\"cid:volume-per-day\"",
+                "src=\"cid:sentiment\"").doesNotContain("data:image/png");
+        assertThat(r.emailText()).contains("Weekly competitive watch: Acme", "Mentions: 316 (▲ +50% vs previous week)",
+                "1. Acme <b>outage</b> hits customers across Europe & the UK (64 Mentions, 9 Sources)",
+                "attached as a PDF").doesNotContain("&amp;", "&lt;");
+    }
+
+    @Test
+    void controlCharactersFromScrapedTextDoNotBreakThePdf() throws IOException {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        WeeklyReportData.Story dirty = new WeeklyReportData.Story("s9", "Bad\u0001 feed\u000B title \uD800 😀 end",
+                "https://x.example/", 3, 1, 0.1, 10);
+        java.util.List<WeeklyReportData.Story> stories = new java.util.ArrayList<>(busy.topStories());
+        stories.add(dirty);
+        WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, busy.topAuthors(),
+                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks());
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
+        assertThat(r.html()).contains("Bad feed title  😀 end");
+        assertThat(pdfText(r.pdf())).contains("Bad feed title");
+    }
+
+    @Test
+    void emptyWeekSaysSoInsteadOfFailing() throws IOException {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.emptyWeek(),
+                TODAY);
+        WeeklyReport.write(r, OUT.resolve("empty"));
+        String text = pdfText(r.pdf());
+        assertThat(text).contains("No mentions this week", "Acme", "No change detected on competitors");
+        assertThat(r.html()).doesNotContain("data:image/png");
+        try (PDDocument pdf = Loader.loadPDF(r.pdf())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void busyWeekFillsSeveralPagesWithItsThreeCharts() throws IOException {
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.FRANCE), SampleReports.busyWeek(),
+                TODAY);
+        assertThat(r.html().split("data:image/png;base64,", -1)).hasSize(4);
+        try (PDDocument pdf = Loader.loadPDF(r.pdf())) {
+            assertThat(pdf.getNumberOfPages()).isBetween(2, 4);
+            assertThat(pdf.getPage(0).getResources().getXObjectNames()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void refusesDataOfAnotherWatch() {
+        ReportScope other = new ReportScope("globex", "Globex", java.util.List.of(), java.util.Map.of(),
+                Locale.UK, java.time.ZoneOffset.UTC, java.util.List.of());
+        assertThatThrownBy(() -> WeeklyReport.render(other, SampleReports.busyWeek(), TODAY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme");
+    }
+
+    @Test
+    void reportDataMustStartWithTheBrandAndCoverSevenDays() {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice().subList(1, 3), busy.volumePerDay(), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Acme'");
+        assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay().subList(0, 6), busy.sentiment(), busy.topStories(),
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
+        assertThatThrownBy(() -> new WeeklyReportData.BrandShare("Acme", true, 1, 0, 1.5, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+}

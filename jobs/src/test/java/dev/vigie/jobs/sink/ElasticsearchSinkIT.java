@@ -1,0 +1,150 @@
+package dev.vigie.jobs.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.dashboards.testing.ElasticsearchExtension;
+import dev.vigie.jobs.testing.LoopbackProxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ElasticsearchExtension.class)
+class ElasticsearchSinkIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static RestClient rest;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        rest = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
+        JobTemplates.installAll(rest);
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        rest.close();
+    }
+
+    @Test
+    void writesEveryDocumentOnceAndARerunOverwritesInsteadOfDuplicating() throws Exception {
+        String index = "sink-it-idempotent";
+        List<EsDocument> documents = documents(index, 2_500);
+
+        runJob(documents, sink(ElasticsearchExtension.url()).maxBatchSize(100).build());
+        runJob(documents, sink(ElasticsearchExtension.url()).maxBatchSize(100).build());
+
+        assertThat(count(index)).isEqualTo(2_500);
+        JsonNode one = JSON.readTree(rest.performRequest(new Request("GET", "/" + index + "/_doc/doc-42"))
+                .getEntity().getContent());
+        assertThat(one.path("_source").path("title").asText()).isEqualTo("Title 42");
+        assertThat(one.path("_version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsADocumentRefusedByTheMappingToTheErrorIndexWithItsReasonAndWritesTheOthers() throws Exception {
+        String index = "sink-it-strict";
+        Request create = new Request("PUT", "/" + index);
+        create.setJsonEntity("{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"title\":{\"type\":\"text\"},"
+                + "\"n\":{\"type\":\"long\"}}}}");
+        rest.performRequest(create);
+        List<EsDocument> documents = new ArrayList<>(documents(index, 20));
+        documents.add(new EsDocument(index, "bad-type", "{\"title\":\"x\",\"n\":\"not a number\"}"));
+        documents.add(new EsDocument(index, "bad-field", "{\"title\":\"x\",\"unknown_field\":1}"));
+
+        runJob(documents, sink(ElasticsearchExtension.url()).runId("run-mapping-test").build());
+
+        assertThat(count(index)).isEqualTo(20);
+        refresh(ElasticsearchSink.DEFAULT_ERROR_INDEX);
+        JsonNode errors = search(ElasticsearchSink.DEFAULT_ERROR_INDEX,
+                "{\"query\":{\"term\":{\"run_id\":\"run-mapping-test\"}},\"sort\":[{\"document_id\":\"asc\"}]}");
+        assertThat(errors.path("hits").path("total").path("value").asInt()).isEqualTo(2);
+        JsonNode badField = errors.path("hits").path("hits").get(0).path("_source");
+        assertThat(badField.path("document_id").asText()).isEqualTo("bad-field");
+        assertThat(badField.path("index").asText()).isEqualTo(index);
+        assertThat(badField.path("status").asInt()).isEqualTo(400);
+        assertThat(badField.path("reason").asText()).contains("unknown_field");
+        JsonNode badType = errors.path("hits").path("hits").get(1).path("_source");
+        assertThat(badType.path("document_id").asText()).isEqualTo("bad-type");
+        assertThat(badType.path("error_type").asText()).contains("parsing");
+    }
+
+    @Test
+    void waitsForElasticsearchWhileItIsUnreachableAndLosesNothing() throws Exception {
+        String index = "sink-it-outage";
+        List<EsDocument> documents = documents(index, 3_000);
+        try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
+            proxy.cut();
+            CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+                try {
+                    runJob(documents, sink(proxy.url()).maxBatchSize(200).build());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(4_000);
+            assertThat(job).isNotDone();
+            proxy.restore();
+            job.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(count(index)).isEqualTo(3_000);
+    }
+
+    @Test
+    void failsTheJobWhenElasticsearchStaysUnreachableLongerThanAllowed() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
+            proxy.cut();
+            ElasticsearchSink<EsDocument> sink = sink(proxy.url())
+                    .maxRetryDuration(Duration.ofSeconds(2)).build();
+            assertThatThrownBy(() -> runJob(documents("sink-it-down", 10), sink))
+                    .hasStackTraceContaining("unavailable for");
+        }
+    }
+
+    private static ElasticsearchSink.Builder<EsDocument> sink(URI url) {
+        return ElasticsearchSink.<EsDocument>builder().url(url.toString()).converter(DocumentConverter.identity())
+                .initialBackoff(Duration.ofMillis(50));
+    }
+
+    private static void runJob(List<EsDocument> documents, ElasticsearchSink<EsDocument> sink) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.fromData(documents).rebalance().sinkTo(sink);
+        env.execute("sink test");
+    }
+
+    private static List<EsDocument> documents(String index, int n) {
+        return IntStream.range(0, n).mapToObj(i -> new EsDocument(index, "doc-" + i,
+                "{\"title\":\"Title " + i + "\",\"n\":" + i + "}")).toList();
+    }
+
+    private static long count(String index) throws Exception {
+        refresh(index);
+        return JSON.readTree(rest.performRequest(new Request("GET", "/" + index + "/_count")).getEntity()
+                .getContent()).path("count").asLong();
+    }
+
+    private static void refresh(String index) throws Exception {
+        rest.performRequest(new Request("POST", "/" + index + "/_refresh"));
+    }
+
+    private static JsonNode search(String index, String body) throws Exception {
+        Request request = new Request("POST", "/" + index + "/_search");
+        request.setJsonEntity(body);
+        return JSON.readTree(rest.performRequest(request).getEntity().getContent());
+    }
+}

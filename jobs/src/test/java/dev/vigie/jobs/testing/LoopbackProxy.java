@@ -1,0 +1,116 @@
+package dev.vigie.jobs.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy on loopback in front of a real server, that a test can {@link #cut()} (every connection closed, new
+ * ones refused) and {@link #restore()} on the same port: how a test makes Elasticsearch unavailable for a while.
+ */
+public final class LoopbackProxy implements AutoCloseable {
+
+    private final InetSocketAddress target;
+    private final int port;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile ServerSocket server;
+
+    private LoopbackProxy(InetSocketAddress target, int port) {
+        this.target = target;
+        this.port = port;
+    }
+
+    /** Starts a proxy to {@code targetUrl}'s host and port, on a free loopback port. */
+    public static LoopbackProxy start(URI targetUrl) throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        LoopbackProxy proxy = new LoopbackProxy(new InetSocketAddress(targetUrl.getHost(), targetUrl.getPort()), port);
+        proxy.restore();
+        return proxy;
+    }
+
+    /** The proxy's URL, {@code http://127.0.0.1:port}. */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Closes every connection and refuses new ones until {@link #restore()}. */
+    public synchronized void cut() throws IOException {
+        ServerSocket current = server;
+        server = null;
+        if (current != null) {
+            current.close();
+        }
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    /** Accepts connections again, on the same port. */
+    public synchronized void restore() throws IOException {
+        if (server != null) {
+            return;
+        }
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        server = socket;
+        Thread acceptor = new Thread(() -> accept(socket), "loopback-proxy-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void accept(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Socket upstream = new Socket(target.getAddress(), target.getPort());
+                sockets.add(client);
+                sockets.add(upstream);
+                pipe(client, upstream);
+                pipe(upstream, client);
+            } catch (IOException e) {
+                // closed by cut(), or the target refused: the client sees its connection closed
+            }
+        }
+    }
+
+    private void pipe(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // a side closed
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "loopback-proxy-pipe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void closeQuietly(Socket socket) {
+        sockets.remove(socket);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        cut();
+    }
+}

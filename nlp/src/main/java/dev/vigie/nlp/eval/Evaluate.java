@@ -1,0 +1,223 @@
+package dev.vigie.nlp.eval;
+
+import dev.vigie.nlp.sentiment.CoreNlpSentiment;
+import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import dev.vigie.nlp.sentiment.LabelledText;
+import dev.vigie.nlp.sentiment.LexiconScorer;
+import dev.vigie.nlp.sentiment.Sentiment;
+import dev.vigie.nlp.sentiment.SentimentAnalyzer;
+import dev.vigie.nlp.sentiment.SentimentLabel;
+import dev.vigie.nlp.sentiment.SentimentScorer;
+import dev.vigie.nlp.sentiment.TrainedSentimentModel;
+import dev.vigie.nlp.theme.Theme;
+import dev.vigie.nlp.theme.ThemeClassifier;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The evaluation command: accuracy, macro-F1 and confusion matrix of each model on each data set of the shared
+ * folder, beside the published figures.
+ *
+ * <pre>
+ * mvn -B -q -o -pl nlp install -DskipTests
+ * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.Evaluate -Dexec.args="--sets en,fr,themes"
+ * </pre>
+ * Options: {@code --data DIR} (default: property {@code vigie.data.dir}, else {@code ../shared/data}),
+ * {@code --sets en,fr,themes}, {@code --sample N} (English: a seeded sample of N snippets per corpus instead of
+ * all; the sample size is printed), {@code --margin X} (English uncertainty margin, default
+ * {@value SentimentAnalyzer.Builder#DEFAULT_UNCERTAINTY_MARGIN}).
+ */
+public final class Evaluate {
+
+    private static final long SEED = 20261124L;
+
+    private Evaluate() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String data = null;
+        Set<String> sets = Set.of("en", "fr", "themes");
+        int sample = 0;
+        double margin = SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = args[++i];
+                case "--sets" -> sets = Set.of(args[++i].split(","));
+                case "--sample" -> sample = Integer.parseInt(args[++i]);
+                case "--margin" -> margin = Double.parseDouble(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]
+                        + " (expected --data DIR, --sets en,fr,themes, --sample N, --margin X)");
+            }
+        }
+        Path dir = DataSets.dataDir(data);
+        if (sets.contains("en")) {
+            english(dir, sample, margin);
+        }
+        if (sets.contains("fr")) {
+            french(dir);
+        }
+        if (sets.contains("themes")) {
+            themes(dir);
+        }
+    }
+
+    private static void english(Path dir, int sample, double margin) throws IOException {
+        System.out.println("== English sentiment: VADER ground truth (3 classes: mean rating / 4 vs +-0.05) ==");
+        EnglishSentimentScorer combined = EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.ALWAYS, margin,
+                SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS);
+        LexiconScorer lexicon = LexiconScorer.english();
+        List<String> summary = new ArrayList<>();
+        for (DataSets.VaderCorpus corpus : DataSets.VaderCorpus.values()) {
+            List<DataSets.Snippet> all = DataSets.vader(dir, corpus);
+            List<DataSets.Snippet> snippets = DataSets.sample(all, sample, SEED);
+            ConfusionMatrix lex = matrix();
+            ConfusionMatrix core = matrix();
+            ConfusionMatrix always = matrix();
+            ConfusionMatrix gated = matrix();
+            int toCoreNlp = 0;
+            for (DataSets.Snippet s : snippets) {
+                String gold = s.gold().id();
+                LexiconScorer.Reading l = lexicon.read(s.text());
+                CoreNlpSentiment.Reading c = CoreNlpSentiment.shared().read(s.text());
+                Sentiment both = combined.combine(l, c);
+                lex.add(gold, SentimentLabel.ofScore(l.compound(), LexiconScorer.DEFAULT_THRESHOLD).id());
+                core.add(gold, FitCombiner.coreLabel(c).id());
+                always.add(gold, both.label().id());
+                if (Math.abs(l.compound()) >= margin) {
+                    gated.add(gold, SentimentLabel.ofScore(l.compound(), LexiconScorer.DEFAULT_THRESHOLD).id());
+                } else {
+                    gated.add(gold, both.label().id());
+                    toCoreNlp++;
+                }
+            }
+            String name = corpus.name().toLowerCase(Locale.ROOT);
+            System.out.printf(Locale.ROOT, "-- %s: %d snippets%s%n", name, snippets.size(),
+                    snippets.size() < all.size() ? " (seeded sample of " + all.size() + ")" : "");
+            System.out.println("combined, CoreNLP on every snippet:");
+            System.out.print(always.format());
+            System.out.printf(Locale.ROOT, "default (CoreNLP only when |lexicon| < %.2f: %d of %d snippets):%n", margin, toCoreNlp, snippets.size());
+            System.out.print(gated.format());
+            summary.add(String.format(Locale.ROOT, "%-8s %6d %15.3f %15.3f %15.3f %15.3f %9.2f", name, snippets.size(),
+                    lex.macroF1(), core.macroF1(), always.macroF1(), gated.macroF1(), corpus.vaderF1));
+            summary.add(String.format(Locale.ROOT, "%-8s %6s %15.3f %15.3f %15.3f %15.3f", "  (acc)", "",
+                    lex.accuracy(), core.accuracy(), always.accuracy(), gated.accuracy()));
+        }
+        System.out.printf(Locale.ROOT, "%n%-8s %6s %15s %15s %15s %15s %9s%n", "corpus", "n", "lexicon", "CoreNLP alone",
+                "combined", "default", "VADER F1");
+        summary.forEach(System.out::println);
+        System.out.println("(macro-F1, then accuracy; VADER F1 as published, Hutto and Gilbert 2014, table 4)");
+        System.out.println();
+    }
+
+    private static void french(Path dir) throws IOException {
+        System.out.println("== French sentiment ==");
+        List<LabelledText> deftTrain = DataSets.deft(dir, "train");
+        List<LabelledText> deftVal = DataSets.deft(dir, "val");
+        ConfusionMatrix shipped = evaluate(LexiconScorer.french(), deftVal, false);
+        System.out.printf(Locale.ROOT, "-- DEFT 2017 val (%d tweets), shipped lexicon scorer: accuracy %.3f, macro-F1 %.3f%n",
+                deftVal.size(), shipped.accuracy(), shipped.macroF1());
+        System.out.print(shipped.format());
+        long start = System.nanoTime();
+        TrainedSentimentModel deftModel = TrainedSentimentModel.train(deftTrain, TrainedSentimentModel.Settings.DEFAULT);
+        long trainMs = (System.nanoTime() - start) / 1_000_000;
+        ConfusionMatrix trained = evaluate(deftModel, deftVal, false);
+        System.out.printf(Locale.ROOT, "-- DEFT 2017 val, model trained on DEFT train (%d tweets, %d ms): accuracy %.3f, macro-F1 %.3f%n",
+                deftTrain.size(), trainMs, trained.accuracy(), trained.macroF1());
+        System.out.print(trained.format());
+        System.out.println("(published macro-F1 on the DEFT test split: FastText 0.548, XLM-R 0.720)");
+
+        List<LabelledText> alloTrain = DataSets.allocine(dir, "train");
+        List<LabelledText> alloDev = DataSets.allocine(dir, "dev");
+        ConfusionMatrix alloShipped = evaluate(LexiconScorer.french(), alloDev, true);
+        System.out.printf(Locale.ROOT, "-- Allocine TV reviews dev (%d, 2 classes by the sign of the score), shipped lexicon: accuracy %.3f, macro-F1 %.3f%n",
+                alloDev.size(), alloShipped.accuracy(), alloShipped.macroF1());
+        System.out.print(alloShipped.format());
+        TrainedSentimentModel alloModel = TrainedSentimentModel.train(alloTrain, TrainedSentimentModel.Settings.DEFAULT);
+        ConfusionMatrix alloTrained = evaluate(alloModel, alloDev, true);
+        System.out.printf(Locale.ROOT, "-- Allocine dev, model trained on Allocine train (%d): accuracy %.3f, macro-F1 %.3f%n",
+                alloTrain.size(), alloTrained.accuracy(), alloTrained.macroF1());
+        System.out.print(alloTrained.format());
+        System.out.println("(no published figure for this set)");
+        System.out.println();
+    }
+
+    /** With {@code binary}, the decision is the sign of the score (a tie counts as negative). */
+    private static ConfusionMatrix evaluate(SentimentScorer scorer, List<LabelledText> data, boolean binary) {
+        ConfusionMatrix m = binary
+                ? new ConfusionMatrix(List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.POSITIVE.id()))
+                : matrix();
+        for (LabelledText t : data) {
+            Sentiment s = scorer.score(t.text());
+            String predicted = binary
+                    ? (s.score() > 0 ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE).id()
+                    : s.label().id();
+            m.add(t.label().id(), predicted);
+        }
+        return m;
+    }
+
+    private static void themes(Path dir) throws IOException {
+        System.out.println("== Themes: AG News (4 classes), trained on k examples per class, tested on the rest ==");
+        List<DataSets.Topic> all = DataSets.agNews(dir);
+        int[] ks = {10, 50, 200};
+        long[] seeds = {1, 2, 3};
+        System.out.printf(Locale.ROOT, "%-6s %8s %12s %12s%n", "k", "test n", "accuracy", "macro-F1");
+        for (int k : ks) {
+            double acc = 0;
+            double f1 = 0;
+            double minAcc = 1;
+            double maxAcc = 0;
+            int testSize = 0;
+            ConfusionMatrix first = null;
+            for (long seed : seeds) {
+                List<DataSets.Topic> shuffled = new ArrayList<>(all);
+                Collections.shuffle(shuffled, new Random(seed));
+                Map<String, List<String>> examples = new HashMap<>();
+                List<DataSets.Topic> test = new ArrayList<>();
+                for (DataSets.Topic t : shuffled) {
+                    List<String> ex = examples.computeIfAbsent(t.label(), x -> new ArrayList<>());
+                    if (ex.size() < k) {
+                        ex.add(t.text());
+                    } else {
+                        test.add(t);
+                    }
+                }
+                List<Theme> themes = DataSets.AG_NEWS_LABELS.stream()
+                        .map(label -> new Theme(label, label, examples.get(label), List.of())).toList();
+                ThemeClassifier classifier = ThemeClassifier.train(themes);
+                ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
+                for (DataSets.Topic t : test) {
+                    m.add(t.label(), classifier.best(t.text()));
+                }
+                acc += m.accuracy() / seeds.length;
+                minAcc = Math.min(minAcc, m.accuracy());
+                maxAcc = Math.max(maxAcc, m.accuracy());
+                f1 += m.macroF1() / seeds.length;
+                testSize = test.size();
+                if (first == null) {
+                    first = m;
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-6d %8d %12.3f %12.3f   (mean of %d seeded draws; accuracy %.3f to %.3f)%n",
+                    k, testSize, acc, f1, seeds.length, minAcc, maxAcc);
+            if (k == ks[ks.length - 1]) {
+                System.out.println("confusion, k = " + k + ", first draw:");
+                System.out.print(first.format());
+            }
+        }
+        System.out.println("(published: char-level CNN trained on 120,000 items, 90.5 % accuracy on the test split)");
+    }
+
+    private static ConfusionMatrix matrix() {
+        return new ConfusionMatrix(List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id()));
+    }
+}

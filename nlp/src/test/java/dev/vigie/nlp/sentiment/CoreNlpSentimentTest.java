@@ -1,0 +1,58 @@
+package dev.vigie.nlp.sentiment;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one test class that loads CoreNLP (about 1 GB, several seconds): one shared pipeline for all its tests. */
+class CoreNlpSentimentTest {
+
+    private static SentimentAnalyzer always;
+    private static SentimentAnalyzer byDefault;
+
+    @BeforeAll
+    static void load() {
+        always = SentimentAnalyzer.builder().coreNlpUse(EnglishSentimentScorer.CoreNlpUse.ALWAYS).build();
+        byDefault = SentimentAnalyzer.builder().build();
+    }
+
+    @Test
+    void coreNlpReadsProbabilitiesOfFiveClassesPerSentence() {
+        CoreNlpSentiment.Reading r = CoreNlpSentiment.shared().read("The film is a masterpiece. The actors are wonderful.");
+        assertThat(r.sentences()).isEqualTo(2);
+        assertThat(r.probabilities()).hasSize(5);
+        assertThat(r.positive()).isGreaterThan(r.negative());
+        assertThat(CoreNlpSentiment.shared().read("").sentences()).isZero();
+    }
+
+    @Test
+    void combinedScorerReadsClearOpinions() {
+        Sentiment good = always.analyze("This is one of the best films I have seen in years.", "en");
+        Sentiment bad = always.analyze("A dull, lifeless and painfully boring movie.", "en");
+        assertThat(good.method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+        assertThat(good.label()).isEqualTo(SentimentLabel.POSITIVE);
+        assertThat(bad.label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(good.score()).isGreaterThan(bad.score());
+    }
+
+    @Test
+    void byDefaultCoreNlpOnlyReadsWhatTheLexiconIsUnsureOf() {
+        assertThat(byDefault.analyze("I love it, absolutely wonderful!!", "en").method()).isEqualTo(Sentiment.Method.LEXICON);
+        assertThat(byDefault.analyze("The plot never quite comes together.", "en").method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+    }
+
+    @Test
+    void frenchNeverGoesThroughTheEnglishModel() {
+        Sentiment s = always.analyze("Le scénario ne tient pas vraiment debout.", "fr");
+        assertThat(s.method()).isEqualTo(Sentiment.Method.LEXICON);
+    }
+
+    @Test
+    void longTextsAreCutForCoreNlpAtASentenceEnd() {
+        String text = "First sentence here. " + "Second sentence is much longer than the first one. ".repeat(40);
+        String head = EnglishSentimentScorer.head(text, 100);
+        assertThat(head).hasSizeLessThanOrEqualTo(100).endsWith(".");
+        assertThat(always.analyze(text, "en").method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+    }
+}
