@@ -1,6 +1,8 @@
 package dev.vigie.nlp.alert;
 
 import dev.vigie.nlp.alert.internal.AlertQueryParser;
+import dev.vigie.nlp.alert.internal.CompactableMonitorConfiguration;
+import dev.vigie.nlp.alert.internal.RuleTermWeightor;
 import dev.vigie.nlp.alert.internal.SiteNames;
 import dev.vigie.nlp.alert.internal.WildcardPrefixHandler;
 import dev.vigie.nlp.text.SocialAnalyzer;
@@ -29,11 +31,11 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.slf4j.Logger;
@@ -363,50 +365,53 @@ public final class AlertMatcher implements Closeable {
       Set<String> analyzed = Set.of(AlertFields.CONTENT, AlertFields.TITLE, AlertFields.TEXT, AlertFields.AUTHOR);
       List<org.apache.lucene.monitor.CustomQueryHandler> handlers = List.of(new WildcardPrefixHandler(analyzed));
       Set<String> filterFields = Set.of(AlertFields.WATCH);
-      Presearcher presearcher = presearcherPasses == 1
-          ? new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, filterFields)
-          : new MultipassTermFilteredPresearcher(presearcherPasses, 0, TermFilteredPresearcher.DEFAULT_WEIGHTOR,
-              handlers, filterFields);
-      Monitor monitor;
-      try {
-        monitor = new Monitor(documentAnalyzer(), presearcher, new MonitorConfiguration());
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not create the alert query index", e);
-      }
       Map<String, AlertRule> byKey = new HashMap<>();
       Map<String, Set<String>> fields = new HashMap<>();
       List<RuleError> errors = new ArrayList<>();
-      List<MonitorQuery> batch = new ArrayList<>();
-      try {
-        for (AlertRule rule : rules) {
-          String key = key(rule);
-          if (byKey.containsKey(key)) {
-            errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), 0,
-                "duplicate rule id '" + rule.id() + "' in watch " + rule.watch()));
-            continue;
-          }
-          Query query;
-          try {
-            query = PARSER.parse(rule.query());
-          } catch (AlertQuerySyntaxException e) {
-            errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), e.column(), e.reason()));
-            continue;
-          }
-          byKey.put(key, rule);
-          Set<String> watchFields = fields.computeIfAbsent(rule.watch(), w -> new HashSet<>());
-          query.visit(new QueryVisitor() {
-            @Override
-            public boolean acceptField(String field) {
-              watchFields.add(field);
-              return true;
-            }
-          });
-          batch.add(new MonitorQuery(key, query, null, Map.of(AlertFields.WATCH, rule.watch())));
-          if (batch.size() >= REGISTER_BATCH) {
-            register(monitor, batch, byKey, errors);
-          }
+      List<MonitorQuery> parsed = new ArrayList<>();
+      for (AlertRule rule : rules) {
+        String key = key(rule);
+        if (byKey.containsKey(key)) {
+          errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), 0,
+              "duplicate rule id '" + rule.id() + "' in watch " + rule.watch()));
+          continue;
         }
-        register(monitor, batch, byKey, errors);
+        Query query;
+        try {
+          query = PARSER.parse(rule.query());
+        } catch (AlertQuerySyntaxException e) {
+          errors.add(new RuleError(rule.watch(), rule.id(), rule.query(), e.column(), e.reason()));
+          continue;
+        }
+        byKey.put(key, rule);
+        Set<String> watchFields = fields.computeIfAbsent(rule.watch(), w -> new HashSet<>());
+        query.visit(new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            watchFields.add(field);
+            return true;
+          }
+        });
+        parsed.add(new MonitorQuery(key, query, null, Map.of(AlertFields.WATCH, rule.watch())));
+      }
+      TermWeightor weightor = RuleTermWeightor.of(parsed.stream().map(MonitorQuery::getQuery).toList());
+      Presearcher presearcher = presearcherPasses == 1
+          ? new TermFilteredPresearcher(weightor, handlers, filterFields)
+          : new MultipassTermFilteredPresearcher(presearcherPasses, RuleTermWeightor.MIN_INDEX_WEIGHT, weightor,
+              handlers, filterFields);
+      Monitor monitor;
+      CompactableMonitorConfiguration configuration = new CompactableMonitorConfiguration();
+      try {
+        monitor = new Monitor(documentAnalyzer(), presearcher, configuration);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not create the alert query index", e);
+      }
+      try {
+        for (int from = 0; from < parsed.size(); from += REGISTER_BATCH) {
+          register(monitor, new ArrayList<>(parsed.subList(from, Math.min(parsed.size(), from + REGISTER_BATCH))),
+              byKey, errors);
+        }
+        compact(monitor, configuration);
       } catch (RuntimeException e) {
         closeQuietly(monitor);
         throw e;
@@ -443,6 +448,16 @@ public final class AlertMatcher implements Closeable {
         }
       }
       batch.clear();
+    }
+
+    /** Merges the query index into one segment and commits, so the presearcher looks each term up once. */
+    private static void compact(Monitor monitor, CompactableMonitorConfiguration configuration) {
+      try {
+        configuration.mergeToOneSegment();
+        monitor.register(List.of());
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not merge the alert query index", e);
+      }
     }
 
     private static void closeQuietly(Monitor monitor) {
