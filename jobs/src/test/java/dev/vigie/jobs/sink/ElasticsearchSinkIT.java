@@ -42,7 +42,7 @@ class ElasticsearchSinkIT {
 
     @Test
     void writesEveryDocumentOnceAndARerunOverwritesInsteadOfDuplicating() throws Exception {
-        String index = "sink-it-idempotent";
+        String index = unique("sink-it-idempotent");
         List<EsDocument> documents = documents(index, 2_500);
 
         runJob(documents, sink(ElasticsearchExtension.url()).maxBatchSize(100).build());
@@ -57,7 +57,8 @@ class ElasticsearchSinkIT {
 
     @Test
     void sendsADocumentRefusedByTheMappingToTheErrorIndexWithItsReasonAndWritesTheOthers() throws Exception {
-        String index = "sink-it-strict";
+        String index = unique("sink-it-strict");
+        String runId = unique("run-mapping-test");
         Request create = new Request("PUT", "/" + index);
         create.setJsonEntity("{\"mappings\":{\"dynamic\":\"strict\",\"properties\":{\"title\":{\"type\":\"text\"},"
                 + "\"n\":{\"type\":\"long\"}}}}");
@@ -66,12 +67,12 @@ class ElasticsearchSinkIT {
         documents.add(new EsDocument(index, "bad-type", "{\"title\":\"x\",\"n\":\"not a number\"}"));
         documents.add(new EsDocument(index, "bad-field", "{\"title\":\"x\",\"unknown_field\":1}"));
 
-        runJob(documents, sink(ElasticsearchExtension.url()).runId("run-mapping-test").build());
+        runJob(documents, sink(ElasticsearchExtension.url()).runId(runId).build());
 
         assertThat(count(index)).isEqualTo(20);
         refresh(ElasticsearchSink.DEFAULT_ERROR_INDEX);
         JsonNode errors = search(ElasticsearchSink.DEFAULT_ERROR_INDEX,
-                "{\"query\":{\"term\":{\"run_id\":\"run-mapping-test\"}},\"sort\":[{\"document_id\":\"asc\"}]}");
+                "{\"query\":{\"term\":{\"run_id\":\"" + runId + "\"}},\"sort\":[{\"document_id\":\"asc\"}]}");
         assertThat(errors.path("hits").path("total").path("value").asInt()).isEqualTo(2);
         JsonNode badField = errors.path("hits").path("hits").get(0).path("_source");
         assertThat(badField.path("document_id").asText()).isEqualTo("bad-field");
@@ -85,7 +86,7 @@ class ElasticsearchSinkIT {
 
     @Test
     void waitsForElasticsearchWhileItIsUnreachableAndLosesNothing() throws Exception {
-        String index = "sink-it-outage";
+        String index = unique("sink-it-outage");
         List<EsDocument> documents = documents(index, 3_000);
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             proxy.cut();
@@ -110,9 +111,14 @@ class ElasticsearchSinkIT {
             proxy.cut();
             ElasticsearchSink<EsDocument> sink = sink(proxy.url())
                     .maxRetryDuration(Duration.ofSeconds(2)).build();
-            assertThatThrownBy(() -> runJob(documents("sink-it-down", 10), sink))
+            assertThatThrownBy(() -> runJob(documents(unique("sink-it-down"), 10), sink))
                     .hasStackTraceContaining("unavailable for");
         }
+    }
+
+    /** An index name of its own: the node is shared and may outlive the test JVM. */
+    private static String unique(String base) {
+        return base + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     }
 
     private static ElasticsearchSink.Builder<EsDocument> sink(URI url) {
