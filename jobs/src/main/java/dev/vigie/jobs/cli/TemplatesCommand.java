@@ -1,10 +1,8 @@
 package dev.vigie.jobs.cli;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
-import dev.vigie.jobs.sink.JobTemplates;
 import dev.vigie.jobs.watch.ElasticsearchSettings;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.WatchLoader;
@@ -76,10 +74,6 @@ public final class TemplatesCommand implements Runnable {
                     out.printf("%-20s %s%s%n", installed.name(), installed.outcome().name().toLowerCase(),
                             installed.indicesUpdated().isEmpty() ? ""
                                     : " (mappings updated: " + String.join(", ", installed.indicesUpdated()) + ")");
-                }
-                JobTemplates.installAll(((RestClientTransport) client._transport()).restClient());
-                for (String name : JobTemplates.NAMES) {
-                    out.printf("%-20s %s%n", name, "installed");
                 }
                 out.println("Templates installed in " + settings.url());
             } finally {

@@ -3,7 +3,6 @@ package dev.vigie.jobs.run;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.ElasticsearchSink;
-import dev.vigie.jobs.sink.JobTemplates;
 import dev.vigie.jobs.state.SourceState;
 import dev.vigie.jobs.state.StateStore;
 import dev.vigie.jobs.watch.Watch;
@@ -55,7 +54,6 @@ public final class VigieRun {
             long t = System.nanoTime();
             waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait());
             IndexTemplates.installAll(clients.sync());
-            JobTemplates.installAll(clients.rest());
             StateStore store = new StateStore(clients.rest());
             List<SourceTask> tasks = new ArrayList<>();
             for (Watch watch : options.watches()) {

@@ -32,7 +32,6 @@ class ElasticsearchSinkIT {
     @BeforeAll
     static void connect() throws Exception {
         rest = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
-        JobTemplates.installAll(rest);
     }
 
     @AfterAll
