@@ -7,11 +7,13 @@ import java.util.Objects;
 /**
  * A mention collected for a watch, before enrichment.
  *
- * @param watch     the watch it was collected for
- * @param sourceKey the key of the source that gave it
- * @param mention   what the connector produced
+ * @param watch      the watch it was collected for
+ * @param sourceKey  the key of the source that gave it
+ * @param mention    what the connector produced
+ * @param competitor the competitor whose own feed published it, or {@code null}: a competitor's blog post is about
+ *                   that competitor even when it never writes its name, and share of voice must count it
  */
-public record Collected(String watch, String sourceKey, Mention mention) implements Serializable {
+public record Collected(String watch, String sourceKey, Mention mention, String competitor) implements Serializable {
 
     public Collected {
         Objects.requireNonNull(watch, "watch");

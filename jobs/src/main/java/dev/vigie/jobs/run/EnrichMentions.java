@@ -99,6 +99,10 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
             }
         }
         List<String> brands = brandMatchers.get(collected.watch()).names(text);
+        if (collected.competitor() != null && !brands.contains(collected.competitor())) {
+            brands = new ArrayList<>(brands);
+            brands.add(collected.competitor());
+        }
         double curationScore = curation.score(new CurationSignals(
                 CurationScorer.relevance(bestTheme, !brands.isEmpty()), text.length(), m.source().type().id(),
                 orZero(m.engagement().likes()), orZero(m.engagement().shares()), orZero(m.engagement().comments()),

@@ -203,11 +203,12 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
             long start) {
         Set<String> seen = task.state().seen();
         List<Collected> fresh = new ArrayList<>();
+        String competitor = task.spec() instanceof SourceSpec.Feed feed ? feed.competitor() : null;
         List<String> ids = new ArrayList<>(mentions.size());
         for (Mention mention : mentions) {
             ids.add(mention.id());
             if (!seen.contains(mention.id())) {
-                fresh.add(new Collected(task.ref().watch(), task.ref().key(), mention));
+                fresh.add(new Collected(task.ref().watch(), task.ref().key(), mention, competitor));
             }
         }
         return outcome(task, fresh.isEmpty() ? SourceStatus.UNCHANGED : SourceStatus.NEW, null, mentions.size(),

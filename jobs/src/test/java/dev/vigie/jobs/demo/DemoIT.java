@@ -92,6 +92,11 @@ class DemoIT {
             assertThat(mention.path("sentiment").path("label").asText()).as("sentiment of %s", hit.path("_id"))
                     .isIn("positive", "neutral", "negative");
             assertThat(mention.path("story_id").asText()).isNotBlank();
+            String sourceName = mention.path("source").path("name").asText();
+            if (type.equals("feed") && List.of("Roulequai", "Cyclanthe").contains(sourceName)) {
+                // a competitor's own blog post counts for that competitor's share of voice, named or not
+                assertThat(texts(mention.path("brands"))).as("brands of %s", hit.path("_id")).contains(sourceName);
+            }
             if (!type.equals("feed")) {
                 // the APIs were searched for a brand's name: every post found names one
                 assertThat(texts(mention.path("brands"))).as("brands of %s", hit.path("_id"))
