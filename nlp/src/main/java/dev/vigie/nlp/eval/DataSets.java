@@ -3,6 +3,7 @@ package dev.vigie.nlp.eval;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.SentimentLabel;
 
+import dev.vigie.nlp.internal.data.SampleTexts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,40 +117,12 @@ public final class DataSets {
         List<Topic> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(dataDir.resolve("topics-en").resolve("ag_news_dev.csv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
-            List<String> cols = csv(line.replace("\r", ""));
+            List<String> cols = SampleTexts.csv(line.replace("\r", ""));
             if (cols.size() == 3) {
                 String text = (cols.get(1) + ". " + cols.get(2)).replace("\\", " ").replace(" #36;", " $").replace(" #39;", "'");
                 out.add(new Topic(AG_NEWS_LABELS.get(Integer.parseInt(cols.get(0).trim()) - 1), text));
             }
         }
-        return out;
-    }
-
-    private static List<String> csv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
         return out;
     }
 

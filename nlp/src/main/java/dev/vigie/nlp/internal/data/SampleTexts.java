@@ -92,7 +92,11 @@ public final class SampleTexts {
     }
   }
 
-  private static List<String> csv(String line) {
+  /**
+   * Splits one line of RFC 4180 CSV (quoted fields, doubled quotes) into its fields; the shared data's CSV files have
+   * no line breaks inside fields, so a line is a record.
+   */
+  public static List<String> csv(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
