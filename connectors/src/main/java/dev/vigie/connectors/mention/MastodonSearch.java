@@ -3,14 +3,11 @@ package dev.vigie.connectors.mention;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
-import dev.vigie.connectors.http.Purpose;
-import dev.vigie.connectors.http.Validators;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.QueryUrls;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Mastodon full-text status search ({@code GET /api/v2/search?type=statuses}), paginated by {@code offset}; later
@@ -49,7 +46,7 @@ public record MastodonSearch(String instance, String query, int pageSize, String
         if (!since.isStart()) {
             url += "&min_id=" + Json.encode(since.value());
         }
-        return request(url + "&offset=0");
+        return MastodonStatuses.request(url + "&offset=0", accessToken);
     }
 
     @Override
@@ -62,7 +59,8 @@ public record MastodonSearch(String instance, String query, int pageSize, String
                 String current = response.finalUrl().toString();
                 String offset = QueryUrls.param(current, "offset");
                 int at = offset == null ? 0 : Integer.parseInt(offset);
-                next = request(QueryUrls.withParam(current, "offset", Integer.toString(at + statuses.size())));
+                next = MastodonStatuses.request(
+                        QueryUrls.withParam(current, "offset", Integer.toString(at + statuses.size())), accessToken);
             }
             return MastodonStatuses.page(statuses, instance, source(), since, response.fetchedAt(), next);
         } catch (IOException | IllegalArgumentException e) {
@@ -73,11 +71,6 @@ public record MastodonSearch(String instance, String query, int pageSize, String
     @Override
     public int compare(String a, String b) {
         return MastodonStatuses.compareIds(a, b);
-    }
-
-    private FetchRequest request(String url) {
-        return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
-                accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
     }
 
     @Override

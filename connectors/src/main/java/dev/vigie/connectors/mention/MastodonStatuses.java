@@ -1,6 +1,9 @@
 package dev.vigie.connectors.mention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.connectors.http.FetchRequest;
+import dev.vigie.connectors.http.Purpose;
+import dev.vigie.connectors.http.Validators;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.PlainText;
 
@@ -9,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Maps Mastodon status JSON (timelines, a status, v2 search) to mentions; shared by the Mastodon queries. */
 final class MastodonStatuses {
@@ -99,6 +103,12 @@ final class MastodonStatuses {
     }
 
     /** Mastodon ids are decimal strings (snowflakes): compare numerically, falling back to text order. */
+    /** An API request, with the instance's access token when one is configured (status search needs one). */
+    static FetchRequest request(String url, String accessToken) {
+        return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
+                accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
+    }
+
     static int compareIds(String a, String b) {
         try {
             return new BigInteger(a).compareTo(new BigInteger(b));

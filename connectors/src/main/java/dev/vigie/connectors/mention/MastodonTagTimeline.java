@@ -2,15 +2,12 @@ package dev.vigie.connectors.mention;
 
 import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
-import dev.vigie.connectors.http.Purpose;
-import dev.vigie.connectors.http.Validators;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.Links;
 import dev.vigie.connectors.internal.QueryUrls;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A Mastodon hashtag timeline ({@code GET /api/v1/timelines/tag/:hashtag}). The first run reads the newest pages,
@@ -59,7 +56,7 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
         if (!since.isStart()) {
             url += "&min_id=" + Json.encode(since.value());
         }
-        return request(url);
+        return MastodonStatuses.request(url, accessToken);
     }
 
     @Override
@@ -68,7 +65,7 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
             return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, source(), since,
-                    response.fetchedAt(), nextUrl == null ? null : request(nextUrl));
+                    response.fetchedAt(), nextUrl == null ? null : MastodonStatuses.request(nextUrl, accessToken));
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }
@@ -82,11 +79,6 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
     @Override
     public int compare(String a, String b) {
         return MastodonStatuses.compareIds(a, b);
-    }
-
-    private FetchRequest request(String url) {
-        return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
-                accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
     }
 
     @Override
