@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -128,8 +129,24 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     private CompletableFuture<SourceOutcome> feed(SourceTask task, SourceSpec.Feed feed, Instant startedAt,
             long start) {
         SourceState state = task.state();
-        FetchRequest request = FetchRequest.conditional(feed.url().toString(), Purpose.FEED,
-                new Validators(state.etag(), state.lastModified()));
+        return fetchConditionally(task, feed.url().toString(), Purpose.FEED, startedAt, start, ok -> {
+            FeedResult parsed = feeds.parse(ok, feed.competitor());
+            if (parsed instanceof FeedResult.Rejected rejected) {
+                return failed(task, rejected.reason() + ": " + rejected.message(), startedAt, start);
+            }
+            return fresh(task, ((FeedResult.Parsed) parsed).mentions(), state.withValidators(ok.validators().etag(),
+                    ok.validators().lastModified()), startedAt, start);
+        });
+    }
+
+    /**
+     * A conditional GET with the validators of the last run: a 304 or a failure becomes the source's outcome here,
+     * a body goes to {@code onBody}.
+     */
+    private CompletableFuture<SourceOutcome> fetchConditionally(SourceTask task, String url, Purpose purpose,
+            Instant startedAt, long start, Function<FetchResult.Ok, SourceOutcome> onBody) {
+        SourceState state = task.state();
+        FetchRequest request = FetchRequest.conditional(url, purpose, new Validators(state.etag(), state.lastModified()));
         return fetcher.fetch(request).thenApply(response -> {
             if (response instanceof FetchResult.NotModified nm) {
                 return unchanged(task, state.withValidators(nm.validators().etag(), nm.validators().lastModified()),
@@ -138,13 +155,7 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
             if (response instanceof FetchResult.Failed failed) {
                 return failed(task, failed.toString(), startedAt, start);
             }
-            FetchResult.Ok ok = (FetchResult.Ok) response;
-            FeedResult parsed = feeds.parse(ok, feed.competitor());
-            if (parsed instanceof FeedResult.Rejected rejected) {
-                return failed(task, rejected.reason() + ": " + rejected.message(), startedAt, start);
-            }
-            return fresh(task, ((FeedResult.Parsed) parsed).mentions(), state.withValidators(ok.validators().etag(),
-                    ok.validators().lastModified()), startedAt, start);
+            return onBody.apply((FetchResult.Ok) response);
         });
     }
 
@@ -172,17 +183,7 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         SourceState state = task.state();
         PageSpec spec = new PageSpec(page.url().toString(), page.select(), page.ignore().isEmpty() ? null
                 : page.ignore(), List.of());
-        FetchRequest request = FetchRequest.conditional(page.url().toString(), Purpose.PAGE,
-                new Validators(state.etag(), state.lastModified()));
-        return fetcher.fetch(request).thenApply(response -> {
-            if (response instanceof FetchResult.NotModified nm) {
-                return unchanged(task, state.withValidators(nm.validators().etag(), nm.validators().lastModified()),
-                        startedAt, start);
-            }
-            if (response instanceof FetchResult.Failed failed) {
-                return failed(task, failed.toString(), startedAt, start);
-            }
-            FetchResult.Ok ok = (FetchResult.Ok) response;
+        return fetchConditionally(task, page.url().toString(), Purpose.PAGE, startedAt, start, ok -> {
             PageSnapshot current = pages.snapshot(spec, ok);
             SourceState next = state.withValidators(ok.validators().etag(), ok.validators().lastModified())
                     .withSnapshot(PageChanges.toJson(current));
