@@ -55,7 +55,7 @@ running_pid() {
 prepare_node() {
   if [ ! -x "$ES_HOME/bin/elasticsearch" ] || [ ! -d "$ES_HOME/plugins/vigie-analysis" ]; then
     echo "Preparing the Elasticsearch node (first use): mvn -pl deploy/elasticsearch install"
-    (cd "$ROOT" && mvn -B -q -ntp -pl deploy/elasticsearch -am install -DskipTests)
+    (cd "$ROOT" && mvn -B -q -ntp -Dstyle.color=never -pl deploy/elasticsearch -am install -DskipTests)
   fi
 }
 
