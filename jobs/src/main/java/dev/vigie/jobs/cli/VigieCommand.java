@@ -21,8 +21,8 @@ import java.util.Properties;
         description = "Social listening and competitor watch on Apache Flink and Elasticsearch.",
         subcommands = {
                 ValidateCommand.class,
-                TemplatesCommand.class,
                 RunCommand.class,
+                TemplatesCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
