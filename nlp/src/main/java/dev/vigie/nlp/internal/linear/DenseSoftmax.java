@@ -37,23 +37,14 @@ public final class DenseSoftmax {
             throw new IllegalArgumentException("expected " + features() + " features, got " + x.length);
         }
         double[] s = new double[weights.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < s.length; c++) {
             double v = weights[c][0];
             for (int j = 0; j < x.length; j++) {
                 v += weights[c][j + 1] * x[j];
             }
             s[c] = v;
-            max = Math.max(max, v);
         }
-        double sum = 0;
-        for (int c = 0; c < s.length; c++) {
-            s[c] = Math.exp(s[c] - max);
-            sum += s[c];
-        }
-        for (int c = 0; c < s.length; c++) {
-            s[c] /= sum;
-        }
+        LinearModel.softmax(s);
         return s;
     }
 

@@ -139,7 +139,8 @@ public final class LinearModel {
         }
     }
 
-    private static void softmax(double[] s) {
+    /** Turns class scores into probabilities, in place (shifted by the maximum so exp cannot overflow). */
+    static void softmax(double[] s) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : s) {
             max = Math.max(max, v);
