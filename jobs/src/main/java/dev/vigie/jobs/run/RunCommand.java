@@ -33,7 +33,8 @@ public final class RunCommand implements Callable<Integer> {
     WatchFilesOption watches;
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
-            description = "Parallel subtasks (default: the number of cores, ${DEFAULT-VALUE}).")
+            description = "Parallel subtasks (default: the number of cores, ${DEFAULT-VALUE}; with 'flink run', "
+                    + "its -p or the cluster's parallelism.default).")
     int parallelism = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--es", paramLabel = "URL",
@@ -76,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunOptions.Builder options = RunOptions.builder()
                 .watches(watches.load())
-                .parallelism(parallelism)
+                .parallelism(parallelism())
                 .execution(execution)
                 .dispatchAlerts(!noAlerts)
                 .coreNlp(coreNlp)
@@ -96,5 +97,11 @@ public final class RunCommand implements Callable<Integer> {
         summary.print(out);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The option when given; else, on a cluster, the parallelism {@code flink run} was given or configured with. */
+    private int parallelism() {
+        boolean given = spec.commandLine().getParseResult().hasMatchedOption("--parallelism");
+        return given || execution == RunOptions.Execution.EMBEDDED ? parallelism : RunGraph.contextParallelism();
     }
 }

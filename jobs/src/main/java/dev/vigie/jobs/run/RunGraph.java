@@ -111,6 +111,11 @@ final class RunGraph {
         }
     }
 
+    /** The parallelism of the context's environment: {@code flink run -p}, else the client's configuration. */
+    static int contextParallelism() {
+        return StreamExecutionEnvironment.getExecutionEnvironment().getParallelism();
+    }
+
     private static StreamExecutionEnvironment environment(RunOptions options) {
         StreamExecutionEnvironment env;
         if (options.execution() == RunOptions.Execution.EMBEDDED) {

@@ -101,9 +101,11 @@ public final class VigieRun {
             LOG.info("Run {}: the watches name no source", options.runId());
             return new RunGraph.Output(List.of(), List.of());
         }
-        RunProgress progress = RunProgress.register(options.runId(), tasks.size());
+        // The counters are only fed by operators in this JVM: on a cluster, Flink's web UI shows the progress.
+        boolean embedded = options.execution() == RunOptions.Execution.EMBEDDED;
+        RunProgress progress = embedded ? RunProgress.register(options.runId(), tasks.size()) : null;
         ScheduledExecutorService printer = null;
-        if (options.progress() != null) {
+        if (progress != null && options.progress() != null) {
             printer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "vigie-progress");
                 thread.setDaemon(true);
@@ -119,7 +121,9 @@ public final class VigieRun {
             if (printer != null) {
                 printer.shutdownNow();
             }
-            RunProgress.unregister(options.runId());
+            if (progress != null) {
+                RunProgress.unregister(options.runId());
+            }
         }
     }
 
