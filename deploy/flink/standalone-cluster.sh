@@ -34,6 +34,7 @@ usage() {
 
 [ $# -ge 1 ] || usage
 ACTION="$1"; shift
+case "$ACTION" in start|stop|status) ;; *) usage ;; esac
 while [ $# -gt 0 ]; do
   case "$1" in
     --dir) WORK="${2:?--dir needs a value}"; shift 2 ;;

@@ -146,6 +146,32 @@ class FlinkClusterIT {
         assertThat(cluster.pids()).isEmpty();
     }
 
+    @Test
+    void theScriptsRefuseBadOptionsAndNeverStopAProcessTheyDidNotStart(@TempDir Path dir) throws Exception {
+        Cluster cluster = new Cluster(dir.resolve("cluster"), freePort(), freePort());
+        for (List<String> bad : List.of(List.of("start", "--port", "99999"), List.of("start", "--slots", "0"),
+                List.of("start", "--tm-memory", "3 GB"), List.of("start", "--port", "8081", "--rpc-port", "8081"),
+                List.of("start", "--dri", "x"), List.of("restart"))) {
+            Result result = Cluster.run(cluster.dir(), Stream.concat(
+                    Stream.of("bash", SCRIPTS.resolve("standalone-cluster.sh").toString()), bad.stream()).toList(),
+                    Duration.ofMinutes(1));
+            assertThat(result.status()).as("%s: %s", bad, result.output()).isEqualTo(2);
+            assertThat(result.output()).containsAnyOf("bad port: 99999", "bad number of slots: 0",
+                    "bad memory size (e.g. 1600m, 3g): 3 GB", "--port and --rpc-port must differ: 8081",
+                    "unknown option: --dri", "usage:");
+        }
+
+        Files.createDirectories(cluster.dir());
+        Files.writeString(cluster.dir().resolve("jobmanager.pid"), Long.toString(ProcessHandle.current().pid()));
+        assertThat(cluster.script("stop").output()).contains("The Flink cluster is not running");
+        assertThat(cluster.script("status").status()).isEqualTo(3);
+
+        Result noCluster = cluster.flink("list");
+        assertThat(noCluster.status()).isEqualTo(1);
+        assertThat(noCluster.output()).contains("No Flink cluster configuration in " + cluster.dir().resolve("conf"))
+                .contains("standalone-cluster.sh start");
+    }
+
     /**
      * What the cluster relies on in the jar besides the run above: its main class, Flink and logging left to the
      * cluster, merged service files, and the CoreNLP models the English sentiment pipeline loads (the run above skips
@@ -265,10 +291,16 @@ class FlinkClusterIT {
         }
 
         private Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+            return run(dir, command, timeout);
+        }
+
+        static Result run(Path dir, List<String> command, Duration timeout) throws IOException, InterruptedException {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("VIGIE_FLINK_DIR", dir.toString());
             builder.environment().put("VIGIE_FLINK_HOME", flinkHome().toString());
-            builder.environment().put("JVM_ARGS", "-Xmx512m");
+            // C1 only: these JVMs live a minute on a few records, where C2 compiling costs more CPU than it saves.
+            builder.environment().put("JVM_ARGS", "-Xmx512m -XX:TieredStopAtLevel=1");
+            Files.createDirectories(dir.getParent());
             Path output = Files.createTempFile(dir.getParent(), "flink-it-", ".out");
             Process process = builder.redirectOutput(output.toFile()).start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
