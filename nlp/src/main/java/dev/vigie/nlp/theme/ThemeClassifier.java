@@ -1,7 +1,8 @@
 package dev.vigie.nlp.theme;
 
-import dev.vigie.nlp.internal.linear.ComplementNaiveBayes;
+import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
+import dev.vigie.nlp.internal.linear.WordVectors;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,17 +14,19 @@ import java.util.Map;
  * Sorts items into a watch's themes from the few examples and keywords an analyst wrote. Two questions are
  * answered separately, because a watch's themes never cover everything collected:
  * <ol>
- *   <li>which theme fits best: complement naive Bayes over words and word pairs, trained on the examples and
- *       keywords (the keywords count as short examples), which does better than logistic regression with the few
- *       dozen examples a watch has; with a single theme it is that theme;</li>
+ *   <li>which theme fits best: logistic regression over TF-IDF weighted words and word pairs plus the average of
+ *       the words' pre-trained English word vectors, trained on the examples and keywords (the keywords count as
+ *       short examples); the word vectors let ten examples per theme reach about 80 % on a news benchmark where
+ *       words alone stay near 60 %, because they place words no example used near those it did (README, "Themes");
+ *       with a single theme it is that theme;</li>
  *   <li>whether the item is on a theme at all: a keyword of the theme occurs in it (whole words, accents and case
  *       ignored, a final "s" too), or its cosine similarity to the theme's examples reaches
  *       {@link #FULL_SIMILARITY}.</li>
  * </ol>
  * The score of a theme is the product of the two, {@code p(theme) x min(1, evidence)}, where evidence is 1 for a
  * keyword and {@code similarity / FULL_SIMILARITY} otherwise. {@link #classify} keeps themes scoring at least
- * {@code minScore}. Immutable and thread-safe; training takes milliseconds, so build one per watch in
- * {@code open()}.
+ * {@code minScore}. Immutable and thread-safe; training takes milliseconds for a watch's few dozen examples (the
+ * word vectors are read once per JVM, in a fraction of a second), so build one per watch in {@code open()}.
  */
 public final class ThemeClassifier {
 
@@ -35,12 +38,12 @@ public final class ThemeClassifier {
     private static final TextFeatures SIMILARITY_FEATURES = new TextFeatures(18, 0, 0, false);
 
     private final List<Theme> themes;
-    private final ComplementNaiveBayes model; // null with a single theme
+    private final SparseSoftmax model; // null with a single theme
     private final List<List<List<String>>> keywords; // per theme, per keyword, its tokens
     private final List<Map<Integer, Float>> centroids;
     private final double minScore;
 
-    private ThemeClassifier(List<Theme> themes, ComplementNaiveBayes model, double minScore) {
+    private ThemeClassifier(List<Theme> themes, SparseSoftmax model, double minScore) {
         this.themes = List.copyOf(themes);
         this.model = model;
         this.minScore = minScore;
@@ -91,7 +94,7 @@ public final class ThemeClassifier {
         if (ids.stream().distinct().count() != ids.size()) {
             throw new IllegalArgumentException("theme ids must be distinct: " + ids);
         }
-        ComplementNaiveBayes model = null;
+        SparseSoftmax model = null;
         if (themes.size() > 1) {
             List<String> texts = new ArrayList<>();
             List<String> labels = new ArrayList<>();
@@ -105,7 +108,7 @@ public final class ThemeClassifier {
                     labels.add(theme.id());
                 }
             }
-            model = ComplementNaiveBayes.train(texts, labels);
+            model = SparseSoftmax.train(texts, labels, WordVectors.english());
         }
         return new ThemeClassifier(themes, model, minScore);
     }

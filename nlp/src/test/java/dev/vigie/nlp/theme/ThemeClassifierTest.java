@@ -36,6 +36,15 @@ class ThemeClassifierTest {
     }
 
     @Test
+    void anEnglishItemSharingNoWordWithTheExamplesGoesToTheThemeItsWordsAreNear() {
+        ThemeClassifier news = ThemeClassifier.train(List.of(
+                new Theme("sport", null, List.of("The team won the football match"), List.of()),
+                new Theme("markets", null, List.of("The company's shares fell after a profit warning"), List.of())));
+        assertThat(news.best("Striker scores twice as United beat Chelsea")).isEqualTo("sport");
+        assertThat(news.best("Investors dumped the bank's bonds")).isEqualTo("markets");
+    }
+
+    @Test
     void aKeywordIsFullEvidenceEvenInPlural() {
         List<ThemeMatch> on = classifier.classify("Hausse des prix annoncée");
         assertThat(on).isNotEmpty();
