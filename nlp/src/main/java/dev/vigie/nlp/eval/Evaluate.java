@@ -15,6 +15,8 @@ import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,13 +173,20 @@ public final class Evaluate {
                 + " class and tests on all the other items (none seen in training).%n", all.size());
         int[] ks = {10, 50, 200};
         long[] seeds = {1, 2, 3, 4, 5};
-        System.out.printf(Locale.ROOT, "%-5s %7s  %-25s %9s  %-25s %10s%n", "k", "test n",
-                "accuracy min / mean / max", "macro-F1", "words only (no vectors)", "train ms");
+        System.out.printf(Locale.ROOT, "%-5s %7s  %-25s %9s  %-25s %9s %13s%n", "k", "test n",
+                "accuracy min / mean / max", "macro-F1", "words only (no vectors)", "train ms", "items/CPU-s");
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long loadStart = System.nanoTime();
+        int vectors = WordVectors.english().size();
+        System.out.printf(Locale.ROOT, "(word vectors: %,d words read in %d ms, once per JVM; train ms below excludes"
+                + " it)%n", vectors, (System.nanoTime() - loadStart) / 1_000_000);
         for (int k : ks) {
             double[] acc = new double[seeds.length];
             double[] wordsOnly = new double[seeds.length];
             double f1 = 0;
             long trainNanos = 0;
+            long classifyCpuNanos = 0;
+            long classified = 0;
             int testSize = 0;
             ConfusionMatrix first = null;
             for (int s = 0; s < seeds.length; s++) {
@@ -196,8 +205,13 @@ public final class Evaluate {
                 SparseSoftmax words = SparseSoftmax.train(texts, labels, WordVectors.NONE);
                 ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 ConfusionMatrix w = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
+                long cpuStart = cpu.getCurrentThreadCpuTime();
                 for (DataSets.Topic t : split.test()) {
                     m.add(t.label(), classifier.best(t.text()));
+                }
+                classifyCpuNanos += cpu.getCurrentThreadCpuTime() - cpuStart;
+                classified += split.test().size();
+                for (DataSets.Topic t : split.test()) {
                     w.add(t.label(), words.labels().get(argMax(words.probabilities(t.text()))));
                 }
                 acc[s] = m.accuracy();
@@ -208,8 +222,9 @@ public final class Evaluate {
                     first = m;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-5d %7d  %-25s %9.3f  %-25s %10.0f%n", k, testSize, minMeanMax(acc), f1,
-                    minMeanMax(wordsOnly), trainNanos / 1e6 / seeds.length);
+            System.out.printf(Locale.ROOT, "%-5d %7d  %-25s %9.3f  %-25s %9.0f %13.0f%n", k, testSize,
+                    minMeanMax(acc), f1, minMeanMax(wordsOnly), trainNanos / 1e6 / seeds.length,
+                    classified / (classifyCpuNanos / 1e9));
             System.out.println("      accuracy of each draw (seeds " + Arrays.toString(seeds) + "): "
                     + Arrays.stream(acc).mapToObj(a -> String.format(Locale.ROOT, "%.3f", a)).toList());
             if (k == ks[ks.length - 1]) {
