@@ -42,6 +42,10 @@ class ThemeClassifierTest {
                 new Theme("markets", null, List.of("The company's shares fell after a profit warning"), List.of())));
         assertThat(news.best("Striker scores twice as United beat Chelsea")).isEqualTo("sport");
         assertThat(news.best("Investors dumped the bank's bonds")).isEqualTo("markets");
+        assertThat(news.classify("The striker and the goalkeeper were the heroes of the match")).extracting(ThemeMatch::id)
+                .containsExactly("sport");
+        assertThat(news.classify("It was the end of the day and the light was low after a long walk"))
+                .as("stop words shared with an example are no evidence").isEmpty();
     }
 
     @Test

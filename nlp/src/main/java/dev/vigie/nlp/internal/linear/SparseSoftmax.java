@@ -1,19 +1,13 @@
 package dev.vigie.nlp.internal.linear;
 
 import dev.vigie.nlp.text.TextNormalizer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Multinomial logistic regression for small training sets (a watch's few examples per theme): each text is its
@@ -31,9 +25,7 @@ public final class SparseSoftmax {
     /** AdaGrad's base step. */
     static final double RATE = 1.0;
 
-    private static final Set<String> STOP_WORDS = stopWords();
-
-    private final List<String> labels;
+        private final List<String> labels;
     private final Features features;
     private final double[][] weights; // [class][term, then vector dimension]
     private final double[] bias;
@@ -66,7 +58,7 @@ public final class SparseSoftmax {
         List<List<String>> words = new ArrayList<>(n);
         Map<String, Integer> df = new HashMap<>();
         for (String text : texts) {
-            List<String> w = contentWords(text);
+            List<String> w = TextFeatures.contentWords(text);
             words.add(w);
             termCounts(w).keySet().forEach(t -> df.merge(t, 1, Integer::sum));
         }
@@ -126,7 +118,7 @@ public final class SparseSoftmax {
     /** Class probabilities in the order of {@link #labels()}. */
     public double[] probabilities(String text) {
         double[] p = new double[labels.size()];
-        scores(features.row(contentWords(text)), weights, bias, p);
+        scores(features.row(TextFeatures.contentWords(text)), weights, bias, p);
         LinearModel.softmax(p);
         return p;
     }
@@ -197,18 +189,6 @@ public final class SparseSoftmax {
         }
     }
 
-    /** Words of the text as {@link TextFeatures#tokens} gives them, without stop words, numbers or single letters. */
-    static List<String> contentWords(String text) {
-        List<String> words = new ArrayList<>();
-        for (String t : TextFeatures.tokens(text)) {
-            if (t.length() > 1 && !STOP_WORDS.contains(t) && !t.chars().allMatch(Character::isDigit)
-                    && Character.isLetterOrDigit(t.codePointAt(t.length() - 1))) {
-                words.add(t);
-            }
-        }
-        return words;
-    }
-
     /** Stemmed words ({@link TextNormalizer#stem}) and pairs of consecutive stemmed words, counted. */
     static Map<String, Double> termCounts(List<String> words) {
         Map<String, Double> tf = new HashMap<>();
@@ -222,22 +202,5 @@ public final class SparseSoftmax {
             previous = stem;
         }
         return tf;
-    }
-
-    /** Lucene's English and French stop words, folded as {@link TextFeatures#tokens} folds, plus reporting verbs and days. */
-    private static Set<String> stopWords() {
-        Set<String> out = new HashSet<>();
-        for (CharArraySet set : List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, FrenchAnalyzer.getDefaultStopSet())) {
-            for (Object w : set) {
-                out.add(TextFeatures.normalise(new String((char[]) w)));
-            }
-        }
-        Collection<String> more = List.of("from", "has", "have", "had", "its", "he", "his", "she", "her", "we", "you",
-                "i", "who", "which", "been", "were", "would", "could", "can", "also", "after", "about", "more", "than",
-                "over", "into", "up", "out", "one", "two", "new", "said", "says", "say", "year", "years", "week", "today",
-                "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "quot", "lt",
-                "gt", "amp", "http", "https", "www", "com", "rt", "via");
-        more.forEach(w -> out.add(TextFeatures.normalise(w)));
-        return Set.copyOf(out);
     }
 }
