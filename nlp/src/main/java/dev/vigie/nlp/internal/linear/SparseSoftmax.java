@@ -25,7 +25,7 @@ public final class SparseSoftmax {
     /** AdaGrad's base step. */
     static final double RATE = 1.0;
 
-        private final List<String> labels;
+    private final List<String> labels;
     private final Features features;
     private final double[][] weights; // [class][term, then vector dimension]
     private final double[] bias;

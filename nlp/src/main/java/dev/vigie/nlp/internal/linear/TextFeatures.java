@@ -104,7 +104,7 @@ public final class TextFeatures {
     /** Words of the text as {@link #tokens} gives them, without stop words, numbers or single letters. */
     public static List<String> contentWords(String text) {
         List<String> words = new ArrayList<>();
-        for (String t : TextFeatures.tokens(text)) {
+        for (String t : tokens(text)) {
             if (t.length() > 1 && !STOP_WORDS.contains(t) && !t.chars().allMatch(Character::isDigit)
                     && Character.isLetterOrDigit(t.codePointAt(t.length() - 1))) {
                 words.add(t);
