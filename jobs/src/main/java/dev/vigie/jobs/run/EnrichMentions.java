@@ -29,20 +29,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Enriches a mention: language, sentiment, themes and curation score, brands and competitors named, and its story
  * signature. The models (language profiles, sentiment, theme classifiers, brand matchers) are built once per subtask
- * in {@code open()} from the watches' serializable settings.
+ * in {@code open()} from the watches' serializable settings. Each watch's language detector knows the default
+ * languages plus those the watch lists ({@link Watch#detectedLanguages()}); watches listing the same languages share
+ * one detector, and a language one client lists never changes another client's detection.
  */
 final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes) implements Serializable {
+    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages)
+            implements Serializable {
     }
 
     private final String runId;
     private final Map<String, WatchModel> models;
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
-    private transient LanguageDetector languages;
+    private transient Map<String, LanguageDetector> languages;
     private transient SentimentAnalyzer sentiment;
     private transient Map<String, BrandMatcher> brandMatchers;
     private transient Map<String, ThemeClassifier> themeClassifiers;
@@ -59,18 +62,21 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
             for (Competitor competitor : watch.competitors()) {
                 brands.add(new BrandSpec(competitor.name(), BrandSpec.Role.COMPETITOR, competitor.aliases()));
             }
-            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes()));
+            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages()));
         }
     }
 
     @Override
     public void open(OpenContext context) {
         long start = System.nanoTime();
-        languages = LanguageDetector.open();
         sentiment = SentimentAnalyzer.builder().coreNlpUse(coreNlp).build();
+        languages = new HashMap<>();
         brandMatchers = new HashMap<>();
         themeClassifiers = new HashMap<>();
+        Map<List<String>, LanguageDetector> detectors = new HashMap<>();
         models.forEach((watch, model) -> {
+            languages.put(watch, detectors.computeIfAbsent(model.languages(),
+                    codes -> LanguageDetector.builder().addLanguages(codes).build()));
             brandMatchers.put(watch, BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
                 themeClassifiers.put(watch, ThemeClassifier.train(model.themes().stream()
@@ -87,7 +93,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     public EnrichedMention map(Collected collected) {
         Mention m = collected.mention();
         String text = m.title() == null ? m.text() : m.title() + "\n" + m.text();
-        String lang = languages.detect(text, m.lang()).language();
+        String lang = languages.get(collected.watch()).detect(text, m.lang()).language();
         Sentiment s = sentiment.analyze(text, lang);
         ThemeClassifier classifier = themeClassifiers.get(collected.watch());
         List<String> themes = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One watch: a brand (or client) followed by Vigie, as read from its YAML file by {@link WatchLoader}. Every
@@ -18,6 +19,8 @@ import java.util.Set;
  *
  * @param id            {@code [a-z0-9-]+}
  * @param language      language of the emails and, unless the report says otherwise, of the weekly report
+ * @param languages     ISO 639-1 codes of the languages the watch follows, detected beside the defaults of
+ *                      language detection (see {@link #detectedLanguages()}); often empty
  * @param timezone      time zone of daily and weekly digests and of the report's week
  * @param brand         the watched brand
  * @param competitors   competitors, names unique
@@ -29,7 +32,7 @@ import java.util.Set;
  * @param mail          how emails leave
  * @param kibanaUrl     Kibana's address, shown to users after a run; {@code null} when not configured
  */
-public record Watch(String id, Language language, ZoneId timezone, Brand brand, List<Competitor> competitors,
+public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand, List<Competitor> competitors,
                     Sources sources, List<AlertRule> alerts, List<Theme> themes, WeeklyReport weeklyReport,
                     ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl) implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
@@ -38,6 +41,12 @@ public record Watch(String id, Language language, ZoneId timezone, Brand brand, 
     public Watch {
         Checks.requireId("watch id", id);
         Objects.requireNonNull(language, "language");
+        languages = List.copyOf(languages);
+        for (String lang : languages) {
+            if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
+                throw new IllegalArgumentException("watch language '" + lang + "' is not a two-letter code");
+            }
+        }
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(brand, "brand");
         competitors = List.copyOf(competitors);
@@ -63,6 +72,16 @@ public record Watch(String id, Language language, ZoneId timezone, Brand brand, 
         }
     }
 
+    /**
+     * The languages a mention of this watch may be detected in beside the detector's defaults: those the watch lists
+     * ({@code languages}) and those its alerts filter on, sorted.
+     */
+    public List<String> detectedLanguages() {
+        Set<String> out = new TreeSet<>(languages);
+        alerts.forEach(a -> out.addAll(a.languages()));
+        return List.copyOf(out);
+    }
+
     public Optional<WeeklyReport> report() {
         return Optional.ofNullable(weeklyReport);
     }
@@ -84,6 +103,7 @@ public record Watch(String id, Language language, ZoneId timezone, Brand brand, 
         private final String id;
         private final Brand brand;
         private Language language = DEFAULT_LANGUAGE;
+        private final List<String> languages = new ArrayList<>();
         private ZoneId timezone = DEFAULT_TIMEZONE;
         private final List<Competitor> competitors = new ArrayList<>();
         private Sources sources = Sources.NONE;
@@ -101,6 +121,12 @@ public record Watch(String id, Language language, ZoneId timezone, Brand brand, 
 
         public Builder language(Language language) {
             this.language = language;
+            return this;
+        }
+
+        /** Adds languages the watch follows (ISO 639-1 codes). */
+        public Builder languages(List<String> codes) {
+            languages.addAll(codes);
             return this;
         }
 
@@ -151,7 +177,7 @@ public record Watch(String id, Language language, ZoneId timezone, Brand brand, 
 
         /** @throws IllegalArgumentException naming the first rule broken */
         public Watch build() {
-            return new Watch(id, language, timezone, brand, competitors, sources, alerts, themes, weeklyReport,
+            return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes, weeklyReport,
                     elasticsearch, mail, kibanaUrl);
         }
     }

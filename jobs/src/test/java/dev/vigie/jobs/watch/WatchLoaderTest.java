@@ -36,6 +36,8 @@ class WatchLoaderTest {
 
         assertThat(w.id()).isEqualTo("acme");
         assertThat(w.language()).isEqualTo(Language.FR);
+        assertThat(w.languages()).containsExactly("pl");
+        assertThat(w.detectedLanguages()).containsExactly("en", "fr", "pl");
         assertThat(w.timezone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(w.brand().names()).containsExactly("Acme", "Acme Corp", "@acme", "acme.com");
         assertThat(w.competitors()).extracting(Competitor::name).containsExactly("Globex", "Initech");
@@ -104,8 +106,8 @@ class WatchLoaderTest {
         assertThat(errors(MINIMAL + "sauces: {}\n")).singleElement().asString()
                 .startsWith("w.yaml:3: sauces: unknown key (did you mean 'sources'?)");
         assertThat(errors(MINIMAL + "frobnicate: 1\n")).singleElement().asString()
-                .isEqualTo("w.yaml:3: frobnicate: unknown key; expected one of watch, language, timezone, brand, "
-                        + "competitors, sources, alerts, themes, report, elasticsearch, mail, kibana");
+                .isEqualTo("w.yaml:3: frobnicate: unknown key; expected one of watch, language, languages, timezone, "
+                        + "brand, competitors, sources, alerts, themes, report, elasticsearch, mail, kibana");
     }
 
     @Test
@@ -190,6 +192,17 @@ class WatchLoaderTest {
                 .containsExactly("w.yaml:4: alerts[0].sentiment: expected one of positive, neutral, negative, got 'angry'");
         assertThat(errors(MINIMAL + "alerts:\n  - { id: crisis, query: acme, languages: [french] }\n"))
                 .containsExactly("w.yaml:4: alerts[0].languages[0]: expected a two-letter language code like fr or en, got 'french'");
+    }
+
+    @Test
+    void refusesLanguagesThatDetectionCannotReport() {
+        assertThat(errors(MINIMAL + "languages: [pl, xx]\n")).singleElement().asString()
+                .startsWith("w.yaml:3: languages[1]: expected a language Vigie detects, one of af, an, ar, be, ")
+                .endsWith(", got 'xx'");
+        assertThat(errors(MINIMAL + "alerts:\n  - { id: crisis, query: acme, languages: [zz] }\n")).singleElement()
+                .asString().startsWith("w.yaml:4: alerts[0].languages[0]: expected a language Vigie detects, one of ");
+        assertThat(errors(MINIMAL + "languages: polish\n"))
+                .containsExactly("w.yaml:3: languages[0]: expected a two-letter language code like fr or en, got 'polish'");
     }
 
     @Test

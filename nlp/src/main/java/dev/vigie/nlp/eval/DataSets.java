@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -124,6 +126,31 @@ public final class DataSets {
             }
         }
         return out;
+    }
+
+    /**
+     * A seeded draw of training examples from topic items, for few-shot evaluation: the items are shuffled with
+     * {@code seed}, the first {@code perClass} of each label are the training examples and every other item is the
+     * test set, so no test item was seen in training.
+     */
+    public static TopicSplit drawPerClass(List<Topic> items, int perClass, long seed) {
+        List<Topic> shuffled = new ArrayList<>(items);
+        Collections.shuffle(shuffled, new Random(seed));
+        Map<String, List<String>> train = new LinkedHashMap<>();
+        List<Topic> test = new ArrayList<>();
+        for (Topic t : shuffled) {
+            List<String> examples = train.computeIfAbsent(t.label(), x -> new ArrayList<>());
+            if (examples.size() < perClass) {
+                examples.add(t.text());
+            } else {
+                test.add(t);
+            }
+        }
+        return new TopicSplit(train, test);
+    }
+
+    /** Training examples per label and the test items left over (see {@link #drawPerClass}). */
+    public record TopicSplit(Map<String, List<String>> train, List<Topic> test) {
     }
 
     /** A seeded random sample of at most {@code n} items (all of them, in order, when n is 0 or larger than the list). */

@@ -1,5 +1,7 @@
 package dev.vigie.nlp.eval;
 
+import dev.vigie.nlp.internal.linear.SparseSoftmax;
+import dev.vigie.nlp.internal.linear.WordVectors;
 import dev.vigie.nlp.sentiment.CoreNlpSentiment;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.LabelledText;
@@ -13,14 +15,13 @@ import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 
 /**
@@ -168,53 +169,86 @@ public final class Evaluate {
     private static void themes(Path dir) throws IOException {
         System.out.println("== Themes: AG News (4 classes), trained on k examples per class, tested on the rest ==");
         List<DataSets.Topic> all = DataSets.agNews(dir);
+        System.out.printf(Locale.ROOT, "Each draw shuffles the %,d items with its seed, trains on the first k of each"
+                + " class and tests on all the other items (none seen in training).%n", all.size());
         int[] ks = {10, 50, 200};
-        long[] seeds = {1, 2, 3};
-        System.out.printf(Locale.ROOT, "%-6s %8s %12s %12s%n", "k", "test n", "accuracy", "macro-F1");
+        long[] seeds = {1, 2, 3, 4, 5};
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long loadStart = System.nanoTime();
+        int vectors = WordVectors.english().size();
+        System.out.printf(Locale.ROOT, "Word vectors: %,d words read in %d ms (once per JVM, not in train ms below)."
+                + " Train: CPU ms of one training; items/CPU-s: classification rate.%n", vectors,
+                (System.nanoTime() - loadStart) / 1_000_000);
+        System.out.printf(Locale.ROOT, "%-5s %7s  %-25s %9s  %-25s %9s %13s%n", "k", "test n",
+                "accuracy min / mean / max", "macro-F1", "words only (no vectors)", "train ms", "items/CPU-s");
         for (int k : ks) {
-            double acc = 0;
+            double[] acc = new double[seeds.length];
+            double[] wordsOnly = new double[seeds.length];
             double f1 = 0;
-            double minAcc = 1;
-            double maxAcc = 0;
+            long trainNanos = 0;
+            long classifyCpuNanos = 0;
+            long classified = 0;
             int testSize = 0;
             ConfusionMatrix first = null;
-            for (long seed : seeds) {
-                List<DataSets.Topic> shuffled = new ArrayList<>(all);
-                Collections.shuffle(shuffled, new Random(seed));
-                Map<String, List<String>> examples = new HashMap<>();
-                List<DataSets.Topic> test = new ArrayList<>();
-                for (DataSets.Topic t : shuffled) {
-                    List<String> ex = examples.computeIfAbsent(t.label(), x -> new ArrayList<>());
-                    if (ex.size() < k) {
-                        ex.add(t.text());
-                    } else {
-                        test.add(t);
-                    }
-                }
+            for (int s = 0; s < seeds.length; s++) {
+                DataSets.TopicSplit split = DataSets.drawPerClass(all, k, seeds[s]);
                 List<Theme> themes = DataSets.AG_NEWS_LABELS.stream()
-                        .map(label -> new Theme(label, label, examples.get(label), List.of())).toList();
+                        .map(label -> new Theme(label, label, split.train().get(label), List.of())).toList();
+                long start = cpu.getCurrentThreadCpuTime();
                 ThemeClassifier classifier = ThemeClassifier.train(themes);
+                trainNanos += cpu.getCurrentThreadCpuTime() - start;
+                List<String> texts = new ArrayList<>();
+                List<String> labels = new ArrayList<>();
+                split.train().forEach((label, examples) -> examples.forEach(text -> {
+                    texts.add(text);
+                    labels.add(label);
+                }));
+                SparseSoftmax words = SparseSoftmax.train(texts, labels, WordVectors.NONE);
                 ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
-                for (DataSets.Topic t : test) {
+                ConfusionMatrix w = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
+                long cpuStart = cpu.getCurrentThreadCpuTime();
+                for (DataSets.Topic t : split.test()) {
                     m.add(t.label(), classifier.best(t.text()));
                 }
-                acc += m.accuracy() / seeds.length;
-                minAcc = Math.min(minAcc, m.accuracy());
-                maxAcc = Math.max(maxAcc, m.accuracy());
+                classifyCpuNanos += cpu.getCurrentThreadCpuTime() - cpuStart;
+                classified += split.test().size();
+                for (DataSets.Topic t : split.test()) {
+                    w.add(t.label(), words.labels().get(argMax(words.probabilities(t.text()))));
+                }
+                acc[s] = m.accuracy();
+                wordsOnly[s] = w.accuracy();
                 f1 += m.macroF1() / seeds.length;
-                testSize = test.size();
+                testSize = split.test().size();
                 if (first == null) {
                     first = m;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-6d %8d %12.3f %12.3f   (mean of %d seeded draws; accuracy %.3f to %.3f)%n",
-                    k, testSize, acc, f1, seeds.length, minAcc, maxAcc);
+            System.out.printf(Locale.ROOT, "%-5d %7d  %-25s %9.3f  %-25s %9.0f %13.0f%n", k, testSize,
+                    minMeanMax(acc), f1, minMeanMax(wordsOnly), trainNanos / 1e6 / seeds.length,
+                    classified / (classifyCpuNanos / 1e9));
+            System.out.println("      accuracy of each draw (seeds " + Arrays.toString(seeds) + "): "
+                    + Arrays.stream(acc).mapToObj(a -> String.format(Locale.ROOT, "%.3f", a)).toList());
             if (k == ks[ks.length - 1]) {
-                System.out.println("confusion, k = " + k + ", first draw:");
+                System.out.println("confusion, k = " + k + ", seed " + seeds[0] + ":");
                 System.out.print(first.format());
             }
         }
         System.out.println("(published: char-level CNN trained on 120,000 items, 90.5 % accuracy on the test split)");
+    }
+
+    private static String minMeanMax(double[] values) {
+        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", Arrays.stream(values).min().orElse(0),
+                Arrays.stream(values).average().orElse(0), Arrays.stream(values).max().orElse(0));
+    }
+
+    private static int argMax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static ConfusionMatrix matrix() {

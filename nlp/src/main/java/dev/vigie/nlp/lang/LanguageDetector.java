@@ -4,6 +4,7 @@ import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.BuiltInLanguages;
 import com.optimaize.langdetect.profiles.LanguageProfile;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
@@ -84,17 +85,29 @@ public final class LanguageDetector {
     return new Builder();
   }
 
-  /** Every language code Optimaize has a built-in profile for. */
+  /** Every language code Optimaize has a built-in profile for ({@code fr}, {@code zh-CN}...), without reading them. */
   public static Set<String> builtInLanguages() {
-    try {
-      Set<String> out = new TreeSet<>();
-      for (LanguageProfile p : new LanguageProfileReader().readAllBuiltIn()) {
-        out.add(p.getLocale().toString());
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read built-in language profiles", e);
+    Set<String> out = new TreeSet<>();
+    for (LdLocale l : BuiltInLanguages.getLanguages()) {
+      out.add(l.toString());
     }
+    return out;
+  }
+
+  /**
+   * Whether a language can be detected: a built-in profile exists for this code, given as a language
+   * ({@code fr}, {@code zh}) or as a profile name ({@code zh-CN}). What {@link Builder#addLanguages} accepts.
+   */
+  public static boolean canDetect(String code) {
+    if (code == null) {
+      return false;
+    }
+    for (LdLocale l : BuiltInLanguages.getLanguages()) {
+      if (l.getLanguage().equals(code) || l.toString().equals(code)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The languages this detector can answer. */

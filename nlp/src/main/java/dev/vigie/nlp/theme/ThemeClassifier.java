@@ -1,7 +1,9 @@
 package dev.vigie.nlp.theme;
 
-import dev.vigie.nlp.internal.linear.ComplementNaiveBayes;
+import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
+import dev.vigie.nlp.internal.linear.WordVectors;
+import dev.vigie.nlp.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,17 +15,20 @@ import java.util.Map;
  * Sorts items into a watch's themes from the few examples and keywords an analyst wrote. Two questions are
  * answered separately, because a watch's themes never cover everything collected:
  * <ol>
- *   <li>which theme fits best: complement naive Bayes over words and word pairs, trained on the examples and
- *       keywords (the keywords count as short examples), which does better than logistic regression with the few
- *       dozen examples a watch has; with a single theme it is that theme;</li>
+ *   <li>which theme fits best: logistic regression over TF-IDF weighted words and word pairs plus the average of
+ *       the words' pre-trained English word vectors, trained on the examples and keywords (the keywords count as
+ *       short examples); the word vectors let ten examples per theme reach about 80 % on a news benchmark where
+ *       words alone stay near 60 %, because they place words no example used near those it did (README, "Themes");
+ *       with a single theme it is that theme;</li>
  *   <li>whether the item is on a theme at all: a keyword of the theme occurs in it (whole words, accents and case
- *       ignored, a final "s" too), or its cosine similarity to the theme's examples reaches
+ *       ignored, a final "s" too), or the cosine similarity of its content words (stemmed, stop words left out, so
+ *       that "the" and "has" shared with an example are no evidence) to the theme's examples reaches
  *       {@link #FULL_SIMILARITY}.</li>
  * </ol>
  * The score of a theme is the product of the two, {@code p(theme) x min(1, evidence)}, where evidence is 1 for a
  * keyword and {@code similarity / FULL_SIMILARITY} otherwise. {@link #classify} keeps themes scoring at least
- * {@code minScore}. Immutable and thread-safe; training takes milliseconds, so build one per watch in
- * {@code open()}.
+ * {@code minScore}. Immutable and thread-safe; training takes milliseconds for a watch's few dozen examples (the
+ * word vectors are read once per JVM, in about a second), so build one per watch in {@code open()}.
  */
 public final class ThemeClassifier {
 
@@ -32,15 +37,13 @@ public final class ThemeClassifier {
     /** Cosine similarity to a theme's examples that counts as full evidence of being on the theme. */
     public static final double FULL_SIMILARITY = 0.25;
 
-    private static final TextFeatures SIMILARITY_FEATURES = new TextFeatures(18, 0, 0, false);
-
     private final List<Theme> themes;
-    private final ComplementNaiveBayes model; // null with a single theme
+    private final SparseSoftmax model; // null with a single theme
     private final List<List<List<String>>> keywords; // per theme, per keyword, its tokens
-    private final List<Map<Integer, Float>> centroids;
+    private final List<Map<String, Double>> centroids;
     private final double minScore;
 
-    private ThemeClassifier(List<Theme> themes, ComplementNaiveBayes model, double minScore) {
+    private ThemeClassifier(List<Theme> themes, SparseSoftmax model, double minScore) {
         this.themes = List.copyOf(themes);
         this.model = model;
         this.minScore = minScore;
@@ -55,17 +58,11 @@ public final class ThemeClassifier {
                 }
             }
             keywords.add(kw);
-            Map<Integer, Float> centroid = new HashMap<>();
+            Map<String, Double> centroid = new HashMap<>();
             for (String example : theme.examples()) {
-                TextFeatures.SparseVector v = SIMILARITY_FEATURES.vector(example);
-                for (int j = 0; j < v.indexes().length; j++) {
-                    centroid.merge(v.indexes()[j], v.values()[j], Float::sum);
-                }
+                contentVector(example).forEach((word, x) -> centroid.merge(word, x, Double::sum));
             }
-            double norm = Math.sqrt(centroid.values().stream().mapToDouble(f -> f * f).sum());
-            if (norm > 0) {
-                centroid.replaceAll((k, f) -> (float) (f / norm));
-            }
+            normalise(centroid);
             centroids.add(centroid);
         }
     }
@@ -91,7 +88,7 @@ public final class ThemeClassifier {
         if (ids.stream().distinct().count() != ids.size()) {
             throw new IllegalArgumentException("theme ids must be distinct: " + ids);
         }
-        ComplementNaiveBayes model = null;
+        SparseSoftmax model = null;
         if (themes.size() > 1) {
             List<String> texts = new ArrayList<>();
             List<String> labels = new ArrayList<>();
@@ -105,7 +102,7 @@ public final class ThemeClassifier {
                     labels.add(theme.id());
                 }
             }
-            model = ComplementNaiveBayes.train(texts, labels);
+            model = SparseSoftmax.train(texts, labels, WordVectors.english());
         }
         return new ThemeClassifier(themes, model, minScore);
     }
@@ -122,7 +119,7 @@ public final class ThemeClassifier {
         }
         double[] p = probabilities(text);
         List<String> tokens = stems(TextFeatures.tokens(text));
-        TextFeatures.SparseVector v = SIMILARITY_FEATURES.vector(text);
+        Map<String, Double> v = contentVector(text);
         for (int t = 0; t < themes.size(); t++) {
             boolean keyword = containsKeyword(tokens, keywords.get(t));
             double evidence = keyword ? 1 : Math.min(1, cosine(v, centroids.get(t)) / FULL_SIMILARITY);
@@ -171,15 +168,30 @@ public final class ThemeClassifier {
         throw new IllegalStateException("unknown theme " + id);
     }
 
-    private static double cosine(TextFeatures.SparseVector v, Map<Integer, Float> centroid) {
+    private static double cosine(Map<String, Double> v, Map<String, Double> centroid) {
         double dot = 0;
-        for (int j = 0; j < v.indexes().length; j++) {
-            Float c = centroid.get(v.indexes()[j]);
-            if (c != null) {
-                dot += c * v.values()[j];
-            }
+        for (Map.Entry<String, Double> e : v.entrySet()) {
+            dot += e.getValue() * centroid.getOrDefault(e.getKey(), 0.0);
         }
         return dot;
+    }
+
+    /** Stemmed content words with sublinear counts, L2-normalised. */
+    private static Map<String, Double> contentVector(String text) {
+        Map<String, Double> v = new HashMap<>();
+        for (String word : TextFeatures.contentWords(text)) {
+            v.merge(TextNormalizer.stem(word), 1.0, Double::sum);
+        }
+        v.replaceAll((word, count) -> 1 + Math.log(count));
+        normalise(v);
+        return v;
+    }
+
+    private static void normalise(Map<String, Double> v) {
+        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+        if (norm > 0) {
+            v.replaceAll((word, x) -> x / norm);
+        }
     }
 
     private static boolean containsKeyword(List<String> tokens, List<List<String>> keywords) {

@@ -72,9 +72,15 @@ class LanguageDetectorTest {
 
   @Test
   void watchLanguagesCanBeAdded() {
+    String polish = "Dzisiaj pociąg znowu się spóźnił, jak zawsze zresztą";
+    assertThat(LanguageDetector.open().detect(polish).language()).isNotEqualTo("pl");
     LanguageDetector withPolish = LanguageDetector.builder().addLanguages(List.of("pl")).build();
     assertThat(withPolish.languages()).contains("fr", "en", "pl");
-    assertThat(withPolish.detect("Dzisiaj pociąg znowu się spóźnił, jak zawsze zresztą").language()).isEqualTo("pl");
+    assertThat(withPolish.detect(polish).language()).isEqualTo("pl");
+    assertThat(LanguageDetector.canDetect("pl")).isTrue();
+    assertThat(LanguageDetector.canDetect("zh")).isTrue();
+    assertThat(LanguageDetector.canDetect("xx")).isFalse();
+    assertThat(LanguageDetector.builtInLanguages()).hasSize(70).contains("fr", "en", "zh-CN");
   }
 
   @Test

@@ -36,6 +36,19 @@ class ThemeClassifierTest {
     }
 
     @Test
+    void anEnglishItemSharingNoWordWithTheExamplesGoesToTheThemeItsWordsAreNear() {
+        ThemeClassifier news = ThemeClassifier.train(List.of(
+                new Theme("sport", null, List.of("The team won the football match"), List.of()),
+                new Theme("markets", null, List.of("The company's shares fell after a profit warning"), List.of())));
+        assertThat(news.best("Striker scores twice as United beat Chelsea")).isEqualTo("sport");
+        assertThat(news.best("Investors dumped the bank's bonds")).isEqualTo("markets");
+        assertThat(news.classify("The striker and the goalkeeper were the heroes of the match")).extracting(ThemeMatch::id)
+                .containsExactly("sport");
+        assertThat(news.classify("It was the end of the day and the light was low after a long walk"))
+                .as("stop words shared with an example are no evidence").isEmpty();
+    }
+
+    @Test
     void aKeywordIsFullEvidenceEvenInPlural() {
         List<ThemeMatch> on = classifier.classify("Hausse des prix annoncée");
         assertThat(on).isNotEmpty();

@@ -22,6 +22,7 @@ import dev.vigie.jobs.watch.WatchError;
 import dev.vigie.jobs.watch.WeeklyReport;
 import dev.vigie.nlp.alert.AlertMatcher;
 import dev.vigie.nlp.alert.AlertQuerySyntaxException;
+import dev.vigie.nlp.lang.LanguageDetector;
 
 import java.net.URI;
 import java.time.DateTimeException;
@@ -48,8 +49,13 @@ public final class WatchBinder {
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
 
-    static final List<String> ROOT_KEYS = List.of("watch", "language", "timezone", "brand", "competitors", "sources",
-            "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
+    static final List<String> ROOT_KEYS = List.of("watch", "language", "languages", "timezone", "brand", "competitors",
+            "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
+
+    /** Two-letter codes of the languages with a detection profile, for error messages. */
+    private static final List<String> DETECTABLE = LanguageDetector.builtInLanguages().stream()
+            .map(code -> code.split("-")[0]).filter(code -> Checks.LANGUAGE_CODE.matcher(code).matches())
+            .distinct().sorted().toList();
 
     private final String file;
     private final Map<String, String> env;
@@ -74,6 +80,7 @@ public final class WatchBinder {
             error(m.entries().get("watch").value(), "watch", "expected " + Checks.id(id) + ", got '" + id + "'");
         }
         Language language = choice(m, "language", "", languages(), Watch.DEFAULT_LANGUAGE);
+        List<String> detected = languageCodes(m, "");
         ZoneId timezone = timezone(m);
         Brand brand = brand(m);
         List<Competitor> competitors = list(m, "competitors", "", this::competitor);
@@ -92,7 +99,7 @@ public final class WatchBinder {
             return null;
         }
         return build(m, "", () -> {
-            Watch.Builder builder = Watch.builder(id, brand).language(language).timezone(timezone)
+            Watch.Builder builder = Watch.builder(id, brand).language(language).languages(detected).timezone(timezone)
                     .sources(sources).weeklyReport(report).elasticsearch(es).mail(mail).kibana(kibana);
             competitors.forEach(builder::competitor);
             alerts.forEach(builder::alert);
@@ -251,14 +258,7 @@ public final class WatchBinder {
                         + "syntax): column " + e.column() + ": " + e.reason());
             }
         }
-        List<String> languages = strings(m, "languages", path);
-        for (int i = 0; i < languages.size(); i++) {
-            String lang = languages.get(i);
-            if (lang != null && !Checks.LANGUAGE_CODE.matcher(lang).matches()) {
-                error(m.entries().get("languages").value(), path + ".languages[" + i + "]",
-                        "expected a two-letter language code like fr or en, got '" + lang + "'");
-            }
-        }
+        List<String> languages = languageCodes(m, path);
         SentimentFilter sentiment = choice(m, "sentiment", path, enumChoices(SentimentFilter.values(),
                 SentimentFilter::code, SentimentFilter.ANY), SentimentFilter.ANY);
         List<String> to = emails(m, "to", path);
@@ -532,6 +532,26 @@ public final class WatchBinder {
             return fallback;
         }
         return e;
+    }
+
+    /**
+     * The {@code languages} list of a mapping: two-letter codes of languages language detection has a profile for
+     * (a code it could never report would silently match nothing).
+     */
+    private List<String> languageCodes(YamlNode.Mapping m, String path) {
+        List<String> codes = strings(m, "languages", path);
+        for (int i = 0; i < codes.size(); i++) {
+            String lang = codes.get(i);
+            String at = join(path, "languages") + "[" + i + "]";
+            if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
+                error(m.entries().get("languages").value(), at,
+                        "expected a two-letter language code like fr or en, got '" + lang + "'");
+            } else if (!LanguageDetector.canDetect(lang)) {
+                error(m.entries().get("languages").value(), at, "expected a language Vigie detects, one of "
+                        + String.join(", ", DETECTABLE) + ", got '" + lang + "'");
+            }
+        }
+        return codes;
     }
 
     private static Map<String, Language> languages() {

@@ -1,12 +1,19 @@
 package dev.vigie.nlp.internal.linear;
 
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +25,8 @@ public final class TextFeatures {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern ELISION = Pattern.compile("\\b(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]");
+
+    private static final Set<String> STOP_WORDS = stopWords();
 
     private final int bits;
     private final int minChar;
@@ -90,6 +99,35 @@ public final class TextFeatures {
             }
         }
         return out;
+    }
+
+    /** Words of the text as {@link #tokens} gives them, without stop words, numbers or single letters. */
+    public static List<String> contentWords(String text) {
+        List<String> words = new ArrayList<>();
+        for (String t : tokens(text)) {
+            if (t.length() > 1 && !STOP_WORDS.contains(t) && !t.chars().allMatch(Character::isDigit)
+                    && Character.isLetterOrDigit(t.codePointAt(t.length() - 1))) {
+                words.add(t);
+            }
+        }
+        return words;
+    }
+
+    /** Lucene's English and French stop words, folded as {@link #tokens} folds, plus reporting verbs and days. */
+    private static Set<String> stopWords() {
+        Set<String> out = new HashSet<>();
+        for (CharArraySet set : List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, FrenchAnalyzer.getDefaultStopSet())) {
+            for (Object w : set) {
+                out.add(normalise(new String((char[]) w)));
+            }
+        }
+        Collection<String> more = List.of("from", "has", "have", "had", "its", "he", "his", "she", "her", "we", "you",
+                "i", "who", "which", "been", "were", "would", "could", "can", "also", "after", "about", "more", "than",
+                "over", "into", "up", "out", "one", "two", "new", "said", "says", "say", "year", "years", "week", "today",
+                "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "quot", "lt",
+                "gt", "amp", "http", "https", "www", "com", "rt", "via");
+        more.forEach(w -> out.add(normalise(w)));
+        return Set.copyOf(out);
     }
 
     /** The features of a text, L2-normalised, with log-scaled counts. */

@@ -1,0 +1,70 @@
+package dev.vigie.jobs.run;
+
+import dev.vigie.connectors.mention.Mention;
+import dev.vigie.connectors.mention.Source;
+import dev.vigie.connectors.mention.SourceType;
+import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.Brand;
+import dev.vigie.jobs.watch.Frequency;
+import dev.vigie.jobs.watch.SentimentFilter;
+import dev.vigie.jobs.watch.Watch;
+import dev.vigie.nlp.lang.LanguageDetector;
+import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The run's enrichment step with real models: each watch's language detection knows the languages it lists. */
+class EnrichMentionsTest {
+
+    private static final String POLISH = "Dzisiaj pociąg znowu się spóźnił, jak zawsze zresztą";
+    private static final String SWEDISH = "Tåget var försenat igen i morse, som vanligt";
+    private static final String GERMAN = "Der Zug hatte heute wieder Verspätung, wie immer";
+    private static final String SPANISH = "El tren llegó tarde otra vez esta mañana, como siempre";
+
+    private static EnrichMentions enrich;
+
+    @BeforeAll
+    static void open() {
+        Brand acme = new Brand("Acme", List.of());
+        Watch nordic = Watch.builder("nordic", acme).languages(List.of("pl", "sv")).build();
+        Watch iberia = Watch.builder("iberia", acme).alert(new AlertRule("crisis", "acme", List.of("es", "de"),
+                SentimentFilter.ANY, List.of(), Frequency.RUN)).build();
+        Watch plain = Watch.builder("plain", acme).build();
+        enrich = new EnrichMentions("enrich-test", List.of(nordic, iberia, plain), EnglishSentimentScorer.CoreNlpUse.NEVER);
+        enrich.open(null);
+    }
+
+    @Test
+    void aWatchGetsTheLanguagesItListsDetectedOnShortPosts() {
+        assertThat(lang("nordic", POLISH)).isEqualTo("pl");
+        assertThat(lang("nordic", SWEDISH)).isEqualTo("sv");
+        assertThat(lang("iberia", GERMAN)).isEqualTo("de");
+        assertThat(lang("iberia", SPANISH)).isEqualTo("es");
+        assertThat(lang("nordic", "Acme is down again this morning, as usual")).isEqualTo("en");
+    }
+
+    @Test
+    void anotherWatchDoesNotDetectThem() {
+        assertThat(lang("plain", POLISH)).isNotEqualTo("pl");
+        assertThat(lang("plain", SWEDISH)).isNotEqualTo("sv");
+        assertThat(lang("iberia", POLISH)).isNotEqualTo("pl");
+    }
+
+    @Test
+    void unsureTextStaysUnknown() {
+        assertThat(lang("nordic", "ok 👍 #acme @bob")).isEqualTo(LanguageDetector.UNKNOWN);
+        assertThat(lang("iberia", "ok lol")).isEqualTo(LanguageDetector.UNKNOWN);
+    }
+
+    private static String lang(String watch, String text) {
+        Mention m = new Mention("test:" + text.hashCode(), new Source(SourceType.MASTODON, "test", "https://t.example"),
+                "https://t.example/" + Math.abs(text.hashCode()), null, text, null, Instant.parse("2026-11-30T08:00:00Z"),
+                false, Instant.parse("2026-11-30T08:05:00Z"), null, null, null);
+        return enrich.map(new Collected(watch, "mastodon:test", m, null)).lang();
+    }
+}
