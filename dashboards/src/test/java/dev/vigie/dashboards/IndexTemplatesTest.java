@@ -28,7 +28,8 @@ class IndexTemplatesTest {
         Map<String, String> fields = IndexTemplates.fieldTypes(IndexTemplates.MENTIONS);
         Map<String, String> expected = new TreeMap<>(Map.ofEntries(
             Map.entry("id", "keyword"), Map.entry("watch", "keyword"), Map.entry("source.type", "keyword"),
-            Map.entry("source.name", "keyword"), Map.entry("source.url", "keyword"), Map.entry("url", "keyword"),
+            Map.entry("source.name", "keyword"), Map.entry("source.url", "keyword"),
+            Map.entry("source.search", "keyword"), Map.entry("url", "keyword"),
             Map.entry("title", "text"), Map.entry("title.fr", "text"), Map.entry("title.en", "text"),
             Map.entry("title.keyword", "keyword"), Map.entry("text", "text"), Map.entry("text.fr", "text"),
             Map.entry("text.en", "text"), Map.entry("author.name", "keyword"), Map.entry("author.handle", "keyword"),

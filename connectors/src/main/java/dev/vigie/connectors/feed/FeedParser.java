@@ -18,7 +18,6 @@ import dev.vigie.connectors.mention.Author;
 import dev.vigie.connectors.mention.Engagement;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
-import dev.vigie.connectors.mention.SourceType;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.slf4j.Logger;
@@ -296,7 +295,7 @@ public final class FeedParser {
     private FeedResult map(SyndFeed feed, String feedUrl, URI base, String sourceName, Instant fetchedAt,
                            List<String> recoveries, List<String> errors) {
         String feedTitle = feed.getTitle() == null ? null : PlainText.of(feed.getTitle());
-        Source source = new Source(SourceType.FEED, sourceName != null ? sourceName : feedTitle, feedUrl);
+        Source source = Source.feed(sourceName != null ? sourceName : feedTitle, feedUrl);
         String lang = languageHint(feed.getLanguage());
         URI entryBase = base;
         if (entryBase == null && feed.getLink() != null) {

@@ -29,6 +29,11 @@ public final class QueryUrls {
         return u;
     }
 
+    /** The host (and port, when there is one) of a URL {@link #base checked} before: how people name a server. */
+    public static String authority(String baseUrl) {
+        return URI.create(baseUrl).getRawAuthority();
+    }
+
     /** A required, non-blank query text. */
     public static String required(String name, String value) {
         if (value == null || value.isBlank()) {

@@ -38,10 +38,13 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
         this(DEFAULT_BASE_URL, query, DEFAULT_PAGE_SIZE);
     }
 
+    /** Every post is read through the AppView and shown on bsky.app, whichever server hosts its author. */
+    static final String OUTLET = "bsky.app";
+    static final String OUTLET_URL = "https://bsky.app";
+
     @Override
-    public Source source() {
-        return new Source(SourceType.BLUESKY, "\"" + query + "\" on Bluesky",
-                baseUrl + "/xrpc/app.bsky.feed.searchPosts");
+    public String label() {
+        return "\"" + query + "\" on Bluesky";
     }
 
     @Override
@@ -121,7 +124,7 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
         Engagement engagement = new Engagement(Json.number(post, "likeCount"),
                 Json.plus(Json.number(post, "repostCount"), Json.number(post, "quoteCount")),
                 Json.number(post, "replyCount"), null);
-        return new Mention("bluesky:" + uri, source(), url, null, PlainText.tidy(
+        return new Mention("bluesky:" + uri, new Source(SourceType.BLUESKY, OUTLET, OUTLET_URL, label()), url, null, PlainText.tidy(
                 Json.text(record, "text") == null ? "" : Json.text(record, "text")),
                 new Author(Json.text(author, "displayName"), handle == null ? did : "@" + handle, followers),
                 created != null ? created : fetchedAt, created == null, fetchedAt, lang, engagement, followers);

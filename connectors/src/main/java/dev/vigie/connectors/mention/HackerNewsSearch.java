@@ -38,10 +38,16 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
         this(DEFAULT_BASE_URL, query, DEFAULT_PAGE_SIZE);
     }
 
+    /**
+     * Stories and comments are published on Hacker News itself, whatever a story links to: that is the outlet a
+     * share of voice counts (the linked article, when it names the brand, comes through the feeds).
+     */
+    static final String OUTLET = "Hacker News";
+    static final String OUTLET_URL = "https://news.ycombinator.com";
+
     @Override
-    public Source source() {
-        return new Source(SourceType.HACKERNEWS, "\"" + query + "\" on Hacker News",
-                baseUrl + "/api/v1/search_by_date");
+    public String label() {
+        return "\"" + query + "\" on Hacker News";
     }
 
     @Override
@@ -128,7 +134,8 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
         Engagement engagement = new Engagement(null, null, Json.number(item, "num_comments"),
                 Json.number(item, "points"));
         String author = Json.text(item, "author");
-        return new Mention("hackernews:" + id, source(), "https://news.ycombinator.com/item?id=" + id,
+        return new Mention("hackernews:" + id, new Source(SourceType.HACKERNEWS, OUTLET, OUTLET_URL, label()),
+                OUTLET_URL + "/item?id=" + id,
                 title == null ? null : PlainText.of(title), plain, new Author(author, author, null),
                 date != null ? date : fetchedAt, date == null, fetchedAt, null, engagement, null);
     }

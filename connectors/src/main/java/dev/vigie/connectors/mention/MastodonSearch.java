@@ -35,8 +35,8 @@ public record MastodonSearch(String instance, String query, int pageSize, String
     }
 
     @Override
-    public Source source() {
-        return new Source(SourceType.MASTODON, "\"" + query + "\" on " + instance, instance + "/api/v2/search");
+    public String label() {
+        return "\"" + query + "\" on " + QueryUrls.authority(instance);
     }
 
     @Override
@@ -62,7 +62,7 @@ public record MastodonSearch(String instance, String query, int pageSize, String
                 next = MastodonStatuses.request(
                         QueryUrls.withParam(current, "offset", Integer.toString(at + statuses.size())), accessToken);
             }
-            return MastodonStatuses.page(statuses, instance, source(), since, response.fetchedAt(), next);
+            return MastodonStatuses.page(statuses, instance, label(), since, response.fetchedAt(), next);
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }

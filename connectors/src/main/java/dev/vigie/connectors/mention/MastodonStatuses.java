@@ -39,7 +39,7 @@ final class MastodonStatuses {
         return out;
     }
 
-    static MentionPage page(List<JsonNode> statuses, String instance, Source source, MentionCursor since,
+    static MentionPage page(List<JsonNode> statuses, String instance, String search, MentionCursor since,
                             Instant fetchedAt, dev.vigie.connectors.http.FetchRequest next) {
         List<Mention> mentions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -58,7 +58,7 @@ final class MastodonStatuses {
                 if (newest == null || compareIds(id, newest) > 0) {
                     newest = id;
                 }
-                mentions.add(toMention(s, instance, source, fetchedAt));
+                mentions.add(toMention(s, instance, search, fetchedAt));
             } catch (RuntimeException e) {
                 errors.add("status " + id + ": " + e.getMessage());
             }
@@ -67,7 +67,7 @@ final class MastodonStatuses {
                 newest == null ? null : new MentionCursor(newest), reached, errors);
     }
 
-    static Mention toMention(JsonNode status, String instance, Source source, Instant fetchedAt) {
+    static Mention toMention(JsonNode status, String instance, String search, Instant fetchedAt) {
         JsonNode s = status.hasNonNull("reblog") && status.get("reblog").isObject() ? status.get("reblog") : status;
         String uri = Json.text(s, "uri");
         String url = Json.text(s, "url") != null ? Json.text(s, "url") : uri;
@@ -97,18 +97,41 @@ final class MastodonStatuses {
         Engagement engagement = new Engagement(Json.number(s, "favourites_count"),
                 Json.plus(Json.number(s, "reblogs_count"), Json.number(s, "quotes_count")),
                 Json.number(s, "replies_count"), null);
-        return new Mention(id, source, url, null, text, new Author(name, acct == null ? null : "@" + acct, followers),
+        return new Mention(id, outlet(s, instance, search), url, null, text, new Author(name, acct == null ? null : "@" + acct, followers),
                 created != null ? created : fetchedAt, created == null, fetchedAt, Json.text(s, "language"),
                 engagement, followers);
     }
 
-    /** Mastodon ids are decimal strings (snowflakes): compare numerically, falling back to text order. */
+    /**
+     * The instance the status's author posts from: a status of {@code alice@piaille.fr} read on mastodon.social's
+     * timeline was published on piaille.fr. Taken from the account's URL, else its {@code acct}, else the status's
+     * URI, else the instance that was asked.
+     */
+    static Source outlet(JsonNode status, String instance, String search) {
+        JsonNode account = status.get("account");
+        URI home = uri(Json.text(account, "url"));
+        if (home == null) {
+            String acct = Json.text(account, "acct");
+            int at = acct == null ? -1 : acct.lastIndexOf('@');
+            home = at < 0 ? null : uri("https://" + acct.substring(at + 1));
+        }
+        if (home == null) {
+            home = uri(Json.text(status, "uri"));
+        }
+        if (home == null) {
+            home = URI.create(instance);
+        }
+        return new Source(SourceType.MASTODON, home.getHost(), home.getScheme() + "://" + home.getRawAuthority(),
+                search);
+    }
+
     /** An API request, with the instance's access token when one is configured (status search needs one). */
     static FetchRequest request(String url, String accessToken) {
         return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
                 accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
     }
 
+    /** Mastodon ids are decimal strings (snowflakes): compare numerically, falling back to text order. */
     static int compareIds(String a, String b) {
         try {
             return new BigInteger(a).compareTo(new BigInteger(b));
@@ -118,9 +141,20 @@ final class MastodonStatuses {
     }
 
     private static String host(String url) {
+        URI uri = uri(url);
+        return uri == null ? null : uri.getHost();
+    }
+
+    /** An absolute http(s) URL with a host, or {@code null}. */
+    private static URI uri(String url) {
         try {
-            return url == null ? null : URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
+            URI uri = url == null ? null : new URI(url);
+            if (uri == null || uri.getHost() == null || uri.getScheme() == null
+                    || !uri.getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+                return null;
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
             return null;
         }
     }

@@ -42,8 +42,8 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
     }
 
     @Override
-    public Source source() {
-        return new Source(SourceType.MASTODON, "#" + hashtag + " on " + instance, endpoint());
+    public String label() {
+        return "#" + hashtag + " on " + QueryUrls.authority(instance);
     }
 
     private String endpoint() {
@@ -64,7 +64,7 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
         try {
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
-            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, source(), since,
+            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, label(), since,
                     response.fetchedAt(), nextUrl == null ? null : MastodonStatuses.request(nextUrl, accessToken));
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));

@@ -139,7 +139,7 @@ public final class MentionCollector {
                 cursor = since.isStart() || query.compare(newest, since.value()) > 0 ? new MentionCursor(newest) : since;
             }
             LOG.debug("{}: {} mentions in {} pages, cursor {}", query, mentions.size(), pages, cursor.value());
-            done.complete(new MentionBatch(query.source(), new ArrayList<>(mentions.values()), cursor, pages, errors,
+            done.complete(new MentionBatch(query.label(), new ArrayList<>(mentions.values()), cursor, pages, errors,
                     failure));
         }
     }

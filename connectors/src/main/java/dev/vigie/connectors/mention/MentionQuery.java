@@ -14,8 +14,12 @@ import java.math.BigDecimal;
 public sealed interface MentionQuery extends Serializable
         permits MastodonTagTimeline, MastodonSearch, BlueskySearch, RedditSearch, HackerNewsSearch {
 
-    /** The source record the mentions carry. */
-    Source source();
+    /**
+     * The search as people read it ({@code "acme" on Reddit}, {@code #acme on mastodon.social}): what the run
+     * summary shows, and {@link Source#search()} of every mention it finds. Where a mention was published is its
+     * own {@link Mention#source()}.
+     */
+    String label();
 
     /** The first request of a run: only what is newer than {@code since} when there is a cursor. */
     FetchRequest firstRequest(MentionCursor since);

@@ -45,10 +45,31 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
         this(DEFAULT_BASE_URL, query, subreddit, DEFAULT_PAGE_SIZE);
     }
 
+    /** Where Reddit's pages are; permalinks are made absolute against it, as the outlets' addresses. */
+    static final String REDDIT = "https://www.reddit.com";
+
     @Override
-    public Source source() {
-        return new Source(SourceType.REDDIT, "\"" + query + "\" on " + (subreddit == null ? "Reddit" : "r/" + subreddit),
-                endpoint());
+    public String label() {
+        return "\"" + query + "\" on " + (subreddit == null ? "Reddit" : "r/" + subreddit);
+    }
+
+    /**
+     * A post's outlet is its subreddit ({@code r/france}), or the profile it was posted to ({@code u/someone});
+     * the searched subreddit, else Reddit, when the listing does not say.
+     */
+    private Source outlet(JsonNode d) {
+        String prefixed = Json.text(d, "subreddit_name_prefixed");
+        String name = Json.text(d, "subreddit");
+        if (prefixed == null && name != null) {
+            prefixed = name.startsWith("u_") ? "u/" + name.substring(2) : "r/" + name;
+        }
+        if (prefixed == null && subreddit != null) {
+            prefixed = "r/" + subreddit;
+        }
+        if (prefixed == null || !prefixed.matches("[ru]/[A-Za-z0-9_-]{1,40}")) {
+            return new Source(SourceType.REDDIT, "Reddit", REDDIT, label());
+        }
+        return new Source(SourceType.REDDIT, prefixed, REDDIT + "/" + prefixed, label());
     }
 
     private String endpoint() {
@@ -136,12 +157,12 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
             name = kind + "_" + Json.text(d, "id");
         }
         String permalink = Json.text(d, "permalink");
-        String url = permalink != null ? (permalink.startsWith("http") ? permalink : "https://www.reddit.com" + permalink)
+        String url = permalink != null ? (permalink.startsWith("http") ? permalink : REDDIT + permalink)
                 : null;
         String linkId = Json.text(d, "link_id");
         if (url == null && !kind.equals("t3") && linkId != null && Json.text(d, "subreddit") != null) {
             // older listings give comments without permalink: Reddit's canonical comment URL from its parts
-            url = "https://www.reddit.com/r/" + Json.text(d, "subreddit") + "/comments/"
+            url = REDDIT + "/r/" + Json.text(d, "subreddit") + "/comments/"
                     + linkId.replaceFirst("^t3_", "") + "/_/" + Json.text(d, "id") + "/";
         }
         if (url == null) {
@@ -160,7 +181,7 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
         String author = Json.text(d, "author");
         Engagement engagement = new Engagement(null, Json.number(d, "num_crossposts"), Json.number(d, "num_comments"),
                 Json.number(d, "score"));
-        return new Mention("reddit:" + name, source(), url, title, text,
+        return new Mention("reddit:" + name, outlet(d), url, title, text,
                 new Author(author, author == null || author.equals("[deleted]") ? null : "u/" + author, null),
                 created != null ? Instant.ofEpochSecond(created) : fetchedAt, created == null, fetchedAt, null,
                 engagement, null);

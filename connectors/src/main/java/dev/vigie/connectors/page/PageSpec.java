@@ -43,16 +43,10 @@ public record PageSpec(String url, String select, String ignore, List<String> no
         }
         select = blankToNull(select);
         ignore = blankToNull(ignore);
-        checkCss("select", select);
-        checkCss("ignore", ignore);
+        checkSelector("select", select);
+        checkSelector("ignore", ignore);
         noise = noise == null ? List.of() : List.copyOf(noise);
-        for (String n : noise) {
-            try {
-                Pattern.compile(n);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid noise pattern '" + n + "': " + e.getDescription(), e);
-            }
-        }
+        noise.forEach(PageSpec::checkNoise);
     }
 
     public PageSpec(String url) {
@@ -68,7 +62,14 @@ public record PageSpec(String url, String select, String ignore, List<String> no
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void checkCss(String name, String css) {
+    /**
+     * Refuses what jsoup cannot read as a CSS selector, so that a watch file is refused before a run rather than its
+     * page failing at every run.
+     *
+     * @param name what the selector is for ({@code select}, {@code ignore}), named in the message
+     * @throws IllegalArgumentException naming the selector and what is wrong with it
+     */
+    public static void checkSelector(String name, String css) {
         if (css == null) {
             return;
         }
@@ -77,6 +78,29 @@ public record PageSpec(String url, String select, String ignore, List<String> no
         } catch (Selector.SelectorParseException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid CSS selector for " + name + ": '" + css + "': "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses what is not a Java regular expression, and one that matches the empty string: it would put blanks
+     * between all characters ({@code \d*} is a typo for {@code \d+}).
+     *
+     * @throws IllegalArgumentException naming the pattern and what is wrong with it
+     */
+    public static void checkNoise(String pattern) {
+        if (pattern == null || pattern.isEmpty()) {
+            throw new IllegalArgumentException("a noise pattern must not be empty");
+        }
+        Pattern compiled;
+        try {
+            compiled = Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("invalid noise pattern '" + pattern + "': " + e.getDescription()
+                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""), e);
+        }
+        if (compiled.matcher("").matches()) {
+            throw new IllegalArgumentException("noise pattern '" + pattern + "' matches the empty string (it would "
+                    + "put blanks everywhere); use + rather than * (e.g. \\d+ for digits)");
         }
     }
 }

@@ -42,6 +42,13 @@ class ApiSamplesTest {
         };
     }
 
+    /** What a social-listening user reads as the outlet of each platform's posts. */
+    private static final Map<String, String> OUTLETS = Map.of(
+            "mastodon", "[a-z0-9.-]+",
+            "reddit", "[ru]/[A-Za-z0-9_-]+",
+            "hackernews", "Hacker News",
+            "bluesky", "bsky\\.app");
+
     @Test
     void everyRecordedBodyParsesIntoCompleteMentions() throws Exception {
         Path root = CorpusData.folder("api-samples");
@@ -52,6 +59,7 @@ class ApiSamplesTest {
         }
         Instant fetched = Instant.parse("2026-01-01T00:00:00Z");
         int total = 0;
+        java.util.Set<String> outlets = new java.util.TreeSet<>();
         for (Path body : bodies) {
             String platform = root.relativize(body).getName(0).toString();
             MentionQuery query = queryFor(platform);
@@ -89,11 +97,19 @@ class ApiSamplesTest {
                 assertThat(m.text()).as(name + " " + m.id()).isNotBlank();
                 assertThat(m.publishedEstimated()).as(name + " " + m.id() + " has its own date").isFalse();
                 assertThat(m.source().type().id()).isEqualTo(platform);
+                assertThat(m.source().name()).as(name + " " + m.id() + " is named by its outlet")
+                        .matches(OUTLETS.get(platform));
+                assertThat(m.source().search()).as(name).isEqualTo(query.label());
+                outlets.add(platform + " " + m.source().name());
             }
             total += page.mentions().size();
             System.out.printf("%-55s %4d mentions, next page: %s%n", platform + "/" + name, page.mentions().size(),
                     page.next() == null ? "-" : page.next().url());
         }
         assertThat(total).isGreaterThan(200);
+        System.out.println(outlets.size() + " outlets: " + outlets);
+        assertThat(outlets).as("several instances and subreddits, not one name per search")
+                .contains("mastodon mastodon.social", "reddit r/sysadmin", "hackernews Hacker News", "bluesky bsky.app")
+                .hasSizeGreaterThan(10);
     }
 }

@@ -276,6 +276,70 @@ class MentionCollectorTest {
     }
 
     @Test
+    void eachMentionNamesTheOutletItWasPublishedInAndKeepsTheSearchThatFoundIt() {
+        server.route("/api/v1/timelines/tag/velo", ex -> {
+            ArrayNode body = JSON.createArrayNode();
+            body.add(status(2, server.base()));
+            ObjectNode remote = status(1, server.base());
+            remote.put("uri", "https://piaille.fr/users/zoe/statuses/1");
+            remote.put("url", "https://piaille.fr/@zoe/1");
+            ((ObjectNode) remote.get("account")).put("acct", "zoe@piaille.fr").put("url", "https://piaille.fr/@zoe");
+            body.add(remote);
+            LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
+        });
+        server.route("/search.json", ex -> {
+            ObjectNode body = JSON.createObjectNode().put("kind", "Listing");
+            ArrayNode children = body.putObject("data").putArray("children");
+            String[][] posts = {{"france", "r/france"}, {"velotaf", null}, {"u_ann", "u/ann"}};
+            for (int i = 0; i < posts.length; i++) {
+                ObjectNode d = children.addObject().put("kind", "t3").putObject("data");
+                d.put("name", "t3_" + i).put("title", "Acme " + i).put("selftext", "").put("author", "ann");
+                d.put("permalink", "/r/" + posts[i][0] + "/comments/" + i + "/acme/").put("created_utc", 100.0 + i);
+                d.put("subreddit", posts[i][0]);
+                if (posts[i][1] != null) {
+                    d.put("subreddit_name_prefixed", posts[i][1]);
+                }
+            }
+            LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
+        });
+        server.route("/api/v1/search_by_date", ex -> {
+            ObjectNode body = JSON.createObjectNode().put("page", 0).put("nbPages", 1);
+            body.putArray("hits").addObject().put("objectID", "42").put("created_at_i", 100)
+                    .put("title", "Acme raises prices").put("url", "https://techcrunch.example/acme").put("author", "pg");
+            LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
+        });
+        server.route("/xrpc/app.bsky.feed.searchPosts", ex -> {
+            ObjectNode body = JSON.createObjectNode();
+            ObjectNode post = body.putArray("posts").addObject().put("uri", "at://did:plc:abc/app.bsky.feed.post/rk1");
+            post.putObject("author").put("did", "did:plc:abc").put("handle", "lemonde.fr");
+            post.putObject("record").put("text", "Acme").put("createdAt", T0.toString());
+            LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
+        });
+        String host = java.net.URI.create(server.base()).getAuthority();
+
+        List<Mention> mastodon = collector.collect(new MastodonTagTimeline(server.base(), "velo"), MentionCursor.START)
+                .join().mentions();
+        List<Mention> reddit = collector.collect(new RedditSearch(server.base(), "acme", null, 10), MentionCursor.START)
+                .join().mentions();
+        Mention hn = collector.collect(new HackerNewsSearch(server.base(), "acme", 10), MentionCursor.START).join()
+                .mentions().get(0);
+        Mention bluesky = collector.collect(new BlueskySearch(server.base(), "acme", 10), MentionCursor.START).join()
+                .mentions().get(0);
+
+        assertThat(mastodon).extracting(m -> m.source().name()).containsExactly("127.0.0.1", "piaille.fr");
+        assertThat(mastodon.get(1).source().url()).isEqualTo("https://piaille.fr");
+        assertThat(mastodon).allSatisfy(m -> assertThat(m.source().search()).isEqualTo("#velo on " + host));
+        assertThat(reddit).extracting(m -> m.source().name()).containsExactly("r/france", "r/velotaf", "u/ann");
+        assertThat(reddit.get(0).source().url()).isEqualTo("https://www.reddit.com/r/france");
+        assertThat(reddit.get(0).source().search()).isEqualTo("\"acme\" on Reddit");
+        assertThat(hn.source().name()).as("published on HN, whatever it links to").isEqualTo("Hacker News");
+        assertThat(hn.source().search()).isEqualTo("\"acme\" on Hacker News");
+        assertThat(bluesky.source().name()).isEqualTo("bsky.app");
+        assertThat(bluesky.source().url()).isEqualTo("https://bsky.app");
+        assertThat(bluesky.source().search()).isEqualTo("\"acme\" on Bluesky");
+    }
+
+    @Test
     void queriesRefuseBadSettingsNamingThem() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MastodonTagTimeline("mastodon.social", "x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mastodon.social");

@@ -113,6 +113,9 @@ class PageWatcherTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("div[");
         assertThatThrownBy(() -> new PageSpec(URL, null, null, List.of("(unclosed")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(unclosed");
+        assertThatThrownBy(() -> new PageSpec(URL, null, null, List.of("(Visitors: )?\\d*")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(Visitors: )?\\d*")
+                .hasMessageContaining("matches the empty string");
         assertThatThrownBy(() -> new PageSpec("globex.example/pricing"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -40,7 +40,7 @@ class DashboardsIT {
         JsonNode response = send(url, "POST", "/_bulk?refresh=true", new String(bulk, StandardCharsets.UTF_8),
             "application/x-ndjson");
         assertThat(response.path("errors").asBoolean()).as(response.toString()).isFalse();
-        assertThat(response.path("items").size()).isEqualTo(22);
+        assertThat(response.path("items").size()).isEqualTo(23);
     }
 
     @Test
@@ -114,7 +114,7 @@ class DashboardsIT {
         assertThat(own.at("/aggregations/watches/buckets/0/key").asText()).isEqualTo(WATCH);
         assertThat(own.at("/aggregations/watches/buckets/0/doc_count").asLong()).isEqualTo(8);
         JsonNode runs = send(url, "POST", "/vigie-" + WATCH + "-runs/_count", "{}", "application/json");
-        assertThat(runs.path("count").asLong()).isEqualTo(6);
+        assertThat(runs.path("count").asLong()).isEqualTo(7);
     }
 
     private static void assertBucketsAllTheWayDown(Visualization vis, JsonNode level,

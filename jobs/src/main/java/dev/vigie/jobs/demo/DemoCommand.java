@@ -131,7 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
                 server.phase(phase);
                 out.println();
                 out.println(phase == DemoPhase.FIRST
-                        ? "== Run 1 of 2: first collection (three weeks of history; the models load first)"
+                        ? "== Run 1 of 2: first collection (three weeks of history, a baseline of each competitor page; "
+                                + "the models load first)"
                         : "== Run 2 of 2: an hour later (a few new posts, changed competitor pages; the rest "
                                 + "unchanged)");
                 Instant runStart = Instant.now();
@@ -272,7 +273,9 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Long> alerts = indices.countBy(IndexTemplates.ALERTS, "rule");
         out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.ALERTS,
                 alerts.values().stream().mapToLong(Long::longValue).sum(), alerts);
-        out.printf(Locale.ROOT, "  %-20s %5d%n", IndexTemplates.RUNS, indices.count(IndexTemplates.RUNS));
+        Map<String, Long> runs = indices.countBy(IndexTemplates.RUNS, "status");
+        out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.RUNS,
+                runs.values().stream().mapToLong(Long::longValue).sum(), runs);
     }
 
     private void printOutbox(Path dir, FileTime since) throws IOException {

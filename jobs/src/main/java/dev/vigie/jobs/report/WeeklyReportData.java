@@ -13,6 +13,8 @@ import java.util.Objects;
  * <p>"Previous" always means the ISO week before {@link #week()}; shares and sentiment are ratios in [0, 1] and
  * [-1, 1], {@code null} when there was nothing to compute them from. {@code baselineWeeks} is how many earlier
  * weeks with data formed the day-of-week baseline: 0 for a new watch, which then reports no spikes.
+ * {@code topSources} are the outlets that published the most mentions; {@code alertActivity} is what the
+ * {@code vigie-alerts} ledger says each alert rule did this week (hits, emails, what is still pending).
  */
 public record WeeklyReportData(
         String watch,
@@ -28,7 +30,9 @@ public record WeeklyReportData(
         List<PageChange> pageChanges,
         List<AlertHits> alerts,
         List<Spike> spikes,
-        int baselineWeeks) {
+        int baselineWeeks,
+        List<TopSource> topSources,
+        List<AlertActivity> alertActivity) {
 
     public WeeklyReportData {
         Objects.requireNonNull(watch, "watch");
@@ -55,6 +59,8 @@ public record WeeklyReportData(
         pageChanges = List.copyOf(pageChanges);
         alerts = List.copyOf(alerts);
         spikes = List.copyOf(spikes);
+        topSources = List.copyOf(topSources);
+        alertActivity = List.copyOf(alertActivity);
         if (baselineWeeks < 0) {
             throw new IllegalArgumentException("baseline weeks cannot be negative: " + baselineWeeks);
         }
@@ -170,6 +176,41 @@ public record WeeklyReportData(
             Objects.requireNonNull(rule, "rule");
             requireCounts(mentions);
             examples = List.copyOf(examples);
+        }
+    }
+
+    /**
+     * An outlet of the week (a feed, a Mastodon instance, a subreddit, Hacker News, Bluesky): its mentions this
+     * week and the week before, and its share of the week's mentions.
+     */
+    public record TopSource(String name, String type, long mentions, long previousMentions, double share) {
+        public TopSource {
+            Objects.requireNonNull(name, "name");
+            requireCounts(mentions, previousMentions);
+            requireRatio(share, 0, 1, "share");
+        }
+    }
+
+    /**
+     * What one alert rule did this week according to the {@code vigie-alerts} ledger. Counts are of mentions (a hit
+     * emailed to two people counts once) except {@code emails}, the digests sent, one per recipient and dispatch.
+     *
+     * @param rule          the rule id
+     * @param every         how often its digests go out ({@code run}, {@code day}, {@code week})
+     * @param hits          mentions it matched this week
+     * @param previousHits  mentions it matched the week before
+     * @param emailed       mentions emailed this week (a daily or weekly digest sends some matched the week before)
+     * @param emails        digests sent this week
+     * @param recipients    people who received them
+     * @param pending       mentions matched this week and not emailed yet (a digest not due, or SMTP down)
+     * @param matchedTerms  the terms that matched most often
+     */
+    public record AlertActivity(String rule, String every, long hits, long previousHits, long emailed, long emails,
+                                long recipients, long pending, List<String> matchedTerms) {
+        public AlertActivity {
+            Objects.requireNonNull(rule, "rule");
+            requireCounts(hits, previousHits, emailed, emails, recipients, pending);
+            matchedTerms = List.copyOf(matchedTerms);
         }
     }
 

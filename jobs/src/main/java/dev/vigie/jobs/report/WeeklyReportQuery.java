@@ -16,6 +16,7 @@ import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.dashboards.IndexTemplates;
+import dev.vigie.jobs.report.WeeklyReportData.AlertActivity;
 import dev.vigie.jobs.report.WeeklyReportData.AlertHits;
 import dev.vigie.jobs.report.WeeklyReportData.Author;
 import dev.vigie.jobs.report.WeeklyReportData.BrandSentiment;
@@ -27,6 +28,7 @@ import dev.vigie.jobs.report.WeeklyReportData.PageChange;
 import dev.vigie.jobs.report.WeeklyReportData.Spike;
 import dev.vigie.jobs.report.WeeklyReportData.Story;
 import dev.vigie.jobs.report.WeeklyReportData.ThemeTrend;
+import dev.vigie.jobs.report.WeeklyReportData.TopSource;
 import dev.vigie.jobs.report.WeeklyReportData.Totals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,10 +50,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one week of a watch from Elasticsearch into {@link WeeklyReportData}.
  *
- * <p>Only aggregations are used (one request on {@code vigie-mentions}, one bounded request on
- * {@code vigie-page-changes}), so the cost does not grow with the number of mentions: an agency's busiest client
- * costs the same two requests as a quiet one. Every query is filtered on the watch id, so nothing of one client can
- * appear in another's report. Days and weeks are those of the watch's time zone.
+ * <p>Only aggregations are used (one request on {@code vigie-mentions}, one on the {@code vigie-alerts} ledger,
+ * one bounded request on {@code vigie-page-changes}), so the cost does not grow with the number of mentions: an
+ * agency's busiest client costs the same three requests as a quiet one. Every query is filtered on the watch id, so
+ * nothing of one client can appear in another's report. Days and weeks are those of the watch's time zone.
  */
 public final class WeeklyReportQuery {
 
@@ -64,6 +66,8 @@ public final class WeeklyReportQuery {
 
     static final int TOP_STORIES = 8;
     static final int TOP_AUTHORS = 8;
+    static final int TOP_SOURCES = 8;
+    static final int MATCHED_TERMS = 3;
     static final int ALERT_EXAMPLES = 3;
     static final int MAX_PAGE_CHANGES = 40;
     static final int SPIKE_CAUSES = 3;
@@ -86,6 +90,17 @@ public final class WeeklyReportQuery {
     static final String CURATION_SCORE = "curation_score";
     static final String ALERTS = "alerts";
     static final String CHANGED_AT = "changed_at";
+    /** Fields of {@code dashboards/templates/vigie-alerts.json}. */
+    static final String ALERTS_INDEX = IndexTemplates.ALERTS;
+    static final String RULE = "rule";
+    static final String EVERY = "every";
+    static final String STATUS = "status";
+    static final String MENTION_ID = "mention_id";
+    static final String MATCHED_AT = "matched_at";
+    static final String SENT_AT = "sent_at";
+    static final String RECIPIENTS = "recipients";
+    static final String MATCHED_TERMS_FIELD = "matched_terms";
+    static final String PENDING = "pending";
 
     private static final Logger LOG = LoggerFactory.getLogger(WeeklyReportQuery.class);
 
@@ -117,7 +132,8 @@ public final class WeeklyReportQuery {
             long started = System.nanoTime();
             SearchResponse<Void> mentions = searchMentions(scope.watch(), week, scope.zone());
             SearchResponse<JsonNode> changes = searchPageChanges(scope.watch(), week, scope.zone());
-            WeeklyReportData data = assemble(scope, week, mentions, changes);
+            SearchResponse<Void> alerts = searchAlerts(scope.watch(), week, scope.zone());
+            WeeklyReportData data = assemble(scope, week, mentions, changes, alerts);
             LOG.info("Read report data of watch {} for {}: {} mentions, {} page changes in {} ms", scope.watch(),
                     week, data.totals().mentions(), data.totals().pageChanges(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -162,6 +178,10 @@ public final class WeeklyReportQuery {
         aggs.put("themes", Aggregation.of(a -> a.terms(t -> t.field(THEMES).size(100))));
         aggs.put("authors", Aggregation.of(a -> a.cardinality(c -> c.field(AUTHOR_NAME))));
         aggs.put("reach", Aggregation.of(a -> a.sum(s -> s.field(REACH))));
+        // the week's top outlets, and enough of last week's to compare them with
+        aggs.put("outlets", Aggregation.of(a -> a.terms(t -> t.field(SOURCE_NAME).size(zone == null ? 500 : TOP_SOURCES)
+                        .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
+                .aggregations("type", b -> b.terms(t -> t.field(SOURCE_TYPE).size(1)))));
         if (zone == null) {
             return aggs;
         }
@@ -216,10 +236,46 @@ public final class WeeklyReportQuery {
                 .sort(o -> o.field(f -> f.field(CHANGED_AT).order(SortOrder.Asc))), JsonNode.class);
     }
 
+    /**
+     * What the alert rules did: entries of the ledger matched this week or the week before, or sent this week (a
+     * daily or weekly digest sends on Monday what was matched on Sunday).
+     */
+    private SearchResponse<Void> searchAlerts(String watch, IsoWeek week, ZoneId zone) throws IOException {
+        Query matched = inWeek(MATCHED_AT, week, zone);
+        Query matchedBefore = inWeek(MATCHED_AT, week.previous(), zone);
+        Query sent = inWeek(SENT_AT, week, zone);
+        Aggregation perRule = Aggregation.of(a -> a.terms(t -> t.field(RULE).size(100))
+                .aggregations("every", b -> b.terms(t -> t.field(EVERY).size(1)))
+                .aggregations("matched", b -> b.filter(matched)
+                        .aggregations("mentions", c -> c.cardinality(x -> x.field(MENTION_ID)))
+                        .aggregations("pending", c -> c.filter(f -> f.term(x -> x.field(STATUS).value(PENDING)))
+                                .aggregations("mentions", d -> d.cardinality(x -> x.field(MENTION_ID))))
+                        .aggregations("terms", c -> c.terms(x -> x.field(MATCHED_TERMS_FIELD).size(MATCHED_TERMS)
+                                .order(List.of(NamedValue.of("_count", SortOrder.Desc),
+                                        NamedValue.of("_key", SortOrder.Asc))))))
+                .aggregations("previous", b -> b.filter(matchedBefore)
+                        .aggregations("mentions", c -> c.cardinality(x -> x.field(MENTION_ID))))
+                .aggregations("sent", b -> b.filter(sent)
+                        .aggregations("mentions", c -> c.cardinality(x -> x.field(MENTION_ID)))
+                        // one digest per recipient and dispatch: the distinct sent_at of each recipient
+                        .aggregations("recipients", c -> c.terms(x -> x.field(RECIPIENTS).size(1000))
+                                .aggregations("emails", d -> d.cardinality(x -> x.field(SENT_AT))))));
+        return client.search(s -> s.index(ALERTS_INDEX).ignoreUnavailable(true).allowNoIndices(true)
+                .size(0).trackTotalHits(t -> t.enabled(false))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(WATCH).value(watch)))
+                        .should(matched).should(matchedBefore).should(sent).minimumShouldMatch("1")))
+                .aggregations("rules", perRule), Void.class);
+    }
+
+    private static Query inWeek(String field, IsoWeek week, ZoneId zone) {
+        return Query.of(q -> q.range(r -> r.date(d -> d.field(field)
+                .gte(week.start(zone).toString()).lt(week.end(zone).toString()))));
+    }
+
     // ---- assembly
 
     private WeeklyReportData assemble(ReportScope scope, IsoWeek week, SearchResponse<Void> mentions,
-                                      SearchResponse<JsonNode> changes) {
+                                      SearchResponse<JsonNode> changes, SearchResponse<Void> alertLedger) {
         Map<String, Aggregate> top = mentions.aggregations();
         Map<String, Aggregate> cur = subAggs(top, "week");
         Map<String, Aggregate> prev = subAggs(top, "previous");
@@ -280,7 +336,49 @@ public final class WeeklyReportQuery {
 
         return new WeeklyReportData(scope.watch(), scope.brand(), week, totals, shares, days, sentiments,
                 stories(cur), authors(cur), themes(scope, cur, prev), pageChanges(changes), alerts(cur),
-                historyWeeks.isEmpty() ? List.of() : spikes(cur, days, scope.zone()), historyWeeks.size());
+                historyWeeks.isEmpty() ? List.of() : spikes(cur, days, scope.zone()), historyWeeks.size(),
+                topSources(cur, prev, weekCount), alertActivity(alertLedger.aggregations()));
+    }
+
+    private static List<TopSource> topSources(Map<String, Aggregate> cur, Map<String, Aggregate> prev,
+                                              long weekCount) {
+        Map<String, Long> before = new HashMap<>();
+        terms(prev, "outlets").forEach(b -> before.put(b.key().stringValue(), b.docCount()));
+        List<TopSource> sources = new ArrayList<>();
+        for (StringTermsBucket b : terms(cur, "outlets")) {
+            List<StringTermsBucket> type = terms(b.aggregations(), "type");
+            sources.add(new TopSource(b.key().stringValue(), type.isEmpty() ? null : type.get(0).key().stringValue(),
+                    b.docCount(), before.getOrDefault(b.key().stringValue(), 0L),
+                    weekCount == 0 ? 0 : Math.min(1.0, (double) b.docCount() / weekCount)));
+        }
+        return sources;
+    }
+
+    /** Rules by hits this week, then by name; rules active only the week before are left out. */
+    private static List<AlertActivity> alertActivity(Map<String, Aggregate> aggs) {
+        List<AlertActivity> rules = new ArrayList<>();
+        for (StringTermsBucket b : terms(aggs, "rules")) {
+            Map<String, Aggregate> matched = subAggs(b.aggregations(), "matched");
+            Map<String, Aggregate> sent = subAggs(b.aggregations(), "sent");
+            long hits = cardinality(matched, "mentions");
+            long emailed = cardinality(sent, "mentions");
+            if (hits == 0 && emailed == 0) {
+                continue;
+            }
+            long emails = 0;
+            List<StringTermsBucket> recipients = terms(sent, "recipients");
+            for (StringTermsBucket r : recipients) {
+                emails += r.aggregations().get("emails").cardinality().value();
+            }
+            List<StringTermsBucket> every = terms(b.aggregations(), "every");
+            String frequency = every.isEmpty() ? null : every.get(0).key().stringValue();
+            long previous = cardinality(subAggs(b.aggregations(), "previous"), "mentions");
+            rules.add(new AlertActivity(b.key().stringValue(), frequency, hits, previous, emailed, emails,
+                    recipients.size(), cardinality(subAggs(matched, "pending"), "mentions"),
+                    terms(matched, "terms").stream().map(t -> t.key().stringValue()).toList()));
+        }
+        rules.sort(Comparator.comparingLong(AlertActivity::hits).reversed().thenComparing(AlertActivity::rule));
+        return rules;
     }
 
     private static List<Story> stories(Map<String, Aggregate> cur) {

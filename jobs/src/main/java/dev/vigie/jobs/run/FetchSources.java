@@ -129,7 +129,8 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     private CompletableFuture<SourceOutcome> feed(SourceTask task, SourceSpec.Feed feed, Instant startedAt,
             long start) {
         SourceState state = task.state();
-        return fetchConditionally(task, feed.url().toString(), Purpose.FEED, startedAt, start, ok -> {
+        Validators validators = new Validators(state.etag(), state.lastModified());
+        return fetchConditionally(task, validators, feed.url().toString(), Purpose.FEED, startedAt, start, ok -> {
             FeedResult parsed = feeds.parse(ok, feed.competitor());
             if (parsed instanceof FeedResult.Rejected rejected) {
                 return failed(task, rejected.reason() + ": " + rejected.message(), startedAt, start);
@@ -140,13 +141,13 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     }
 
     /**
-     * A conditional GET with the validators of the last run: a 304 or a failure becomes the source's outcome here,
-     * a body goes to {@code onBody}.
+     * A conditional GET (with the last run's validators, or none when the body is needed whatever it is): a 304 or
+     * a failure becomes the source's outcome here, a body goes to {@code onBody}.
      */
-    private CompletableFuture<SourceOutcome> fetchConditionally(SourceTask task, String url, Purpose purpose,
-            Instant startedAt, long start, Function<FetchResult.Ok, SourceOutcome> onBody) {
+    private CompletableFuture<SourceOutcome> fetchConditionally(SourceTask task, Validators validators, String url,
+            Purpose purpose, Instant startedAt, long start, Function<FetchResult.Ok, SourceOutcome> onBody) {
         SourceState state = task.state();
-        FetchRequest request = FetchRequest.conditional(url, purpose, new Validators(state.etag(), state.lastModified()));
+        FetchRequest request = FetchRequest.conditional(url, purpose, validators);
         return fetcher.fetch(request).thenApply(response -> {
             if (response instanceof FetchResult.NotModified nm) {
                 return unchanged(task, state.withValidators(nm.validators().etag(), nm.validators().lastModified()),
@@ -178,22 +179,43 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         return batch.cursor() == null || batch.cursor().isStart() ? state : state.withCursor(batch.cursor().value());
     }
 
+    /**
+     * A competitor page: its first snapshot is a {@link SourceStatus#BASELINE baseline}, later ones are compared
+     * with the last. A snapshot taken with other settings ({@code select}, {@code ignore}, {@code noise} edited in
+     * the watch file) cannot be compared: the page is then fetched whole, without validators, and becomes the new
+     * baseline. A selector that matches nothing fails the source (the page was redesigned, or the selector is
+     * wrong) and keeps the last snapshot, rather than reporting every line as removed.
+     */
     private CompletableFuture<SourceOutcome> page(SourceTask task, SourceSpec.Page page, Instant startedAt,
             long start) {
         SourceState state = task.state();
-        PageSpec spec = new PageSpec(page.url().toString(), page.select(), page.ignore().isEmpty() ? null
-                : page.ignore(), List.of());
-        return fetchConditionally(task, page.url().toString(), Purpose.PAGE, startedAt, start, ok -> {
+        PageSpec spec = page.toPageSpec();
+        List<String> changedSettings = state.snapshot() == null ? List.of()
+                : PageChanges.changedSettings(state.snapshot(), spec);
+        Validators validators = changedSettings.isEmpty() ? new Validators(state.etag(), state.lastModified())
+                : Validators.NONE;
+        return fetchConditionally(task, validators, page.url().toString(), Purpose.PAGE, startedAt, start, ok -> {
             PageSnapshot current = pages.snapshot(spec, ok);
+            if (!current.found()) {
+                return outcome(task, SourceStatus.FAILED, "select '" + spec.select() + "' matched nothing on the "
+                        + "page (redesigned, or a wrong selector?); the last snapshot is kept", 1, 0, 0,
+                        state.withValidators(null, null), List.of(), List.of(), startedAt, start);
+            }
             SourceState next = state.withValidators(ok.validators().etag(), ok.validators().lastModified())
-                    .withSnapshot(PageChanges.toJson(current));
-            Optional<PageChange> change = state.snapshot() == null ? Optional.empty()
-                    : pages.compare(PageChanges.fromJson(state.snapshot()), current);
-            if (change.isEmpty()) {
-                return outcome(task, SourceStatus.UNCHANGED, null, 1, 0, next, List.of(), List.of(), startedAt,
+                    .withSnapshot(PageChanges.toJson(current, spec));
+            if (state.snapshot() == null || !changedSettings.isEmpty()) {
+                String reason = (state.snapshot() == null ? "first snapshot stored"
+                        : String.join(", ", changedSettings) + " changed in the watch, new snapshot stored")
+                        + "; changes are reported from the next run";
+                return outcome(task, SourceStatus.BASELINE, reason, 1, 0, 0, next, List.of(), List.of(), startedAt,
                         start);
             }
-            return outcome(task, SourceStatus.NEW, null, 1, 1, next, List.of(),
+            Optional<PageChange> change = pages.compare(PageChanges.fromJson(state.snapshot()), current);
+            if (change.isEmpty()) {
+                return outcome(task, SourceStatus.UNCHANGED, null, 1, 0, 1, next, List.of(), List.of(), startedAt,
+                        start);
+            }
+            return outcome(task, SourceStatus.NEW, null, 1, 1, 0, next, List.of(),
                     List.of(PageChanges.document(task.ref().watch(), page.competitor(), change.get(),
                             current.hash())), startedAt, start);
         });
@@ -213,22 +235,23 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
             }
         }
         return outcome(task, fresh.isEmpty() ? SourceStatus.UNCHANGED : SourceStatus.NEW, null, mentions.size(),
-                fresh.size(), state.withSeen(ids), fresh, List.of(), startedAt, start);
+                fresh.size(), mentions.size() - fresh.size(), state.withSeen(ids), fresh, List.of(), startedAt, start);
     }
 
     private static SourceOutcome unchanged(SourceTask task, SourceState state, Instant startedAt, long start) {
-        return outcome(task, SourceStatus.UNCHANGED, null, 0, 0, state, List.of(), List.of(), startedAt, start);
+        return outcome(task, SourceStatus.UNCHANGED, null, 0, 0, 0, state, List.of(), List.of(), startedAt, start);
     }
 
     private static SourceOutcome failed(SourceTask task, String reason, Instant startedAt, long start) {
-        return outcome(task, SourceStatus.FAILED, reason, 0, 0, task.state(), List.of(), List.of(), startedAt, start);
+        return outcome(task, SourceStatus.FAILED, reason, 0, 0, 0, task.state(), List.of(), List.of(), startedAt,
+                start);
     }
 
     private static SourceOutcome outcome(SourceTask task, SourceStatus status, String reason, int fetched, int fresh,
-            SourceState state, List<Collected> mentions, List<PageChangeDocument> changes, Instant startedAt,
-            long start) {
+            int unchanged, SourceState state, List<Collected> mentions, List<PageChangeDocument> changes,
+            Instant startedAt, long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new SourceOutcome(new SourceReport(task.ref(), status, reason, fetched, fresh, fetched - fresh,
+        return new SourceOutcome(new SourceReport(task.ref(), status, reason, fetched, fresh, unchanged,
                 startedAt, millis, state), mentions, changes);
     }
 

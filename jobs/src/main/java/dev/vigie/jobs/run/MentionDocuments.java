@@ -23,6 +23,7 @@ final class MentionDocuments implements DocumentConverter<EnrichedMention> {
         source.put("type", m.source().type().id());
         source.put("name", m.source().name());
         source.put("url", m.source().url());
+        putIfPresent(source, "search", m.source().search());
         doc.put("url", m.url());
         if (m.title() != null) {
             doc.put("title", m.title());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigie.connectors.page.PageChange;
 import dev.vigie.connectors.page.PageSnapshot;
+import dev.vigie.connectors.page.PageSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -41,11 +42,16 @@ final class PageChanges {
         }
     }
 
-    /** The snapshot as stored in {@code vigie-state}. */
-    static String toJson(PageSnapshot snapshot) {
+    /**
+     * The snapshot as stored in {@code vigie-state}, with the settings it was taken with: a snapshot taken with other
+     * settings cannot be compared with the next one.
+     */
+    static String toJson(PageSnapshot snapshot, PageSpec spec) {
         ObjectNode node = JSON.createObjectNode();
         node.put("url", snapshot.url());
         node.put("section", snapshot.section());
+        node.put("ignore", spec.ignore() == null ? "" : spec.ignore());
+        spec.noise().forEach(node.putArray("noise")::add);
         node.put("taken_at", snapshot.takenAt().toString());
         node.put("found", snapshot.found());
         snapshot.lines().forEach(node.putArray("lines")::add);
@@ -53,7 +59,34 @@ final class PageChanges {
         return node.toString();
     }
 
-    /** The snapshot stored by {@link #toJson(PageSnapshot)}. */
+    /**
+     * Which of the watch's page settings differ from those the stored snapshot was taken with ({@code select},
+     * {@code ignore}, {@code noise}), or an empty list. Snapshots stored before settings were recorded only tell
+     * their section.
+     */
+    static List<String> changedSettings(String json, PageSpec spec) {
+        try {
+            var node = JSON.readTree(json);
+            List<String> changed = new ArrayList<>();
+            if (!node.path("section").asText().equals(spec.section())) {
+                changed.add("select");
+            }
+            if (node.has("ignore") && !node.path("ignore").asText().equals(spec.ignore() == null ? ""
+                    : spec.ignore())) {
+                changed.add("ignore");
+            }
+            List<String> noise = new ArrayList<>();
+            node.path("noise").forEach(n -> noise.add(n.asText()));
+            if (node.has("ignore") && !noise.equals(spec.noise())) {
+                changed.add("noise");
+            }
+            return changed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The snapshot stored by {@link #toJson(PageSnapshot, PageSpec)}. */
     static PageSnapshot fromJson(String json) {
         try {
             var node = JSON.readTree(json);

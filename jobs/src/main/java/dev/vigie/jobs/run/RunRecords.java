@@ -57,7 +57,7 @@ final class RunRecords {
         document.put("unchanged", report.unchanged());
         document.put("failed", report.status() == SourceStatus.FAILED ? 1 : 0);
         document.put("indexed", report.fresh());
-        if (report.reason() != null) {
+        if (report.status() == SourceStatus.FAILED) {
             document.put("errors", report.reason());
         }
         document.put("started_at", report.startedAt().toString());

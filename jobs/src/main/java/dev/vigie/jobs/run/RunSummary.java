@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a run did, printed at its end: per source (fetched, new, unchanged, failed with the reason), per alert rule
+ * What a run did, printed at its end: per source (fetched, new, unchanged, a page's baseline, failed with the reason),
+ * per alert rule
  * (hits, emailed) and where to look next.
  *
  * @param runId        the run id (also in {@code vigie-runs})
@@ -74,7 +75,7 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         for (SourceReport s : sources) {
             out.printf(Locale.ROOT, row, s.ref().watch(), s.ref().type(), shorten(label(s.ref()), 44),
                     s.fetched(), s.fresh(), s.unchanged(),
-                    s.status() == SourceStatus.FAILED ? "FAILED: " + s.reason() : s.status().id());
+                    s.statusText());
         }
         if (!alerts.isEmpty()) {
             String alertRow = "  %-" + w + "s %-20s %6s %8s %8s%n";

@@ -61,7 +61,8 @@ final class SourcePlanner {
             }
             for (PageWatch page : competitor.pages()) {
                 add(tasks, states, new SourceRef(w, "page", competitor.name(), page.url().toString()),
-                        new SourceSpec.Page(competitor.name(), page.url(), page.select(), page.ignore()));
+                        new SourceSpec.Page(competitor.name(), page.url(), page.select(), page.ignore(),
+                                page.noise()));
             }
         }
         return tasks;

@@ -9,8 +9,9 @@ import java.util.Objects;
  * What one source did in a run: the line of the summary and the {@code vigie-runs} document.
  *
  * @param ref        the source
- * @param status     new, unchanged or failed
- * @param reason     why it failed, else {@code null}
+ * @param status     new, unchanged, baseline or failed
+ * @param reason     why it failed, or what a baseline is (a first snapshot, or settings that changed); else
+ *                   {@code null}
  * @param fetched    items read from the answer
  * @param fresh      items not seen in earlier runs (the ones enriched and indexed)
  * @param unchanged  items already seen
@@ -26,8 +27,18 @@ public record SourceReport(SourceRef ref, SourceStatus status, String reason, in
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(state, "state");
-        if (status == SourceStatus.FAILED && (reason == null || reason.isBlank())) {
-            throw new IllegalArgumentException("a failed source needs a reason: " + ref);
+        boolean explained = status == SourceStatus.FAILED || status == SourceStatus.BASELINE;
+        if (explained && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a " + status.id() + " source needs a reason: " + ref);
         }
+    }
+
+    /** The status as the run summary shows it: failures and baselines with their reason. */
+    public String statusText() {
+        return switch (status) {
+            case FAILED -> "FAILED: " + reason;
+            case BASELINE -> "baseline: " + reason;
+            default -> status.id();
+        };
     }
 }

@@ -1,7 +1,9 @@
 package dev.vigie.jobs.run;
 
+import dev.vigie.connectors.page.PageSpec;
 import java.io.Serializable;
 import java.net.URI;
+import java.util.List;
 
 /** What to fetch for one source; built from a watch by {@link SourcePlanner}. */
 public sealed interface SourceSpec extends Serializable {
@@ -50,10 +52,22 @@ public sealed interface SourceSpec extends Serializable {
         }
     }
 
-    /** A competitor's page, watched for changes in the selected section. */
-    record Page(String competitor, URI url, String select, String ignore) implements SourceSpec {
+    /**
+     * A competitor's page, watched for changes in the selected section ({@code select} empty for its main content),
+     * without the {@code ignore}d parts and the {@code noise} patterns.
+     */
+    record Page(String competitor, URI url, String select, String ignore, List<String> noise) implements SourceSpec {
+        public Page {
+            noise = List.copyOf(noise);
+        }
+
         public String host() {
             return url.getHost();
+        }
+
+        /** What the page watcher needs; blank selectors mean "none". */
+        public PageSpec toPageSpec() {
+            return new PageSpec(url.toString(), select, ignore, noise);
         }
     }
 }

@@ -6,6 +6,12 @@ public enum SourceStatus {
     NEW,
     /** Answered 304, or gave nothing newer than the last run. */
     UNCHANGED,
+    /**
+     * A competitor page read for the first time (or again after its {@code select}, {@code ignore} or {@code noise}
+     * changed): its snapshot is stored, and changes are reported from the next run on. Nothing was compared, so it is
+     * neither new nor unchanged.
+     */
+    BASELINE,
     /** Could not be fetched or read; the reason is in the report. Other sources are not affected. */
     FAILED;
 

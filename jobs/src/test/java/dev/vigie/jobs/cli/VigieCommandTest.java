@@ -31,13 +31,17 @@ class VigieCommandTest {
     @Test
     void validatePrintsEveryErrorOfEachRefusedFileAndExitsThree(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "watch: Bad\nbrand: { name: Acme }\nalerts:\n  - { id: a, query: x, every: hourly }\n");
+        Files.writeString(bad, "watch: Bad\nbrand: { name: Acme }\nalerts:\n  - { id: a, query: x, every: hourly }\n"
+                + "competitors:\n  - name: Globex\n    pages:\n      - { url: \"https://globex.example/\", noise: ['[0-9'] }\n");
         int code = vigie("validate", "-w", EXAMPLE.toString(), "-w", bad.toString());
         assertThat(code).isEqualTo(ExitCodes.INVALID_WATCH);
         assertThat(out.toString()).startsWith("OK   " + EXAMPLE);
-        assertThat(err.toString()).isEqualTo("FAIL " + bad + " (2 errors)\n"
+        assertThat(err.toString()).isEqualTo("FAIL " + bad + " (3 errors)\n"
                 + "  " + bad + ":1: watch: expected an id of lower-case letters, digits and '-' ([a-z0-9-]+), got 'Bad'\n"
-                + "  " + bad + ":4: alerts[0].every: expected one of run, day, week, got 'hourly'\n");
+                + "  " + bad + ":4: alerts[0].every: expected one of run, day, week, got 'hourly'\n"
+                + "  " + bad + ":8: competitors[0].pages[0].noise[0]: expected a regular expression (Java syntax, in "
+                + "'single quotes' so that \\d stays as written): invalid noise pattern '[0-9': Unclosed character "
+                + "class at index 3\n");
     }
 
     @Test

@@ -221,8 +221,10 @@ class DemoDataTest {
                 String path = URI.create(page.path("url").asText().replace("{{demo}}", "http://x")).getPath();
                 String select = page.path("select").asText("body");
                 String ignore = page.path("ignore").asText("");
-                before.put(path, section(get(path, DemoPhase.FIRST).text(), select, ignore));
-                after.put(path, section(get(path, DemoPhase.SECOND).text(), select, ignore));
+                List<String> noise = new ArrayList<>();
+                page.path("noise").forEach(n -> noise.add(n.asText()));
+                before.put(path, section(get(path, DemoPhase.FIRST).text(), select, ignore, noise));
+                after.put(path, section(get(path, DemoPhase.SECOND).text(), select, ignore, noise));
             }
         }
         assertThat(before.keySet()).containsExactlyInAnyOrderElementsOf(DemoServer.PAGES.keySet());
@@ -257,13 +259,17 @@ class DemoDataTest {
         assertThat(new ObjectMapper().writeValueAsString(watch)).doesNotContain("http://", "https://");
     }
 
-    private static String section(String html, String select, String ignore) {
+    private static String section(String html, String select, String ignore, List<String> noise) {
         Document doc = Jsoup.parse(html);
         Element part = doc.selectFirst(select);
         assertThat(part).as(select).isNotNull();
         if (!ignore.isBlank()) {
             part.select(ignore).remove();
         }
-        return part.text();
+        String text = part.text();
+        for (String pattern : noise) {
+            text = text.replaceAll(pattern, "");
+        }
+        return text;
     }
 }

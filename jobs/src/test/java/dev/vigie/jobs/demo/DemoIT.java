@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.run.RunSummary;
+import dev.vigie.jobs.run.SourceReport;
 import dev.vigie.jobs.run.SourceStatus;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import jakarta.mail.Multipart;
@@ -77,6 +78,36 @@ class DemoIT {
         assertThat(pipeline.summaries()).allSatisfy(s -> assertThat(s.failedSources()).as(printed).isZero());
         assertThat(printed).contains("Run 1 of 2", "Run 2 of 2", "vigie-mentions", "What to open next",
                 folder.resolve("outbox").toString(), folder.resolve("reports").toString());
+    }
+
+    @Test
+    void theFirstRunTakesABaselineOfEachCompetitorPage() {
+        List<SourceReport> pages = pipeline.summaries().get(0).sources().stream()
+                .filter(s -> s.ref().type().equals("page")).toList();
+        assertThat(pages).hasSize(DemoServer.PAGES.size()).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(SourceStatus.BASELINE);
+            assertThat(p.unchanged()).isZero();
+        });
+        assertThat(printed).contains("baseline: first snapshot stored; changes are reported from the next run")
+                .containsPattern("vigie-runs +\\d+  \\{.*baseline=" + DemoServer.PAGES.size());
+    }
+
+    @Test
+    void mentionsAreNamedByTheOutletThatPublishedThemAndKeepTheirSearch() throws Exception {
+        JsonNode hits = search("vigie-mentions", Map.of("size", 500,
+                "query", Map.of("term", Map.of("watch", DemoWatch.ID)))).path("hits").path("hits");
+        Map<String, Set<String>> outlets = new java.util.TreeMap<>();
+        for (JsonNode hit : hits) {
+            JsonNode source = hit.path("_source").path("source");
+            String type = source.path("type").asText();
+            outlets.computeIfAbsent(type, t -> new java.util.TreeSet<>()).add(source.path("name").asText());
+            assertThat(source.has("search")).as("search of %s", hit.path("_id")).isEqualTo(!type.equals("feed"));
+        }
+        assertThat(outlets.get("reddit")).contains("r/france", "r/lyon").allMatch(n -> n.startsWith("r/"));
+        assertThat(outlets.get("mastodon")).contains("piaille.example", "lyon.social.example")
+                .allMatch(n -> !n.contains(" "));
+        assertThat(outlets.get("hackernews")).containsExactly("Hacker News");
+        assertThat(outlets.get("bluesky")).containsExactly("bsky.app");
     }
 
     @Test

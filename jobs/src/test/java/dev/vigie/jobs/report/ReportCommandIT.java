@@ -97,7 +97,8 @@ class ReportCommandIT {
                     "Volume par jour", "Sentiment par marque", "Sujets principaux", "Auteurs les plus influents",
                     "Thèmes en hausse et en baisse", "Changements sur les sites concurrents",
                     "Alertes de la semaine", "Pics de volume", "Mercredi 18 novembre", "Le Monde Tech",
-                    "Pro : 29 € / mois", "crisis");
+                    "Pro : 29 € / mois", "crisis", "Principales sources", "bsky.app", "E-mails d’alerte",
+                    "quotidien");
         }
 
         MimeMessage[] received = SMTP.getReceivedMessages();

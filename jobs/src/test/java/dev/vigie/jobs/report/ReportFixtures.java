@@ -29,6 +29,7 @@ final class ReportFixtures {
 
     private final List<Map<String, Object>> mentions = new ArrayList<>();
     private final List<Map<String, Object>> changes = new ArrayList<>();
+    private final List<Map<String, Object>> ledger = new ArrayList<>();
 
     private ReportFixtures() {
     }
@@ -50,6 +51,9 @@ final class ReportFixtures {
         for (Map<String, Object> c : f.changes) {
             bulk.operations(op -> op.index(i -> i.index(IndexTemplates.PAGE_CHANGES).id((String) c.get("id"))
                     .document(c)));
+        }
+        for (Map<String, Object> a : f.ledger) {
+            bulk.operations(op -> op.index(i -> i.index(IndexTemplates.ALERTS).id((String) a.get("id")).document(a)));
         }
         BulkResponse response = es.bulk(bulk.refresh(co.elastic.clients.elasticsearch._types.Refresh.True).build());
         if (response.errors()) {
@@ -120,6 +124,41 @@ final class ReportFixtures {
                     "Other client's confidential story", 0.99);
         }
 
+        // The alert ledger. crisis (every run) emailed the 12 outage mentions to two people in three dispatches on
+        // Wednesday (6 emails); it matched 2 mentions the week before.
+        LocalDateTime wednesdayAt = wednesday.atTime(10, 0);
+        for (int i = 0; i < 12; i++) {
+            LocalDateTime at = wednesdayAt.plusHours(2L * (i / 4));
+            for (String to : List.of("cm@acme.example", "dg@acme.example")) {
+                alert(WATCH, "crisis", "run", "outage-" + i, to, at, at, List.of(i % 3 == 0 ? "outage" : "panne"));
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            LocalDateTime at = monday.minusDays(4).atTime(9 + i, 0);
+            alert(WATCH, "crisis", "run", "old-" + i, "cm@acme.example", at, at, List.of("panne"));
+        }
+        // competitor-pricing (every day) to one person: a hit of last Sunday sent on Monday, three of this week sent
+        // the next mornings (Wednesday, Friday), two of this Sunday still pending.
+        alert(WATCH, "competitor-pricing", "day", "p0", "veille@acme.example", monday.minusDays(1).atTime(20, 0),
+                monday.atTime(7, 0), List.of("prix"));
+        alert(WATCH, "competitor-pricing", "day", "p1", "veille@acme.example", monday.plusDays(1).atTime(10, 0),
+                monday.plusDays(2).atTime(7, 0), List.of("prix"));
+        alert(WATCH, "competitor-pricing", "day", "p2", "veille@acme.example", monday.plusDays(1).atTime(15, 0),
+                monday.plusDays(2).atTime(7, 0), List.of("tarif"));
+        alert(WATCH, "competitor-pricing", "day", "p3", "veille@acme.example", monday.plusDays(3).atTime(11, 0),
+                monday.plusDays(4).atTime(7, 0), List.of("prix"));
+        for (int i = 4; i <= 5; i++) {
+            alert(WATCH, "competitor-pricing", "day", "p" + i, "veille@acme.example",
+                    monday.plusDays(6).atTime(14 + i, 0), null, List.of("prix"));
+        }
+        // A rule that fired only weeks ago, and another client's rule this week: neither is in the report.
+        alert(WATCH, "old-rule", "run", "b10a", "cm@acme.example", monday.minusWeeks(3).atTime(9, 0),
+                monday.minusWeeks(3).atTime(9, 0), List.of("acme"));
+        for (int i = 0; i < 5; i++) {
+            alert(OTHER_WATCH, "leak-rule", "run", "leak-" + i, "other@client.example", wednesdayAt, wednesdayAt,
+                    List.of("leak"));
+        }
+
         change(WATCH, "c1", "Globex", "https://globex.example/pricing", "Tarifs", monday.plusDays(1), "price",
                 List.of("Pro : 29 € / mois"), List.of("Pro : 35 € / mois"), 0.6);
         change(WATCH, "c2", "Initech", "https://initech.example/jobs", null, monday.plusDays(3), "jobs",
@@ -168,6 +207,32 @@ final class ReportFixtures {
         String at = local.atZone(PARIS).toInstant().toString();
         last.put("published_at", at);
         last.put("fetched_at", at);
+    }
+
+    /** An entry of the {@code vigie-alerts} ledger as the alert dispatcher writes it; no {@code sentAt}: pending. */
+    private void alert(String watch, String rule, String every, String mention, String recipient,
+                       LocalDateTime matchedAt, LocalDateTime sentAt, List<String> terms) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("id", watch + "-" + rule + "-" + mention + "-" + recipient);
+        a.put("watch", watch);
+        a.put("rule", rule);
+        a.put("every", every);
+        a.put("status", sentAt == null ? "pending" : "sent");
+        a.put("recipients", List.of(recipient));
+        a.put("mention_id", watch + ":" + mention);
+        a.put("mention_title", "Mention " + mention);
+        a.put("mention_url", "https://news.example/" + mention);
+        a.put("mention_source", "Le Fil");
+        a.put("lang", "fr");
+        a.put("sentiment", "negative");
+        a.put("matched_terms", terms);
+        a.put("snippet", "…" + String.join(" ", terms) + "…");
+        a.put("story_sources", 1);
+        a.put("matched_at", matchedAt.atZone(PARIS).toInstant().toString());
+        if (sentAt != null) {
+            a.put("sent_at", sentAt.atZone(PARIS).toInstant().toString());
+        }
+        ledger.add(a);
     }
 
     private void change(String watch, String id, String competitor, String url, String section, LocalDate day,

@@ -1,5 +1,6 @@
 package dev.vigie.jobs.report;
 
+import dev.vigie.jobs.report.WeeklyReportData.AlertActivity;
 import dev.vigie.jobs.report.WeeklyReportData.AlertHits;
 import dev.vigie.jobs.report.WeeklyReportData.Author;
 import dev.vigie.jobs.report.WeeklyReportData.BrandSentiment;
@@ -11,6 +12,7 @@ import dev.vigie.jobs.report.WeeklyReportData.PageChange;
 import dev.vigie.jobs.report.WeeklyReportData.Spike;
 import dev.vigie.jobs.report.WeeklyReportData.Story;
 import dev.vigie.jobs.report.WeeklyReportData.ThemeTrend;
+import dev.vigie.jobs.report.WeeklyReportData.TopSource;
 import dev.vigie.jobs.report.WeeklyReportData.Totals;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +74,12 @@ final class SampleReports {
                         List.of(new NamedCount("Acme <b>outage</b> hits customers across Europe & the UK",
                                 "https://news.example/acme-outage", 58)),
                         List.of(new NamedCount("Le Monde Tech", null, 3)))),
-                4);
+                4,
+                List.of(new TopSource("Le Fil", "feed", 84, 60, 84 / 316.0),
+                        new TopSource("mastodon.social", "mastodon", 51, 51, 51 / 316.0),
+                        new TopSource("r/france", "reddit", 20, 0, 20 / 316.0)),
+                List.of(new AlertActivity("crisis", "run", 27, 2, 27, 9, 3, 0, List.of("panne", "outage")),
+                        new AlertActivity("competitor-pricing", "day", 5, 1, 4, 3, 1, 2, List.of("prix"))));
     }
 
     static WeeklyReportData emptyWeek() {
@@ -86,6 +93,6 @@ final class SampleReports {
                 days,
                 List.of(new BrandSentiment("Acme", true, 0, 0, 0, null, null),
                         new BrandSentiment("Globex", false, 0, 0, 0, null, null)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.of(), List.of());
     }
 }

@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
+import dev.vigie.jobs.report.WeeklyReportData.AlertActivity;
 import dev.vigie.jobs.report.WeeklyReportData.BrandShare;
 import dev.vigie.jobs.report.WeeklyReportData.DayVolume;
 import dev.vigie.jobs.report.WeeklyReportData.Spike;
 import dev.vigie.jobs.report.WeeklyReportData.Story;
+import dev.vigie.jobs.report.WeeklyReportData.TopSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,24 @@ class WeeklyReportQueryIT {
     }
 
     @Test
+    void alertEmailsOfTheWeekComeFromTheLedgerPerRule() {
+        assertThat(data.alertActivity()).containsExactly(
+                // 12 outage mentions to two people in three dispatches: 6 emails; 2 hits the week before
+                new AlertActivity("crisis", "run", 12, 2, 12, 6, 2, 0, List.of("panne", "outage")),
+                // a daily digest: Sunday's hits wait for Monday, last Sunday's went out this Monday
+                new AlertActivity("competitor-pricing", "day", 5, 1, 4, 3, 1, 2, List.of("prix", "tarif")));
+    }
+
+    @Test
+    void topSourcesAreTheOutletsThatPublishedTheWeeksMentions() {
+        assertThat(data.topSources()).extracting(TopSource::name).containsExactly("Le Fil", "bsky.app",
+                "mastodon.social", "Hacker News", "r/marketing", "Le Monde");
+        assertThat(data.topSources().get(0)).isEqualTo(new TopSource("Le Fil", "rss", 18, 14, 18.0 / 55));
+        assertThat(data.topSources().get(2)).isEqualTo(new TopSource("mastodon.social", "mastodon", 10, 21,
+                10.0 / 55));
+    }
+
+    @Test
     void nothingOfAnotherWatchLeaksIn() throws IOException {
         String json = json(data);
         assertThat(json).doesNotContain("other-it", "Other client", "Secret Source", "Other Author", "leak",
@@ -124,6 +145,7 @@ class WeeklyReportQueryIT {
         assertThat(theirs.totals().mentions()).isEqualTo(30);
         assertThat(theirs.topStories()).extracting(Story::storyId).containsExactly("story-leak");
         assertThat(theirs.pageChanges()).hasSize(1);
+        assertThat(theirs.alertActivity()).extracting(AlertActivity::rule).containsExactly("leak-rule");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -48,6 +49,39 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
+    void alertEmailsOfTheLedgerAndTopSourcesAreReportedInBothLanguages() throws IOException {
+        WeeklyReport.Rendered en = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
+                TODAY);
+        String text = pdfText(en.pdf());
+        assertThat(text).contains("Top sources", "mastodon.social", "r/france", "Alert emails", "each run", "daily",
+                "panne, outage");
+        assertThat(en.html()).contains(">Emailed<", ">Emails<", ">Recipients<", ">Pending<");
+        assertThat(en.emailText()).contains("Alert emails",
+                "- crisis: 27 mentions matched, 27 emailed in 9 emails, 0 pending",
+                "- competitor-pricing: 5 mentions matched, 4 emailed in 3 emails, 2 pending",
+                "- Le Fil (RSS): 84 Mentions");
+        WeeklyReport.Rendered fr = WeeklyReport.render(SampleReports.scope(Locale.FRANCE), SampleReports.busyWeek(),
+                TODAY);
+        assertThat(pdfText(fr.pdf())).contains("Principales sources", "E-mails d’alerte", "quotidien");
+        assertThat(fr.html()).contains(">Envoyées<", ">Destinataires<", ">En attente<", ">à chaque exécution<");
+        assertThat(fr.emailText().replace('\u00a0', ' '))
+                .contains("- competitor-pricing : 5 mentions trouvées, 4 envoyées en 3 e-mails, 2 en attente");
+    }
+
+    @Test
+    void alertEmailsAreReportedEvenInAWeekWithoutMentions() {
+        WeeklyReportData empty = SampleReports.emptyWeek();
+        WeeklyReportData pendingOnly = new WeeklyReportData(empty.watch(), empty.brand(), empty.week(),
+                empty.totals(), empty.shareOfVoice(), empty.volumePerDay(), empty.sentiment(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), 0, List.of(),
+                List.of(new WeeklyReportData.AlertActivity("crisis", "week", 0, 3, 3, 1, 1, 0, List.of("panne"))));
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), pendingOnly, TODAY);
+        assertThat(r.html()).contains("No mentions this week", "Alert emails", "weekly");
+        assertThat(WeeklyReport.render(SampleReports.scope(Locale.UK), empty, TODAY).html())
+                .doesNotContain("Alert emails");
+    }
+
+    @Test
     void textFromFeedsIsEscapedAndOnlyWebLinksAreClickable() {
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(),
                 TODAY);
@@ -79,7 +113,8 @@ class WeeklyReportRenderingTest {
         stories.add(dirty);
         WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
                 busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, busy.topAuthors(),
-                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks());
+                busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), busy.baselineWeeks(),
+                busy.topSources(), busy.alertActivity());
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
         assertThat(r.html()).contains("Bad feed title  😀 end");
         assertThat(pdfText(r.pdf())).contains("Bad feed title");
@@ -122,11 +157,13 @@ class WeeklyReportRenderingTest {
         WeeklyReportData busy = SampleReports.busyWeek();
         assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
                 busy.shareOfVoice().subList(1, 3), busy.volumePerDay(), busy.sentiment(), busy.topStories(),
-                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4,
+                busy.topSources(), busy.alertActivity()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Acme'");
         assertThatThrownBy(() -> new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
                 busy.shareOfVoice(), busy.volumePerDay().subList(0, 6), busy.sentiment(), busy.topStories(),
-                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4))
+                busy.topAuthors(), busy.themes(), busy.pageChanges(), busy.alerts(), busy.spikes(), 4,
+                busy.topSources(), busy.alertActivity()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("7 days");
         assertThatThrownBy(() -> new WeeklyReportData.BrandShare("Acme", true, 1, 0, 1.5, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");

@@ -65,7 +65,7 @@ class RunJobIT {
         assertThat(news.fresh()).isEqualTo(3);
         assertThat(first.source(id, "feed", "Globex").fresh()).isEqualTo(2);
         assertThat(first.source(id, "hackernews", "acme").fresh()).isEqualTo(1);
-        assertThat(first.source(id, "page", "Globex").status()).isEqualTo(SourceStatus.UNCHANGED);
+        assertThat(first.source(id, "page", "Globex").status()).isEqualTo(SourceStatus.BASELINE);
         assertThat(first.failedSources()).isZero();
         assertThat(first.fresh()).isEqualTo(6);
 

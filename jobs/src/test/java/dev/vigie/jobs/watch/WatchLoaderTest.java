@@ -45,7 +45,11 @@ class WatchLoaderTest {
         assertThat(pricing.url()).isEqualTo(URI.create("https://globex.example/pricing"));
         assertThat(pricing.select()).isEqualTo("main .pricing");
         assertThat(pricing.ignore()).isEqualTo(".timestamp, footer");
-        assertThat(w.competitors().get(1).pages().get(0).select()).isEqualTo(PageWatch.DEFAULT_SELECT);
+        assertThat(pricing.noise()).containsExactly("Offer ends in \\d+ days", "build [0-9a-f]{7,}");
+        PageWatch jobs = w.competitors().get(1).pages().get(0);
+        assertThat(jobs.hasSelect()).as("watched whole: its main content").isFalse();
+        assertThat(jobs.hasIgnore()).isFalse();
+        assertThat(jobs.noise()).isEmpty();
         assertThat(w.sources().feeds()).containsExactly(URI.create("https://news.example/rss"));
         assertThat(w.sources().mastodon().get(0).hashtags()).containsExactly("acme");
         assertThat(w.sources().reddit().get(0).subreddits()).containsExactly("marketing");
@@ -165,6 +169,52 @@ class WatchLoaderTest {
                 .singleElement().asString().startsWith("w.yaml:3: elasticsearch.url: expected an absolute http(s) URL");
         assertThat(errors(MINIMAL + "mail: { smtp: \"http://mail.example\", from: a@b.example }\n"))
                 .singleElement().asString().startsWith("w.yaml:3: mail.smtp: expected smtp://host:port");
+    }
+
+    @Test
+    void refusesBadPageSelectorsAndNoisePatternsAtTheirOwnLine() {
+        List<String> errors = errors(MINIMAL + """
+                competitors:
+                  - name: Globex
+                    pages:
+                      - url: "https://globex.example/pricing"
+                        select: "main >>> .pricing"
+                        ignore: "div["
+                        noise:
+                          - 'Visitors: \\d+'
+                          - '(unclosed'
+                          - '[0-9]*'
+                """);
+        assertThat(errors).hasSize(4);
+        assertThat(errors.get(0)).startsWith("w.yaml:7: competitors[0].pages[0].select: expected a CSS selector like "
+                + "\"main .pricing\" or \".date, footer\": invalid CSS selector for select: 'main >>> .pricing'");
+        assertThat(errors.get(1)).startsWith("w.yaml:8: competitors[0].pages[0].ignore: expected a CSS selector")
+                .contains("'div['");
+        assertThat(errors.get(2)).isEqualTo("w.yaml:11: competitors[0].pages[0].noise[1]: expected a regular "
+                + "expression (Java syntax, in 'single quotes' so that \\d stays as written): invalid noise pattern "
+                + "'(unclosed': Unclosed group at index 9");
+        assertThat(errors.get(3)).startsWith("w.yaml:12: competitors[0].pages[0].noise[2]: ")
+                .contains("'[0-9]*' matches the empty string");
+    }
+
+    @Test
+    void readsPageNoiseAsAListOrASinglePattern() throws Exception {
+        Watch w = loader.parse("w.yaml", MINIMAL + """
+                competitors:
+                  - name: Globex
+                    pages:
+                      - { url: "https://globex.example/a", noise: 'Visitors: \\d+' }
+                      - { url: "https://globex.example/b", select: "#offers", noise: ['csrf=\\w+', 'v\\d+\\.\\d+'] }
+                      - "https://globex.example/c"
+                """);
+        List<PageWatch> pages = w.competitors().get(0).pages();
+        assertThat(pages.get(0).noise()).containsExactly("Visitors: \\d+");
+        assertThat(pages.get(1).noise()).containsExactly("csrf=\\w+", "v\\d+\\.\\d+");
+        assertThat(pages.get(1).select()).isEqualTo("#offers");
+        assertThat(pages.get(2).noise()).isEmpty();
+        assertThat(errors(MINIMAL + "competitors:\n  - name: G\n    pages:\n      - { url: \"https://g.example\", noyse: [x] }\n"))
+                .containsExactly("w.yaml:6: competitors[0].pages[0].noyse: unknown key (did you mean 'noise'?); "
+                        + "expected one of url, select, ignore, noise");
     }
 
     @Test

@@ -48,8 +48,12 @@ class WatchRecordsTest {
     @Test
     void recordsRefuseWhatTheLoaderRefuses() {
         assertThatThrownBy(() -> new Brand(" ", List.of())).hasMessage("brand name must not be empty");
-        assertThatThrownBy(() -> new PageWatch(URI.create("ftp://x.example/p"), null, null))
+        assertThatThrownBy(() -> new PageWatch(URI.create("ftp://x.example/p")))
                 .hasMessageContaining("is not an absolute http(s) URL");
+        assertThatThrownBy(() -> new PageWatch(URI.create("https://x.example/p"), "main >>> p", null, List.of()))
+                .hasMessageContaining("'main >>> p'");
+        assertThatThrownBy(() -> new PageWatch(URI.create("https://x.example/p"), null, null, List.of("(x")))
+                .hasMessageContaining("'(x'");
         assertThatThrownBy(() -> new Sources(List.of(URI.create("mailto:a@b.example")), List.of(), List.of(),
                 List.of(), List.of())).hasMessageContaining("feed 'mailto:a@b.example'");
         assertThatThrownBy(() -> new MastodonSource(URI.create("https://m.example"), List.of(), List.of()))

@@ -2,6 +2,7 @@ package dev.vigie.jobs.report.internal;
 
 import dev.vigie.jobs.report.ReportScope;
 import dev.vigie.jobs.report.WeeklyReportData;
+import dev.vigie.jobs.report.WeeklyReportData.AlertActivity;
 import dev.vigie.jobs.report.WeeklyReportData.AlertHits;
 import dev.vigie.jobs.report.WeeklyReportData.Author;
 import dev.vigie.jobs.report.WeeklyReportData.BrandSentiment;
@@ -12,6 +13,7 @@ import dev.vigie.jobs.report.WeeklyReportData.PageChange;
 import dev.vigie.jobs.report.WeeklyReportData.Spike;
 import dev.vigie.jobs.report.WeeklyReportData.Story;
 import dev.vigie.jobs.report.WeeklyReportData.ThemeTrend;
+import dev.vigie.jobs.report.WeeklyReportData.TopSource;
 import dev.vigie.jobs.report.WeeklyReportQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ public final class ReportView {
     static final int CHANGE_LINES_SHOWN = 3;
     static final int CHANGE_LINE_CHARS = 160;
     private static final Set<String> KINDS = Set.of("price", "product", "news", "jobs", "other");
+    private static final Set<String> FREQUENCIES = Set.of("run", "day", "week");
 
     private final ReportScope scope;
     private final ReportTexts texts;
@@ -111,6 +114,14 @@ public final class ReportView {
         }
         m.put("alerts", alerts(data));
         m.put("hasAlerts", !data.alerts().isEmpty());
+        List<Map<String, Object>> alertEmails = alertActivity(data);
+        m.put("alertEmails", alertEmails);
+        m.put("hasAlertEmails", !alertEmails.isEmpty());
+        m.put("showAlerts", !data.isEmpty() || !alertEmails.isEmpty());
+        m.put("alertLines", alertEmails.stream().map(r -> r.get("line")).toList());
+        List<Map<String, Object>> sources = topSources(data);
+        m.put("topSources", sources);
+        m.put("hasTopSources", !sources.isEmpty());
         m.put("spikes", spikes(data));
         m.put("hasSpikes", !data.spikes().isEmpty());
         m.put("spikesIntro", texts.format("spikes_intro", format.decimal(WeeklyReportQuery.SPIKE_RATIO, 1),
@@ -282,6 +293,41 @@ public final class ReportView {
                 examples.add(x);
             }
             r.put("examples", examples);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private List<Map<String, Object>> topSources(WeeklyReportData data) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TopSource s : data.topSources()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", s.name());
+            r.put("platform", platform(s.type()));
+            r.put("mentions", format.integer(s.mentions()));
+            r.put("share", format.percent(s.share()));
+            r.put("delta", delta(format.countChange(s.mentions(), s.previousMentions())));
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private List<Map<String, Object>> alertActivity(WeeklyReportData data) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AlertActivity a : data.alertActivity()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rule", a.rule());
+            r.put("every", a.every() == null ? "" : FREQUENCIES.contains(a.every()) ? texts.get("every_" + a.every())
+                    : a.every());
+            r.put("hits", format.integer(a.hits()));
+            r.put("delta", delta(format.countDelta(a.hits(), a.previousHits())));
+            r.put("emailed", format.integer(a.emailed()));
+            r.put("emails", format.integer(a.emails()));
+            r.put("recipients", format.integer(a.recipients()));
+            r.put("pending", format.integer(a.pending()));
+            r.put("terms", String.join(", ", a.matchedTerms()));
+            r.put("line", texts.format("alert_line", a.rule(), format.integer(a.hits()), format.integer(a.emailed()),
+                    format.integer(a.emails()), format.integer(a.pending())));
             rows.add(r);
         }
         return rows;

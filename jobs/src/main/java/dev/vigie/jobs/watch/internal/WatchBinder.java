@@ -1,5 +1,6 @@
 package dev.vigie.jobs.watch.internal;
 
+import dev.vigie.connectors.page.PageSpec;
 import dev.vigie.jobs.watch.AlertRule;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
@@ -163,17 +164,49 @@ public final class WatchBinder {
     private PageWatch page(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar) {
             URI url = url(node, path);
-            return url == null ? null : build(node, path, () -> new PageWatch(url, null, null));
+            return url == null ? null : build(node, path, () -> new PageWatch(url));
         }
-        YamlNode.Mapping m = mapping(node, path, "a page { url, select, ignore }");
+        YamlNode.Mapping m = mapping(node, path, "a page { url, select, ignore, noise }");
         if (m == null) {
             return null;
         }
-        keys(m, path, List.of("url", "select", "ignore"));
+        int before = errors.size();
+        keys(m, path, List.of("url", "select", "ignore", "noise"));
         URI url = requiredUrl(m, "url", path);
-        String select = string(m, "select", path, false, false);
-        String ignore = string(m, "ignore", path, false, false);
-        return url == null ? null : build(m, path, () -> new PageWatch(url, select, ignore));
+        String select = selector(m, "select", path);
+        String ignore = selector(m, "ignore", path);
+        List<String> noise = strings(m, "noise", path);
+        YamlNode noiseNode = child(m, "noise");
+        for (int i = 0; i < noise.size(); i++) {
+            try {
+                PageSpec.checkNoise(noise.get(i));
+            } catch (IllegalArgumentException e) {
+                boolean listed = noiseNode instanceof YamlNode.Sequence;
+                YamlNode at = noiseNode instanceof YamlNode.Sequence seq ? seq.items().get(i) : noiseNode;
+                error(at, path + ".noise" + (listed ? "[" + i + "]" : ""), "expected a regular expression (Java "
+                        + "syntax, in 'single quotes' so that \\d stays as written): " + e.getMessage());
+            }
+        }
+        if (url == null || errors.size() > before) {
+            return null;
+        }
+        return build(m, path, () -> new PageWatch(url, select, ignore, noise));
+    }
+
+    /** A CSS selector, checked with the parser the page watcher uses; refused at its own line. */
+    private String selector(YamlNode.Mapping m, String key, String path) {
+        String css = string(m, key, path, false, false);
+        if (css == null || css.isBlank()) {
+            return css;
+        }
+        try {
+            PageSpec.checkSelector(key, css.trim());
+            return css;
+        } catch (IllegalArgumentException e) {
+            error(child(m, key), join(path, key), "expected a CSS selector like \"main .pricing\" or \".date, "
+                    + "footer\": " + e.getMessage());
+            return null;
+        }
     }
 
     private Sources sources(YamlNode.Mapping root) {
