@@ -62,7 +62,7 @@ class EnrichMentionsTest {
     }
 
     private static String lang(String watch, String text) {
-        Mention m = new Mention("test:" + text.hashCode(), new Source(SourceType.MASTODON, "test", "https://t.example"),
+        Mention m = new Mention("test:" + text.hashCode(), new Source(SourceType.MASTODON, "test", "https://t.example", null),
                 "https://t.example/" + Math.abs(text.hashCode()), null, text, null, Instant.parse("2026-11-30T08:00:00Z"),
                 false, Instant.parse("2026-11-30T08:05:00Z"), null, null, null);
         return enrich.map(new Collected(watch, "mastodon:test", m, null)).lang();
