@@ -124,7 +124,8 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
         Engagement engagement = new Engagement(Json.number(post, "likeCount"),
                 Json.plus(Json.number(post, "repostCount"), Json.number(post, "quoteCount")),
                 Json.number(post, "replyCount"), null);
-        return new Mention("bluesky:" + uri, new Source(SourceType.BLUESKY, OUTLET, OUTLET_URL, label()), url, null, PlainText.tidy(
+        Source source = new Source(SourceType.BLUESKY, OUTLET, OUTLET_URL, label());
+        return new Mention("bluesky:" + uri, source, url, null, PlainText.tidy(
                 Json.text(record, "text") == null ? "" : Json.text(record, "text")),
                 new Author(Json.text(author, "displayName"), handle == null ? did : "@" + handle, followers),
                 created != null ? created : fetchedAt, created == null, fetchedAt, lang, engagement, followers);

@@ -97,7 +97,8 @@ final class MastodonStatuses {
         Engagement engagement = new Engagement(Json.number(s, "favourites_count"),
                 Json.plus(Json.number(s, "reblogs_count"), Json.number(s, "quotes_count")),
                 Json.number(s, "replies_count"), null);
-        return new Mention(id, outlet(s, instance, search), url, null, text, new Author(name, acct == null ? null : "@" + acct, followers),
+        Author author = new Author(name, acct == null ? null : "@" + acct, followers);
+        return new Mention(id, outlet(s, instance, search), url, null, text, author,
                 created != null ? created : fetchedAt, created == null, fetchedAt, Json.text(s, "language"),
                 engagement, followers);
     }

@@ -1,5 +1,6 @@
 package dev.vigie.connectors.mention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.internal.Json;
@@ -64,7 +65,8 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
         try {
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
-            return MastodonStatuses.page(MastodonStatuses.statuses(Json.parse(response.body())), instance, label(), since,
+            List<JsonNode> statuses = MastodonStatuses.statuses(Json.parse(response.body()));
+            return MastodonStatuses.page(statuses, instance, label(), since,
                     response.fetchedAt(), nextUrl == null ? null : MastodonStatuses.request(nextUrl, accessToken));
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));

@@ -131,8 +131,8 @@ public final class DemoCommand implements Callable<Integer> {
                 server.phase(phase);
                 out.println();
                 out.println(phase == DemoPhase.FIRST
-                        ? "== Run 1 of 2: first collection (three weeks of history, a baseline of each competitor page; "
-                                + "the models load first)"
+                        ? "== Run 1 of 2: first collection (three weeks of history, a baseline of each competitor "
+                                + "page; the models load first)"
                         : "== Run 2 of 2: an hour later (a few new posts, changed competitor pages; the rest "
                                 + "unchanged)");
                 Instant runStart = Instant.now();

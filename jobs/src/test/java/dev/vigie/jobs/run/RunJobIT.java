@@ -101,6 +101,13 @@ class RunJobIT {
         assertThat(emails[0].getSubject()).contains("crisis");
         String body = GreenMailUtil.getBody(emails[0]);
         assertThat(body).contains("Panne g").contains("Ask HN");
+        // a mention is named by the outlet that published it; the search that found it stays beside it
+        JsonNode askHn = mentions.stream().filter(m -> m.path("source").path("type").asText().equals("hackernews"))
+                .findFirst().orElseThrow();
+        assertThat(askHn.path("source").path("name").asText()).isEqualTo("Hacker News");
+        assertThat(askHn.path("source").path("search").asText()).isEqualTo("\"acme\" on Hacker News");
+        assertThat(outage.path("source").has("search")).as("a feed is read whole, not searched").isFalse();
+        assertThat(body).contains("Hacker News");
         assertThat(first.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.hits()).isEqualTo(4);
             assertThat(alert.emailed()).isEqualTo(4);
