@@ -31,7 +31,8 @@ FLINK_JAVA_OPTS=(-XX:+IgnoreUnrecognizedVMOptions
 # Every jar of lib/, sorted, as Flink's config.sh builds the class path.
 flink_classpath() {
   if ! compgen -G "$FLINK_LIB_DIR/flink-runtime-*.jar" >/dev/null; then
-    echo "No Flink jars in $FLINK_LIB_DIR: prepare them with 'mvn -pl deploy/flink install' (or set VIGIE_FLINK_HOME)" >&2
+    echo "No Flink jars in $FLINK_LIB_DIR: prepare them with 'mvn -pl deploy/flink install'" \
+      "(or set VIGIE_FLINK_HOME)" >&2
     return 1
   fi
   local jars=() jar

@@ -28,7 +28,8 @@ JM_CLASS=org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
 TM_CLASS=org.apache.flink.runtime.taskexecutor.TaskManagerRunner
 
 usage() {
-  echo "usage: $0 start|stop|status [--dir DIR] [--port N] [--rpc-port N] [--slots N] [--tm-memory SIZE] [--jm-memory SIZE]" >&2
+  echo "usage: $0 start|stop|status [--dir DIR] [--port N] [--rpc-port N] [--slots N]" \
+    "[--tm-memory SIZE] [--jm-memory SIZE]" >&2
   exit 2
 }
 
@@ -158,8 +159,11 @@ start() {
   write_conf
   rm -f "$WORK/jobmanager.pid" "$WORK/taskmanager.pid"
   echo "Starting a Flink $FLINK_VERSION session cluster on $URL ($SLOTS slots, TaskManager $TM_MEMORY; folder $WORK)..."
-  start_process jobmanager "$JM_CLASS" GET_JM_RESOURCE_PARAMS
-  start_process taskmanager "$TM_CLASS" GET_TM_RESOURCE_PARAMS
+  if ! start_process jobmanager "$JM_CLASS" GET_JM_RESOURCE_PARAMS \
+      || ! start_process taskmanager "$TM_CLASS" GET_TM_RESOURCE_PARAMS; then
+    stop >/dev/null
+    return 1
+  fi
   local waited=0 count
   while true; do
     count="$(taskmanagers)"

@@ -56,6 +56,7 @@ class FlinkClusterIT {
         Thread stopOnExit = new Thread(cluster::stopQuietly, "flink-it-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         Result stop;
+        Map<String, Long> pids = Map.of();
         try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
             RunFixtures.serve(server, "/cluster");
             String id = RunFixtures.uniqueId("acme-cluster");
@@ -82,7 +83,7 @@ class FlinkClusterIT {
             assertThat(start.status()).as(start.output()).isZero();
             assertThat(start.output()).contains("Flink is up on " + cluster.url());
             assertThat(overview(cluster).path("taskmanagers").asInt()).isEqualTo(1);
-            Map<String, Long> pids = cluster.pids();
+            pids = cluster.pids();
             assertThat(pids).containsOnlyKeys("jobmanager", "taskmanager")
                     .allSatisfy((name, pid) -> assertThat(ProcessHandle.of(pid)).as(name).isPresent());
 
@@ -143,11 +144,13 @@ class FlinkClusterIT {
         }
         assertThat(stop.output()).contains("Stopped the Flink cluster");
         assertThat(cluster.script("status").status()).isEqualTo(3);
-        assertThat(cluster.pids()).isEmpty();
+        assertThat(cluster.jvms()).isEmpty();
+        assertThat(pids.values()).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)).isEmpty());
     }
 
     @Test
-    void theScriptsRefuseBadOptionsAndNeverStopAProcessTheyDidNotStart(@TempDir Path dir) throws Exception {
+    void theScriptsRefuseBadSettingsLeavingNoJvmAndNeverStopAProcessTheyDidNotStart(@TempDir Path dir)
+            throws Exception {
         Cluster cluster = new Cluster(dir.resolve("cluster"), freePort(), freePort());
         for (List<String> bad : List.of(List.of("start", "--port", "99999"), List.of("start", "--slots", "0"),
                 List.of("start", "--tm-memory", "3 GB"), List.of("start", "--port", "8081", "--rpc-port", "8081"),
@@ -161,15 +164,22 @@ class FlinkClusterIT {
                     "unknown option: --dri", "usage:");
         }
 
-        Files.createDirectories(cluster.dir());
-        Files.writeString(cluster.dir().resolve("jobmanager.pid"), Long.toString(ProcessHandle.current().pid()));
-        assertThat(cluster.script("stop").output()).contains("The Flink cluster is not running");
-        assertThat(cluster.script("status").status()).isEqualTo(3);
-
         Result noCluster = cluster.flink("list");
         assertThat(noCluster.status()).isEqualTo(1);
         assertThat(noCluster.output()).contains("No Flink cluster configuration in " + cluster.dir().resolve("conf"))
                 .contains("standalone-cluster.sh start");
+
+        Result tooSmall = Cluster.run(cluster.dir(), List.of("bash",
+                SCRIPTS.resolve("standalone-cluster.sh").toString(), "start", "--dir", cluster.dir().toString(),
+                "--port", String.valueOf(cluster.restPort()), "--rpc-port", String.valueOf(cluster.rpcPort()),
+                "--tm-memory", "300m"), Duration.ofMinutes(2));
+        assertThat(tooSmall.status()).as(tooSmall.output()).isEqualTo(1);
+        assertThat(tooSmall.output()).contains("TaskManager memory configuration failed");
+        assertThat(cluster.jvms()).as("the JobManager started before the TaskManager's refusal").isEmpty();
+
+        Files.writeString(cluster.dir().resolve("jobmanager.pid"), Long.toString(ProcessHandle.current().pid()));
+        assertThat(cluster.script("stop").output()).contains("The Flink cluster is not running");
+        assertThat(cluster.script("status").status()).isEqualTo(3);
     }
 
     /**
@@ -273,6 +283,14 @@ class FlinkClusterIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** The live processes started on this cluster's configuration, whatever their pid files say. */
+        List<String> jvms() {
+            String conf = dir.resolve("conf").toString();
+            return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().commandLine().orElse(""))
+                    .filter(line -> line.contains("--configDir " + conf)).toList();
         }
 
         /** The pids of the cluster's processes that are alive, by process name. */

@@ -43,7 +43,8 @@ class FlinkMainTest {
         Path watch = dir.resolve("bad.yaml");
         Files.writeString(watch, "watch: Not An Id\n");
 
-        assertThat(flinkMain("--watch", watch.toString(), "--es", "http://127.0.0.1:1")).isEqualTo(ExitCodes.INVALID_WATCH);
+        assertThat(flinkMain("--watch", watch.toString(), "--es", "http://127.0.0.1:1"))
+                .isEqualTo(ExitCodes.INVALID_WATCH);
         assertThat(err.toString()).contains("bad.yaml").contains("watch:");
     }
 }
