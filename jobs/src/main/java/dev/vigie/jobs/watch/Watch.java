@@ -32,9 +32,10 @@ import java.util.TreeSet;
  * @param mail          how emails leave
  * @param kibanaUrl     Kibana's address, shown to users after a run; {@code null} when not configured
  */
-public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand, List<Competitor> competitors,
-                    Sources sources, List<AlertRule> alerts, List<Theme> themes, WeeklyReport weeklyReport,
-                    ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl) implements Serializable {
+public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand,
+                    List<Competitor> competitors, Sources sources, List<AlertRule> alerts, List<Theme> themes,
+                    WeeklyReport weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl)
+        implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
 
@@ -177,8 +178,8 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
 
         /** @throws IllegalArgumentException naming the first rule broken */
         public Watch build() {
-            return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes, weeklyReport,
-                    elasticsearch, mail, kibanaUrl);
+            return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes,
+                    weeklyReport, elasticsearch, mail, kibanaUrl);
         }
     }
 }

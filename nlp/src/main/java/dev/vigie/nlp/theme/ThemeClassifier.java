@@ -60,7 +60,7 @@ public final class ThemeClassifier {
             keywords.add(kw);
             Map<String, Double> centroid = new HashMap<>();
             for (String example : theme.examples()) {
-                contentVector(example).forEach((word, x) -> centroid.merge(word, x, Double::sum));
+                contentVector(TextFeatures.contentWords(TextFeatures.tokens(example))).forEach((word, x) -> centroid.merge(word, x, Double::sum));
             }
             normalise(centroid);
             centroids.add(centroid);
@@ -117,9 +117,11 @@ public final class ThemeClassifier {
         if (text == null || text.isBlank()) {
             return out;
         }
-        double[] p = probabilities(text);
-        List<String> tokens = stems(TextFeatures.tokens(text));
-        Map<String, Double> v = contentVector(text);
+        List<String> all = TextFeatures.tokens(text);
+        List<String> content = TextFeatures.contentWords(all);
+        double[] p = probabilities(content);
+        List<String> tokens = stems(all);
+        Map<String, Double> v = contentVector(content);
         for (int t = 0; t < themes.size(); t++) {
             boolean keyword = containsKeyword(tokens, keywords.get(t));
             double evidence = keyword ? 1 : Math.min(1, cosine(v, centroids.get(t)) / FULL_SIMILARITY);
@@ -136,7 +138,7 @@ public final class ThemeClassifier {
 
     /** The single most likely theme, ignoring whether the text is on any theme (closed-set classification). */
     public String best(String text) {
-        double[] p = probabilities(text == null ? "" : text);
+        double[] p = probabilities(TextFeatures.contentWords(TextFeatures.tokens(text == null ? "" : text)));
         int best = 0;
         for (int t = 1; t < p.length; t++) {
             if (p[t] > p[best]) {
@@ -146,11 +148,11 @@ public final class ThemeClassifier {
         return themes.get(best).id();
     }
 
-    private double[] probabilities(String text) {
+    private double[] probabilities(List<String> contentWords) {
         if (model == null) {
             return new double[] {1};
         }
-        double[] raw = model.probabilities(text);
+        double[] raw = model.probabilities(contentWords);
         double[] p = new double[themes.size()];
         List<String> labels = model.labels();
         for (int c = 0; c < raw.length; c++) {
@@ -177,9 +179,9 @@ public final class ThemeClassifier {
     }
 
     /** Stemmed content words with sublinear counts, L2-normalised. */
-    private static Map<String, Double> contentVector(String text) {
+    private static Map<String, Double> contentVector(List<String> contentWords) {
         Map<String, Double> v = new HashMap<>();
-        for (String word : TextFeatures.contentWords(text)) {
+        for (String word : contentWords) {
             v.merge(TextNormalizer.stem(word), 1.0, Double::sum);
         }
         v.replaceAll((word, count) -> 1 + Math.log(count));

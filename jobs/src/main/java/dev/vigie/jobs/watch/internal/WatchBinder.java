@@ -569,7 +569,7 @@ public final class WatchBinder {
 
     /**
      * The {@code languages} list of a mapping: two-letter codes of languages language detection has a profile for
-     * (a code it could never report would silently match nothing).
+     * (a code it cannot detect is most likely a typo, and would leave an alert filtering on it silent).
      */
     private List<String> languageCodes(YamlNode.Mapping m, String path) {
         List<String> codes = strings(m, "languages", path);

@@ -117,8 +117,13 @@ public final class SparseSoftmax {
 
     /** Class probabilities in the order of {@link #labels()}. */
     public double[] probabilities(String text) {
+        return probabilities(TextFeatures.contentWords(text));
+    }
+
+    /** Class probabilities of a text given as its {@link TextFeatures#contentWords}, in the order of {@link #labels()}. */
+    public double[] probabilities(List<String> contentWords) {
         double[] p = new double[labels.size()];
-        scores(features.row(TextFeatures.contentWords(text)), weights, bias, p);
+        scores(features.row(contentWords), weights, bias, p);
         LinearModel.softmax(p);
         return p;
     }

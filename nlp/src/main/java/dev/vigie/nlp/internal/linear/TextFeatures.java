@@ -103,8 +103,13 @@ public final class TextFeatures {
 
     /** Words of the text as {@link #tokens} gives them, without stop words, numbers or single letters. */
     public static List<String> contentWords(String text) {
+        return contentWords(tokens(text));
+    }
+
+    /** The tokens ({@link #tokens}) that are content words: no stop words, numbers or single letters. */
+    public static List<String> contentWords(List<String> tokens) {
         List<String> words = new ArrayList<>();
-        for (String t : tokens(text)) {
+        for (String t : tokens) {
             if (t.length() > 1 && !STOP_WORDS.contains(t) && !t.chars().allMatch(Character::isDigit)
                     && Character.isLetterOrDigit(t.codePointAt(t.length() - 1))) {
                 words.add(t);
