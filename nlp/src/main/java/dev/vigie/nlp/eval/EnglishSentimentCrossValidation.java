@@ -34,8 +34,9 @@ import java.util.Random;
  * </pre>
  * {@code --readings FILE} keeps CoreNLP's readings of the snippets ({@link CoreNlpReadings}; computed and appended
  * when missing, about an hour on one thread). {@code --write FILE} then fits the model on all the snippets (offsets
- * from a 5-fold split of all of them) and writes it. {@code --folds N}, {@code --seed S}, {@code --margin X}
- * (CoreNLP gate of the default scorer), {@code --data DIR}.
+ * from a 5-fold split of all of them) and writes it. {@code --leave-one-corpus-out} scores each corpus with a
+ * model fitted on the two others instead (a domain the model has not seen). {@code --folds N}, {@code --seed S},
+ * {@code --margin X} (CoreNLP gate of the default scorer), {@code --data DIR}.
  */
 public final class EnglishSentimentCrossValidation {
 
@@ -58,6 +59,7 @@ public final class EnglishSentimentCrossValidation {
         long seed = DEFAULT_SEED;
         int threads = 1;
         double margin = SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN;
+        boolean leaveOneCorpusOut = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
@@ -67,8 +69,9 @@ public final class EnglishSentimentCrossValidation {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--margin" -> margin = Double.parseDouble(args[++i]);
+                case "--leave-one-corpus-out" -> leaveOneCorpusOut = true;
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i] + " (expected --readings FILE,"
-                        + " --write FILE, --folds N, --seed S, --threads N, --margin X, --data DIR)");
+                        + " --write FILE, --folds N, --seed S, --threads N, --margin X, --leave-one-corpus-out, --data DIR)");
             }
         }
         if (folds < 2) {
@@ -76,7 +79,7 @@ public final class EnglishSentimentCrossValidation {
         }
         List<Item> items = load(DataSets.dataDir(data), readings, threads);
         EnglishSentimentModel.Settings settings = EnglishSentimentModel.Settings.DEFAULT;
-        report(items, folds, seed, margin, settings);
+        report(items, folds, seed, margin, settings, leaveOneCorpusOut);
         if (write != null) {
             EnglishSentimentModel model = fitShipped(items, folds, seed, settings);
             model.save(write);
@@ -127,12 +130,18 @@ public final class EnglishSentimentCrossValidation {
      * on an inner split of those folds only.
      */
     static Predictions crossValidate(List<Item> items, boolean coreNlp, int k, long seed, EnglishSentimentModel.Settings settings) {
+        return crossValidate(items, coreNlp, folds(items, k, seed), k, seed, settings);
+    }
+
+    /** The same with a given outer split ({@code fold[i]} in 0..{@code outer - 1}); inner splits have {@code k} folds. */
+    static Predictions crossValidate(List<Item> items, boolean coreNlp, int[] fold, int k, long seed,
+                                     EnglishSentimentModel.Settings settings) {
         TextFeatures text = EnglishSentimentModel.textFeatures(settings.bits());
         List<TextFeatures.SparseVector> vectors = vectors(items, text, coreNlp);
-        int[] fold = folds(items, k, seed);
+        int outer = java.util.Arrays.stream(fold).max().orElse(0) + 1;
         double[][] p = new double[items.size()][];
         int[] decisions = new int[items.size()];
-        for (int f = 0; f < k; f++) {
+        for (int f = 0; f < outer; f++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
@@ -144,7 +153,7 @@ public final class EnglishSentimentCrossValidation {
                 decisions[i] = EnglishSentimentModel.decide(p[i], part.offsets());
             }
             System.err.printf(Locale.ROOT, "  %s CoreNLP: fold %d of %d done, offsets %s%n", coreNlp ? "with" : "without",
-                    f + 1, k, fmt(part.offsets()));
+                    f + 1, outer, fmt(part.offsets()));
         }
         return new Predictions(p, decisions);
     }
@@ -210,15 +219,28 @@ public final class EnglishSentimentCrossValidation {
         return EnglishSentimentModel.of(settings.bits(), without, with);
     }
 
-    static void report(List<Item> items, int k, long seed, double margin, EnglishSentimentModel.Settings settings) {
+    /**
+     * Prints the figures of a k-fold split, or, with {@code leaveOneCorpusOut}, of each corpus scored by a model
+     * fitted on the two others only (how the model carries to a domain it has not seen).
+     */
+    static void report(List<Item> items, int k, long seed, double margin, EnglishSentimentModel.Settings settings,
+                       boolean leaveOneCorpusOut) {
         long start = System.nanoTime();
-        Predictions without = crossValidate(items, false, k, seed, settings);
-        Predictions with = crossValidate(items, true, k, seed, settings);
-        System.out.printf(Locale.ROOT, "== English sentiment, %d-fold cross-validation (stratified by corpus and class, seed %d, %d snippets, %.0f s) ==%n",
-                k, seed, items.size(), (System.nanoTime() - start) / 1e9);
-        System.out.println("Every figure is out of sample: each snippet is scored by a model fitted on the other folds, decision offsets");
-        System.out.println("chosen inside those folds. CoreNLP's sentiment model was trained on the Stanford Sentiment Treebank, built from");
-        System.out.println("the same Rotten Tomatoes snippets as the movie corpus: figures that use CoreNLP are not out of sample on movie.");
+        int[] fold = leaveOneCorpusOut ? items.stream().mapToInt(Item::corpus).toArray() : folds(items, k, seed);
+        Predictions without = crossValidate(items, false, fold, k, seed, settings);
+        Predictions with = crossValidate(items, true, fold, k, seed, settings);
+        if (leaveOneCorpusOut) {
+            System.out.printf(Locale.ROOT, "== English sentiment, leave one corpus out (each corpus scored by a model fitted on the two others, %d snippets, %.0f s) ==%n",
+                    items.size(), (System.nanoTime() - start) / 1e9);
+            System.out.println("No snippet of the scored corpus is in training; decision offsets chosen on the two training corpora.");
+        } else {
+            System.out.printf(Locale.ROOT, "== English sentiment, %d-fold cross-validation (stratified by corpus and class, seed %d, %d snippets, %.0f s) ==%n",
+                    k, seed, items.size(), (System.nanoTime() - start) / 1e9);
+            System.out.println("Every figure is out of sample: each snippet is scored by a model fitted on the other folds, decision offsets");
+            System.out.println("chosen inside those folds.");
+        }
+        System.out.println("CoreNLP's sentiment model was trained on the Stanford Sentiment Treebank, built from the same Rotten Tomatoes");
+        System.out.println("snippets as the movie corpus: figures that use CoreNLP are not out of sample on movie.");
         List<String> summary = new ArrayList<>();
         for (DataSets.VaderCorpus corpus : DataSets.VaderCorpus.values()) {
             ConfusionMatrix lex = matrix();
@@ -256,9 +278,9 @@ public final class EnglishSentimentCrossValidation {
             System.out.printf(Locale.ROOT, "%-40s %8s %7s %7s %7s %9s %11s%n", "", "macro-F1", "F1 neg", "F1 neu", "F1 pos", "accuracy", "weighted F1");
             System.out.println(row("lexicon (VADER port), no fitting", lex));
             System.out.println(row("CoreNLP alone" + (corpus == DataSets.VaderCorpus.MOVIE ? " (in sample)" : ""), core));
-            System.out.println(row("model without CoreNLP (CV)", mWithout));
-            System.out.println(row("model with CoreNLP (CV)" + (corpus == DataSets.VaderCorpus.MOVIE ? " *" : ""), mWith));
-            System.out.println(row(String.format(Locale.ROOT, "default (CV, CoreNLP on %.0f %%)%s", 100.0 * viaCore / n,
+            System.out.println(row("model without CoreNLP (held out)", mWithout));
+            System.out.println(row("model with CoreNLP (held out)" + (corpus == DataSets.VaderCorpus.MOVIE ? " *" : ""), mWith));
+            System.out.println(row(String.format(Locale.ROOT, "default (held out, CoreNLP on %.0f %%)%s", 100.0 * viaCore / n,
                     corpus == DataSets.VaderCorpus.MOVIE ? " *" : ""), gated));
             System.out.println("confusion matrix of the default (rows gold, columns predicted):");
             System.out.print(gated.format());
@@ -266,8 +288,9 @@ public final class EnglishSentimentCrossValidation {
                     mWithout.macroF1(), mWith.macroF1(), gated.macroF1(), corpus.vaderF1,
                     gated.macroF1() > corpus.vaderF1 ? "above" : "BELOW"));
         }
-        System.out.printf(Locale.ROOT, "%nmacro-F1 (%d-fold CV)%n%-8s %9s %13s %10s %9s %9s%n", k, "corpus", "lexicon", "no CoreNLP",
-                "CoreNLP", "default", "VADER F1");
+        System.out.printf(Locale.ROOT, "%nmacro-F1 (%s)%n%-8s %9s %13s %10s %9s %9s%n",
+                leaveOneCorpusOut ? "leave one corpus out" : k + "-fold CV", "corpus", "lexicon", "no CoreNLP", "CoreNLP",
+                "default", "VADER F1");
         summary.forEach(System.out::println);
         System.out.println("(* CoreNLP's model saw the movie snippets in its training: that figure is not out of sample.)");
     }

@@ -75,7 +75,7 @@ public final class Evaluate {
         System.out.println("== English sentiment: VADER ground truth (3 classes: mean rating / 4 vs +-0.05) ==");
         EnglishSentimentCrossValidation.report(EnglishSentimentCrossValidation.load(dir, readings, threads),
                 EnglishSentimentCrossValidation.DEFAULT_FOLDS, EnglishSentimentCrossValidation.DEFAULT_SEED, margin,
-                EnglishSentimentModel.Settings.DEFAULT);
+                EnglishSentimentModel.Settings.DEFAULT, false);
         System.out.println("(VADER F1 as published, Hutto and Gilbert 2014, table 4)");
         System.out.println();
     }
