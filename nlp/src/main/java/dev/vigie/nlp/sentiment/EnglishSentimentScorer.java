@@ -59,7 +59,7 @@ public final class EnglishSentimentScorer implements SentimentScorer {
     }
 
     /** Whether this scorer would ask CoreNLP about a text the lexicon read so. */
-    public boolean asksCoreNlp(LexiconScorer.Reading lex) {
+    boolean asksCoreNlp(LexiconScorer.Reading lex) {
         return use == CoreNlpUse.ALWAYS || (use == CoreNlpUse.WHEN_UNCERTAIN && Math.abs(lex.compound()) < margin);
     }
 
