@@ -1,9 +1,8 @@
 package dev.vigie.nlp.eval;
 
-import dev.vigie.nlp.internal.linear.SparseSoftmax;
+import dev.vigie.nlp.internal.linear.TfidfSoftmax;
 import dev.vigie.nlp.internal.linear.WordVectors;
-import dev.vigie.nlp.sentiment.CoreNlpSentiment;
-import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.LexiconScorer;
 import dev.vigie.nlp.sentiment.Sentiment;
@@ -33,35 +32,37 @@ import java.util.Set;
  * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.Evaluate -Dexec.args="--sets en,fr,themes"
  * </pre>
  * Options: {@code --data DIR} (default: property {@code vigie.data.dir}, else {@code ../shared/data}),
- * {@code --sets en,fr,themes}, {@code --sample N} (English: a seeded sample of N snippets per corpus instead of
- * all; the sample size is printed), {@code --margin X} (English uncertainty margin, default
- * {@value SentimentAnalyzer.Builder#DEFAULT_UNCERTAINTY_MARGIN}).
+ * {@code --sets en,fr,themes}, {@code --readings FILE} (English: CoreNLP's readings of the snippets, kept in
+ * FILE so that a second run does not parse them again, see {@link CoreNlpReadings}), {@code --threads N} (CoreNLP
+ * threads when it has to read them), {@code --margin X} (English uncertainty margin, default
+ * {@value SentimentAnalyzer.Builder#DEFAULT_UNCERTAINTY_MARGIN}). English figures are 5-fold cross-validated
+ * ({@link EnglishSentimentCrossValidation}).
  */
 public final class Evaluate {
-
-    private static final long SEED = 20261124L;
 
     private Evaluate() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         String data = null;
         Set<String> sets = Set.of("en", "fr", "themes");
-        int sample = 0;
+        Path readings = null;
+        int threads = 1;
         double margin = SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
                 case "--sets" -> sets = Set.of(args[++i].split(","));
-                case "--sample" -> sample = Integer.parseInt(args[++i]);
+                case "--readings" -> readings = Path.of(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--margin" -> margin = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --sets en,fr,themes, --sample N, --margin X)");
+                        + " (expected --data DIR, --sets en,fr,themes, --readings FILE, --threads N, --margin X)");
             }
         }
         Path dir = DataSets.dataDir(data);
         if (sets.contains("en")) {
-            english(dir, sample, margin);
+            english(dir, readings, threads, margin);
         }
         if (sets.contains("fr")) {
             french(dir);
@@ -71,51 +72,12 @@ public final class Evaluate {
         }
     }
 
-    private static void english(Path dir, int sample, double margin) throws IOException {
+    private static void english(Path dir, Path readings, int threads, double margin) throws IOException, InterruptedException {
         System.out.println("== English sentiment: VADER ground truth (3 classes: mean rating / 4 vs +-0.05) ==");
-        EnglishSentimentScorer combined = EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.ALWAYS, margin,
-                SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS);
-        LexiconScorer lexicon = LexiconScorer.english();
-        List<String> summary = new ArrayList<>();
-        for (DataSets.VaderCorpus corpus : DataSets.VaderCorpus.values()) {
-            List<DataSets.Snippet> all = DataSets.vader(dir, corpus);
-            List<DataSets.Snippet> snippets = DataSets.sample(all, sample, SEED);
-            ConfusionMatrix lex = matrix();
-            ConfusionMatrix core = matrix();
-            ConfusionMatrix always = matrix();
-            ConfusionMatrix gated = matrix();
-            int toCoreNlp = 0;
-            for (DataSets.Snippet s : snippets) {
-                String gold = s.gold().id();
-                LexiconScorer.Reading l = lexicon.read(s.text());
-                CoreNlpSentiment.Reading c = CoreNlpSentiment.shared().read(s.text());
-                Sentiment both = combined.combine(l, c);
-                lex.add(gold, SentimentLabel.ofScore(l.compound(), LexiconScorer.DEFAULT_THRESHOLD).id());
-                core.add(gold, FitCombiner.coreLabel(c).id());
-                always.add(gold, both.label().id());
-                if (Math.abs(l.compound()) >= margin) {
-                    gated.add(gold, SentimentLabel.ofScore(l.compound(), LexiconScorer.DEFAULT_THRESHOLD).id());
-                } else {
-                    gated.add(gold, both.label().id());
-                    toCoreNlp++;
-                }
-            }
-            String name = corpus.name().toLowerCase(Locale.ROOT);
-            System.out.printf(Locale.ROOT, "-- %s: %d snippets%s%n", name, snippets.size(),
-                    snippets.size() < all.size() ? " (seeded sample of " + all.size() + ")" : "");
-            System.out.println("combined, CoreNLP on every snippet:");
-            System.out.print(always.format());
-            System.out.printf(Locale.ROOT, "default (CoreNLP only when |lexicon| < %.2f: %d of %d snippets):%n", margin, toCoreNlp, snippets.size());
-            System.out.print(gated.format());
-            summary.add(String.format(Locale.ROOT, "%-8s %6d %15.3f %15.3f %15.3f %15.3f %9.2f", name, snippets.size(),
-                    lex.macroF1(), core.macroF1(), always.macroF1(), gated.macroF1(), corpus.vaderF1));
-            summary.add(String.format(Locale.ROOT, "%-8s %6s %15.3f %15.3f %15.3f %15.3f", "  (acc)", "",
-                    lex.accuracy(), core.accuracy(), always.accuracy(), gated.accuracy()));
-        }
-        System.out.printf(Locale.ROOT, "%n%-8s %6s %15s %15s %15s %15s %9s%n", "corpus", "n", "lexicon", "CoreNLP alone",
-                "combined", "default", "VADER F1");
-        summary.forEach(System.out::println);
-        System.out.println("(macro-F1, then accuracy; VADER F1 as published, Hutto and Gilbert 2014, table 4)");
+        EnglishSentimentCrossValidation.report(EnglishSentimentCrossValidation.load(dir, readings, threads),
+                EnglishSentimentCrossValidation.DEFAULT_FOLDS, EnglishSentimentCrossValidation.DEFAULT_SEED, margin,
+                EnglishSentimentModel.Settings.DEFAULT, false);
+        System.out.println("(VADER F1 as published, Hutto and Gilbert 2014, table 4)");
         System.out.println();
     }
 
@@ -203,7 +165,7 @@ public final class Evaluate {
                     texts.add(text);
                     labels.add(label);
                 }));
-                SparseSoftmax words = SparseSoftmax.train(texts, labels, WordVectors.NONE);
+                TfidfSoftmax words = TfidfSoftmax.train(texts, labels, WordVectors.NONE);
                 ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 ConfusionMatrix w = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 long cpuStart = cpu.getCurrentThreadCpuTime();

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Sentiment throughput on one thread: documents and sentences per second for each way of scoring English (lexicon
- * only, CoreNLP when the lexicon is unsure, CoreNLP always), for French (shipped lexicon, trained model), and the
+ * Sentiment throughput on one thread: documents and sentences per second for each way of scoring English (without
+ * CoreNLP, CoreNLP when the lexicon is unsure, CoreNLP always), for French (shipped lexicon, trained model), and the
  * heap in use once the models are loaded.
  *
  * <pre>
@@ -54,7 +54,7 @@ public final class SentimentBenchmark {
                 System.getProperty("java.vm.name") + " " + Runtime.version(), docs, WARM_UP);
         System.out.println("rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
         System.out.printf(Locale.ROOT, "%-34s %10s %12s %12s %12s %10s%n", "scorer", "docs/s", "sentences/s", "(wall docs/s)", "via CoreNLP", "heap MB");
-        run("en lexicon only", EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600), english, docs);
+        run("en words + lexicon, no CoreNLP", EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600), english, docs);
         for (EnglishSentimentScorer.CoreNlpUse use : List.of(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN, EnglishSentimentScorer.CoreNlpUse.ALWAYS)) {
             SentimentScorer scorer = EnglishSentimentScorer.create(use, SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN,
                     SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS);

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -52,20 +52,38 @@ public final class CoreNlpSentiment {
     }
 
     /**
-     * CoreNLP's reading of a text: class probabilities (very negative, negative, neutral, positive, very positive)
-     * averaged over sentences weighted by their number of tokens, and how many sentences were read.
+     * CoreNLP's reading of a text. {@code probabilities}: the sentence-level class probabilities (very negative,
+     * negative, neutral, positive, very positive) averaged over sentences weighted by their number of tokens.
+     * {@code phrases}: the same five probabilities averaged over every phrase of every parse tree (each internal
+     * node above the words), which shows a text that mixes a positive and a negative part even where the sentence
+     * level settles on one side. {@code mostNegativePhrase} and {@code mostPositivePhrase}: the largest negative
+     * (classes 0 and 1) and positive (3 and 4) mass of any single phrase. {@code sentences}: how many were read.
      */
-    public record Reading(double[] probabilities, int sentences) {
+    public record Reading(double[] probabilities, double[] phrases, double mostNegativePhrase, double mostPositivePhrase,
+                          int sentences) {
         public Reading {
-            if (probabilities.length != 5) {
-                throw new IllegalArgumentException("expected 5 class probabilities, got " + probabilities.length);
+            if (probabilities.length != 5 || phrases.length != 5) {
+                throw new IllegalArgumentException("expected 5 class probabilities, got " + probabilities.length
+                        + " and " + phrases.length);
             }
             probabilities = probabilities.clone();
+            phrases = phrases.clone();
+        }
+
+        /** A reading with sentence-level probabilities only, as if every phrase agreed with its sentence. */
+        public Reading(double[] probabilities, int sentences) {
+            this(probabilities, probabilities, probabilities[0] + probabilities[1], probabilities[3] + probabilities[4],
+                    sentences);
         }
 
         @Override
         public double[] probabilities() {
             return probabilities.clone();
+        }
+
+        @Override
+        public double[] phrases() {
+            return phrases.clone();
         }
 
         /** Expected sentiment in [-1, 1]: the class probabilities weighted by -1, -0.5, 0, 0.5, 1. */
@@ -79,56 +97,75 @@ public final class CoreNlpSentiment {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Reading r && r.sentences == sentences && Arrays.equals(r.probabilities, probabilities);
+            return o instanceof Reading r && r.sentences == sentences && Arrays.equals(r.probabilities, probabilities)
+                    && Arrays.equals(r.phrases, phrases) && r.mostNegativePhrase == mostNegativePhrase
+                    && r.mostPositivePhrase == mostPositivePhrase;
         }
 
         @Override
         public int hashCode() {
-            return 31 * Arrays.hashCode(probabilities) + sentences;
+            return Objects.hash(Arrays.hashCode(probabilities), Arrays.hashCode(phrases), mostNegativePhrase,
+                    mostPositivePhrase, sentences);
         }
 
         @Override
         public String toString() {
-            return "Reading" + Arrays.toString(probabilities) + " over " + sentences + " sentences";
+            return "Reading" + Arrays.toString(probabilities) + " over " + sentences + " sentences, phrases "
+                    + Arrays.toString(phrases) + ", strongest phrases -" + mostNegativePhrase + " +" + mostPositivePhrase;
         }
     }
 
     /** Reads a text; a blank text reads as certainly neutral over zero sentences. */
     public Reading read(String text) {
-        double[] sum = new double[5];
         if (text == null || text.isBlank()) {
-            sum[2] = 1;
-            return new Reading(sum, 0);
+            return neutral();
         }
         Annotation annotation = new Annotation(text);
         pipeline.annotate(annotation);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        double[] sum = new double[5];
+        double[] phraseSum = new double[5];
+        double mostNegative = 0;
+        double mostPositive = 0;
+        int phrases = 0;
         double weight = 0;
         int read = 0;
-        for (CoreMap sentence : sentences) {
+        for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
             Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-            if (tree == null) {
-                continue;
-            }
-            SimpleMatrix p = RNNCoreAnnotations.getPredictions(tree);
-            if (p == null) {
+            SimpleMatrix root = tree == null ? null : RNNCoreAnnotations.getPredictions(tree);
+            if (root == null) {
                 continue;
             }
             int tokens = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
             for (int c = 0; c < 5; c++) {
-                sum[c] += tokens * p.get(c);
+                sum[c] += tokens * root.get(c);
             }
             weight += tokens;
             read++;
+            for (Tree node : tree) {
+                SimpleMatrix p = node.isLeaf() || node.isPreTerminal() ? null : RNNCoreAnnotations.getPredictions(node);
+                if (p == null) {
+                    continue;
+                }
+                for (int c = 0; c < 5; c++) {
+                    phraseSum[c] += p.get(c);
+                }
+                mostNegative = Math.max(mostNegative, p.get(0) + p.get(1));
+                mostPositive = Math.max(mostPositive, p.get(3) + p.get(4));
+                phrases++;
+            }
         }
         if (weight == 0) {
-            sum[2] = 1;
-            return new Reading(sum, 0);
+            return neutral();
         }
         for (int c = 0; c < 5; c++) {
             sum[c] /= weight;
+            phraseSum[c] = phrases == 0 ? sum[c] : phraseSum[c] / phrases;
         }
-        return new Reading(sum, read);
+        return new Reading(sum, phraseSum, mostNegative, mostPositive, read);
+    }
+
+    private static Reading neutral() {
+        return new Reading(new double[] {0, 0, 1, 0, 0}, 0);
     }
 
     private static final class Holder {

@@ -11,9 +11,12 @@ public record Sentiment(SentimentLabel label, double score, Method method) {
 
     /** Which scorer produced a sentiment. */
     public enum Method {
-        /** The rule-based lexicon layer alone (VADER-style for English, Vigie's own lexicon for French). */
+        /**
+         * Without a parser: Vigie's own lexicon and rules (French); for English, the shipped model over the words
+         * and the VADER-style lexicon's reading.
+         */
         LEXICON,
-        /** CoreNLP's recursive sentiment model combined with the lexicon layer (English). */
+        /** English: the shipped model over the words, the lexicon's and CoreNLP's readings. */
         CORENLP_COMBINED,
         /** A model trained by the user with {@code train}. */
         TRAINED_MODEL,

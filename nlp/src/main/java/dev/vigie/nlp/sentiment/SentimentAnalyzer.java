@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Sentiment of a document in its language: the entry point the pipeline calls. English goes to
- * {@link EnglishSentimentScorer} (lexicon + CoreNLP, combined), French to Vigie's own {@link LexiconScorer};
+ * {@link EnglishSentimentScorer} (a model fitted on words, lexicon and CoreNLP readings), French to Vigie's own {@link LexiconScorer};
  * a model the analyst trained ({@link Train}) replaces the built-in scorer of its language. Other languages get
  * {@link Sentiment#none()}: a wrong guess is worse than no answer on a dashboard.
  *
@@ -127,7 +127,7 @@ public final class SentimentAnalyzer {
             if (!models.containsKey("en") && !modelFiles.containsKey("en")) {
                 CoreNlpSentiment coreNlp = coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared();
                 scorers.put("en", new EnglishSentimentScorer(LexiconScorer.english(), coreNlp, coreNlpUse,
-                        uncertaintyMargin, coreNlpMaxChars, EnglishSentimentScorer.shippedCombiner()));
+                        uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped()));
             }
             for (Map.Entry<String, Path> e : modelFiles.entrySet()) {
                 try {

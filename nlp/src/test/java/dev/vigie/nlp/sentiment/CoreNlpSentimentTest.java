@@ -27,6 +27,18 @@ class CoreNlpSentimentTest {
     }
 
     @Test
+    void phrasesShowATextThatMixesPraiseAndBlame() {
+        CoreNlpSentiment.Reading mixed = CoreNlpSentiment.shared().read("The acting is wonderful, but the plot is a terrible mess.");
+        CoreNlpSentiment.Reading praise = CoreNlpSentiment.shared().read("The acting is wonderful and the plot is brilliant.");
+        assertThat(mixed.mostPositivePhrase()).isGreaterThan(0.5);
+        assertThat(mixed.mostNegativePhrase()).isGreaterThan(0.5);
+        assertThat(praise.mostNegativePhrase()).isLessThan(mixed.mostNegativePhrase());
+        assertThat(mixed.phrases()).hasSize(5);
+        assertThat(mixed.phrases()[0] + mixed.phrases()[1] + mixed.phrases()[2] + mixed.phrases()[3] + mixed.phrases()[4])
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
     void combinedScorerReadsClearOpinions() {
         Sentiment good = always.analyze("This is one of the best films I have seen in years.", "en");
         Sentiment bad = always.analyze("A dull, lifeless and painfully boring movie.", "en");

@@ -9,14 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
 
 /**
- * Multinomial logistic regression over {@link TextFeatures}, trained with AdaGrad and L2 regularisation. Small
- * enough to write out here (a few dozen lines), deterministic for a given seed, and saved to a compact binary file.
+ * Multinomial logistic regression over {@link TextFeatures} ({@link SparseSoftmax}: AdaGrad, L2 regularisation),
+ * deterministic for a given seed, with the text features' settings and the labels, saved to a compact binary file.
  * Once built it is immutable: {@link #probabilities} is safe to call from any number of threads.
  */
 public final class LinearModel {
@@ -26,14 +24,12 @@ public final class LinearModel {
 
     private final TextFeatures features;
     private final List<String> labels;
-    private final float[] weights; // [label * dims + feature]
-    private final float[] bias;
+    private final SparseSoftmax softmax;
 
-    private LinearModel(TextFeatures features, List<String> labels, float[] weights, float[] bias) {
+    private LinearModel(TextFeatures features, List<String> labels, SparseSoftmax softmax) {
         this.features = features;
         this.labels = List.copyOf(labels);
-        this.weights = weights;
-        this.bias = bias;
+        this.softmax = softmax;
     }
 
     public List<String> labels() { return labels; }
@@ -68,75 +64,20 @@ public final class LinearModel {
         if (classes.size() < 2) {
             throw new IllegalArgumentException("training needs at least two labels, got " + classes);
         }
-        int k = classes.size();
-        int dims = features.dimensions();
-        TextFeatures.SparseVector[] x = new TextFeatures.SparseVector[texts.size()];
+        List<TextFeatures.SparseVector> x = new ArrayList<>(texts.size());
         int[] y = new int[texts.size()];
-        int[] perClass = new int[k];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = features.vector(texts.get(i));
+        for (int i = 0; i < y.length; i++) {
+            x.add(features.vector(texts.get(i)));
             y[i] = classes.indexOf(labels.get(i));
-            perClass[y[i]]++;
         }
-        double[] classWeight = new double[k];
-        for (int c = 0; c < k; c++) {
-            classWeight[c] = (double) x.length / (k * perClass[c]);
-        }
-        float[] w = new float[k * dims];
-        float[] g2 = new float[k * dims];
-        float[] b = new float[k];
-        float[] gb = new float[k];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            order.add(i);
-        }
-        Random random = new Random(settings.seed());
-        double[] p = new double[k];
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            Collections.shuffle(order, random);
-            for (int i : order) {
-                scores(x[i], w, b, dims, p);
-                softmax(p);
-                int[] idx = x[i].indexes();
-                float[] val = x[i].values();
-                for (int c = 0; c < k; c++) {
-                    double grad = (p[c] - (y[i] == c ? 1 : 0)) * classWeight[y[i]];
-                    if (grad == 0) {
-                        continue;
-                    }
-                    for (int j = 0; j < idx.length; j++) {
-                        int at = c * dims + idx[j];
-                        double gj = grad * val[j] + settings.l2() * w[at];
-                        g2[at] += (float) (gj * gj);
-                        w[at] -= (float) (settings.learningRate() * gj / Math.sqrt(g2[at] + 1e-8));
-                    }
-                    gb[c] += (float) (grad * grad);
-                    b[c] -= (float) (settings.learningRate() * grad / Math.sqrt(gb[c] + 1e-8));
-                }
-            }
-        }
-        return new LinearModel(features, classes, w, b);
+        SparseSoftmax softmax = SparseSoftmax.fit(x, y, classes.size(), features.dimensions(),
+                SparseSoftmax.balancedWeights(y, classes.size()), settings);
+        return new LinearModel(features, classes, softmax);
     }
 
     /** Probability of each label, in the order of {@link #labels()}. */
     public double[] probabilities(String text) {
-        double[] p = new double[labels.size()];
-        scores(features.vector(text), weights, bias, features.dimensions(), p);
-        softmax(p);
-        return p;
-    }
-
-    private static void scores(TextFeatures.SparseVector v, float[] w, float[] b, int dims, double[] out) {
-        int[] idx = v.indexes();
-        float[] val = v.values();
-        for (int c = 0; c < out.length; c++) {
-            double s = b[c];
-            int base = c * dims;
-            for (int j = 0; j < idx.length; j++) {
-                s += w[base + idx[j]] * val[j];
-            }
-            out[c] = s;
-        }
+        return softmax.probabilities(features.vector(text));
     }
 
     /** Turns class scores into probabilities, in place (shifted by the maximum so exp cannot overflow). */
@@ -176,12 +117,7 @@ public final class LinearModel {
         for (String label : labels) {
             out.writeUTF(label);
         }
-        for (float v : bias) {
-            out.writeFloat(v);
-        }
-        for (float v : weights) {
-            out.writeFloat(v);
-        }
+        softmax.writeWeights(out);
     }
 
     /** Reads a model written by {@link #save}; refuses a file that is not one, naming it. */
@@ -206,14 +142,6 @@ public final class LinearModel {
         for (int c = 0; c < k; c++) {
             labels.add(in.readUTF());
         }
-        float[] bias = new float[k];
-        for (int c = 0; c < k; c++) {
-            bias[c] = in.readFloat();
-        }
-        float[] weights = new float[k * features.dimensions()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = in.readFloat();
-        }
-        return new LinearModel(features, labels, weights, bias);
+        return new LinearModel(features, labels, SparseSoftmax.readWeights(in, k, features.dimensions()));
     }
 }

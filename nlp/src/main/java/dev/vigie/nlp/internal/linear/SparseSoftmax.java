@@ -1,211 +1,203 @@
 package dev.vigie.nlp.internal.linear;
 
-import dev.vigie.nlp.text.TextNormalizer;
-
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Random;
 
 /**
- * Multinomial logistic regression for small training sets (a watch's few examples per theme): each text is its
- * content words and word pairs, TF-IDF weighted with sublinear counts and L2-normalised, followed by the normalised
- * average of its words' {@link WordVectors}. The words learn what the examples say; the word vectors carry what
- * they do not (a test item whose words no example used still lands near the examples of its topic). Fitted by
- * full-batch AdaGrad with an L2 penalty: deterministic, no seed. Immutable once trained, hence thread-safe.
+ * Multinomial logistic regression over sparse vectors of a fixed number of dimensions, trained with AdaGrad and L2
+ * regularisation: the learner under {@link LinearModel} (hashed text features) and under the English sentiment
+ * model (hashed words plus a few dense lexicon and CoreNLP features placed after them). Deterministic for a given
+ * seed; immutable once built, so {@link #scores} is safe from any number of threads.
  */
 public final class SparseSoftmax {
 
-    /** Passes over the training set. */
-    static final int ITERATIONS = 200;
-    /** L2 penalty on the weights (not on the biases). */
-    static final double L2 = 1e-4;
-    /** AdaGrad's base step. */
-    static final double RATE = 1.0;
+    private final int classes;
+    private final int dims;
+    private final float[] weights; // [class * dims + feature]
+    private final float[] bias;
 
-    private final List<String> labels;
-    private final Features features;
-    private final double[][] weights; // [class][term, then vector dimension]
-    private final double[] bias;
-
-    private SparseSoftmax(List<String> labels, Features features, double[][] weights, double[] bias) {
-        this.labels = List.copyOf(labels);
-        this.features = features;
+    private SparseSoftmax(int classes, int dims, float[] weights, float[] bias) {
+        this.classes = classes;
+        this.dims = dims;
         this.weights = weights;
         this.bias = bias;
     }
 
-    public List<String> labels() {
-        return labels;
-    }
+    public int classes() { return classes; }
+    public int dimensions() { return dims; }
 
     /**
-     * Fits on texts and labels; the label set is the distinct labels in order of first appearance.
-     *
-     * @param vectors word vectors to add to the words ({@link WordVectors#NONE} for words alone)
+     * Fits on vectors {@code x} (every index below {@code dims}) and classes {@code y} (0 to {@code classes - 1}),
+     * each example weighted by {@code classWeights[y]}.
      */
-    public static SparseSoftmax train(List<String> texts, List<String> labels, WordVectors vectors) {
-        if (texts.size() != labels.size()) {
-            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
+    public static SparseSoftmax fit(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
+                                    double[] classWeights, LinearModel.Settings settings) {
+        if (x.size() != y.length || x.isEmpty()) {
+            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
         }
-        List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("training needs at least two labels, got " + classes);
+        if (classWeights.length != classes) {
+            throw new IllegalArgumentException("expected " + classes + " class weights, got " + classWeights.length);
         }
-        int n = texts.size();
-        List<List<String>> words = new ArrayList<>(n);
-        Map<String, Integer> df = new HashMap<>();
-        for (String text : texts) {
-            List<String> w = TextFeatures.contentWords(text);
-            words.add(w);
-            termCounts(w).keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+        float[] w = new float[classes * dims];
+        float[] g2 = new float[classes * dims];
+        float[] b = new float[classes];
+        float[] gb = new float[classes];
+        List<Integer> order = new ArrayList<>(x.size());
+        for (int i = 0; i < x.size(); i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("class of example " + i + " out of range: " + y[i]);
+            }
+            order.add(i);
         }
-        Map<String, Integer> vocabulary = new HashMap<>();
-        double[] idf = new double[df.size()];
-        df.forEach((term, d) -> {
-            int at = vocabulary.size();
-            vocabulary.put(term, at);
-            idf[at] = Math.log((n + 1.0) / (d + 1.0)) + 1;
-        });
-        Features features = new Features(vocabulary, idf, vectors);
-        Row[] x = new Row[n];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = features.row(words.get(i));
-            y[i] = classes.indexOf(labels.get(i));
-        }
-        int k = classes.size();
-        int d = features.dimensions();
-        double[][] w = new double[k][d];
-        double[] b = new double[k];
-        double[][] g2 = new double[k][d];
-        double[] gb2 = new double[k];
-        double[] p = new double[k];
-        for (int it = 0; it < ITERATIONS; it++) {
-            double[][] g = new double[k][d];
-            double[] gb = new double[k];
-            for (int i = 0; i < n; i++) {
-                scores(x[i], w, b, p);
+        Random random = new Random(settings.seed());
+        double[] p = new double[classes];
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            Collections.shuffle(order, random);
+            for (int i : order) {
+                TextFeatures.SparseVector v = x.get(i);
+                scores(v, w, b, dims, p);
                 LinearModel.softmax(p);
-                for (int c = 0; c < k; c++) {
-                    double err = p[c] - (y[i] == c ? 1 : 0);
-                    gb[c] += err;
-                    for (int j = 0; j < x[i].indexes.length; j++) {
-                        g[c][x[i].indexes[j]] += err * x[i].values[j];
+                int[] idx = v.indexes();
+                float[] val = v.values();
+                for (int c = 0; c < classes; c++) {
+                    double grad = (p[c] - (y[i] == c ? 1 : 0)) * classWeights[y[i]];
+                    if (grad == 0) {
+                        continue;
                     }
-                }
-            }
-            for (int c = 0; c < k; c++) {
-                for (int j = 0; j < d; j++) {
-                    double gj = g[c][j] / n + L2 * w[c][j];
-                    if (gj != 0) {
-                        g2[c][j] += gj * gj;
-                        w[c][j] -= RATE * gj / Math.sqrt(g2[c][j]);
+                    for (int j = 0; j < idx.length; j++) {
+                        int at = c * dims + idx[j];
+                        double gj = grad * val[j] + settings.l2() * w[at];
+                        g2[at] += (float) (gj * gj);
+                        w[at] -= (float) (settings.learningRate() * gj / Math.sqrt(g2[at] + 1e-8));
                     }
-                }
-                double gj = gb[c] / n;
-                if (gj != 0) {
-                    gb2[c] += gj * gj;
-                    b[c] -= RATE * gj / Math.sqrt(gb2[c]);
+                    gb[c] += (float) (grad * grad);
+                    b[c] -= (float) (settings.learningRate() * grad / Math.sqrt(gb[c] + 1e-8));
                 }
             }
         }
-        return new SparseSoftmax(classes, features, w, b);
+        return new SparseSoftmax(classes, dims, w, b);
     }
 
-    /** Class probabilities in the order of {@link #labels()}. */
-    public double[] probabilities(String text) {
-        return probabilities(TextFeatures.contentWords(text));
+    /** Class weights inverse to each class's frequency in {@code y}, so that a rare class is not ignored. */
+    public static double[] balancedWeights(int[] y, int classes) {
+        int[] counts = new int[classes];
+        for (int c : y) {
+            counts[c]++;
+        }
+        double[] weights = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = counts[c] == 0 ? 0 : (double) y.length / (classes * counts[c]);
+        }
+        return weights;
     }
 
-    /** Class probabilities of a text given as its {@link TextFeatures#contentWords}, in the order of {@link #labels()}. */
-    public double[] probabilities(List<String> contentWords) {
-        double[] p = new double[labels.size()];
-        scores(features.row(contentWords), weights, bias, p);
+    /** Probability of each class. */
+    public double[] probabilities(TextFeatures.SparseVector v) {
+        double[] p = scores(v);
         LinearModel.softmax(p);
         return p;
     }
 
-    private static void scores(Row x, double[][] w, double[] b, double[] out) {
+    /** Raw class scores (logits). */
+    public double[] scores(TextFeatures.SparseVector v) {
+        double[] out = new double[classes];
+        scores(v, weights, bias, dims, out);
+        return out;
+    }
+
+    private static void scores(TextFeatures.SparseVector v, float[] w, float[] b, int dims, double[] out) {
+        int[] idx = v.indexes();
+        float[] val = v.values();
         for (int c = 0; c < out.length; c++) {
             double s = b[c];
-            for (int j = 0; j < x.indexes.length; j++) {
-                s += w[c][x.indexes[j]] * x.values[j];
+            int base = c * dims;
+            for (int j = 0; j < idx.length; j++) {
+                if (idx[j] >= dims) {
+                    throw new IllegalArgumentException("feature index " + idx[j] + " beyond " + dims + " dimensions");
+                }
+                s += w[base + idx[j]] * val[j];
             }
             out[c] = s;
         }
     }
 
-    /** One text's features: parallel arrays of feature indexes and values. */
-    private record Row(int[] indexes, double[] values) {
-    }
-
-    /** The training set's terms with their IDF, then the dimensions of the word vectors. */
-    private record Features(Map<String, Integer> vocabulary, double[] idf, WordVectors vectors) {
-
-        int dimensions() {
-            return vocabulary.size() + vectors.dimensions();
+    /** Writes the biases then the weights, class by class (the layout {@link LinearModel} files have always had). */
+    void writeWeights(DataOutputStream out) throws IOException {
+        for (float v : bias) {
+            out.writeFloat(v);
         }
-
-        /** Known terms TF-IDF weighted and L2-normalised, then the L2-normalised sum of the words' vectors. */
-        Row row(List<String> words) {
-            Map<String, Double> tf = termCounts(words);
-            int dims = vectors.dimensions();
-            int[] idx = new int[tf.size() + dims];
-            double[] val = new double[tf.size() + dims];
-            int m = 0;
-            for (Map.Entry<String, Double> e : tf.entrySet()) {
-                Integer at = vocabulary.get(e.getKey());
-                if (at != null) {
-                    idx[m] = at;
-                    val[m] = (1 + Math.log(e.getValue())) * idf[at];
-                    m++;
-                }
-            }
-            normalise(val, 0, m);
-            if (dims > 0) {
-                double[] sum = new double[dims];
-                for (String word : words) {
-                    vectors.addTo(word, sum);
-                }
-                for (int j = 0; j < dims; j++) {
-                    idx[m + j] = vocabulary.size() + j;
-                    val[m + j] = sum[j];
-                }
-                normalise(val, m, m + dims);
-                m += dims;
-            }
-            return new Row(Arrays.copyOf(idx, m), Arrays.copyOf(val, m));
-        }
-
-        private static void normalise(double[] val, int from, int to) {
-            double squared = 0;
-            for (int j = from; j < to; j++) {
-                squared += val[j] * val[j];
-            }
-            if (squared > 0) {
-                double inv = 1 / Math.sqrt(squared);
-                for (int j = from; j < to; j++) {
-                    val[j] *= inv;
-                }
-            }
+        for (float v : weights) {
+            out.writeFloat(v);
         }
     }
 
-    /** Stemmed words ({@link TextNormalizer#stem}) and pairs of consecutive stemmed words, counted. */
-    static Map<String, Double> termCounts(List<String> words) {
-        Map<String, Double> tf = new HashMap<>();
-        String previous = null;
-        for (String word : words) {
-            String stem = TextNormalizer.stem(word);
-            tf.merge(stem, 1.0, Double::sum);
-            if (previous != null) {
-                tf.merge(previous + ' ' + stem, 1.0, Double::sum);
-            }
-            previous = stem;
+    static SparseSoftmax readWeights(DataInputStream in, int classes, int dims) throws IOException {
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = in.readFloat();
         }
-        return tf;
+        float[] weights = new float[classes * dims];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readFloat();
+        }
+        return new SparseSoftmax(classes, dims, weights, bias);
+    }
+
+    /**
+     * Writes the model compactly: classes, dimensions, the biases, then each weight rounded to its 16 most
+     * significant bits (bfloat16: 8 bits of exponent, 8 of precision, relative error under 0.4 %), which halves
+     * the file for no measurable change in the decisions.
+     */
+    public void write(DataOutputStream out) throws IOException {
+        out.writeInt(classes);
+        out.writeInt(dims);
+        for (float v : bias) {
+            out.writeFloat(v);
+        }
+        for (float v : weights) {
+            out.writeShort(toBfloat16(v));
+        }
+    }
+
+    /** Reads a model written by {@link #write}. */
+    public static SparseSoftmax read(DataInputStream in) throws IOException {
+        int classes = in.readInt();
+        int dims = in.readInt();
+        if (classes < 2 || classes > 16 || dims < 1 || dims > (1 << 25)) {
+            throw new IOException("not a sparse softmax model: " + classes + " classes, " + dims + " dimensions");
+        }
+        float[] bias = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            bias[c] = in.readFloat();
+        }
+        float[] weights = new float[classes * dims];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = Float.intBitsToFloat((in.readShort() & 0xFFFF) << 16);
+        }
+        return new SparseSoftmax(classes, dims, weights, bias);
+    }
+
+    /** The upper 16 bits of a float, rounded to nearest even. */
+    static short toBfloat16(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        if (Float.isNaN(v)) {
+            return (short) ((bits >>> 16) | 0x40);
+        }
+        int rounding = 0x7FFF + ((bits >>> 16) & 1);
+        return (short) ((bits + rounding) >>> 16);
+    }
+
+    /** The model with every weight rounded as {@link #write} stores it, for comparing a model with its file. */
+    public SparseSoftmax rounded() {
+        float[] w = new float[weights.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Float.intBitsToFloat((toBfloat16(weights[i]) & 0xFFFF) << 16);
+        }
+        return new SparseSoftmax(classes, dims, w, bias.clone());
     }
 }
