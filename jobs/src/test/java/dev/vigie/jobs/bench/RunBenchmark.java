@@ -62,12 +62,14 @@ public final class RunBenchmark {
 
     private static final int ITEMS_PER_FEED = 500;
     private static final int BULK_SIZE = 1_000;
-    private static final int DEFAULT_ROUNDS = 4;
+    private static final int DEFAULT_ROUNDS = 6;
     /** Reruns with nothing new, one after the other; the median is compared with the first run. */
     private static final int RERUNS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** When a sink writer received its first document in the current sink job (writers run in this JVM). */
     private static final AtomicLong FIRST_DOCUMENT_NANOS = new AtomicLong();
+    /** The CPU time this JVM had used at that moment. */
+    private static final AtomicLong FIRST_DOCUMENT_CPU_NANOS = new AtomicLong();
     /** The documents of the current sink job, which its source reads by index (the job runs in this JVM). */
     private static final AtomicReference<List<EsDocument>> SINK_DOCUMENTS = new AtomicReference<>(List.of());
 
@@ -194,18 +196,20 @@ public final class RunBenchmark {
                 documents.size(), bytes / 1e6, BULK_SIZE, inFlight, parallelism,
                 ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS, rounds);
         String warmUp = "bench-warm-up-" + n;
-        sinkRound(es, rest, documents, warmUp, parallelism);
-        rawRound(rest, documents, warmUp, inFlight);
+        sinkRound(es, rest, documents, warmUp + "-sink", parallelism);
+        rawRound(rest, documents, warmUp + "-raw", inFlight);
 
         double[] ratios = new double[rounds];
         double bestSink = 0;
         double bestRaw = 0;
+        double sinkCpu = 0;
+        double rawCpu = 0;
         for (int round = 0; round < rounds; round++) {
             String sinkIndex = "bench-sink-" + n + "-" + round;
             String rawIndex = "bench-raw-" + n + "-" + round;
             boolean sinkFirst = round % 2 == 0;
             SinkTiming sink = null;
-            double raw = 0;
+            RawTiming raw = null;
             for (int turn = 0; turn < 2; turn++) {
                 if (sinkFirst == (turn == 0)) {
                     sink = sinkRound(es, rest, documents, sinkIndex, parallelism);
@@ -214,23 +218,32 @@ public final class RunBenchmark {
                 }
             }
             double sinkRate = documents.size() / sink.sinkSeconds();
-            ratios[round] = sinkRate / raw;
+            ratios[round] = sinkRate / raw.rate();
             bestSink = Math.max(bestSink, sinkRate);
-            bestRaw = Math.max(bestRaw, raw);
-            System.out.printf(Locale.ROOT, "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document;"
-                    + " whole Flink job %.2f s), raw _bulk %.0f docs/s, sink / raw %.0f %%; %s%n", round + 1,
-                    sinkFirst ? "sink" : "raw", sinkRate, sink.sinkSeconds(), sink.jobSeconds(), raw,
+            bestRaw = Math.max(bestRaw, raw.rate());
+            sinkCpu += sink.cpuSeconds();
+            rawCpu += raw.cpuSeconds();
+            System.out.printf(Locale.ROOT, "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document,"
+                    + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s), "
+                    + "sink / raw %.0f %%; %s%n", round + 1, sinkFirst ? "sink" : "raw", sinkRate,
+                    sink.sinkSeconds(), sink.cpuSeconds(), sink.jobSeconds(), raw.rate(), raw.cpuSeconds(),
                     100 * ratios[round], load());
         }
         Arrays.sort(ratios);
         double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
         System.out.printf(Locale.ROOT, "sink / raw _bulk: median of %d rounds %.0f %% (lowest %.0f %%, highest %.0f "
-                + "%%); best sink %.0f docs/s vs best raw %.0f docs/s = %.0f %%%n", rounds, 100 * median,
-                100 * ratios[0], 100 * ratios[rounds - 1], bestSink, bestRaw, 100 * bestSink / bestRaw);
+                + "%%); best sink %.0f docs/s vs best raw %.0f docs/s = %.0f %%; client CPU per %d documents, mean of "
+                + "the rounds: sink %.2f s, raw %.2f s%n", rounds, 100 * median, 100 * ratios[0],
+                100 * ratios[rounds - 1], bestSink, bestRaw, 100 * bestSink / bestRaw, documents.size(),
+                sinkCpu / rounds, rawCpu / rounds);
     }
 
-    /** How long a sink job took: from the first document a writer received, and in all. */
-    private record SinkTiming(double sinkSeconds, double jobSeconds) {
+    /** How long a sink job took: from the first document a writer received, and in all; client CPU meanwhile. */
+    private record SinkTiming(double sinkSeconds, double jobSeconds, double cpuSeconds) {
+    }
+
+    /** Documents per second of a raw round, and the client CPU it used. */
+    private record RawTiming(double rate, double cpuSeconds) {
     }
 
     /**
@@ -253,22 +266,33 @@ public final class RunBenchmark {
                         .converter(RunBenchmark::firstDocumentTimed).maxBatchSize(BULK_SIZE).build());
         env.execute("sink benchmark");
         long end = System.nanoTime();
+        long cpu = processCpuNanos() - FIRST_DOCUMENT_CPU_NANOS.get();
         SINK_DOCUMENTS.set(List.of());
-        return new SinkTiming((end - FIRST_DOCUMENT_NANOS.get()) / 1e9, (end - start) / 1e9);
+        return new SinkTiming((end - FIRST_DOCUMENT_NANOS.get()) / 1e9, (end - start) / 1e9, cpu / 1e9);
     }
 
     private static EsDocument firstDocumentTimed(EsDocument document) {
-        FIRST_DOCUMENT_NANOS.compareAndSet(0, System.nanoTime());
+        if (FIRST_DOCUMENT_NANOS.get() == 0 && FIRST_DOCUMENT_NANOS.compareAndSet(0, System.nanoTime())) {
+            FIRST_DOCUMENT_CPU_NANOS.set(processCpuNanos());
+        }
         return document;
     }
 
-    /** Writes {@code documents} into a fresh {@code index} with a raw loader; returns documents per second. */
-    private static double rawRound(RestClient rest, List<EsDocument> documents, String index, int inFlight)
+    /** CPU time used by this JVM, all threads: the client side of a loader (Elasticsearch is another process). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Writes {@code documents} into a fresh {@code index} with a raw loader. */
+    private static RawTiming rawRound(RestClient rest, List<EsDocument> documents, String index, int inFlight)
             throws Exception {
         freshIndex(rest, index);
         long start = System.nanoTime();
+        long cpu = processCpuNanos();
         rawBulk(rest, index, documents, inFlight);
-        return documents.size() / ((System.nanoTime() - start) / 1e9);
+        return new RawTiming(documents.size() / ((System.nanoTime() - start) / 1e9),
+                (processCpuNanos() - cpu) / 1e9);
     }
 
     private static void freshIndex(RestClient rest, String index) throws Exception {
