@@ -1,6 +1,7 @@
 package dev.vigie.jobs.sink;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One document to write: the target index, its deterministic id (so that a rerun overwrites instead of duplicating)
@@ -24,25 +25,8 @@ public record EsDocument(String index, String id, String source) implements Seri
         }
     }
 
-    /**
-     * Bytes this document adds to a {@code _bulk} request (action line and source), used to bound batches. Counted
-     * without encoding: the sink asks for it for every document it buffers.
-     */
+    /** Bytes this document adds to a {@code _bulk} request (action line and source), used to bound batches. */
     public long sizeInBytes() {
-        return utf8Length(source) + utf8Length(index) + utf8Length(id) + 40L;
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x800) {
-                // three bytes, or four for a surrogate pair: two chars, each counted two beyond its first byte
-                bytes += Character.isSurrogate(c) ? 1 : 2;
-            } else if (c >= 0x80) {
-                bytes += 1;
-            }
-        }
-        return bytes;
+        return source.getBytes(StandardCharsets.UTF_8).length + index.length() + id.length() + 40L;
     }
 }

@@ -128,30 +128,21 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         });
     }
 
-    /**
-     * The {@code _bulk} body: an action line and the source of each entry, in order. A source is one JSON object;
-     * line breaks in it can only be whitespace between tokens (JSON strings escape them), and would cut the
-     * newline-delimited body, so they become spaces.
-     */
+    /** The {@code _bulk} body: an action line and the source line of each entry, in order. */
     static byte[] body(List<BulkEntry> entries) {
         long size = 0;
         for (BulkEntry entry : entries) {
-            size += entry.document().sizeInBytes();
+            size += entry.sizeInBytes();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(size, Integer.MAX_VALUE - 8));
         JsonStringEncoder json = JsonStringEncoder.getInstance();
         for (BulkEntry entry : entries) {
-            EsDocument document = entry.document();
             out.writeBytes(ACTION_INDEX);
-            out.writeBytes(json.quoteAsUTF8(document.index()));
+            out.writeBytes(json.quoteAsUTF8(entry.index()));
             out.writeBytes(ACTION_ID);
-            out.writeBytes(json.quoteAsUTF8(document.id()));
+            out.writeBytes(json.quoteAsUTF8(entry.id()));
             out.writeBytes(ACTION_END);
-            String source = document.source();
-            if (source.indexOf('\n') >= 0 || source.indexOf('\r') >= 0) {
-                source = source.replace('\n', ' ').replace('\r', ' ');
-            }
-            out.writeBytes(source.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(entry.sourceBytes());
             out.write('\n');
         }
         return out.toByteArray();
@@ -186,8 +177,7 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
                         recordFatal(entry, item, "gave up after " + entry.attempts() + " retries: ", again);
                     } else {
                         retried.inc();
-                        LOG.debug("Retrying {}/{} after status {}", entry.document().index(), entry.document().id(),
-                                item.status());
+                        LOG.debug("Retrying {}/{} after status {}", entry.index(), entry.id(), item.status());
                         again.add(entry.retried());
                         backOff = true;
                     }
@@ -288,7 +278,7 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
 
     @Override
     protected long getSizeInBytes(BulkEntry entry) {
-        return entry.document().sizeInBytes();
+        return entry.sizeInBytes();
     }
 
     @Override
