@@ -3,6 +3,7 @@ package dev.vigie.dashboards;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import co.elastic.clients.elasticsearch.indices.GetIndexTemplateResponse;
+import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import co.elastic.clients.elasticsearch.indices.ResolveIndexResponse;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import co.elastic.clients.json.JsonData;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,9 +103,11 @@ public final class IndexTemplates {
      */
     public static List<Installed> installAll(ElasticsearchClient client) throws IOException {
         Objects.requireNonNull(client, "client");
+        // every run starts here: one request tells which templates are up to date (usually all of them)
+        Map<String, String> installed = installedChecksums(client);
         List<Installed> result = new ArrayList<>();
         for (String name : NAMES) {
-            result.add(install(client, name));
+            result.add(install(client, name, installed.containsKey(name), installed.get(name)));
         }
         LOG.info("Index templates: {}", result);
         return result;
@@ -118,16 +122,24 @@ public final class IndexTemplates {
      * @throws IOException when Elasticsearch cannot be reached or refuses the template or a mapping
      */
     public static Installed install(ElasticsearchClient client, String name) throws IOException {
+        boolean exists = client.indices().existsIndexTemplate(b -> b.name(name)).value();
+        String installed = null;
+        if (exists) {
+            GetIndexTemplateResponse existing = client.indices().getIndexTemplate(b -> b.name(name));
+            installed = existing.indexTemplates().isEmpty() ? null : checksumOf(existing.indexTemplates().get(0));
+        }
+        return install(client, name, exists, installed);
+    }
+
+    private static Installed install(ElasticsearchClient client, String name, boolean exists, String installed)
+            throws IOException {
         ObjectNode template = template(name);
         String checksum = checksum(read(name));
         template.withObject("/_meta").put(CHECKSUM_KEY, checksum);
 
         Outcome outcome = Outcome.CREATED;
-        if (client.indices().existsIndexTemplate(b -> b.name(name)).value()) {
-            GetIndexTemplateResponse existing = client.indices().getIndexTemplate(b -> b.name(name));
-            JsonData installed = existing.indexTemplates().isEmpty() ? null
-                : existing.indexTemplates().get(0).indexTemplate().meta().get(CHECKSUM_KEY);
-            if (installed != null && checksum.equals(installed.to(String.class))) {
+        if (exists) {
+            if (checksum.equals(installed)) {
                 LOG.debug("Index template {} is up to date", name);
                 return new Installed(name, Outcome.UNCHANGED, List.of());
             }
@@ -156,6 +168,20 @@ public final class IndexTemplates {
         }
         LOG.info("Index template {} {}; mappings applied to existing indices {}", name, outcome, updated);
         return new Installed(name, outcome, updated);
+    }
+
+    /** The checksum of every installed template named {@code vigie-*}, by name ({@code null}: it has none). */
+    private static Map<String, String> installedChecksums(ElasticsearchClient client) throws IOException {
+        Map<String, String> checksums = new HashMap<>();
+        for (IndexTemplateItem item : client.indices().getIndexTemplate(b -> b.name("vigie-*")).indexTemplates()) {
+            checksums.put(item.name(), checksumOf(item));
+        }
+        return checksums;
+    }
+
+    private static String checksumOf(IndexTemplateItem item) {
+        JsonData checksum = item.indexTemplate().meta().get(CHECKSUM_KEY);
+        return checksum == null ? null : checksum.to(String.class);
     }
 
     /**

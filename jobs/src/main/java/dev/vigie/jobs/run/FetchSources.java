@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * a {@link SourceStatus#FAILED} outcome carrying the reason and its previous state.
  *
  * <p>One {@link HttpFetcher} per subtask, opened in {@code open()}; tasks are keyed by host upstream, so its per-host
- * politeness covers every request to a host.
+ * politeness covers every request to a host. An embedded run calls {@link #fetch} from the driver instead
+ * ({@link DriverFetch}), with one instance and so one {@link HttpFetcher} for all hosts.
  */
 final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
 
@@ -68,6 +69,11 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
 
     @Override
     public void open(OpenContext context) {
+        open();
+    }
+
+    /** Opens the HTTP client and the parsers: {@code open(OpenContext)} in a job, called directly in the driver. */
+    void open() {
         fetcher = HttpFetcher.open(config);
         collector = new MentionCollector(fetcher);
         feeds = new FeedParser();
@@ -76,6 +82,11 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
 
     @Override
     public void asyncInvoke(SourceTask task, ResultFuture<SourceOutcome> result) {
+        fetch(task).thenAccept(outcome -> result.complete(List.of(outcome)));
+    }
+
+    /** Fetches one source. The future never fails: a source that cannot be fetched gives a failed outcome. */
+    CompletableFuture<SourceOutcome> fetch(SourceTask task) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         CompletableFuture<SourceOutcome> outcome;
@@ -84,7 +95,7 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
-        outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((done, error) -> {
+        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((done, error) -> {
             SourceOutcome value = error == null ? done : failed(task, reason(error), startedAt, start);
             RunProgress.sourceDone(runId, value.report().fetched());
             if (value.report().status() == SourceStatus.FAILED) {
@@ -93,7 +104,7 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
                 LOG.debug("Source {}: {} fetched, {} new", task.ref(), value.report().fetched(),
                         value.report().fresh());
             }
-            result.complete(List.of(value));
+            return value;
         });
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -25,8 +26,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Builds and runs the Flink job of one run: source tasks in, source reports and alert hits out (collected back to the
- * driver), mentions and page changes written to Elasticsearch by the sink.
+ * Builds and runs the Flink job of one run: source outcomes in (fetched by the job itself on a Flink cluster, by the
+ * driver for an embedded run), mentions and page changes written to Elasticsearch by the sink, alert hits (and, when
+ * the job fetched, source reports) collected back to the driver.
  */
 final class RunGraph {
 
@@ -38,11 +40,20 @@ final class RunGraph {
     private RunGraph() {
     }
 
-    /** What the job sends back to the driver. */
-    record Output(List<SourceReport> reports, List<AlertHit> hits) {
+    /**
+     * What the job sends back to the driver.
+     *
+     * @param reports     one per source when the job fetched them, else empty (the driver has them)
+     * @param hits        the alert hits
+     * @param startMillis time from building the job to its submission, which includes starting an embedded
+     *                    MiniCluster
+     */
+    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis) {
     }
 
+    /** A job that fetches its sources (a run on a Flink cluster): source tasks in, one report per source back. */
     static Output execute(List<SourceTask> tasks, List<Watch> watches, RunOptions options) throws Exception {
+        long start = System.nanoTime();
         StreamExecutionEnvironment env = environment(options);
         DataStream<SourceTask> sources = env.fromData(tasks, SerializableTypeInfo.forClass(SourceTask.class))
                 .name("source specs");
@@ -54,7 +65,24 @@ final class RunGraph {
                         options.fetchCapacity())
                 .returns(SerializableTypeInfo.forClass(SourceOutcome.class))
                 .name("fetch and parse");
+        return run(env, outcomes, true, watches, options, start);
+    }
 
+    /**
+     * A job over the outcomes the driver fetched (an embedded run), registered in {@link FetchedOutcomes} under the
+     * run id as indices {@code 0} to {@code outcomes - 1}.
+     */
+    static Output executeFetched(int outcomes, List<Watch> watches, RunOptions options) throws Exception {
+        long start = System.nanoTime();
+        StreamExecutionEnvironment env = environment(options);
+        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L).name("fetched sources")
+                .map(new FetchedOutcomes.Take(options.runId()), SerializableTypeInfo.forClass(SourceOutcome.class))
+                .name("take fetched");
+        return run(env, fetched, false, watches, options, start);
+    }
+
+    private static Output run(StreamExecutionEnvironment env, DataStream<SourceOutcome> outcomes,
+            boolean collectReports, List<Watch> watches, RunOptions options, long start) throws Exception {
         SingleOutputStreamOperator<Collected> collected = outcomes
                 .process(new SplitOutcomes(), SerializableTypeInfo.forClass(Collected.class))
                 .name("normalise");
@@ -92,14 +120,16 @@ final class RunGraph {
                         .build())
                 .name("elasticsearch");
 
-        CloseableIterator<SourceReport> reports = collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync();
+        CloseableIterator<SourceReport> reports = collectReports
+                ? collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync() : CloseableIterator.empty();
         CloseableIterator<AlertHit> hits = matched.getSideOutput(MatchAlerts.HITS).collectAsync();
         JobClient job = env.executeAsync("vigie run " + options.runId());
+        long startMillis = (System.nanoTime() - start) / 1_000_000;
         CompletableFuture<List<SourceReport>> reportList = CompletableFuture.supplyAsync(() -> drain(reports));
         CompletableFuture<List<AlertHit>> hitList = CompletableFuture.supplyAsync(() -> drain(hits));
         try {
             job.getJobExecutionResult().get();
-            return new Output(reportList.get(), hitList.get());
+            return new Output(reportList.get(), hitList.get(), startMillis);
         } catch (InterruptedException e) {
             job.cancel();
             Thread.currentThread().interrupt();
@@ -123,6 +153,10 @@ final class RunGraph {
             config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, EMBEDDED_MANAGED_MEMORY);
             config.set(TaskManagerOptions.NUM_TASK_SLOTS, options.parallelism());
             config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+            // --parallelism N means N subtasks for every stage: left on, Flink's adaptive batch scheduler gives a
+            // stage one subtask per 16 MB of input, and so one subtask to the CPU-bound enrichment of a few
+            // thousand mentions, or to the sink.
+            config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
             env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), config);
         } else {
             env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -34,7 +34,8 @@ final class RunRecords {
             bulk.append(JSON.writeValueAsString(document(id, runId, report))).append('\n');
         }
         Request request = new Request("POST", "/_bulk");
-        request.addParameter("refresh", "wait_for");
+        // refresh now: wait_for would wait for the next scheduled refresh (up to a second, each run)
+        request.addParameter("refresh", "true");
         request.setEntity(new NByteArrayEntity(bulk.toString().getBytes(StandardCharsets.UTF_8),
                 ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         var response = JSON.readTree(client.performRequest(request).getEntity().getContent());

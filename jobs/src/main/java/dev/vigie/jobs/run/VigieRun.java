@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Runs watches once: the entry point of {@code vigie run}, {@code vigie demo} and of the job jar on a Flink cluster.
  *
  * <p>Stages: wait for Elasticsearch and install the index templates; read each watch's state and plan its sources;
- * run the Flink job (fetch, enrich, index); dispatch the alerts of the run; then commit: the new state and one
- * {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts from the
+ * fetch the sources (in the driver for an embedded run, inside the job on a Flink cluster); run the Flink job
+ * (enrich, match alerts, index) when something is new; dispatch the alerts of the run; then commit: the new state
+ * and one {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts from the
  * previous state, fetches the same items and overwrites them under the same ids, and the alert ledger keeps alerts
  * from being sent twice.
  */
@@ -54,6 +55,9 @@ public final class VigieRun {
             long t = System.nanoTime();
             waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait());
             IndexTemplates.installAll(clients.sync());
+            stages.put("templates", millisSince(t));
+
+            t = System.nanoTime();
             StateStore store = new StateStore(clients.rest());
             List<SourceTask> tasks = new ArrayList<>();
             for (Watch watch : options.watches()) {
@@ -64,9 +68,7 @@ public final class VigieRun {
             LOG.info("Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}", options.runId(),
                     options.watches().size(), tasks.size(), endpoint, options.parallelism());
 
-            t = System.nanoTime();
-            RunGraph.Output output = runJob(tasks, options);
-            stages.put("job", millisSince(t));
+            RunGraph.Output output = runJob(tasks, options, stages);
 
             t = System.nanoTime();
             List<AlertReport> alerts = AlertDispatch.dispatch(options, clients, output.hits());
@@ -76,8 +78,8 @@ public final class VigieRun {
             List<SourceReport> reports = new ArrayList<>(output.reports());
             reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
             commit(store, clients.rest(), options.runId(), reports);
-            long refused = RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
-                    options.runId());
+            long refused = !stages.containsKey("job") ? 0 : RunRecords.count(clients.rest(),
+                    ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id", options.runId());
             stages.put("commit", millisSince(t));
 
             long indexed = reports.stream().mapToLong(SourceReport::fresh).sum();
@@ -96,10 +98,16 @@ public final class VigieRun {
         }
     }
 
-    private static RunGraph.Output runJob(List<SourceTask> tasks, RunOptions options) throws Exception {
+    /**
+     * Fetches and runs the Flink job, recording the time of each stage in {@code stages}: {@code fetch} (embedded
+     * runs fetch in the driver), {@code job start} (building and submitting the job, which starts the embedded
+     * MiniCluster) and {@code job}. An embedded run whose sources gave nothing new starts no job.
+     */
+    private static RunGraph.Output runJob(List<SourceTask> tasks, RunOptions options, Map<String, Long> stages)
+            throws Exception {
         if (tasks.isEmpty()) {
             LOG.info("Run {}: the watches name no source", options.runId());
-            return new RunGraph.Output(List.of(), List.of());
+            return new RunGraph.Output(List.of(), List.of(), 0);
         }
         // The counters are only fed by operators in this JVM: on a cluster, Flink's web UI shows the progress.
         boolean embedded = options.execution() == RunOptions.Execution.EMBEDDED;
@@ -116,11 +124,29 @@ public final class VigieRun {
                     TimeUnit.MILLISECONDS);
         }
         try {
-            return RunGraph.execute(tasks, options.watches(), options);
+            long t = System.nanoTime();
+            if (options.execution() == RunOptions.Execution.CLUSTER) {
+                RunGraph.Output output = RunGraph.execute(tasks, options.watches(), options);
+                stages.put("job start", output.startMillis());
+                stages.put("job", millisSince(t) - output.startMillis());
+                return output;
+            }
+            DriverFetch.Fetched fetched = DriverFetch.fetch(tasks, options);
+            stages.put("fetch", millisSince(t));
+            if (fetched.withNews() == 0) {
+                LOG.info("Run {}: no source gave anything new, no Flink job to run", options.runId());
+                return new RunGraph.Output(fetched.reports(), List.of(), 0);
+            }
+            t = System.nanoTime();
+            RunGraph.Output output = RunGraph.executeFetched(fetched.withNews(), options.watches(), options);
+            stages.put("job start", output.startMillis());
+            stages.put("job", millisSince(t) - output.startMillis());
+            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis());
         } finally {
             if (printer != null) {
                 printer.shutdownNow();
             }
+            FetchedOutcomes.release(options.runId());
             if (progress != null) {
                 RunProgress.unregister(options.runId());
             }

@@ -13,6 +13,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
+import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
+import org.apache.flink.connector.base.sink.writer.strategy.AIMDScalingStrategy;
+import org.apache.flink.connector.base.sink.writer.strategy.CongestionControlRateLimitingStrategy;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
@@ -85,8 +88,17 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
                         initialBackoff, MAX_BACKOFF));
     }
 
-    private org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration writerConfiguration() {
-        return org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration.builder()
+    /**
+     * The writer's batching settings. Flink's default rate limiting starts with one batch in flight and adds ten
+     * documents per acknowledged request, so a writer would need a hundred requests of 1,000 documents before it
+     * sends a second one at once: a run of ten thousand documents would never use {@code maxInFlightRequests}. Here
+     * the writer starts with all of them, halves its window when a request comes back with documents to send again
+     * (429, 5xx, Elasticsearch unreachable, error records of refused documents) and grows it again by ten documents
+     * per acknowledged request.
+     */
+    private AsyncSinkWriterConfiguration writerConfiguration() {
+        int window = getMaxBatchSize() * getMaxInFlightRequests();
+        return AsyncSinkWriterConfiguration.builder()
                 .setMaxBatchSize(getMaxBatchSize())
                 .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
                 .setMaxInFlightRequests(getMaxInFlightRequests())
@@ -95,6 +107,11 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
                 .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
                 .setRequestTimeoutMS(getRequestTimeoutMS())
                 .setFailOnTimeout(getFailOnTimeout())
+                .setRateLimitingStrategy(CongestionControlRateLimitingStrategy.builder()
+                        .setMaxInFlightRequests(getMaxInFlightRequests())
+                        .setInitialMaxInFlightMessages(window)
+                        .setScalingStrategy(AIMDScalingStrategy.builder(window).build())
+                        .build())
                 .build();
     }
 
@@ -220,6 +237,10 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
             positive("maxTimeInBufferMs", maxTimeInBufferMs);
             positive("maxRecordSizeInBytes", maxRecordSizeInBytes);
             positive("requestTimeoutMs", requestTimeoutMs);
+            if ((long) maxBatchSize * maxInFlightRequests > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("maxBatchSize (" + maxBatchSize + ") x maxInFlightRequests ("
+                        + maxInFlightRequests + ") must be at most " + Integer.MAX_VALUE + " documents in flight");
+            }
             if (maxBufferedRequests < maxBatchSize) {
                 throw new IllegalArgumentException("maxBufferedRequests (" + maxBufferedRequests
                         + ") must be >= maxBatchSize (" + maxBatchSize + ")");

@@ -88,7 +88,8 @@ public final class StateStore {
             bulk.append(JSON.writeValueAsString(document)).append('\n');
         }
         Request request = new Request("POST", "/_bulk");
-        request.addParameter("refresh", "wait_for");
+        // refresh now rather than wait_for, which waits for the next scheduled refresh (up to a second, each run)
+        request.addParameter("refresh", "true");
         request.setEntity(new NByteArrayEntity(bulk.toString().getBytes(StandardCharsets.UTF_8),
                 ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         Map<String, Object> body = read(client.performRequest(request));

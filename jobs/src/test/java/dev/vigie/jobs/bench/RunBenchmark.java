@@ -1,5 +1,7 @@
 package dev.vigie.jobs.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.connectors.http.FetchConfig;
@@ -7,7 +9,6 @@ import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.run.RunOptions;
 import dev.vigie.jobs.run.RunSummary;
 import dev.vigie.jobs.run.VigieRun;
-import dev.vigie.jobs.sink.DocumentConverter;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.ElasticsearchSink;
 import dev.vigie.jobs.sink.EsDocument;
@@ -16,6 +17,7 @@ import dev.vigie.jobs.testing.LoopbackHttpServer;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchLoader;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -23,32 +25,53 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items), then again with nothing
- * new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints numbers.
+ * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items), then three times again with
+ * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints numbers,
+ * the time of each stage of both runs and the load average of the machine.
  *
- * <p>Usage: {@code jobs/bench/run-benchmark.sh N [parallelism]} (see that script); Elasticsearch is the node at
- * {@code VIGIE_TEST_ES_URL}, else one started from the distribution the build prepared.
+ * <p>The comparison is made fair both ways: the same documents, batches of {@value #BULK_SIZE} for both, as many raw
+ * requests in flight as the sink has in total (parallelism x {@link ElasticsearchSink#DEFAULT_MAX_IN_FLIGHT_REQUESTS}),
+ * an untimed warm-up of each, then rounds in alternating order, each on fresh indices, every round printed. The sink is
+ * timed from the first document a writer receives to the end of its job (every bulk request acknowledged), the raw
+ * loader from its first request to its last answer: neither includes starting Flink or creating clients, and both
+ * take the documents from memory (the sink's writers chained to a parallel source, no shuffle).
+ *
+ * <p>Usage: {@code jobs/bench/run-benchmark.sh N [parallelism [rounds]]} (see that script); Elasticsearch is the node
+ * at {@code VIGIE_TEST_ES_URL}, else one started from the distribution the build prepared.
  */
 public final class RunBenchmark {
 
     private static final int ITEMS_PER_FEED = 500;
     private static final int BULK_SIZE = 1_000;
+    private static final int DEFAULT_ROUNDS = 6;
+    /** Reruns with nothing new, one after the other; the median is compared with the first run. */
+    private static final int RERUNS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** When a sink writer received its first document in the current sink job (writers run in this JVM). */
+    private static final AtomicLong FIRST_DOCUMENT_NANOS = new AtomicLong();
+    /** The CPU time this JVM had used at that moment. */
+    private static final AtomicLong FIRST_DOCUMENT_CPU_NANOS = new AtomicLong();
+    /** The documents of the current sink job, which its source reads by index (the job runs in this JVM). */
+    private static final AtomicReference<List<EsDocument>> SINK_DOCUMENTS = new AtomicReference<>(List.of());
 
     private RunBenchmark() {
     }
@@ -66,10 +89,11 @@ public final class RunBenchmark {
     private static void benchmark(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ROUNDS;
         URI es = ElasticsearchExtension.url();
         String watchId = "bench-" + n + "-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        System.out.printf(Locale.ROOT, "Benchmark: %d items, parallelism %d, max heap %d MB, Elasticsearch %s%n", n,
-                parallelism, Runtime.getRuntime().maxMemory() >> 20, es);
+        System.out.printf(Locale.ROOT, "Benchmark: %d items, parallelism %d, max heap %d MB, Elasticsearch %s, %s%n",
+                n, parallelism, Runtime.getRuntime().maxMemory() >> 20, es, load());
 
         try (LoopbackHttpServer server = LoopbackHttpServer.start();
              RestClient rest = ElasticsearchEndpoint.of(es.toString()).restClient()) {
@@ -110,23 +134,39 @@ public final class RunBenchmark {
             long firstHeap = peakHeapMb();
             report("first run", first, firstHeap);
 
-            resetPeaks();
-            RunSummary rerun = VigieRun.run(options.build());
-            report("rerun, nothing new", rerun, peakHeapMb());
-            System.out.printf(Locale.ROOT, "rerun / first run: %.1f %%%n",
-                    100.0 * rerun.duration().toMillis() / first.duration().toMillis());
+            double[] ratios = new double[RERUNS];
+            StringBuilder each = new StringBuilder();
+            for (int r = 0; r < RERUNS; r++) {
+                resetPeaks();
+                RunSummary rerun = VigieRun.run(options.build());
+                report("rerun " + (r + 1) + ", nothing new", rerun, peakHeapMb());
+                ratios[r] = 100.0 * rerun.duration().toMillis() / first.duration().toMillis();
+                each.append(r == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f %%", ratios[r]));
+            }
+            Arrays.sort(ratios);
+            System.out.printf(Locale.ROOT, "rerun / first run: %s (median %.1f %%)%n", each, ratios[RERUNS / 2]);
 
             List<EsDocument> documents = mentions(rest, watchId, n);
-            compareSinkWithRawBulk(es, rest, documents, n, parallelism);
+            compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
         }
     }
 
     private static void report(String label, RunSummary summary, long peakHeapMb) {
         double seconds = summary.duration().toMillis() / 1000.0;
         long fetchParse = summary.sources().stream().mapToLong(s -> s.durationMs()).sum();
-        System.out.printf(Locale.ROOT, "%s: %d fetched, %d new in %.1f s = %.0f items/s; stages (ms) %s; "
-                        + "fetch+parse summed over sources %d ms; peak heap %d MB%n", label, summary.fetched(),
-                summary.fresh(), seconds, summary.fresh() / seconds, summary.stageMillis(), fetchParse, peakHeapMb);
+        System.out.printf(Locale.ROOT, "%s: %d fetched, %d new in %.1f s = %.0f items/s; peak heap %d MB; %s%n",
+                label, summary.fetched(), summary.fresh(), seconds, summary.fresh() / seconds, peakHeapMb, load());
+        StringBuilder stages = new StringBuilder();
+        summary.stageMillis().forEach((stage, millis) -> stages.append(stages.isEmpty() ? "" : ", ")
+                .append(stage).append(' ').append(millis).append(" ms"));
+        System.out.printf(Locale.ROOT, "  stages: %s (fetch and parse summed over sources: %d ms)%n", stages,
+                fetchParse);
+    }
+
+    /** The load average over the last minute, as {@code uptime} prints it. */
+    private static String load() {
+        return String.format(Locale.ROOT, "load average %.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** The indexed mention documents, read back to feed both loaders the same bytes. */
@@ -148,53 +188,120 @@ public final class RunBenchmark {
     }
 
     private static void compareSinkWithRawBulk(URI es, RestClient rest, List<EsDocument> documents, int n,
-            int parallelism) throws Exception {
+            int parallelism, int rounds) throws Exception {
         long bytes = documents.stream().mapToLong(d -> d.source().getBytes(StandardCharsets.UTF_8).length).sum();
-        // Two rounds each, alternated, so that neither side benefits alone from a warmed-up node.
-        double[] sink = new double[2];
-        double[] sinkOnly = new double[2];
-        double[] raw = new double[2];
-        for (int round = 0; round < 2; round++) {
-            // The same job with a sink that drops everything: the fixed cost of a Flink job (start, source, stop).
-            long start = System.nanoTime();
-            StreamExecutionEnvironment baseline = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-            baseline.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            baseline.fromData(documents).rebalance().sinkTo(new DiscardingSink<>());
-            baseline.execute("baseline");
-            long jobCost = System.nanoTime() - start;
+        int inFlight = parallelism * ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS;
+        System.out.printf(Locale.ROOT, "sink vs raw _bulk: %d documents (%.1f MB), batches of %d, %d requests in "
+                + "flight each (sink: %d writers x %d), %d rounds after a warm-up, alternating which goes first%n",
+                documents.size(), bytes / 1e6, BULK_SIZE, inFlight, parallelism,
+                ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS, rounds);
+        String warmUp = "bench-warm-up-" + n;
+        sinkRound(es, rest, documents, warmUp + "-sink", parallelism);
+        rawRound(rest, documents, warmUp + "-raw", inFlight);
 
+        double[] ratios = new double[rounds];
+        double bestSink = 0;
+        double bestRaw = 0;
+        double sinkCpu = 0;
+        double rawCpu = 0;
+        for (int round = 0; round < rounds; round++) {
             String sinkIndex = "bench-sink-" + n + "-" + round;
             String rawIndex = "bench-raw-" + n + "-" + round;
-            for (String index : List.of(sinkIndex, rawIndex)) {
-                Request delete = new Request("DELETE", "/" + index);
-                delete.addParameter("ignore_unavailable", "true");
-                rest.performRequest(delete);
-                Request create = new Request("PUT", "/" + index);
-                create.setJsonEntity("{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
-                rest.performRequest(create);
+            boolean sinkFirst = round % 2 == 0;
+            SinkTiming sink = null;
+            RawTiming raw = null;
+            for (int turn = 0; turn < 2; turn++) {
+                if (sinkFirst == (turn == 0)) {
+                    sink = sinkRound(es, rest, documents, sinkIndex, parallelism);
+                } else {
+                    raw = rawRound(rest, documents, rawIndex, inFlight);
+                }
             }
-            List<EsDocument> forSink = documents.stream()
-                    .map(d -> new EsDocument(sinkIndex, d.id(), d.source())).toList();
-            start = System.nanoTime();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            env.fromData(forSink).rebalance().sinkTo(ElasticsearchSink.<EsDocument>builder().url(es.toString())
-                    .converter(DocumentConverter.identity()).maxBatchSize(BULK_SIZE).build());
-            env.execute("sink benchmark");
-            long sinkJob = System.nanoTime() - start;
-            sink[round] = documents.size() / (sinkJob / 1e9);
-            sinkOnly[round] = documents.size() / (Math.max(1, sinkJob - jobCost) / 1e9);
-
-            start = System.nanoTime();
-            rawBulk(rest, rawIndex, documents, parallelism);
-            raw[round] = documents.size() / ((System.nanoTime() - start) / 1e9);
-            System.out.printf(Locale.ROOT, "round %d: sink job %.0f docs/s (%.0f docs/s without the %d ms a Flink job "
-                    + "costs anyway), raw _bulk %.0f docs/s (%d docs, %.1f MB)%n", round + 1, sink[round],
-                    sinkOnly[round], jobCost / 1_000_000, raw[round], documents.size(), bytes / 1e6);
+            double sinkRate = documents.size() / sink.sinkSeconds();
+            ratios[round] = sinkRate / raw.rate();
+            bestSink = Math.max(bestSink, sinkRate);
+            bestRaw = Math.max(bestRaw, raw.rate());
+            sinkCpu += sink.cpuSeconds();
+            rawCpu += raw.cpuSeconds();
+            System.out.printf(Locale.ROOT, "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document,"
+                    + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s), "
+                    + "sink / raw %.0f %%; %s%n", round + 1, sinkFirst ? "sink" : "raw", sinkRate,
+                    sink.sinkSeconds(), sink.cpuSeconds(), sink.jobSeconds(), raw.rate(), raw.cpuSeconds(),
+                    100 * ratios[round], load());
         }
-        double bestRaw = Math.max(raw[0], raw[1]);
-        System.out.printf(Locale.ROOT, "sink / raw _bulk (best of 2 each): whole job %.0f %%, sink alone %.0f %%%n",
-                100 * Math.max(sink[0], sink[1]) / bestRaw, 100 * Math.max(sinkOnly[0], sinkOnly[1]) / bestRaw);
+        Arrays.sort(ratios);
+        double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
+        System.out.printf(Locale.ROOT, "sink / raw _bulk: median of %d rounds %.0f %% (lowest %.0f %%, highest %.0f "
+                + "%%); best sink %.0f docs/s vs best raw %.0f docs/s = %.0f %%; client CPU per %d documents, mean of "
+                + "the rounds: sink %.2f s, raw %.2f s%n", rounds, 100 * median, 100 * ratios[0],
+                100 * ratios[rounds - 1], bestSink, bestRaw, 100 * bestSink / bestRaw, documents.size(),
+                sinkCpu / rounds, rawCpu / rounds);
+    }
+
+    /** How long a sink job took: from the first document a writer received, and in all; client CPU meanwhile. */
+    private record SinkTiming(double sinkSeconds, double jobSeconds, double cpuSeconds) {
+    }
+
+    /** Documents per second of a raw round, and the client CPU it used. */
+    private record RawTiming(double rate, double cpuSeconds) {
+    }
+
+    /**
+     * Writes {@code documents} into a fresh {@code index} with the product's sink, as a job of its own. The writers
+     * take the documents from memory, chained to a parallel source of indices, as the raw loader does and as the
+     * run job's sink is chained to the operator making the documents: no shuffle, whose cost is Flink's, not the
+     * sink's.
+     */
+    private static SinkTiming sinkRound(URI es, RestClient rest, List<EsDocument> documents, String index,
+            int parallelism) throws Exception {
+        freshIndex(rest, index);
+        SINK_DOCUMENTS.set(documents.stream().map(d -> new EsDocument(index, d.id(), d.source())).toList());
+        FIRST_DOCUMENT_NANOS.set(0);
+        long start = System.nanoTime();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.fromSequence(0, documents.size() - 1L)
+                .map(i -> SINK_DOCUMENTS.get().get(Math.toIntExact(i)), TypeInformation.of(EsDocument.class))
+                .sinkTo(ElasticsearchSink.<EsDocument>builder().url(es.toString())
+                        .converter(RunBenchmark::firstDocumentTimed).maxBatchSize(BULK_SIZE).build());
+        env.execute("sink benchmark");
+        long end = System.nanoTime();
+        long cpu = processCpuNanos() - FIRST_DOCUMENT_CPU_NANOS.get();
+        SINK_DOCUMENTS.set(List.of());
+        return new SinkTiming((end - FIRST_DOCUMENT_NANOS.get()) / 1e9, (end - start) / 1e9, cpu / 1e9);
+    }
+
+    private static EsDocument firstDocumentTimed(EsDocument document) {
+        if (FIRST_DOCUMENT_NANOS.get() == 0 && FIRST_DOCUMENT_NANOS.compareAndSet(0, System.nanoTime())) {
+            FIRST_DOCUMENT_CPU_NANOS.set(processCpuNanos());
+        }
+        return document;
+    }
+
+    /** CPU time used by this JVM, all threads: the client side of a loader (Elasticsearch is another process). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Writes {@code documents} into a fresh {@code index} with a raw loader. */
+    private static RawTiming rawRound(RestClient rest, List<EsDocument> documents, String index, int inFlight)
+            throws Exception {
+        freshIndex(rest, index);
+        long start = System.nanoTime();
+        long cpu = processCpuNanos();
+        rawBulk(rest, index, documents, inFlight);
+        return new RawTiming(documents.size() / ((System.nanoTime() - start) / 1e9),
+                (processCpuNanos() - cpu) / 1e9);
+    }
+
+    private static void freshIndex(RestClient rest, String index) throws Exception {
+        Request delete = new Request("DELETE", "/" + index);
+        delete.addParameter("ignore_unavailable", "true");
+        rest.performRequest(delete);
+        Request create = new Request("PUT", "/" + index);
+        create.setJsonEntity("{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}}");
+        rest.performRequest(create);
     }
 
     /** Batches of {@value #BULK_SIZE} documents posted as they are, {@code threads} requests in flight. */
@@ -214,7 +321,10 @@ public final class RunBenchmark {
                     Request bulk = new Request("POST", "/_bulk");
                     bulk.setEntity(new NByteArrayEntity(body.toString().getBytes(StandardCharsets.UTF_8),
                             ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
-                    return rest.performRequest(bulk);
+                    if (refusedSome(rest.performRequest(bulk))) {
+                        throw new IllegalStateException("raw _bulk: Elasticsearch refused documents of " + index);
+                    }
+                    return null;
                 }));
             }
             for (Future<?> request : requests) {
@@ -222,6 +332,23 @@ public final class RunBenchmark {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The {@code errors} flag near the start of a bulk answer, read without parsing the items after it. */
+    private static boolean refusedSome(Response response) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(response.getEntity().getContent())) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("errors".equals(field)) {
+                        return value == JsonToken.VALUE_TRUE;
+                    }
+                    parser.skipChildren();
+                }
+            }
+            throw new IOException("a bulk answer without an errors flag");
         }
     }
 

@@ -158,8 +158,10 @@ class RunFaultsIT {
     @Test
     void killingTheRunInTheMiddleAndRunningAgainGivesTheSameIndex(@TempDir Path dir) throws Exception {
         String prefix = "/kill";
+        // 3,000 mentions: three bulk requests of 1,000, the sink's two requests in flight, then the third: the kill
+        // lands after the first ones are indexed and before the last one is
         int feeds = 20;
-        int items = 60;
+        int items = 150;
         StringBuilder list = new StringBuilder();
         for (int f = 0; f < feeds; f++) {
             server.serve(prefix + "/feed-" + f + ".xml", "application/rss+xml",

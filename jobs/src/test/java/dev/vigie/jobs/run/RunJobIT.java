@@ -119,6 +119,8 @@ class RunJobIT {
         assertThat(second.fresh()).isZero();
         assertThat(second.failedSources()).isZero();
         assertThat(second.sources()).allSatisfy(s -> assertThat(s.status()).isEqualTo(SourceStatus.UNCHANGED));
+        assertThat(second.stageMillis()).as("nothing new: no Flink job").containsKey("fetch")
+                .doesNotContainKeys("job start", "job");
         assertThat(server.notModified(prefix + "/news/rss.xml")).isEqualTo(1);
         assertThat(server.notModified(prefix + "/globex/atom.xml")).isEqualTo(1);
         assertThat(server.notModified(prefix + "/globex/pricing")).isEqualTo(1);
@@ -126,6 +128,34 @@ class RunJobIT {
         assertThat(alertRecords(id)).hasSize(4);
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(runRecords(second.runId())).hasSize(4);
+    }
+
+    @Test
+    void onAFlinkClusterTheJobFetchesTheSourcesItselfAndTheNextRunContinuesFromItsState() throws Exception {
+        String prefix = "/cluster";
+        RunFixtures.serve(server, prefix);
+        URI es = ElasticsearchExtension.url();
+        String id = RunFixtures.uniqueId("acme-cluster");
+        Watch watch = RunFixtures.watch(id, server, prefix, es, SMTP.getSmtp().getPort());
+
+        // outside a cluster, Flink's context environment is a local one running the graph a cluster would run
+        RunSummary onCluster = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .execution(RunOptions.Execution.CLUSTER).dispatchAlerts(false).build());
+
+        assertThat(onCluster.stageMillis()).containsKeys("job start", "job").doesNotContainKey("fetch");
+        assertThat(onCluster.sources()).hasSize(4);
+        assertThat(onCluster.fresh()).isEqualTo(6);
+        assertThat(onCluster.source(id, "hackernews", "acme").fresh()).isEqualTo(1);
+        assertThat(mentions(id)).hasSize(6).allSatisfy(m -> assertThat(m.path("lang").asText()).isIn("en", "fr"));
+        assertThat(runRecords(onCluster.runId())).hasSize(4);
+
+        RunSummary embedded = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false)
+                .build());
+
+        assertThat(embedded.fresh()).isZero();
+        assertThat(embedded.sources()).allSatisfy(s -> assertThat(s.status()).isEqualTo(SourceStatus.UNCHANGED));
+        assertThat(server.notModified(prefix + "/news/rss.xml")).isEqualTo(1);
+        assertThat(mentions(id)).hasSize(6);
     }
 
     private static JsonNode byTitle(List<JsonNode> mentions, String title, String type, String sourceName) {

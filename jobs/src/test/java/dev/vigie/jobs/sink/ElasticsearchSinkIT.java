@@ -55,6 +55,21 @@ class ElasticsearchSinkIT {
     }
 
     @Test
+    void keepsMaxInFlightRequestsBulkRequestsGoingFromTheFirstBatch() throws Exception {
+        String index = unique("sink-it-in-flight");
+        List<EsDocument> documents = documents(index, 1_000);
+        try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
+            proxy.latency(Duration.ofMillis(300));
+
+            runJob(documents, sink(proxy.url()).maxBatchSize(100).maxInFlightRequests(3).build(), 1);
+
+            // one writer, ten batches: three requests at once need three connections; one at a time needs one
+            assertThat(proxy.connectionsAccepted()).isEqualTo(3);
+        }
+        assertThat(count(index)).isEqualTo(1_000);
+    }
+
+    @Test
     void sendsADocumentRefusedByTheMappingToTheErrorIndexWithItsReasonAndWritesTheOthers() throws Exception {
         String index = unique("sink-it-strict");
         String runId = unique("run-mapping-test");
@@ -126,7 +141,12 @@ class ElasticsearchSinkIT {
     }
 
     private static void runJob(List<EsDocument> documents, ElasticsearchSink<EsDocument> sink) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        runJob(documents, sink, 2);
+    }
+
+    private static void runJob(List<EsDocument> documents, ElasticsearchSink<EsDocument> sink, int writers)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(writers);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.fromData(documents).rebalance().sinkTo(sink);
         env.execute("sink test");

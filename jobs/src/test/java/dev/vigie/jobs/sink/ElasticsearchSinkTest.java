@@ -37,6 +37,8 @@ class ElasticsearchSinkTest {
         refuses(b -> b.maxBatchSize(0), "maxBatchSize must be > 0");
         refuses(b -> b.maxBatchSizeInBytes(0), "maxBatchSizeInBytes must be > 0");
         refuses(b -> b.maxInFlightRequests(0), "maxInFlightRequests must be > 0");
+        refuses(b -> b.maxBatchSize(1_000_000).maxBufferedRequests(1_000_000).maxInFlightRequests(10_000),
+                "documents in flight");
         refuses(b -> b.maxTimeInBufferMs(-1), "maxTimeInBufferMs must be > 0");
         refuses(b -> b.maxRecordSizeInBytes(0), "maxRecordSizeInBytes must be > 0");
         refuses(b -> b.requestTimeoutMs(0), "requestTimeoutMs must be > 0");

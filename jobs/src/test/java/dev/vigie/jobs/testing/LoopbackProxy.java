@@ -8,18 +8,23 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on loopback in front of a real server, that a test can {@link #cut()} (every connection closed, new
- * ones refused) and {@link #restore()} on the same port: how a test makes Elasticsearch unavailable for a while.
+ * ones refused) and {@link #restore()} on the same port: how a test makes Elasticsearch unavailable for a while. It
+ * can also make the server slow ({@link #latency(Duration)}) and counts the connections a client opened through it.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile long latencyMillis;
     private volatile ServerSocket server;
 
     private LoopbackProxy(InetSocketAddress target, int port) {
@@ -41,6 +46,19 @@ public final class LoopbackProxy implements AutoCloseable {
     /** The proxy's URL, {@code http://127.0.0.1:port}. */
     public URI url() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Delays every chunk of bytes the server sends back by {@code latency}: a server that is slow to answer. */
+    public void latency(Duration latency) {
+        this.latencyMillis = latency.toMillis();
+    }
+
+    /**
+     * Connections accepted so far. A client that keeps connections alive and opens one only when all of its open
+     * ones are busy (Elasticsearch's REST client) opens as many as it had requests in flight at its busiest.
+     */
+    public int connectionsAccepted() {
+        return accepted.get();
     }
 
     /** Closes every connection and refuses new ones until {@link #restore()}. */
@@ -75,22 +93,33 @@ public final class LoopbackProxy implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket upstream = new Socket(target.getAddress(), target.getPort());
+                accepted.incrementAndGet();
                 sockets.add(client);
                 sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, false);
+                pipe(upstream, client, true);
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees its connection closed
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean answers) {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    long delay = answers ? latencyMillis : 0;
+                    if (delay > 0) {
+                        Thread.sleep(delay);
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // a side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
