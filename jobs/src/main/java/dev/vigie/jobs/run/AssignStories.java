@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -26,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives every comparable mention of a watch its story: syndicated copies and near-duplicates share the id of the
  * earliest copy ({@link StoryClusterer}: LSH band keys, then a similarity check), also across runs. Keyed by watch;
- * in BATCH mode the timer fires once all the watch's {@link StoryItem}s have arrived (the mentions themselves wait
- * for their {@link StoryAssignment} in {@link JoinStories}).
+ * in BATCH mode the timer fires once all the watch's {@link StoryItem}s have arrived. Only those light items meet in
+ * the watch's subtask; the mentions themselves get their {@link StoryAssignment} where they are ({@link JoinStories}).
  *
  * <p>Across runs: the mentions indexed in the {@link #DEFAULT_WINDOW window} before the batch that share a band key
  * with it are read back from Elasticsearch ({@link EarlierStories}) with their story id and signature; a new copy of
@@ -44,7 +43,12 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
     private final ElasticsearchEndpoint elasticsearch;
     private final Duration window;
     private final Duration maxRetry;
-    private transient ListState<StoryItem> pending;
+    /**
+     * The items of each watch, decoded as they arrive (the bytes are dropped at once). Plain fields rather than Flink
+     * state on purpose: in BATCH mode a key's records all arrive before its timer fires, so this holds one watch at a
+     * time, and a failed task starts again from its input.
+     */
+    private transient Map<String, Batch> batches;
     private transient StorySigner signer;
     private transient ElasticsearchEndpoint.Clients clients;
     private transient EarlierStories earlierStories;
@@ -66,8 +70,8 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
     }
 
     /**
-     * The story stage of the run graph: story items of the enriched mentions, keyed by watch, to assignments, joined
-     * back onto the mentions by document id.
+     * The story stage of the run graph: story items of the enriched mentions, keyed by watch, to assignments, which
+     * are broadcast to the mentions ({@link JoinStories}).
      *
      * @return the mentions with their story
      */
@@ -79,30 +83,28 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                     if (item != null) {
                         out.collect(item);
                     }
-                }, SerializableTypeInfo.forClass(StoryItem.class))
+                }, TypeInformation.of(StoryItem.class))
                 .name("story signatures")
                 .keyBy(StoryItem::watch, Types.STRING)
                 .process(new AssignStories(elasticsearch, DEFAULT_WINDOW, maxRetry),
-                        SerializableTypeInfo.forClass(StoryAssignment.class))
+                        TypeInformation.of(StoryAssignment.class))
                 .name("stories");
-        return enriched.keyBy(EnrichedMention::documentId, Types.STRING)
-                .connect(assignments.keyBy(StoryAssignment::documentId, Types.STRING))
+        return enriched.connect(assignments.broadcast(JoinStories.ASSIGNMENTS))
                 .process(new JoinStories(), SerializableTypeInfo.forClass(EnrichedMention.class))
                 .name("story of each mention");
     }
 
     @Override
     public void open(OpenContext context) {
-        pending = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("pending", SerializableTypeInfo.forClass(StoryItem.class)));
+        batches = new HashMap<>();
         signer = StorySigner.create();
         clients = elasticsearch.clients();
         earlierStories = new EarlierStories(clients.sync(), signer, maxRetry);
     }
 
     @Override
-    public void processElement(StoryItem item, Context context, Collector<StoryAssignment> out) throws Exception {
-        pending.add(item);
+    public void processElement(StoryItem item, Context context, Collector<StoryAssignment> out) {
+        batches.computeIfAbsent(context.getCurrentKey(), k -> new Batch()).add(item, signer);
         context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
 
@@ -110,14 +112,12 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
     public void onTimer(long timestamp, OnTimerContext context, Collector<StoryAssignment> out) throws Exception {
         String watch = context.getCurrentKey();
         long start = System.nanoTime();
-        Map<String, StoryItem> byId = new HashMap<>();
-        long earliest = Long.MAX_VALUE;
-        for (StoryItem item : pending.get()) {
-            byId.put(item.documentId(), item);
-            earliest = Math.min(earliest, item.publishedAtMillis());
-        }
-        EarlierStories.Lookup lookup = earlierStories.find(watch, EarlierStories.bandKeys(byId.values()),
-                Instant.ofEpochMilli(earliest).minus(window));
+        Batch pending = batches.remove(watch);
+        Map<String, StoryClusterer.Item> byId = pending.items;
+        Map<String, String> sourceOf = pending.sources;
+        EarlierStories.Lookup lookup = earlierStories.find(watch,
+                byId.values().stream().map(StoryClusterer.Item::signature).toList(),
+                Instant.ofEpochMilli(pending.earliest).minus(window));
 
         StoryClusterer clusterer = new StoryClusterer(signer);
         List<StoryAssignment> assigned = new ArrayList<>(byId.size());
@@ -134,9 +134,9 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
             }
         }
         List<StoryClusterer.Item> batch = new ArrayList<>(byId.size() - pinned.size());
-        for (StoryItem item : byId.values()) {
-            if (!pinned.contains(item.documentId())) {
-                batch.add(new StoryClusterer.Item(item.documentId(), item.publishedAtMillis(), item.signature()));
+        for (StoryClusterer.Item item : byId.values()) {
+            if (!pinned.contains(item.id())) {
+                batch.add(item);
             }
         }
         int joinedThisRun = 0;
@@ -153,21 +153,40 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         Map<String, Set<String>> sources = new HashMap<>();
         Set<String> continued = new HashSet<>();
         for (StoryAssignment a : assigned) {
-            sources.computeIfAbsent(a.storyId(), s -> new HashSet<>()).add(byId.get(a.documentId()).sourceName());
+            sources.computeIfAbsent(a.storyId(), s -> new HashSet<>()).add(sourceOf.get(a.documentId()));
             if (earlierStoryIds.contains(a.storyId())) {
                 continued.add(a.storyId());
             }
         }
         earlierStories.sourcesOf(watch, continued).forEach((story, names) -> sources.get(story).addAll(names));
+        int emitted = 0;
         for (StoryAssignment a : assigned) {
-            out.collect(new StoryAssignment(a.documentId(), a.storyId(), a.duplicateOf(),
-                    sources.get(a.storyId()).size()));
+            int storySources = sources.get(a.storyId()).size();
+            // a mention alone in its story needs no assignment: JoinStories gives it that story by default
+            if (!a.storyId().equals(a.documentId()) || a.duplicateOf() != null || storySources > 1) {
+                out.collect(new StoryAssignment(a.documentId(), a.storyId(), a.duplicateOf(), storySources));
+                emitted++;
+            }
         }
         LOG.info("Stories of watch {}: {} mentions, {} joined a copy of this run, {} a story of an earlier run ({}"
-                        + " kept theirs); {} earlier mentions compared ({} unreadable), {} requests, {} ms", watch,
-                byId.size(), joinedThisRun, joinedEarlier, pinned.size(), lookup.found().size(), lookup.unreadable(),
-                lookup.requests(), (System.nanoTime() - start) / 1_000_000);
-        pending.clear();
+                        + " kept theirs), {} in stories of several; {} earlier mentions compared ({} unreadable), {}"
+                        + " requests, {} ms", watch, sourceOf.size(), joinedThisRun, joinedEarlier, pinned.size(),
+                emitted, lookup.found().size(), lookup.unreadable(), lookup.requests(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The story items of one watch, decoded. */
+    private static final class Batch {
+        final Map<String, StoryClusterer.Item> items = new HashMap<>();
+        final Map<String, String> sources = new HashMap<>();
+        long earliest = Long.MAX_VALUE;
+
+        void add(StoryItem item, StorySigner signer) {
+            items.put(item.documentId(), new StoryClusterer.Item(item.documentId(), item.publishedAtMillis(),
+                    signer.fromBytes(item.signature())));
+            sources.put(item.documentId(), item.sourceName());
+            earliest = Math.min(earliest, item.publishedAtMillis());
+        }
     }
 
     @Override

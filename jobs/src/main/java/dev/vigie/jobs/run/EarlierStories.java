@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,63 +80,76 @@ final class EarlierStories {
     }
 
     /**
-     * The mentions of {@code watch} published since {@code since} that carry one of {@code bandKeys}.
+     * The mentions of {@code watch} published since {@code since} that share a band key with one of
+     * {@code signatures}. Band keys are made and sent {@link #BAND_KEYS_PER_QUERY} at a time, so a large batch never
+     * holds them all.
      *
      * @return each at most once
      * @throws IOException when Elasticsearch could not answer within the retry duration
      */
-    Lookup find(String watch, Collection<String> bandKeys, Instant since) throws IOException {
+    Lookup find(String watch, Collection<StorySignature> signatures, Instant since) throws IOException {
         List<Found> found = new ArrayList<>();
-        int unreadable = 0;
-        int requests = 1;
         Query inWindow = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("watch").value(watch)))
                 .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString()))))
                 .filter(f -> f.exists(e -> e.field("story_bands")))));
         long indexed = retrying("counting earlier mentions of watch " + watch, () -> client.count(c -> c.index(INDEX)
                 .ignoreUnavailable(true).allowNoIndices(true).query(inWindow)).count());
-        if (indexed == 0 || bandKeys.isEmpty()) {
-            return new Lookup(found, 0, requests);
+        Lookup lookup = new Lookup(found, 0, 1);
+        if (indexed == 0) {
+            return lookup;
         }
         Set<String> seen = new HashSet<>();
-        List<FieldValue> keys = bandKeys.stream().distinct().map(FieldValue::of).toList();
-        for (int from = 0; from < keys.size(); from += BAND_KEYS_PER_QUERY) {
-            List<FieldValue> chunk = keys.subList(from, Math.min(keys.size(), from + BAND_KEYS_PER_QUERY));
-            Query query = Query.of(q -> q.bool(b -> b.filter(inWindow)
-                    .filter(f -> f.terms(t -> t.field("story_bands").terms(v -> v.value(chunk))))));
-            List<FieldValue> after = null;
-            while (true) {
-                List<FieldValue> searchAfter = after;
-                SearchResponse<JsonNode> page = retrying("looking up earlier copies for watch " + watch,
-                        () -> client.search(s -> {
-                            s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE)
-                                    .query(query).trackTotalHits(t -> t.enabled(false))
-                                    .source(src -> src.filter(f -> f.includes(FIELDS)))
-                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                            if (searchAfter != null) {
-                                s.searchAfter(searchAfter);
-                            }
-                            return s;
-                        }, JsonNode.class));
-                requests++;
-                List<Hit<JsonNode>> hits = page.hits().hits();
-                for (Hit<JsonNode> hit : hits) {
-                    if (hit.source() != null && seen.add(hit.id())) {
-                        Found f = read(hit.id(), hit.source());
-                        if (f == null) {
-                            unreadable++;
-                        } else {
-                            found.add(f);
-                        }
-                    }
-                }
-                if (hits.size() < PAGE_SIZE) {
-                    break;
-                }
-                after = hits.get(hits.size() - 1).sort();
+        Set<String> chunk = new LinkedHashSet<>();
+        for (StorySignature signature : signatures) {
+            chunk.addAll(signature.bandKeys());
+            if (chunk.size() >= BAND_KEYS_PER_QUERY) {
+                lookup = lookUp(watch, inWindow, chunk, seen, lookup);
+                chunk.clear();
             }
         }
-        return new Lookup(found, unreadable, requests);
+        return chunk.isEmpty() ? lookup : lookUp(watch, inWindow, chunk, seen, lookup);
+    }
+
+    /** One {@code terms} query on some band keys, page after page; adds to {@code so far}. */
+    private Lookup lookUp(String watch, Query inWindow, Set<String> bandKeys, Set<String> seen, Lookup soFar)
+            throws IOException {
+        List<FieldValue> keys = bandKeys.stream().map(FieldValue::of).toList();
+        Query query = Query.of(q -> q.bool(b -> b.filter(inWindow)
+                .filter(f -> f.terms(t -> t.field("story_bands").terms(v -> v.value(keys))))));
+        int unreadable = soFar.unreadable();
+        int requests = soFar.requests();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonNode> page = retrying("looking up earlier copies for watch " + watch,
+                    () -> client.search(s -> {
+                        s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE)
+                                .query(query).trackTotalHits(t -> t.enabled(false))
+                                .source(src -> src.filter(f -> f.includes(FIELDS)))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (searchAfter != null) {
+                            s.searchAfter(searchAfter);
+                        }
+                        return s;
+                    }, JsonNode.class));
+            requests++;
+            List<Hit<JsonNode>> hits = page.hits().hits();
+            for (Hit<JsonNode> hit : hits) {
+                if (hit.source() != null && seen.add(hit.id())) {
+                    Found f = read(hit.id(), hit.source());
+                    if (f == null) {
+                        unreadable++;
+                    } else {
+                        soFar.found().add(f);
+                    }
+                }
+            }
+            if (hits.size() < PAGE_SIZE) {
+                return new Lookup(soFar.found(), unreadable, requests);
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
     }
 
     /**
@@ -219,14 +231,5 @@ final class EarlierStories {
                 backoffMs = Math.min(backoffMs * 2, 10_000);
             }
         }
-    }
-
-    /** The band keys of the items, each once, in a stable order. */
-    static Collection<String> bandKeys(Collection<StoryItem> items) {
-        Set<String> keys = new LinkedHashSet<>();
-        for (StoryItem item : items) {
-            keys.addAll(item.signature().bandKeys());
-        }
-        return keys;
     }
 }

@@ -5,19 +5,20 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * What the story stage needs of a mention: a few hundred bytes of its signature instead of the whole mention, so that
- * the one task that sees every mention of a watch holds only this.
+ * What the story stage needs of a mention: its signature as bytes (about 1 KB) instead of the whole mention, so that
+ * the one subtask that sees every mention of a watch holds only this. A public record of plain fields, so that Flink
+ * serializes it with its own record serializer rather than Java serialization.
  *
  * @param watch             the watch
  * @param documentId        the mention's Elasticsearch id
  * @param publishedAtMillis its publication time
  * @param sourceName        the name of the source that carried it (stories count their distinct sources)
- * @param signature         its near-duplicate signature (comparable)
+ * @param signature         its near-duplicate signature, {@link StorySignature#toBytes()}
  */
-record StoryItem(String watch, String documentId, long publishedAtMillis, String sourceName,
-        StorySignature signature) implements Serializable {
+public record StoryItem(String watch, String documentId, long publishedAtMillis, String sourceName, byte[] signature)
+        implements Serializable {
 
-    StoryItem {
+    public StoryItem {
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(sourceName, "sourceName");
@@ -30,6 +31,6 @@ record StoryItem(String watch, String documentId, long publishedAtMillis, String
             return null;
         }
         return new StoryItem(mention.watch(), mention.documentId(), mention.mention().publishedAt().toEpochMilli(),
-                mention.mention().source().name(), mention.signature());
+                mention.mention().source().name(), mention.signature().toBytes());
     }
 }

@@ -13,7 +13,9 @@
  * The graph: source tasks (one per feed, API query or page, with the state read from {@code vigie-state}) are keyed
  * by host so that per-host politeness holds across subtasks, fetched with Flink's async I/O, split into new mentions
  * and page changes, de-duplicated by document id, enriched (one NLP instance per subtask, loaded in {@code open()}),
- * matched against the alert rules and written by the Elasticsearch sink. What each source did comes back to the
+ * given their stories (the signatures of a watch's mentions meet in one subtask, which also looks up earlier copies in
+ * Elasticsearch; the stories are joined back onto the mentions by document id), matched against the alert rules and
+ * written by the Elasticsearch sink. What each source did comes back to the
  * driver, which then writes the new state, one {@code vigie-runs} document per source, and dispatches the alerts.
  */
 package dev.vigie.jobs.run;
