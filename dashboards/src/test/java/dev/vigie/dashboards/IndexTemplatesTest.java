@@ -39,7 +39,8 @@ class IndexTemplatesTest {
             Map.entry("engagement.score", "float"), Map.entry("reach", "long"),
             Map.entry("sentiment.label", "keyword"), Map.entry("sentiment.score", "float"),
             Map.entry("themes", "keyword"), Map.entry("curation_score", "float"), Map.entry("brands", "keyword"),
-            Map.entry("alerts", "keyword"), Map.entry("story_id", "keyword"), Map.entry("duplicate_of", "keyword")));
+            Map.entry("alerts", "keyword"), Map.entry("story_id", "keyword"), Map.entry("duplicate_of", "keyword"),
+            Map.entry("story_bands", "keyword"), Map.entry("story_signature", "binary")));
         assertThat(new TreeMap<>(fields)).isEqualTo(expected);
     }
 

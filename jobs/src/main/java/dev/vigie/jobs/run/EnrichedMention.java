@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param storyId        the story it belongs to (its own id when it starts one)
  * @param duplicateOf    the earlier mention it copies, or {@code null}
  * @param alerts         ids of the alert rules it matched
- * @param storySources   how many distinct sources of this run carry its story (1 when alone)
+ * @param storySources   how many distinct sources carry its story, in this run and earlier ones (1 when alone)
  */
 public record EnrichedMention(String watch, String sourceKey, Mention mention, String lang, String sentimentLabel,
         Double sentimentScore, List<String> themes, Double curationScore, List<String> brands,

@@ -63,6 +63,11 @@ final class MentionDocuments implements DocumentConverter<EnrichedMention> {
         if (enriched.duplicateOf() != null) {
             doc.put("duplicate_of", enriched.duplicateOf());
         }
+        if (enriched.signature() != null && enriched.signature().isComparable()) {
+            // what the next runs look up to find this story again (see AssignStories)
+            enriched.signature().bandKeys().forEach(doc.putArray("story_bands")::add);
+            doc.put("story_signature", enriched.signature().toBytes());
+        }
         try {
             return new EsDocument(INDEX, enriched.documentId(), JSON.writeValueAsString(doc));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

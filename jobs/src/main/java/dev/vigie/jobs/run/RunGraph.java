@@ -87,15 +87,14 @@ final class RunGraph {
                 .process(new SplitOutcomes(), SerializableTypeInfo.forClass(Collected.class))
                 .name("normalise");
 
-        SingleOutputStreamOperator<EnrichedMention> matched = collected
+        SingleOutputStreamOperator<EnrichedMention> enriched = collected
                 .keyBy(Collected::documentId, Types.STRING)
                 .reduce(new KeepOne())
                 .name("keep one per document id")
                 .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), SerializableTypeInfo.forClass(EnrichedMention.class))
-                .name("enrich")
-                .keyBy(EnrichedMention::watch, Types.STRING)
-                .process(new AssignStories(), SerializableTypeInfo.forClass(EnrichedMention.class))
-                .name("stories")
+                .name("enrich");
+        SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
+                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration())
                 .process(new MatchAlerts(watches), SerializableTypeInfo.forClass(EnrichedMention.class))
                 .name("alert matching");
 

@@ -3,8 +3,10 @@ package dev.vigie.nlp.dedup;
 import dev.vigie.nlp.internal.data.SampleTexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -114,6 +116,51 @@ public final class StoryEvaluation {
     System.out.printf("default (2-shingles): copies' similarity 1st percentile %.2f, median %.2f;"
         + " highest similarity of two different stories %.2f%n", positives.get(positives.size() / 100),
         positives.get(positives.size() / 2), maxNegative);
+    clustering(news);
+  }
+
+  /**
+   * Stories of whole batches ({@link SyndicatedBatch}): the clusterer comparing each document with every earlier one
+   * sharing a band key, and with the default representatives per band key.
+   */
+  private static void clustering(List<SampleTexts.NewsItem> news) {
+    System.out.printf("%nstories of a batch (StoryClusterer, default signer): pairs of documents put in one story,"
+        + " against the true stories%n");
+    System.out.printf("%-22s %-16s %9s %9s %12s %7s %15s %12s%n", "batch (copies)", "compared with", "precision",
+        "recall", "copies+source", "merges", "stories (true)", "comparisons");
+    StorySigner signer = StorySigner.create();
+    int[][] batches = {{5_000, 30}, {5_000, 60}, {20_000, 30}};
+    for (int[] batch : batches) {
+      List<SyndicatedBatch.Doc> docs = SyndicatedBatch.build(news, batch[0], batch[1] / 100.0,
+          new Random(13L * batch[0] + batch[1]));
+      long trueStories = docs.stream().mapToInt(SyndicatedBatch.Doc::story).distinct().count();
+      List<StoryClusterer.Item> items = new ArrayList<>();
+      for (SyndicatedBatch.Doc d : docs) {
+        items.add(new StoryClusterer.Item(d.id(), d.publishedAtMillis(), signer.sign(d.text())));
+      }
+      Map<String, String> exhaustive = null;
+      for (int reps : new int[] {StoryClusterer.EVERY_MEMBER, StoryClusterer.DEFAULT_MAX_REPRESENTATIVES}) {
+        StoryClusterer clusterer = new StoryClusterer(signer, reps);
+        Map<String, String> storyOf = new HashMap<>();
+        for (StoryClusterer.Assignment a : clusterer.assign(items)) {
+          storyOf.put(a.id(), a.storyId());
+        }
+        SyndicatedBatch.Score score = SyndicatedBatch.score(docs, storyOf);
+        System.out.printf("%-22s %-16s %8.2f%% %8.2f%% %11.2f%% %7d %15s %12d%n",
+            String.format("%,d (%d %%)", batch[0], batch[1]),
+            reps == StoryClusterer.EVERY_MEMBER ? "every member" : reps + " per band key", 100 * score.pairPrecision(),
+            100 * score.pairRecall(), 100 * score.copiesWithSource(), score.wrongMerges(),
+            String.format("%,d (%,d)", score.stories(), trueStories), clusterer.comparisons());
+        if (exhaustive == null) {
+          exhaustive = storyOf;
+        } else {
+          Map<String, String> reference = exhaustive;
+          long same = docs.stream().filter(d -> storyOf.get(d.id()).equals(reference.get(d.id()))).count();
+          System.out.printf("%-22s %-16s %,d of %,d documents get the same story id either way%n", "", "", same,
+              docs.size());
+        }
+      }
+    }
   }
 
   private static List<Pair> pairs(List<SampleTexts.NewsItem> news, Random rnd, int count) {
@@ -151,6 +198,12 @@ public final class StoryEvaluation {
 
   /** A copy of an item changed as re-publishers change copies: one to three edits at random. */
   static String syndicate(SampleTexts.NewsItem item, Random rnd) {
+    SampleTexts.NewsItem copy = syndicateItem(item, rnd);
+    return copy.title() + ". " + copy.description();
+  }
+
+  /** {@link #syndicate} as an item (title, and body with its prefix and footer), so a copy can be copied again. */
+  static SampleTexts.NewsItem syndicateItem(SampleTexts.NewsItem item, Random rnd) {
     String title = item.title();
     String body = item.description();
     int edits = 1 + rnd.nextInt(3);
@@ -184,7 +237,7 @@ public final class StoryEvaluation {
         }
       }
     }
-    return title + ". " + prefix + body + footer;
+    return new SampleTexts.NewsItem(item.label(), title, prefix + body + footer);
   }
 
   private static double wordJaccard(String a, String b) {

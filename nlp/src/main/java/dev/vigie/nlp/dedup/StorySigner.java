@@ -2,6 +2,7 @@ package dev.vigie.nlp.dedup;
 
 import dev.vigie.nlp.text.TextNormalizer;
 import dev.vigie.nlp.text.Token;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class StorySigner {
     long[] mins = new long[hashes];
     java.util.Arrays.fill(mins, Long.MAX_VALUE);
     if (shingles.isEmpty()) {
-      return new StorySignature(new long[0], List.of(), 0);
+      return new StorySignature(new long[0], new long[0], 0);
     }
     for (long sh : shingles) {
       for (int i = 0; i < hashes; i++) {
@@ -92,18 +93,48 @@ public final class StorySigner {
         }
       }
     }
-    List<String> bands = new ArrayList<>();
-    if (shingles.size() >= minShingles) {
-      for (int b = 0; b * rowsPerBand < hashes; b++) {
-        long h = 0x51AF_D7ED_558C_CD1DL + b;
-        for (int r = b * rowsPerBand; r < Math.min(hashes, (b + 1) * rowsPerBand); r++) {
-          h = mix(h ^ mins[r]);
-        }
-        String hex = Long.toHexString(h);
-        bands.add((b < 10 ? "b0" : "b") + b + "-" + "0".repeat(16 - hex.length()) + hex);
-      }
+    return new StorySignature(mins, bands(mins, shingles.size()), shingles.size());
+  }
+
+  /**
+   * Rebuilds a signature stored with {@link StorySignature#toBytes()}, with its band keys, so that a document indexed
+   * by an earlier run can be compared with new ones without signing its text again.
+   *
+   * @param stored the bytes of {@link StorySignature#toBytes()}
+   * @return the signature, equal to the one stored
+   * @throws IllegalArgumentException when the bytes were not made by a signer with this signer's number of hashes
+   */
+  public StorySignature fromBytes(byte[] stored) {
+    if (stored == null || stored.length < Integer.BYTES) {
+      throw new IllegalArgumentException("stored story signature is empty or truncated: "
+          + (stored == null ? "null" : stored.length + " bytes"));
     }
-    return new StorySignature(mins, bands, shingles.size());
+    ByteBuffer in = ByteBuffer.wrap(stored);
+    int shingleCount = in.getInt();
+    int values = in.remaining() / Long.BYTES;
+    if (shingleCount < 0 || in.remaining() % Long.BYTES != 0 || (shingleCount == 0 ? values != 0 : values != hashes)) {
+      throw new IllegalArgumentException("stored story signature does not fit this signer: " + shingleCount
+          + " shingles and " + in.remaining() + " bytes of values, expected " + hashes + " values of 8 bytes");
+    }
+    long[] mins = new long[values];
+    in.asLongBuffer().get(mins);
+    return new StorySignature(mins, bands(mins, shingleCount), shingleCount);
+  }
+
+  /** The LSH band hashes of a signature; none when the text has too few shingles to be compared. */
+  private long[] bands(long[] mins, int shingleCount) {
+    if (shingleCount < minShingles) {
+      return new long[0];
+    }
+    long[] bands = new long[hashes / rowsPerBand];
+    for (int b = 0; b < bands.length; b++) {
+      long h = 0x51AF_D7ED_558C_CD1DL + b;
+      for (int r = b * rowsPerBand; r < (b + 1) * rowsPerBand; r++) {
+        h = mix(h ^ mins[r]);
+      }
+      bands[b] = h;
+    }
+    return bands;
   }
 
   /**

@@ -5,9 +5,16 @@
  * <pre>{@code
  * StorySigner signer = StorySigner.create();                  // thread-safe
  * StorySignature sig = signer.sign(title + "\n" + text);
- * sig.bandKeys();             // group candidates by these keys (a batch job can keyBy band key)
+ * sig.bandKeys();             // candidates share one of these keys (store them to find earlier copies)
+ * sig.toBytes();              // store it too; signer.fromBytes(bytes) gives it back, band keys included
  * signer.isDuplicate(a, b);   // estimated Jaccard >= threshold
- * new StoryClusterer(signer).assign(items);   // story id = id of the earliest member
+ *
+ * StoryClusterer clusterer = new StoryClusterer(signer);      // one per batch
+ * clusterer.remember(new StoryClusterer.Earlier(id, storyId, publishedAt, sig));   // documents of earlier runs
+ * clusterer.assign(items);    // story id = id of the earliest member, or the story of an earlier run's copy
  * }</pre>
+ *
+ * <p>{@code StoryEvaluation} measures precision and recall (pairs, and whole batches); {@code StoryBenchmark} the
+ * clustering speed on a large batch.
  */
 package dev.vigie.nlp.dedup;

@@ -67,11 +67,29 @@ class StorySignerTest {
   }
 
   @Test
-  void clustererJoinsStoriesRememberedFromEarlierRuns() {
-    StoryClusterer clusterer = new StoryClusterer(signer);
-    clusterer.remember("story-from-monday", signer.sign(STORY));
-    List<StoryClusterer.Assignment> out = clusterer.assign(List.of(new StoryClusterer.Item("c", 5, signer.sign(COPY))));
-    assertThat(out.get(0).storyId()).isEqualTo("story-from-monday");
+  void storedSignatureComesBackEqualWithItsBandKeys() {
+    StorySignature a = signer.sign(STORY);
+    byte[] stored = a.toBytes();
+    assertThat(stored).hasSize(4 + 8 * StorySigner.DEFAULT_HASHES);
+    StorySignature back = StorySigner.create().fromBytes(stored);
+    assertThat(back).isEqualTo(a);
+    assertThat(back.bandKeys()).isEqualTo(a.bandKeys());
+    assertThat(back.shingleCount()).isEqualTo(a.shingleCount());
+    assertThat(signer.similarity(back, signer.sign(COPY))).isEqualTo(signer.similarity(a, signer.sign(COPY)));
+    StorySignature thanks = signer.fromBytes(signer.sign("Thanks!").toBytes());
+    assertThat(thanks.isComparable()).isFalse();
+    assertThat(signer.fromBytes(signer.sign("").toBytes()).minHashes()).isEmpty();
+  }
+
+  @Test
+  void storedSignatureOfAnotherSignerOrTruncatedIsRefused() {
+    byte[] shorter = StorySigner.builder().hashes(64).build().sign(STORY).toBytes();
+    assertThatThrownBy(() -> signer.fromBytes(shorter)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("expected 128 values");
+    byte[] cut = java.util.Arrays.copyOf(signer.sign(STORY).toBytes(), 100);
+    assertThatThrownBy(() -> signer.fromBytes(cut)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> signer.fromBytes(new byte[2])).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> signer.fromBytes(null)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

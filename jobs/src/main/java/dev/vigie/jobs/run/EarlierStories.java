@@ -1,0 +1,235 @@
+package dev.vigie.jobs.run;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.nlp.dedup.StorySignature;
+import dev.vigie.nlp.dedup.StorySigner;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds, in {@code vigie-mentions}, the mentions of earlier runs that may be copies of this run's: same watch,
+ * published in the window, sharing an LSH band key ({@code story_bands}) with one of them. Band keys go by thousands
+ * in one {@code terms} query, never one request per mention; a watch with nothing indexed in the window costs one
+ * count request.
+ *
+ * <p>Elasticsearch being unreachable or overloaded (connection errors, 429, 5xx) is retried with back-off for up to
+ * the run's retry duration, then fails the run, which commits nothing and can simply be run again.
+ */
+final class EarlierStories {
+
+    /** Band keys per {@code terms} query (Elasticsearch accepts up to 65,536): 512 mentions' worth. */
+    static final int BAND_KEYS_PER_QUERY = 16_384;
+    /** Hits per page of a lookup. */
+    static final int PAGE_SIZE = 1_000;
+    /** Story ids per aggregation of their sources: times {@link #MAX_SOURCES} stays under Elasticsearch's buckets. */
+    static final int STORIES_PER_QUERY = 50;
+    /** Distinct sources counted per story; more is "a thousand sources" for anyone reading a digest. */
+    static final int MAX_SOURCES = 1_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EarlierStories.class);
+    private static final String INDEX = MentionDocuments.INDEX;
+    private static final List<String> FIELDS = List.of("id", "story_id", "duplicate_of", "source.name",
+            "published_at", "story_signature");
+
+    /**
+     * A mention of an earlier run sharing a band key with this run's.
+     *
+     * @param id          its document id
+     * @param storyId     its story id
+     * @param duplicateOf the mention it copies, or {@code null}
+     * @param publishedAt its publication time
+     * @param sourceName  its source
+     * @param signature   its signature, rebuilt from {@code story_signature}
+     */
+    record Found(String id, String storyId, String duplicateOf, Instant publishedAt, String sourceName,
+            StorySignature signature) {
+    }
+
+    /** What a lookup found, and how many stored documents could not be read (counted, never fatal). */
+    record Lookup(List<Found> found, int unreadable, int requests) {
+    }
+
+    private final ElasticsearchClient client;
+    private final StorySigner signer;
+    private final Duration maxRetry;
+
+    EarlierStories(ElasticsearchClient client, StorySigner signer, Duration maxRetry) {
+        this.client = client;
+        this.signer = signer;
+        this.maxRetry = maxRetry;
+    }
+
+    /**
+     * The mentions of {@code watch} published since {@code since} that share a band key with one of
+     * {@code signatures}. Band keys are made and sent {@link #BAND_KEYS_PER_QUERY} at a time, so a large batch never
+     * holds them all.
+     *
+     * @return each at most once
+     * @throws IOException when Elasticsearch could not answer within the retry duration
+     */
+    Lookup find(String watch, Collection<StorySignature> signatures, Instant since) throws IOException {
+        List<Found> found = new ArrayList<>();
+        Query inWindow = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("watch").value(watch)))
+                .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString()))))
+                .filter(f -> f.exists(e -> e.field("story_bands")))));
+        long indexed = retrying("counting earlier mentions of watch " + watch, () -> client.count(c -> c.index(INDEX)
+                .ignoreUnavailable(true).allowNoIndices(true).query(inWindow)).count());
+        Lookup lookup = new Lookup(found, 0, 1);
+        if (indexed == 0) {
+            return lookup;
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> chunk = new LinkedHashSet<>();
+        for (StorySignature signature : signatures) {
+            chunk.addAll(signature.bandKeys());
+            if (chunk.size() >= BAND_KEYS_PER_QUERY) {
+                lookup = lookUp(watch, inWindow, chunk, seen, lookup);
+                chunk.clear();
+            }
+        }
+        return chunk.isEmpty() ? lookup : lookUp(watch, inWindow, chunk, seen, lookup);
+    }
+
+    /** One {@code terms} query on some band keys, page after page; adds to {@code so far}. */
+    private Lookup lookUp(String watch, Query inWindow, Set<String> bandKeys, Set<String> seen, Lookup soFar)
+            throws IOException {
+        List<FieldValue> keys = bandKeys.stream().map(FieldValue::of).toList();
+        Query query = Query.of(q -> q.bool(b -> b.filter(inWindow)
+                .filter(f -> f.terms(t -> t.field("story_bands").terms(v -> v.value(keys))))));
+        int unreadable = soFar.unreadable();
+        int requests = soFar.requests();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonNode> page = retrying("looking up earlier copies for watch " + watch,
+                    () -> client.search(s -> {
+                        s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE)
+                                .query(query).trackTotalHits(t -> t.enabled(false))
+                                .source(src -> src.filter(f -> f.includes(FIELDS)))
+                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                        if (searchAfter != null) {
+                            s.searchAfter(searchAfter);
+                        }
+                        return s;
+                    }, JsonNode.class));
+            requests++;
+            List<Hit<JsonNode>> hits = page.hits().hits();
+            for (Hit<JsonNode> hit : hits) {
+                if (hit.source() != null && seen.add(hit.id())) {
+                    Found f = read(hit.id(), hit.source());
+                    if (f == null) {
+                        unreadable++;
+                    } else {
+                        soFar.found().add(f);
+                    }
+                }
+            }
+            if (hits.size() < PAGE_SIZE) {
+                return new Lookup(soFar.found(), unreadable, requests);
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /**
+     * The distinct sources of the mentions of {@code watch} indexed under each of {@code storyIds}.
+     *
+     * @return story id to source names (absent when none is indexed)
+     * @throws IOException when Elasticsearch could not answer within the retry duration
+     */
+    Map<String, Set<String>> sourcesOf(String watch, Collection<String> storyIds) throws IOException {
+        Map<String, Set<String>> sources = new HashMap<>();
+        List<FieldValue> ids = storyIds.stream().distinct().map(FieldValue::of).toList();
+        for (int from = 0; from < ids.size(); from += STORIES_PER_QUERY) {
+            List<FieldValue> chunk = ids.subList(from, Math.min(ids.size(), from + STORIES_PER_QUERY));
+            SearchResponse<Void> response = retrying("counting the sources of earlier stories of watch " + watch,
+                    () -> client.search(s -> s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(0)
+                            .query(q -> q.bool(b -> b
+                                    .filter(f -> f.term(t -> t.field("watch").value(watch)))
+                                    .filter(f -> f.terms(t -> t.field("story_id").terms(v -> v.value(chunk))))))
+                            .aggregations("stories", a -> a.terms(t -> t.field("story_id").size(chunk.size()))
+                                    .aggregations("sources", b -> b.terms(t -> t.field("source.name")
+                                            .size(MAX_SOURCES)))), Void.class));
+            if (response.aggregations().get("stories") == null) {
+                continue; // no index yet
+            }
+            for (StringTermsBucket story : response.aggregations().get("stories").sterms().buckets().array()) {
+                Set<String> names = sources.computeIfAbsent(story.key().stringValue(), k -> new HashSet<>());
+                for (StringTermsBucket source : story.aggregations().get("sources").sterms().buckets().array()) {
+                    names.add(source.key().stringValue());
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** A stored mention as the story stage needs it, or {@code null} (logged) when it cannot be read. */
+    private Found read(String docId, JsonNode source) {
+        try {
+            String storyId = source.path("story_id").asText("");
+            byte[] stored = source.path("story_signature").binaryValue();
+            if (storyId.isEmpty() || stored == null) {
+                throw new IllegalArgumentException("no story_id or story_signature");
+            }
+            JsonNode duplicateOf = source.get("duplicate_of");
+            return new Found(docId, storyId, duplicateOf == null || duplicateOf.isNull() ? null : duplicateOf.asText(),
+                    Instant.parse(source.path("published_at").asText()), source.path("source").path("name")
+                    .asText(docId), signer.fromBytes(stored));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the story stage: {}",
+                    docId, e.getMessage());
+            return null;
+        }
+    }
+
+    /** One Elasticsearch call. */
+    @FunctionalInterface
+    interface Call<T> {
+        T call() throws IOException;
+    }
+
+    private <T> T retrying(String what, Call<T> call) throws IOException {
+        long deadline = System.nanoTime() + maxRetry.toNanos();
+        long backoffMs = 250;
+        while (true) {
+            try {
+                return call.call();
+            } catch (IOException | ElasticsearchException e) {
+                boolean retryable = e instanceof IOException
+                        || ((ElasticsearchException) e).status() == 429 || ((ElasticsearchException) e).status() >= 500;
+                if (!retryable || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw new IOException("Elasticsearch failed while " + what + ": " + e.getMessage(), e);
+                }
+                LOG.warn("Elasticsearch failed while {} ({}); retrying in {} ms", what, e.getMessage(), backoffMs);
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while " + what, interrupted);
+                }
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+            }
+        }
+    }
+}
