@@ -213,7 +213,7 @@ public final class StoryStageBenchmark {
         }
         String url = "https://outlet-" + (i % 500) + ".example/" + i;
         Mention m = new Mention("bench:" + i, new Source(SourceType.FEED, "outlet-" + (i % 500),
-                "https://outlet-" + (i % 500) + ".example/rss"), url, null, text, Author.UNKNOWN,
+                "https://outlet-" + (i % 500) + ".example/rss", null), url, null, text, Author.UNKNOWN,
                 Instant.ofEpochMilli(published), false, Instant.ofEpochMilli(START), "en", Engagement.NONE, null);
         var signature = SIGNER.sign(text);
         return new EnrichedMention(WATCH, "feed:" + (i % 500), m, "en", "neutral", 0.0, List.of(), 0.5, List.of(),
