@@ -35,9 +35,15 @@ public final class RunOptions {
 
     /** Where the Flink job runs. */
     public enum Execution {
-        /** An embedded local MiniCluster in this JVM, sized to the machine (the default). */
+        /**
+         * An embedded local MiniCluster in this JVM, sized to the machine (the default). The sources are fetched in
+         * this JVM first, and the MiniCluster starts only when one of them gave something new.
+         */
         EMBEDDED,
-        /** The environment of the context: the Flink cluster when started with {@code flink run}. */
+        /**
+         * The environment of the context: the Flink cluster when started with {@code flink run}. The job fetches the
+         * sources itself, on the task managers.
+         */
         CLUSTER
     }
 
