@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.BatchExecutionOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
@@ -258,7 +260,10 @@ public final class RunBenchmark {
         SINK_DOCUMENTS.set(documents.stream().map(d -> new EsDocument(index, d.id(), d.source())).toList());
         FIRST_DOCUMENT_NANOS.set(0);
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        Configuration config = new Configuration();
+        // as in an embedded run: `parallelism` writers, whatever the volume of data
+        config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.fromSequence(0, documents.size() - 1L)
                 .map(i -> SINK_DOCUMENTS.get().get(Math.toIntExact(i)), TypeInformation.of(EsDocument.class))
