@@ -47,8 +47,8 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items), then three times again with
- * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints numbers,
- * the time of each stage of both runs and the load average of the machine.
+ * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints
+ * numbers, the time of each stage of every run and the load average of the machine.
  *
  * <p>The comparison is made fair both ways: the same documents, batches of {@value #BULK_SIZE} for both, as many raw
  * requests in flight as the sink has in total (parallelism x {@link ElasticsearchSink#DEFAULT_MAX_IN_FLIGHT_REQUESTS}),
