@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Stages: wait for Elasticsearch and install the index templates; read each watch's state and plan its sources;
  * fetch the sources (in the driver for an embedded run, inside the job on a Flink cluster); run the Flink job
  * (enrich, match alerts, index) when something is new; dispatch the alerts of the run; then commit: the new state
- * and one {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts from the
- * previous state, fetches the same items and overwrites them under the same ids, and the alert ledger keeps alerts
- * from being sent twice.
+ * and one {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts
+ * from the previous state, fetches the same items and overwrites them under the same ids, and the alert ledger keeps
+ * alerts from being sent twice.
  */
 public final class VigieRun {
 
@@ -78,8 +78,9 @@ public final class VigieRun {
             List<SourceReport> reports = new ArrayList<>(output.reports());
             reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
             commit(store, clients.rest(), options.runId(), reports);
-            long refused = !stages.containsKey("job") ? 0 : RunRecords.count(clients.rest(),
-                    ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id", options.runId());
+            boolean jobRan = stages.containsKey("job");
+            long refused = jobRan ? RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
+                    options.runId()) : 0;
             stages.put("commit", millisSince(t));
 
             long indexed = reports.stream().mapToLong(SourceReport::fresh).sum();

@@ -36,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.BatchExecutionOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
@@ -45,8 +47,8 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items), then three times again with
- * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints numbers,
- * the time of each stage of both runs and the load average of the machine.
+ * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints
+ * numbers, the time of each stage of every run and the load average of the machine.
  *
  * <p>The comparison is made fair both ways: the same documents, batches of {@value #BULK_SIZE} for both, as many raw
  * requests in flight as the sink has in total (parallelism x {@link ElasticsearchSink#DEFAULT_MAX_IN_FLIGHT_REQUESTS}),
@@ -258,7 +260,10 @@ public final class RunBenchmark {
         SINK_DOCUMENTS.set(documents.stream().map(d -> new EsDocument(index, d.id(), d.source())).toList());
         FIRST_DOCUMENT_NANOS.set(0);
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        Configuration config = new Configuration();
+        // as in an embedded run: `parallelism` writers, whatever the volume of data
+        config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.fromSequence(0, documents.size() - 1L)
                 .map(i -> SINK_DOCUMENTS.get().get(Math.toIntExact(i)), TypeInformation.of(EsDocument.class))
