@@ -61,13 +61,7 @@ public final class LinearModel {
      * Classes are weighted inversely to their frequency so that a rare class is not ignored.
      */
     public static LinearModel train(TextFeatures features, List<String> texts, List<String> labels, Settings settings) {
-        if (texts.size() != labels.size()) {
-            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
-        }
-        List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("training needs at least two labels, got " + classes);
-        }
+        List<String> classes = classes(texts, labels);
         int k = classes.size();
         int dims = features.dimensions();
         TextFeatures.SparseVector[] x = new TextFeatures.SparseVector[texts.size()];
@@ -116,6 +110,22 @@ public final class LinearModel {
             }
         }
         return new LinearModel(features, classes, w, b);
+    }
+
+    /**
+     * The distinct labels in order of first appearance, after checking that there is one per text and at least two.
+     *
+     * @throws IllegalArgumentException naming the counts or the labels
+     */
+    static List<String> classes(List<String> texts, List<String> labels) {
+        if (texts.size() != labels.size()) {
+            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
+        }
+        List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two labels, got " + classes);
+        }
+        return classes;
     }
 
     /** Probability of each label, in the order of {@link #labels()}. */

@@ -5,7 +5,6 @@ import dev.vigie.nlp.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -47,13 +46,7 @@ public final class SparseSoftmax {
      * @param vectors word vectors to add to the words ({@link WordVectors#NONE} for words alone)
      */
     public static SparseSoftmax train(List<String> texts, List<String> labels, WordVectors vectors) {
-        if (texts.size() != labels.size()) {
-            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
-        }
-        List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("training needs at least two labels, got " + classes);
-        }
+        List<String> classes = LinearModel.classes(texts, labels);
         int n = texts.size();
         List<List<String>> words = new ArrayList<>(n);
         Map<String, Integer> df = new HashMap<>();
