@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *
  * <p>Reading CoreNLP's serialized file takes several seconds, so the build converts it once ({@link #main}, bound to
  * the {@code process-classes} phase of the nlp module) into {@link #RESOURCE}: words folded like
- * {@link TextFeatures#tokens}, each vector quantised to bytes with its own scale (5 MB, read in a fraction of a
+ * {@link TextFeatures#tokens}, each vector quantised to bytes with its own scale (5.8 MB, read in about a
  * second). {@link #english()} loads it once per JVM; immutable and thread-safe after that.
  */
 public final class WordVectors {
