@@ -1,6 +1,6 @@
 package dev.vigie.nlp.eval;
 
-import dev.vigie.nlp.internal.linear.TfidfSoftmax;
+import dev.vigie.nlp.internal.linear.TfidfClassifier;
 import dev.vigie.nlp.internal.linear.WordVectors;
 import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.LabelledText;
@@ -165,7 +165,7 @@ public final class Evaluate {
                     texts.add(text);
                     labels.add(label);
                 }));
-                TfidfSoftmax words = TfidfSoftmax.train(texts, labels, WordVectors.NONE);
+                TfidfClassifier words = TfidfClassifier.train(texts, labels, WordVectors.NONE);
                 ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 ConfusionMatrix w = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 long cpuStart = cpu.getCurrentThreadCpuTime();

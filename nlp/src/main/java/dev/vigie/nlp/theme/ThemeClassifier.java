@@ -1,6 +1,6 @@
 package dev.vigie.nlp.theme;
 
-import dev.vigie.nlp.internal.linear.TfidfSoftmax;
+import dev.vigie.nlp.internal.linear.TfidfClassifier;
 import dev.vigie.nlp.internal.linear.TextFeatures;
 import dev.vigie.nlp.internal.linear.WordVectors;
 import dev.vigie.nlp.text.TextNormalizer;
@@ -38,12 +38,12 @@ public final class ThemeClassifier {
     public static final double FULL_SIMILARITY = 0.25;
 
     private final List<Theme> themes;
-    private final TfidfSoftmax model; // null with a single theme
+    private final TfidfClassifier model; // null with a single theme
     private final List<List<List<String>>> keywords; // per theme, per keyword, its tokens
     private final List<Map<String, Double>> centroids;
     private final double minScore;
 
-    private ThemeClassifier(List<Theme> themes, TfidfSoftmax model, double minScore) {
+    private ThemeClassifier(List<Theme> themes, TfidfClassifier model, double minScore) {
         this.themes = List.copyOf(themes);
         this.model = model;
         this.minScore = minScore;
@@ -88,7 +88,7 @@ public final class ThemeClassifier {
         if (ids.stream().distinct().count() != ids.size()) {
             throw new IllegalArgumentException("theme ids must be distinct: " + ids);
         }
-        TfidfSoftmax model = null;
+        TfidfClassifier model = null;
         if (themes.size() > 1) {
             List<String> texts = new ArrayList<>();
             List<String> labels = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class ThemeClassifier {
                     labels.add(theme.id());
                 }
             }
-            model = TfidfSoftmax.train(texts, labels, WordVectors.english());
+            model = TfidfClassifier.train(texts, labels, WordVectors.english());
         }
         return new ThemeClassifier(themes, model, minScore);
     }

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Multinomial logistic regression over sparse vectors of a fixed number of dimensions, trained with AdaGrad and L2
- * regularisation: the learner under {@link LinearModel} (hashed text features) and under the English sentiment
- * model (hashed words plus a few dense lexicon and CoreNLP features placed after them). Deterministic for a given
- * seed; immutable once built, so {@link #scores} is safe from any number of threads.
+ * Multinomial logistic regression over sparse vectors of a fixed number of dimensions, with AdaGrad steps and L2
+ * regularisation: Vigie's one linear learner. It fits two ways: {@link #fit} passes over the examples one at a time
+ * (many examples: the hashed text features of {@link LinearModel} and the English sentiment model, whose dense
+ * lexicon and CoreNLP features sit after the hashed words), {@link #fitBatch} takes whole-set gradient steps (a few
+ * hundred examples: a watch's theme examples, {@link TfidfClassifier}), where the result must not depend on the
+ * order of the examples. Deterministic; immutable once built, so {@link #scores} is safe from any number of threads.
  */
 public final class SparseSoftmax {
 
@@ -77,6 +79,66 @@ public final class SparseSoftmax {
                     }
                     gb[c] += (float) (grad * grad);
                     b[c] -= (float) (settings.learningRate() * grad / Math.sqrt(gb[c] + 1e-8));
+                }
+            }
+        }
+        return new SparseSoftmax(classes, dims, w, b);
+    }
+
+    /**
+     * Fits on vectors {@code x} and classes {@code y} by full-batch AdaGrad: each of {@code iterations} steps follows
+     * the mean gradient of all examples, with an L2 penalty {@code l2} on the weights (not the biases). No seed and
+     * no shuffling: the same examples in any order give the same model, which few examples need (one-at-a-time
+     * steps would make a theme depend on the order of its examples).
+     */
+    public static SparseSoftmax fitBatch(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
+                                         int iterations, double rate, double l2) {
+        if (x.size() != y.length || x.isEmpty()) {
+            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("class of example " + i + " out of range: " + y[i]);
+            }
+        }
+        int n = x.size();
+        float[] w = new float[classes * dims];
+        float[] b = new float[classes];
+        double[] g2 = new double[classes * dims];
+        double[] gb2 = new double[classes];
+        double[] g = new double[classes * dims];
+        double[] gb = new double[classes];
+        double[] p = new double[classes];
+        for (int it = 0; it < iterations; it++) {
+            java.util.Arrays.fill(g, 0);
+            java.util.Arrays.fill(gb, 0);
+            for (int i = 0; i < n; i++) {
+                TextFeatures.SparseVector v = x.get(i);
+                scores(v, w, b, dims, p);
+                LinearModel.softmax(p);
+                int[] idx = v.indexes();
+                float[] val = v.values();
+                for (int c = 0; c < classes; c++) {
+                    double err = p[c] - (y[i] == c ? 1 : 0);
+                    gb[c] += err;
+                    int base = c * dims;
+                    for (int j = 0; j < idx.length; j++) {
+                        g[base + idx[j]] += err * val[j];
+                    }
+                }
+            }
+            for (int at = 0; at < g.length; at++) {
+                double gj = g[at] / n + l2 * w[at];
+                if (gj != 0) {
+                    g2[at] += gj * gj;
+                    w[at] -= (float) (rate * gj / Math.sqrt(g2[at]));
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                double gj = gb[c] / n;
+                if (gj != 0) {
+                    gb2[c] += gj * gj;
+                    b[c] -= (float) (rate * gj / Math.sqrt(gb2[c]));
                 }
             }
         }

@@ -3,7 +3,7 @@
  * multinomial logistic regression over sparse features, the learner under the trainable sentiment model
  * ({@link dev.vigie.nlp.internal.linear.LinearModel}, hashed word and character n-grams) and the English sentiment
  * model, with {@link dev.vigie.nlp.internal.linear.OffsetTuning} choosing decision offsets for macro-F1;
- * {@link dev.vigie.nlp.internal.linear.TfidfSoftmax} (logistic regression over TF-IDF words and pre-trained
+ * {@link dev.vigie.nlp.internal.linear.TfidfClassifier} (logistic regression over TF-IDF words and pre-trained
  * {@link dev.vigie.nlp.internal.linear.WordVectors}) is the theme classifier's. Nothing outside the {@code nlp}
  * module imports it.
  */

@@ -41,6 +41,36 @@ class SparseSoftmaxTest {
     }
 
     @Test
+    void batchFitLearnsTheClassesWhateverTheOrderOfTheExamples() {
+        List<TextFeatures.SparseVector> x = new ArrayList<>();
+        List<TextFeatures.SparseVector> reversed = new ArrayList<>();
+        int[] y = new int[30];
+        int[] yReversed = new int[30];
+        for (int i = 0; i < 30; i++) {
+            y[i] = i % 3;
+            // each class has its own feature, and a second one shared by two classes
+            x.add(v(new int[] {y[i], 3 + (y[i] == 2 ? 1 : 0)}, new float[] {1f, 0.3f + 0.01f * i}));
+        }
+        for (int i = 0; i < 30; i++) {
+            reversed.add(x.get(29 - i));
+            yReversed[i] = y[29 - i];
+        }
+        SparseSoftmax model = SparseSoftmax.fitBatch(x, y, 3, 5, 200, 1.0, 1e-4);
+        SparseSoftmax same = SparseSoftmax.fitBatch(reversed, yReversed, 3, 5, 200, 1.0, 1e-4);
+        for (int c = 0; c < 3; c++) {
+            TextFeatures.SparseVector probe = v(new int[] {c}, new float[] {1f});
+            assertThat(model.probabilities(probe)[c]).isGreaterThan(0.8);
+            double[] a = model.probabilities(probe);
+            double[] b = same.probabilities(probe);
+            for (int k = 0; k < 3; k++) {
+                assertThat(b[k]).isCloseTo(a[k], within(1e-5));
+            }
+        }
+        assertThatThrownBy(() -> SparseSoftmax.fitBatch(x, new int[] {0}, 3, 5, 10, 1.0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in number");
+    }
+
+    @Test
     void fileKeepsTheDecisionsWithWeightsRoundedToSixteenBits() throws IOException {
         SparseSoftmax model = fitted();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

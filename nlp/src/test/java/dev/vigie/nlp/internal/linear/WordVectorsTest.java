@@ -37,9 +37,9 @@ class WordVectorsTest {
 
     @Test
     void trainingRefusesMismatchedOrSingleLabelData() {
-        assertThatThrownBy(() -> TfidfSoftmax.train(List.of("a b"), List.of("x", "y"), WordVectors.NONE))
+        assertThatThrownBy(() -> TfidfClassifier.train(List.of("a b"), List.of("x", "y"), WordVectors.NONE))
                 .hasMessageContaining("1 vs 2");
-        assertThatThrownBy(() -> TfidfSoftmax.train(List.of("a b", "c d"), List.of("x", "x"), WordVectors.NONE))
+        assertThatThrownBy(() -> TfidfClassifier.train(List.of("a b", "c d"), List.of("x", "x"), WordVectors.NONE))
                 .hasMessageContaining("[x]");
     }
 }
