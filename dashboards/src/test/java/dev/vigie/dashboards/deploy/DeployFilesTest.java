@@ -106,7 +106,7 @@ class DeployFilesTest {
         List<JsonNode> deployments = kubernetes().stream()
             .filter(d -> d.path("kind").asText().equals("FlinkDeployment")).toList();
         assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
-            .containsExactlyInAnyOrder("vigie-acme-run", "vigie-acme-report");
+            .containsExactly("vigie-acme-run");
         String flinkVersion = "v" + flink.replaceAll("^(\\d+)\\.(\\d+).*", "$1_$2");
         for (JsonNode deployment : deployments) {
             JsonNode spec = deployment.path("spec");
@@ -117,7 +117,7 @@ class DeployFilesTest {
             assertThat(spec.at("/flinkConfiguration/execution.runtime-mode").asText()).isEqualTo("BATCH");
             List<String> args = new ArrayList<>();
             spec.at("/job/args").forEach(a -> args.add(a.asText()));
-            assertThat(args.get(0)).isIn("run", "report");
+            assertThat(args.get(0)).isEqualTo("run");
             String watchPath = args.get(args.indexOf("--watch") + 1);
             JsonNode container = spec.at("/podTemplate/spec/containers/0");
             String mount = container.at("/volumeMounts/0/mountPath").asText();
@@ -139,16 +139,17 @@ class DeployFilesTest {
     }
 
     @Test
-    void eachScheduleRestartsAnExistingFlinkDeploymentWithAnAccountAllowedTo() throws IOException {
+    void theRunScheduleRestartsAnExistingFlinkDeploymentWithAnAccountAllowedTo() throws IOException {
         List<JsonNode> docs = kubernetes();
         Set<String> deployments = docs.stream().filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
             .map(d -> d.at("/metadata/name").asText()).collect(Collectors.toSet());
-        List<JsonNode> cronJobs = docs.stream().filter(d -> d.path("kind").asText().equals("CronJob")).toList();
-        assertThat(cronJobs).hasSize(2);
+        List<JsonNode> restarts = docs.stream().filter(d -> d.path("kind").asText().equals("CronJob"))
+            .filter(d -> d.toString().contains("restartNonce")).toList();
+        assertThat(restarts).extracting(d -> d.at("/metadata/name").asText()).containsExactly("vigie-acme-run");
         JsonNode role = docs.stream().filter(d -> d.path("kind").asText().equals("Role")).findFirst().orElseThrow();
         assertThat(join(role.at("/rules/0/resources"))).isEqualTo("flinkdeployments");
         assertThat(join(role.at("/rules/0/verbs"))).contains("patch").doesNotContain("delete");
-        for (JsonNode cron : cronJobs) {
+        for (JsonNode cron : restarts) {
             JsonNode pod = cron.at("/spec/jobTemplate/spec/template/spec");
             assertThat(pod.path("serviceAccountName").asText()).isEqualTo(role.at("/metadata/name").asText());
             Matcher target = Pattern.compile("patch flinkdeployment (\\S+) .*restartNonce")
@@ -156,6 +157,38 @@ class DeployFilesTest {
             assertThat(target.find()).as(cron.toString()).isTrue();
             assertThat(deployments).contains(target.group(1));
         }
+    }
+
+    @Test
+    void theReportScheduleRunsTheReportCommandInAPodOfTheImageWithTheRunsSettings() throws IOException {
+        List<JsonNode> docs = kubernetes();
+        JsonNode run = docs.stream().filter(d -> d.path("kind").asText().equals("FlinkDeployment")).findFirst()
+            .orElseThrow();
+        JsonNode cron = docs.stream().filter(d -> d.at("/metadata/name").asText().equals("vigie-acme-report"))
+            .findFirst().orElseThrow();
+        assertThat(cron.path("kind").asText()).isEqualTo("CronJob");
+        assertThat(cron.at("/spec/schedule").asText()).isEqualTo("0 7 * * 1");
+        JsonNode pod = cron.at("/spec/jobTemplate/spec/template/spec");
+        assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        JsonNode container = pod.at("/containers/0");
+        assertThat(container.path("image").asText()).isEqualTo(run.at("/spec/image").asText());
+        List<String> command = new ArrayList<>();
+        container.path("command").forEach(c -> command.add(c.asText()));
+        assertThat(command.get(0)).isEqualTo("java");
+        String classPath = command.get(command.indexOf("-cp") + 1);
+        assertThat(classPath.split(":")).containsExactly("/opt/flink/usrlib/vigie-jobs.jar", "/opt/flink/lib/*");
+        String mainClass = command.get(command.size() - 1);
+        assertThat(mainClass).isEqualTo("dev.vigie.jobs.cli.Vigie");
+        assertThat(ROOT.resolve("jobs/src/main/java/" + mainClass.replace('.', '/') + ".java")).isRegularFile();
+        List<String> args = new ArrayList<>();
+        container.path("args").forEach(a -> args.add(a.asText()));
+        assertThat(args.get(0)).isEqualTo("report");
+        String watchPath = args.get(args.indexOf("--watch") + 1);
+        assertThat(watchPath).isEqualTo(run.at("/spec/job/args/2").asText());
+        assertThat(container.at("/volumeMounts/0/mountPath").asText())
+            .isEqualTo(run.at("/spec/podTemplate/spec/containers/0/volumeMounts/0/mountPath").asText());
+        assertThat(pod.at("/volumes/0")).isEqualTo(run.at("/spec/podTemplate/spec/volumes/0"));
+        assertThat(container.path("env")).isEqualTo(run.at("/spec/podTemplate/spec/containers/0/env"));
     }
 
     @Test

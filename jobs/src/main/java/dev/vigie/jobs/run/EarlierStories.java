@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.nlp.dedup.StorySignature;
 import dev.vigie.nlp.dedup.StorySigner;
 import java.io.IOException;
@@ -71,12 +72,12 @@ final class EarlierStories {
 
     private final ElasticsearchClient client;
     private final StorySigner signer;
-    private final Duration maxRetry;
+    private final Backoff backoff;
 
     EarlierStories(ElasticsearchClient client, StorySigner signer, Duration maxRetry) {
         this.client = client;
         this.signer = signer;
-        this.maxRetry = maxRetry;
+        this.backoff = new Backoff(maxRetry, Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 
     /**
@@ -203,33 +204,20 @@ final class EarlierStories {
         }
     }
 
-    /** One Elasticsearch call. */
-    @FunctionalInterface
-    interface Call<T> {
-        T call() throws IOException;
+    private <T> T retrying(String what, Backoff.Call<T> call) throws IOException {
+        try {
+            return backoff.call(what, EarlierStories::retryable, call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while " + what, e);
+        } catch (IOException e) {
+            throw new IOException("Elasticsearch " + e.getMessage(), e.getCause());
+        }
     }
 
-    private <T> T retrying(String what, Call<T> call) throws IOException {
-        long deadline = System.nanoTime() + maxRetry.toNanos();
-        long backoffMs = 250;
-        while (true) {
-            try {
-                return call.call();
-            } catch (IOException | ElasticsearchException e) {
-                boolean retryable = e instanceof IOException
-                        || ((ElasticsearchException) e).status() == 429 || ((ElasticsearchException) e).status() >= 500;
-                if (!retryable || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
-                    throw new IOException("Elasticsearch failed while " + what + ": " + e.getMessage(), e);
-                }
-                LOG.warn("Elasticsearch failed while {} ({}); retrying in {} ms", what, e.getMessage(), backoffMs);
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while " + what, interrupted);
-                }
-                backoffMs = Math.min(backoffMs * 2, 10_000);
-            }
-        }
+    /** A failure worth retrying: no answer, too many requests, or a server error. */
+    static boolean retryable(Exception e) {
+        return e instanceof IOException
+                || e instanceof ElasticsearchException es && (es.status() == 429 || es.status() >= 500);
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigie.jobs.run;
 
 import dev.vigie.dashboards.IndexTemplates;
+import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.ElasticsearchSink;
 import dev.vigie.jobs.state.SourceState;
@@ -174,25 +175,18 @@ public final class VigieRun {
     /** Waits until {@code _cluster/health} answers (Elasticsearch may still be starting). */
     static void waitForElasticsearch(RestClient rest, ElasticsearchEndpoint endpoint, Duration wait)
             throws RunFailedException, InterruptedException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        IOException last = null;
-        long pause = 200;
-        while (System.nanoTime() < deadline) {
-            try {
-                Request health = new Request("GET", "/_cluster/health");
-                health.addParameter("wait_for_status", "yellow");
-                health.addParameter("timeout", "10s");
-                rest.performRequest(health);
-                return;
-            } catch (IOException e) {
-                last = e;
-                LOG.info("Waiting for Elasticsearch at {}: {}", endpoint, e.toString());
-                Thread.sleep(pause);
-                pause = Math.min(pause * 2, 5_000);
-            }
+        Request health = new Request("GET", "/_cluster/health");
+        health.addParameter("wait_for_status", "yellow");
+        health.addParameter("timeout", "10s");
+        try {
+            new Backoff(wait, Duration.ofMillis(200), Duration.ofSeconds(5))
+                    .call("waiting for Elasticsearch at " + endpoint, e -> e instanceof IOException,
+                            () -> rest.performRequest(health));
+        } catch (IOException e) {
+            Throwable last = e.getCause();
+            throw new RunFailedException("Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds()
+                    + " s" + (last == null ? "" : ": " + last.getMessage()), last);
         }
-        throw new RunFailedException("Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds()
-                + " s" + (last == null ? "" : ": " + last.getMessage()), last);
     }
 
     private static List<Path> outboxes(RunOptions options) {

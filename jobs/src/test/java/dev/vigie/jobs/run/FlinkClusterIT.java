@@ -75,6 +75,8 @@ class FlinkClusterIT {
                       hackernews: [{ query: "acme" }]
                     alerts:
                       - { id: crisis, query: 'acme AND (outage OR panne)', to: ["cm@acme.example"] }
+                    report: { weekly: { to: ["direction@acme.example"] } }
+                    elasticsearch: { url: "${ES_URL:-http://localhost:9200}" }
                     mail: { outbox: "%3$s", from: "vigie@acme.example" }
                     """.formatted(id, server.url() + "/cluster", outbox));
 
@@ -137,6 +139,39 @@ class FlinkClusterIT {
             try (Stream<Path> emails = Files.list(outbox)) {
                 assertThat(emails.filter(f -> f.toString().endsWith(".eml"))).singleElement()
                         .satisfies(eml -> assertThat(Files.readString(eml)).contains("crisis"));
+            }
+
+            // The weekly report as the Kubernetes CronJob runs it: the image's JVM on the job jar and Flink's lib
+            // (mapped to this build's), the watch's settings from the environment, and the week of the fixtures.
+            Path reports = dir.resolve("reports");
+            List<String> report = new ArrayList<>();
+            for (String part : reportCronJobCommand()) {
+                report.add(switch (part) {
+                    case "java" -> Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                    case "/opt/flink/usrlib/vigie-jobs.jar:/opt/flink/lib/*" ->
+                            jar + java.io.File.pathSeparator + Cluster.flinkHome().resolve("lib") + "/*";
+                    case "/etc/vigie/watches/acme.yaml" -> watch.toString();
+                    case "/tmp/reports" -> reports.toString();
+                    default -> {
+                        assertThat(part).as("a path of the image this test does not map").doesNotStartWith("/");
+                        yield part;
+                    }
+                });
+            }
+            report.addAll(List.of("--week", "2026-W48"));
+            Result weekly = Cluster.run(dir.resolve("report-pod"), report,
+                    Map.of("ES_URL", ElasticsearchExtension.url().toString()), Duration.ofMinutes(3));
+            assertThat(weekly.status()).as(weekly.output()).isZero();
+            assertThat(weekly.output()).containsPattern("Report of '" + id + "' for 2026-W48: \\S+\\.html, \\S+\\.pdf "
+                    + "\\([1-9]\\d* mentions\\)").contains("Emailed to direction@acme.example");
+            try (Stream<Path> files = Files.list(reports)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .anyMatch(f -> f.endsWith(".html")).anyMatch(f -> f.endsWith(".pdf"));
+            }
+            try (Stream<Path> emails = Files.list(outbox)) {
+                assertThat(emails.filter(f -> f.toString().endsWith(".eml"))).hasSize(2)
+                        .anySatisfy(eml -> assertThat(Files.readString(eml)).contains("direction@acme.example")
+                                .contains("application/pdf"));
             }
         } finally {
             stop = cluster.script("stop");
@@ -207,6 +242,25 @@ class FlinkClusterIT {
                     .readAllBytes(), StandardCharsets.UTF_8)).contains("Lucene99Codec");
             assertThat(jar.getEntry("META-INF/services/jakarta.mail.Provider")).isNotNull();
         }
+    }
+
+    /** The command and arguments of the weekly report's CronJob in {@code deploy/kubernetes/scheduler.yaml}. */
+    private static List<String> reportCronJobCommand() throws IOException {
+        com.fasterxml.jackson.dataformat.yaml.YAMLFactory yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+        ObjectMapper mapper = new ObjectMapper(yaml);
+        List<String> command = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = yaml.createParser(
+                Path.of("..", "deploy", "kubernetes", "scheduler.yaml").toFile())) {
+            for (JsonNode doc : mapper.readValues(parser, JsonNode.class).readAll()) {
+                if (doc.at("/metadata/name").asText().equals("vigie-acme-report")) {
+                    JsonNode container = doc.at("/spec/jobTemplate/spec/template/spec/containers/0");
+                    container.path("command").forEach(c -> command.add(c.asText()));
+                    container.path("args").forEach(a -> command.add(a.asText()));
+                }
+            }
+        }
+        assertThat(command).as("the report CronJob's command in scheduler.yaml").contains("report");
+        return command;
     }
 
     private static Path jobJar() {
@@ -313,7 +367,13 @@ class FlinkClusterIT {
         }
 
         static Result run(Path dir, List<String> command, Duration timeout) throws IOException, InterruptedException {
+            return run(dir, command, Map.of(), timeout);
+        }
+
+        static Result run(Path dir, List<String> command, Map<String, String> env, Duration timeout)
+                throws IOException, InterruptedException {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
             builder.environment().put("VIGIE_FLINK_DIR", dir.toString());
             builder.environment().put("VIGIE_FLINK_HOME", flinkHome().toString());
             // C1 only: these JVMs live a minute on a few records, where C2 compiling costs more CPU than it saves.
