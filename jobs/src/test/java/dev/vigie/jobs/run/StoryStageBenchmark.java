@@ -142,7 +142,7 @@ public final class StoryStageBenchmark {
         return storyOf;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
@@ -220,7 +220,7 @@ public final class StoryStageBenchmark {
                 signature.isComparable() ? signature : null, null, null, List.of(), 1);
     }
 
-    private static String original(int story, int minWords) {
+    static String original(int story, int minWords) {
         Random rnd = new Random(story * 31L + 7);
         int words = minWords + rnd.nextInt(minWords + 1);
         StringBuilder text = new StringBuilder();
@@ -232,7 +232,7 @@ public final class StoryStageBenchmark {
         return text.append('.').toString();
     }
 
-    private static String copy(String text, Random rnd) {
+    static String copy(String text, Random rnd) {
         String body = text;
         String prefix = "";
         String footer = "";
