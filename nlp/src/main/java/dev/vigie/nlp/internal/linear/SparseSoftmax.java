@@ -39,9 +39,7 @@ public final class SparseSoftmax {
      */
     public static SparseSoftmax fit(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
                                     double[] classWeights, LinearModel.Settings settings) {
-        if (x.size() != y.length || x.isEmpty()) {
-            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
-        }
+        checkExamples(x, y, classes);
         if (classWeights.length != classes) {
             throw new IllegalArgumentException("expected " + classes + " class weights, got " + classWeights.length);
         }
@@ -51,9 +49,6 @@ public final class SparseSoftmax {
         float[] gb = new float[classes];
         List<Integer> order = new ArrayList<>(x.size());
         for (int i = 0; i < x.size(); i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException("class of example " + i + " out of range: " + y[i]);
-            }
             order.add(i);
         }
         Random random = new Random(settings.seed());
@@ -93,14 +88,7 @@ public final class SparseSoftmax {
      */
     public static SparseSoftmax fitBatch(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
                                          int iterations, double rate, double l2) {
-        if (x.size() != y.length || x.isEmpty()) {
-            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= classes) {
-                throw new IllegalArgumentException("class of example " + i + " out of range: " + y[i]);
-            }
-        }
+        checkExamples(x, y, classes);
         int n = x.size();
         float[] w = new float[classes * dims];
         float[] b = new float[classes];
@@ -143,6 +131,17 @@ public final class SparseSoftmax {
             }
         }
         return new SparseSoftmax(classes, dims, w, b);
+    }
+
+    private static void checkExamples(List<TextFeatures.SparseVector> x, int[] y, int classes) {
+        if (x.size() != y.length || x.isEmpty()) {
+            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= classes) {
+                throw new IllegalArgumentException("class of example " + i + " out of range: " + y[i]);
+            }
+        }
     }
 
     /** Class weights inverse to each class's frequency in {@code y}, so that a rare class is not ignored. */
