@@ -173,6 +173,18 @@ class FlinkClusterIT {
                         .anySatisfy(eml -> assertThat(Files.readString(eml)).contains("direction@acme.example")
                                 .contains("application/pdf"));
             }
+
+            // Detached (flink run -d): the main method still waits for the job before committing the state.
+            Result detached = cluster.flink("run", "-d", jar.toString(), "--watch", watch.toString(),
+                    "--es", ElasticsearchExtension.url().toString(), "--allow-private-addresses",
+                    "--corenlp", "NEVER", "--apis", server.url() + "/cluster");
+            assertThat(detached.status()).as(detached.output()).isZero();
+            Matcher rerun = Pattern.compile("Run (\\S+): 4 sources, \\d+ items fetched, 0 new, 0 indexed, 0 refused")
+                    .matcher(detached.output());
+            assertThat(rerun.find()).as(detached.output()).isTrue();
+            assertThat(onlyJobNamed(cluster, "vigie run " + rerun.group(1)).path("state").asText()).isEqualTo("FINISHED");
+            assertThat(RunJobIT.search("vigie-state", "watch", id)).hasSize(4)
+                    .allSatisfy(s -> assertThat(s.path("run_id").asText()).isEqualTo(rerun.group(1)));
         } finally {
             stop = cluster.script("stop");
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
