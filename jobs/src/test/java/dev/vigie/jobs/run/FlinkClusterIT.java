@@ -159,8 +159,11 @@ class FlinkClusterIT {
                 });
             }
             report.addAll(List.of("--week", "2026-W48"));
-            Result weekly = Cluster.run(dir.resolve("report-pod"), report,
-                    Map.of("ES_URL", ElasticsearchExtension.url().toString()), Duration.ofMinutes(3));
+            // in a folder of its own, as the pod's workingDir: the report's log goes under it (.vigie/logs)
+            Path pod = Files.createDirectories(dir.resolve("report-pod"));
+            Result weekly = Cluster.run(pod, report, Map.of("ES_URL", ElasticsearchExtension.url().toString()), pod,
+                    Duration.ofMinutes(3));
+            assertThat(pod.resolve(".vigie/logs/vigie.log")).isRegularFile();
             assertThat(weekly.status()).as(weekly.output()).isZero();
             assertThat(weekly.output()).containsPattern("Report of '" + id + "' for 2026-W48: \\S+\\.html, \\S+\\.pdf "
                     + "\\([1-9]\\d* mentions\\)").contains("Emailed to direction@acme.example");
@@ -379,13 +382,17 @@ class FlinkClusterIT {
         }
 
         static Result run(Path dir, List<String> command, Duration timeout) throws IOException, InterruptedException {
-            return run(dir, command, Map.of(), timeout);
+            return run(dir, command, Map.of(), null, timeout);
         }
 
-        static Result run(Path dir, List<String> command, Map<String, String> env, Duration timeout)
+        /** Runs {@code command} with {@code env} added, in {@code workingDir} (null: this JVM's). */
+        static Result run(Path dir, List<String> command, Map<String, String> env, Path workingDir, Duration timeout)
                 throws IOException, InterruptedException {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
+            if (workingDir != null) {
+                builder.directory(workingDir.toFile());
+            }
             builder.environment().put("VIGIE_FLINK_DIR", dir.toString());
             builder.environment().put("VIGIE_FLINK_HOME", flinkHome().toString());
             // C1 only: these JVMs live a minute on a few records, where C2 compiling costs more CPU than it saves.
