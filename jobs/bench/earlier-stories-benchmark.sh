@@ -8,14 +8,4 @@
 # Uses the Elasticsearch node at $VIGIE_TEST_ES_URL, else starts one from deploy/elasticsearch/target (built by
 # `mvn -B install -DskipTests`). The benchmark's mentions stay in that node's vigie-mentions (watch bench-earlier-*).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-mvn -B -q -o -pl jobs -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile="$ROOT/jobs/target/earlier-bench-classpath.txt" >&2
-SNAPSHOT="$ROOT/jobs/target/earlier-bench-classes"
-rm -rf "$SNAPSHOT" && mkdir -p "$SNAPSHOT"
-cp -r "$ROOT/jobs/target/test-classes" "$SNAPSHOT/test" && cp -r "$ROOT/jobs/target/classes" "$SNAPSHOT/main"
-ES_HOME="$(ls -d "$ROOT"/deploy/elasticsearch/target/elasticsearch-* | head -n 1)"
-exec java -Xmx"${VIGIE_BENCH_HEAP:-2g}" -Dvigie.es.home="$ES_HOME" \
-    -cp "$SNAPSHOT/test:$SNAPSHOT/main:$(cat "$ROOT/jobs/target/earlier-bench-classpath.txt")" \
-    dev.vigie.jobs.run.EarlierStoriesBenchmark "$@"
+exec "$(dirname "$0")/java-main.sh" earlier-stories dev.vigie.jobs.run.EarlierStoriesBenchmark "$@"
