@@ -1,6 +1,6 @@
 package dev.vigie.connectors.testing;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.vigie.testing.SharedData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,20 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The shared third-party data folder ({@code vigie.data.dir}, default {@code ../shared/data}); tests that need it
- * skip with a clear message when it is absent, as it is in a user's clone.
+ * The shared third-party data folder, through {@link SharedData}: tests that need it skip with a clear message when
+ * it is absent, as it is in a user's clone, and fail under CI ({@code -Dvigie.data.required=true}).
  */
 public final class CorpusData {
     private CorpusData() {
     }
 
-    /** The folder {@code name} of the data dir, or the test is skipped. */
+    /** The folder {@code name} of the data dir; the test is skipped (or fails under CI) when it is absent. */
     public static Path folder(String name) {
-        String dir = System.getProperty("vigie.data.dir", "../shared/data");
-        Path p = Path.of(dir, name);
-        Assumptions.assumeTrue(Files.isDirectory(p),
-                "shared data folder " + p.toAbsolutePath() + " is absent (set -Dvigie.data.dir): corpus test skipped");
-        return p;
+        return SharedData.folder(name);
     }
 
     /** Reads a CSV file with a header row (RFC 4180 quoting) into maps keyed by column name. */

@@ -7,21 +7,21 @@ import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentLabel;
 import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
+import dev.vigie.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Guards the published figures that need no CoreNLP (the full figures come from {@link Evaluate}) and runs the
- * lexicon over every English snippet. Skipped when the shared data folder is absent (a user's clone).
+ * lexicon over every English snippet. Skipped when the shared data folder is absent (a user's clone); fails then
+ * under CI ({@link SharedData}).
  */
 class SharedDataSetsTest {
 
@@ -29,10 +29,7 @@ class SharedDataSetsTest {
 
     @BeforeAll
     static void findData() {
-        String dir = System.getProperty("vigie.data.dir", DataSets.DEFAULT_DATA_DIR);
-        assumeTrue(Files.isDirectory(Path.of(dir, "sentiment-en")),
-                "shared data folder not found at " + dir + " (set -Dvigie.data.dir): skipping data-set checks");
-        data = Path.of(dir);
+        data = SharedData.root("sentiment-en", "sentiment-fr", "topics-en");
     }
 
     @Test

@@ -2,10 +2,9 @@ package dev.vigie.nlp.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vigie.nlp.internal.data.SampleTexts;
-import java.nio.file.Files;
+import dev.vigie.testing.SharedData;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,9 +96,7 @@ class LanguageDetectorTest {
 
   @Test
   void accurateOnRealFrenchTweetsAndEnglishSnippets() {
-    var root = SampleTexts.defaultRoot();
-    assumeTrue(Files.isDirectory(root), "shared data folder absent (" + root + "): accuracy check skipped");
-    SampleTexts data = new SampleTexts(root);
+    SampleTexts data = new SampleTexts(SharedData.root("sentiment-fr", "sentiment-en"));
     assertThat(share(data.frenchTweets(), "fr")).isGreaterThan(0.97);
     assertThat(share(data.englishSnippets("nyt"), "en")).isGreaterThan(0.97);
   }
