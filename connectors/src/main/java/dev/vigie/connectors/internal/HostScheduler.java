@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,7 @@ public final class HostScheduler {
     private final int perHost;
     private final long minDelayNanos;
     private final ScheduledExecutorService timer;
+    private final LongSupplier nanoClock;
     private final Map<String, Host> hosts = new HashMap<>();
     private final LinkedHashSet<String> waiting = new LinkedHashSet<>();
     private int active;
@@ -32,10 +34,17 @@ public final class HostScheduler {
     }
 
     public HostScheduler(int maxConcurrency, int perHost, Duration minDelay, ScheduledExecutorService timer) {
+        this(maxConcurrency, perHost, minDelay, timer, System::nanoTime);
+    }
+
+    /** As above, reading the time from {@code nanoClock} ({@link System#nanoTime()} semantics): tests control it. */
+    public HostScheduler(int maxConcurrency, int perHost, Duration minDelay, ScheduledExecutorService timer,
+            LongSupplier nanoClock) {
         this.maxConcurrency = maxConcurrency;
         this.perHost = perHost;
         this.minDelayNanos = minDelay.toNanos();
         this.timer = timer;
+        this.nanoClock = nanoClock;
     }
 
     /** Runs {@code work} when the limits allow; the returned future completes with the work's outcome. */
@@ -68,7 +77,7 @@ public final class HostScheduler {
     /** No new request to {@code host} starts before {@code delay} has passed (a server's {@code Retry-After}). */
     public synchronized void holdOff(String host, Duration delay) {
         Host h = hosts.computeIfAbsent(host, k -> new Host());
-        long until = System.nanoTime() + delay.toNanos();
+        long until = nanoClock.getAsLong() + delay.toNanos();
         if (until - h.nextStart > 0 || h.nextStart == Long.MIN_VALUE) {
             h.nextStart = until;
         }
@@ -84,7 +93,7 @@ public final class HostScheduler {
             Host h = hosts.get(host);
             h.active--;
             active--;
-            if (h.active == 0 && h.queue.isEmpty() && System.nanoTime() - h.nextStart > 0) {
+            if (h.active == 0 && h.queue.isEmpty() && nanoClock.getAsLong() - h.nextStart > 0) {
                 hosts.remove(host);
             }
             dispatch();
@@ -112,7 +121,7 @@ public final class HostScheduler {
             }
             h.active++;
             active++;
-            long now = System.nanoTime();
+            long now = nanoClock.getAsLong();
             long start = h.nextStart == Long.MIN_VALUE || now - h.nextStart > 0 ? now : h.nextStart;
             h.nextStart = start + minDelayNanos;
             long delay = start - now;
