@@ -158,8 +158,9 @@ class RunFaultsIT {
     @Test
     void killingTheRunInTheMiddleAndRunningAgainGivesTheSameIndex(@TempDir Path dir) throws Exception {
         String prefix = "/kill";
-        // 3,000 mentions: three bulk requests of 1,000, the sink's two requests in flight, then the third: the kill
-        // lands after the first ones are indexed and before the last one is
+        // 3,000 mentions: three bulk requests of 1,000. The run reaches Elasticsearch through a proxy that lets the
+        // first bulk request through and holds the next ones, so the run cannot finish: the kill lands after the
+        // first documents are indexed and before the last ones are, whatever the machine's speed
         int feeds = 20;
         int items = 150;
         StringBuilder list = new StringBuilder();
@@ -180,21 +181,31 @@ class RunFaultsIT {
                 """.formatted(id, list));
         URI es = ElasticsearchExtension.url();
 
-        Process run = new ProcessBuilder(javaCommand(file, es)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (count(id) == 0 && run.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        long partial;
+        try (LoopbackProxy proxy = LoopbackProxy.start(es)) {
+            proxy.holdRequestsAfter("POST /_bulk", 1);
+            Process run = new ProcessBuilder(javaCommand(file, proxy.url())).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+            try {
+                assertThat(proxy.awaitHolding(Duration.ofMinutes(5))).as("the run sent a second bulk request (log: %s)",
+                        dir.resolve("killed-run.log")).isTrue();
+                // the first bulk request was answered, or is being: its documents become visible
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (count(id) == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(run.isAlive()).as("the run waits for its held bulk request (log: %s)",
+                        Files.readString(dir.resolve("killed-run.log"))).isTrue();
+            } finally {
+                run.destroyForcibly().waitFor();
+            }
+            partial = count(id);
         }
-        assertThat(run.isAlive()).as("the run is still going when it is killed (log: %s)",
-                Files.readString(dir.resolve("killed-run.log"))).isTrue();
-        run.destroyForcibly().waitFor();
-        long partial = count(id);
 
         Watch watch = new WatchLoader(Map.of()).load(file);
         RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
 
-        assertThat(partial).isLessThan((long) feeds * items);
+        assertThat(partial).isPositive().isLessThan((long) feeds * items);
         assertThat(rerun.fresh()).isEqualTo(feeds * items);
         List<JsonNode> mentions = RunJobIT.search("vigie-mentions", "watch", id, feeds * items + 100);
         assertThat(mentions).hasSize(feeds * items);

@@ -8,15 +8,20 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on loopback in front of a real server, that a test can {@link #cut()} (every connection closed, new
  * ones refused) and {@link #restore()} on the same port: how a test makes Elasticsearch unavailable for a while. It
- * can also make the server slow ({@link #latency(Duration)}) and counts the connections a client opened through it.
+ * can also make the server slow ({@link #latency(Duration)}), stop answering one kind of request after a number of
+ * them ({@link #holdRequestsAfter(String, int)}), and counts the connections a client opened through it.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
@@ -25,6 +30,11 @@ public final class LoopbackProxy implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile long latencyMillis;
+    private volatile byte[] holdMarker;
+    private volatile int holdAllowed;
+    private final AtomicInteger markersSeen = new AtomicInteger();
+    private final CountDownLatch holding = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     private volatile ServerSocket server;
 
     private LoopbackProxy(InetSocketAddress target, int port) {
@@ -51,6 +61,22 @@ public final class LoopbackProxy implements AutoCloseable {
     /** Delays every chunk of bytes the server sends back by {@code latency}: a server that is slow to answer. */
     public void latency(Duration latency) {
         this.latencyMillis = latency.toMillis();
+    }
+
+    /**
+     * Lets the first {@code allowed} requests whose bytes contain {@code marker} (a request line such as
+     * {@code "POST /_bulk"}) through, and holds every later one: its bytes are not forwarded until {@link #close()},
+     * so the server never answers it, while other requests and the answers to the allowed ones go on. How a test
+     * stops a client at a known point without timing it.
+     */
+    public void holdRequestsAfter(String marker, int allowed) {
+        this.holdAllowed = allowed;
+        this.holdMarker = marker.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Waits until a request is held (see {@link #holdRequestsAfter}); false if none was within {@code max}. */
+    public boolean awaitHolding(Duration max) throws InterruptedException {
+        return holding.await(max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -108,7 +134,26 @@ public final class LoopbackProxy implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 byte[] buffer = new byte[8192];
+                byte[] carried = new byte[0];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    byte[] marker = answers ? null : holdMarker;
+                    if (marker != null) {
+                        // the marker may straddle two reads: search it in the end of the last read plus this one
+                        byte[] window = new byte[carried.length + n];
+                        System.arraycopy(carried, 0, window, 0, carried.length);
+                        System.arraycopy(buffer, 0, window, carried.length, n);
+                        for (int at = indexOf(window, marker, 0); at >= 0; at = indexOf(window, marker, at + 1)) {
+                            if (markersSeen.incrementAndGet() > holdAllowed) {
+                                out.write(buffer, 0, Math.max(0, at - carried.length));
+                                out.flush();
+                                holding.countDown();
+                                released.await();
+                                return;
+                            }
+                        }
+                        carried = Arrays.copyOfRange(window, Math.max(0, window.length - marker.length + 1),
+                                window.length);
+                    }
                     long delay = answers ? latencyMillis : 0;
                     if (delay > 0) {
                         Thread.sleep(delay);
@@ -129,6 +174,19 @@ public final class LoopbackProxy implements AutoCloseable {
         thread.start();
     }
 
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private void closeQuietly(Socket socket) {
         sockets.remove(socket);
         try {
@@ -140,6 +198,7 @@ public final class LoopbackProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        released.countDown();
         cut();
     }
 }
