@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  * yields a feed, its entries are kept and the repairs listed in {@link FeedResult.Parsed#recoveries()}.
  *
  * <p>Each entry becomes a mention: canonical URL (relative links resolved against the feed URL, tracking
- * parameters and fragment dropped), id {@code url:<sha256>} of it, plain-text title and text, author, publication
+ * parameters and fragment dropped), id {@code url:<sha256>} of it (with the guid's fragment, when the guid is that
+ * URL with a fragment), plain-text title and text, author, publication
  * date in UTC (the updated date when there is no published one, else the fetch time with
  * {@link Mention#publishedEstimated()} set), language hint of the feed. A bad entry is reported in
  * {@link FeedResult.Parsed#entryErrors()} and the others kept.
@@ -323,12 +324,17 @@ public final class FeedParser {
         String id;
         String url;
         if (canonical != null) {
-            id = Ids.forUrl(canonical);
+            // the canonical URL drops the fragment; a guid's fragment is part of the item's identity
+            // (items of one page told apart by their anchor), so it is kept in the id, not in the URL
+            String fragment = guidFragment(entry, canonical, base);
+            id = Ids.forUrl(fragment == null ? canonical : canonical + "#" + fragment);
             url = canonical;
         } else {
-            // no usable link: the id must still be stable across runs, so it hangs on the entry's own identity
+            // no usable link: the id must still be stable across runs, so it hangs on the entry's own identity,
+            // its content included (items that have only a description must not share one id)
             String identity = entry.getUri() != null ? entry.getUri()
-                    : title + "|" + entry.getPublishedDate() + "|" + (title == null && text.isEmpty() ? index : "");
+                    : title + "|" + entry.getPublishedDate() + "|" + text
+                    + (title == null && text.isEmpty() ? "|" + index : "");
             id = "feed:" + Ids.sha256(feedUrl + "\n" + identity);
             url = feedUrl;
         }
@@ -336,6 +342,16 @@ public final class FeedParser {
         Instant published = date != null ? date.toInstant() : fetchedAt;
         return new Mention(id, source, url, title, text, new Author(author(entry), null, null), published,
                 date == null, fetchedAt, lang, Engagement.NONE, null);
+    }
+
+    /** The fragment of the entry's guid/id when it is a URL canonicalising to {@code canonical}, else {@code null}. */
+    private static String guidFragment(SyndEntry entry, String canonical, URI base) {
+        String uri = entry.getUri();
+        int hash = uri == null ? -1 : uri.indexOf('#');
+        if (hash < 0 || hash == uri.length() - 1) {
+            return null;
+        }
+        return canonical.equals(UrlCanonicalizer.canonical(uri, base)) ? uri.substring(hash + 1) : null;
     }
 
     private static String link(SyndEntry entry) {

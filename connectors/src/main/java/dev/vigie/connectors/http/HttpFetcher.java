@@ -77,7 +77,8 @@ public final class HttpFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
-    private static final long ERROR_BODY_CAP = 64 * 1024;
+    /** How long an unreachable robots.txt (5xx, 429, time-out) keeps a host disallowed before it is read again. */
+    private static final Duration UNREACHABLE_ROBOTS_TTL = Duration.ofMinutes(5);
 
     private final FetchConfig config;
     private final HostResolver resolver;
@@ -97,7 +98,16 @@ public final class HttpFetcher implements AutoCloseable {
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    private record CachedRobots(CompletableFuture<RobotsRules> rules, Instant expires) {
+    private record CachedRobots(CompletableFuture<RobotsRules> rules, Instant loaded) {
+        /** Read rules are kept {@code ttl}; an unreachable robots.txt is asked for again sooner. */
+        boolean fresh(Instant now, Duration ttl) {
+            Duration keep = ttl;
+            if (rules.isDone() && !rules.isCompletedExceptionally() && rules.join().unreachableReason() != null
+                    && UNREACHABLE_ROBOTS_TTL.compareTo(ttl) < 0) {
+                keep = UNREACHABLE_ROBOTS_TTL;
+            }
+            return now.isBefore(loaded.plus(keep));
+        }
     }
 
     private HttpFetcher(FetchConfig config, HostResolver resolver) {
@@ -238,7 +248,10 @@ public final class HttpFetcher implements AutoCloseable {
                     return robotsFor(url).thenApply(rules -> rules.allows(pathAndQuery(url))
                             ? (Runnable) () -> send(url, redirects, attempt)
                             : () -> finish(failed(request.url(), FailureKind.ROBOTS_DISALLOWED, 0,
-                                    "robots.txt of " + host + " disallows " + url)));
+                                    rules.unreachableReason() == null ? "robots.txt of " + host + " disallows " + url
+                                            : "robots.txt of " + host + " could not be read ("
+                                            + rules.unreachableReason() + "): nothing is fetched from " + host
+                                            + " until it can be (RFC 9309), " + url)));
                 }
                 return CompletableFuture.completedFuture((Runnable) () -> send(url, redirects, attempt));
             }).whenComplete((next, e) -> {
@@ -507,9 +520,8 @@ public final class HttpFetcher implements AutoCloseable {
     private CompletableFuture<RobotsRules> robotsFor(URI url) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
         Instant now = Instant.now();
-        CachedRobots cached = robots.compute(origin, (k, old) -> old != null && old.expires.isAfter(now) ? old
-                : new CachedRobots(loadRobots(URI.create(origin + "/robots.txt")),
-                now.plus(config.robotsCacheTtl())));
+        CachedRobots cached = robots.compute(origin, (k, old) -> old != null && old.fresh(now, config.robotsCacheTtl())
+                ? old : new CachedRobots(loadRobots(URI.create(origin + "/robots.txt")), now));
         return cached.rules();
     }
 
@@ -518,10 +530,20 @@ public final class HttpFetcher implements AutoCloseable {
             if (r instanceof FetchResult.Ok ok) {
                 return RobotsRules.parse(ok.text(), config.robotsAgent());
             }
-            // RFC 9309: unavailable (4xx) means no restriction; we also proceed when it cannot be read at all,
-            // as the page fetch will meet the same failure and report it.
-            LOG.debug("no usable robots.txt at {}: {}", robotsUrl, r);
-            return RobotsRules.ALLOW_ALL;
+            FetchResult.Failed f = (FetchResult.Failed) r;
+            // RFC 9309 2.3.1: "unavailable" (4xx) means no restriction; "unreachable" (5xx, 429, time-out, network
+            // error) means complete disallow, for a short while only: the next fetch of that host reads it again
+            boolean unavailable = f.status() >= 400 && f.status() < 500 && f.status() != 429;
+            boolean pageWillSay = f.kind() == FailureKind.UNKNOWN_HOST || f.kind() == FailureKind.BLOCKED_ADDRESS
+                    || f.kind() == FailureKind.INVALID_URL || f.kind() == FailureKind.CANCELLED;
+            if (unavailable || pageWillSay) {
+                LOG.debug("no robots.txt at {}: {}", robotsUrl, r);
+                return RobotsRules.ALLOW_ALL;
+            }
+            LOG.info("robots.txt at {} unreachable, nothing fetched from that host for now: {}", robotsUrl,
+                    f.message());
+            return RobotsRules.unreachable(f.status() > 0 ? "status " + f.status() : f.kind().name().toLowerCase(
+                    Locale.ROOT).replace('_', ' '));
         });
     }
 
