@@ -23,6 +23,7 @@ import java.util.List;
  */
 public record MastodonTagTimeline(String instance, String hashtag, int pageSize, String accessToken)
         implements MentionQuery {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MastodonTagTimeline.class);
     public static final int DEFAULT_PAGE_SIZE = 40;
 
     public MastodonTagTimeline {
@@ -72,9 +73,8 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
                             : MastodonStatuses.request(nextUrl, accessToken));
             if (nextUrl != null && page.next() == null && !page.reachedCursor()) {
                 // the token goes only to the instance: a page link elsewhere ends this run's pagination
-                List<String> errors = new java.util.ArrayList<>(page.errors());
-                errors.add(response.finalUrl() + ": next page link to another origin not followed: " + nextUrl);
-                return new MentionPage(page.mentions(), null, page.newest(), false, errors);
+                LOG.warn("{}: next page link to another origin than {} not followed: {}", response.finalUrl(),
+                        instance, nextUrl);
             }
             return page;
         } catch (IOException | IllegalArgumentException e) {
