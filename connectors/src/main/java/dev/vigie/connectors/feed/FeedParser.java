@@ -69,7 +69,8 @@ public final class FeedParser {
     private static final Pattern ENTRY_ROOT = Pattern.compile("<(?:[\\w-]+:)?entry[\\s>]");
     /** Atom text constructs typed with a MIME type ({@code type="text/html"}) instead of {@code html}/{@code text}. */
     private static final Pattern MIME_CONTENT_TYPE = Pattern.compile(
-            "(<(?:[\\w-]+:)?(?:content|summary|title|subtitle|rights)\\s[^>]*?)type\\s*=\\s*([\"'])(text/html|text/plain)\\2",
+            "(<(?:[\\w-]+:)?(?:content|summary|title|subtitle|rights)\\s[^>]*?)"
+                    + "type\\s*=\\s*([\"'])(text/html|text/plain)\\2",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PREFIXED_NAME = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]");
     private static final Pattern PREFIXED_ATTRIBUTE = Pattern.compile("\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
@@ -141,13 +142,13 @@ public final class FeedParser {
             recoveries.add("unknown declared encoding '" + declared.group(1) + "'; read as " + decoded.charset().name());
         }
         String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
-        if (!mediaType.isEmpty() && !(mediaType.contains("xml") || mediaType.contains("rss") || mediaType.contains("json")
-                || mediaType.contains("atom") || mediaType.contains("rdf"))) {
-            recoveries.add("served as " + mediaType + ", not an XML media type");
-        }
         if (JsonFeed.looks(mediaType, decoded.text())) {
             return JsonFeed.parse(decoded.text(), feedUrl, baseUrl != null ? baseUrl : parseUri(feedUrl), sourceName,
                     fetchedAt, recoveries);
+        }
+        if (!mediaType.isEmpty() && !(mediaType.contains("xml") || mediaType.contains("rss")
+                || mediaType.contains("atom") || mediaType.contains("rdf"))) {
+            recoveries.add("served as " + mediaType + ", not an XML media type");
         }
         XmlProlog.Prepared prepared;
         try {

@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches over HTTP like a polite, hardened crawler, without blocking the caller: {@link #fetch} returns a future
- * that always completes normally with a {@link FetchResult}, never exceptionally, so one bad source cannot fail a batch.
+ * that completes normally with a {@link FetchResult}, never exceptionally (unless the caller cancels it), so one bad
+ * source cannot fail a batch.
  *
  * <p>Each hop of a fetch: resolve the host and refuse non-public addresses unless allowed (SSRF, checked again after
  * every redirect); honour robots.txt for {@link Purpose#PAGE}; wait for a per-host slot and the per-host minimum
@@ -170,18 +171,27 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /**
-     * Fetches {@code request}. The future always completes normally: failures are {@link FetchResult.Failed}.
+     * Fetches {@code request}. The future completes normally unless the caller cancels it: failures are
+     * {@link FetchResult.Failed}. Cancelling it stops the fetch: the request on the wire is aborted (its connection
+     * closed) and no redirect or retry follows (a per-source time limit uses this).
      */
     public CompletableFuture<FetchResult> fetch(FetchRequest request) {
         CompletableFuture<FetchResult> result = new CompletableFuture<>();
         pending.put(result, request.url());
-        result.whenComplete((r, e) -> pending.remove(result));
         if (closed) {
             result.complete(failed(request.url(), FailureKind.CANCELLED, 0, "fetcher closed"));
+            pending.remove(result);
             return result;
         }
+        Fetch fetch = new Fetch(request, result);
+        result.whenComplete((r, e) -> {
+            pending.remove(result);
+            if (result.isCancelled()) {
+                fetch.abort();
+            }
+        });
         try {
-            new Fetch(request, result).hop(request.url(), 0, 0);
+            fetch.hop(request.url(), 0, 0);
         } catch (RuntimeException e) {
             LOG.warn("unexpected error fetching {}", request.url(), e);
             result.complete(failed(request.url(), FailureKind.CONNECTION, 0, "unexpected error: " + e));
@@ -219,6 +229,8 @@ public final class HttpFetcher implements AutoCloseable {
         private final Set<URI> visited = new LinkedHashSet<>();
         /** The request's extra headers (credentials); dropped for good once a redirect leaves the request's origin. */
         private Map<String, String> headers;
+        /** The request on the wire, aborted when the caller cancels the fetch. */
+        private volatile HttpGet current;
 
         Fetch(FetchRequest request, CompletableFuture<FetchResult> result) {
             this.request = request;
@@ -226,7 +238,18 @@ public final class HttpFetcher implements AutoCloseable {
             this.headers = request.headers();
         }
 
+        /** The caller cancelled: abort what is on the wire; {@link #hop} and the exchange start nothing more. */
+        void abort() {
+            HttpGet get = current;
+            if (get != null) {
+                get.cancel();
+            }
+        }
+
         void hop(URI url, int redirects, int attempt) {
+            if (result.isDone()) {
+                return;
+            }
             if (closed) {
                 finish(failed(request.url(), FailureKind.CANCELLED, 0, "fetcher closed"));
                 return;
@@ -297,6 +320,11 @@ public final class HttpFetcher implements AutoCloseable {
             CompletableFuture<Response> response = new CompletableFuture<>();
             try {
                 io.execute(() -> {
+                    if (result.isDone()) {
+                        response.completeExceptionally(new java.util.concurrent.CancellationException(
+                                "fetch cancelled"));
+                        return;
+                    }
                     // the whole attempt, body included, is bounded: at requestTimeout the request is aborted,
                     // which closes its connection (a server trickling one byte at a time cannot hold it)
                     ScheduledFuture<?> deadline;
@@ -311,12 +339,17 @@ public final class HttpFetcher implements AutoCloseable {
                         return;
                     }
                     onTheWire.add(get);
+                    current = get;
+                    if (result.isCancelled()) {
+                        get.cancel(); // cancelled between the check above and now
+                    }
                     try {
                         response.complete(HttpFetcher.this.execute(get));
                     } catch (IOException | RuntimeException e) {
                         response.completeExceptionally(closed ? new java.util.concurrent.CancellationException(
                                 "fetcher closed") : e);
                     } finally {
+                        current = null;
                         onTheWire.remove(get);
                         deadline.cancel(false);
                     }

@@ -159,6 +159,7 @@ class FeedHardeningTest {
 
         assertThat(r11).isInstanceOfSatisfying(FeedResult.Parsed.class, f -> {
             assertThat(f.format()).isEqualTo("json_1.1");
+            assertThat(f.wellFormed()).isTrue();
             assertThat(f.lang()).isEqualTo("fr");
             assertThat(f.mentions()).hasSize(2);
             Mention first = f.mentions().get(0);
