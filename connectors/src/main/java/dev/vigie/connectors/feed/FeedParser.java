@@ -10,7 +10,9 @@ import com.rometools.rome.io.SyndFeedInput;
 import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.internal.Cdf;
 import dev.vigie.connectors.internal.CharsetSniffer;
+import dev.vigie.connectors.internal.FeedDates;
 import dev.vigie.connectors.internal.Ids;
+import dev.vigie.connectors.internal.NestingDepth;
 import dev.vigie.connectors.internal.PlainText;
 import dev.vigie.connectors.internal.UrlCanonicalizer;
 import dev.vigie.connectors.internal.XmlProlog;
@@ -45,7 +47,8 @@ import java.util.regex.Pattern;
  * yields a feed, its entries are kept and the repairs listed in {@link FeedResult.Parsed#recoveries()}.
  *
  * <p>Each entry becomes a mention: canonical URL (relative links resolved against the feed URL, tracking
- * parameters and fragment dropped), id {@code url:<sha256>} of it, plain-text title and text, author, publication
+ * parameters and fragment dropped), id {@code url:<sha256>} of it (with the guid's fragment, when the guid is that
+ * URL with a fragment), plain-text title and text, author, publication
  * date in UTC (the updated date when there is no published one, else the fetch time with
  * {@link Mention#publishedEstimated()} set), language hint of the feed. A bad entry is reported in
  * {@link FeedResult.Parsed#entryErrors()} and the others kept.
@@ -63,6 +66,31 @@ public final class FeedParser {
     private static final Pattern DEFAULT_NS = Pattern.compile("\\sxmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
     private static final Pattern BASE64_ELEMENT = Pattern.compile(
             "(<[\\w:.-]+[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([A-Za-z0-9+/=\\s]*)<");
+    private static final Pattern ENTRY_ROOT = Pattern.compile("<(?:[\\w-]+:)?entry[\\s>]");
+    /** Atom text constructs typed with a MIME type ({@code type="text/html"}) instead of {@code html}/{@code text}. */
+    private static final Pattern MIME_CONTENT_TYPE = Pattern.compile(
+            "(<(?:[\\w-]+:)?(?:content|summary|title|subtitle|rights)\\s[^>]*?)"
+                    + "type\\s*=\\s*([\"'])(text/html|text/plain)\\2",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PREFIXED_NAME = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]");
+    private static final Pattern PREFIXED_ATTRIBUTE = Pattern.compile("\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
+    /** The namespaces of the prefixes feeds use without declaring them, as feed readers assume them. */
+    private static final java.util.Map<String, String> USUAL_NAMESPACES = java.util.Map.ofEntries(
+            java.util.Map.entry("content", "http://purl.org/rss/1.0/modules/content/"),
+            java.util.Map.entry("dc", "http://purl.org/dc/elements/1.1/"),
+            java.util.Map.entry("dcterms", "http://purl.org/dc/terms/"),
+            java.util.Map.entry("wfw", "http://wellformedweb.org/CommentAPI/"),
+            java.util.Map.entry("slash", "http://purl.org/rss/1.0/modules/slash/"),
+            java.util.Map.entry("sy", "http://purl.org/rss/1.0/modules/syndication/"),
+            java.util.Map.entry("itunes", "http://www.itunes.com/dtds/podcast-1.0.dtd"),
+            java.util.Map.entry("media", "http://search.yahoo.com/mrss/"),
+            java.util.Map.entry("atom", "http://www.w3.org/2005/Atom"),
+            java.util.Map.entry("georss", "http://www.georss.org/georss"),
+            java.util.Map.entry("feedburner", "http://rssnamespace.org/feedburner/ext/1.0"),
+            java.util.Map.entry("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            java.util.Map.entry("googleplay", "http://www.google.com/schemas/play-podcasts/1.0"),
+            java.util.Map.entry("podcast", "https://podcastindex.org/namespace/1.0"),
+            java.util.Map.entry("thr", "http://purl.org/syndication/thread/1.0"));
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!#\\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)");
 
     /**
@@ -114,6 +142,10 @@ public final class FeedParser {
             recoveries.add("unknown declared encoding '" + declared.group(1) + "'; read as " + decoded.charset().name());
         }
         String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (JsonFeed.looks(mediaType, decoded.text())) {
+            return JsonFeed.parse(decoded.text(), feedUrl, baseUrl != null ? baseUrl : parseUri(feedUrl), sourceName,
+                    fetchedAt, recoveries);
+        }
         if (!mediaType.isEmpty() && !(mediaType.contains("xml") || mediaType.contains("rss")
                 || mediaType.contains("atom") || mediaType.contains("rdf"))) {
             recoveries.add("served as " + mediaType + ", not an XML media type");
@@ -132,7 +164,21 @@ public final class FeedParser {
         if (xml.isBlank() || Cdf.rootStart(xml) < 0) {
             return new FeedResult.Rejected(feedUrl, FeedResult.Reason.EMPTY, "no XML element in the body");
         }
-        xml = fixBase64(xml);
+        if (NestingDepth.exceeds(xml, NestingDepth.MAX_FEED_DEPTH, false)) {
+            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.MALFORMED, "elements nested deeper than "
+                    + NestingDepth.MAX_FEED_DEPTH + " levels: refused before parsing (no feed nests like that; "
+                    + "a deep document costs time quadratic in its depth)");
+        }
+        xml = FeedDates.normalize(fixBase64(xml));
+        xml = declareUndeclaredPrefixes(xml, recoveries);
+        xml = MIME_CONTENT_TYPE.matcher(xml).replaceAll(r -> r.group(1) + "type=" + r.group(2)
+                + (r.group(3).equalsIgnoreCase("text/plain") ? "text" : "html") + r.group(2));
+        int root = Cdf.rootStart(xml);
+        if (ENTRY_ROOT.matcher(xml).region(root, xml.length()).lookingAt()) {
+            // an Atom entry document (RFC 4287 section 4.1.2): a feed of that one entry
+            xml = xml.substring(0, root) + "<feed xmlns=\"http://www.w3.org/2005/Atom\">" + xml.substring(root)
+                    + "</feed>";
+        }
         List<String> entryErrors = new ArrayList<>();
         SyndFeed feed;
         String undeclared = undeclaredEntity(xml);
@@ -175,7 +221,7 @@ public final class FeedParser {
         return map(feed, feedUrl, base, sourceName, fetchedAt, recoveries, entryErrors);
     }
 
-    /** CDF, or a {@code <feed>} in a namespace Rome does not know (feed readers take it as Atom). */
+    /** CDF, or a {@code <feed>} in a namespace Rome does not know (read as Atom). */
     private static SyndFeed otherDialect(String xml) {
         if (Cdf.looksLikeCdf(xml)) {
             return Cdf.parse(xml);
@@ -232,6 +278,52 @@ public final class FeedParser {
         return null;
     }
 
+    /**
+     * Declares on the root element the namespace prefixes the document uses without declaring ({@code content:},
+     * {@code itunes:}...), which would make the XML parser refuse the whole feed: the usual namespace of a known
+     * prefix, a placeholder for others. Feed readers recover the same way.
+     */
+    static String declareUndeclaredPrefixes(String xml, List<String> recoveries) {
+        if (xml.indexOf(':') < 0) {
+            return xml;
+        }
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        Matcher m = PREFIXED_NAME.matcher(xml);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        m = PREFIXED_ATTRIBUTE.matcher(xml);
+        while (m.find()) {
+            used.add(m.group(1));
+        }
+        used.remove("xml");
+        used.remove("xmlns");
+        if (used.isEmpty()) {
+            return xml;
+        }
+        StringBuilder declarations = new StringBuilder();
+        List<String> added = new ArrayList<>();
+        for (String prefix : used) {
+            if (!Pattern.compile("xmlns:" + Pattern.quote(prefix) + "\\s*=").matcher(xml).find()) {
+                String ns = USUAL_NAMESPACES.getOrDefault(prefix.toLowerCase(Locale.ROOT),
+                        "urn:vigie:undeclared:" + prefix);
+                declarations.append(" xmlns:").append(prefix).append("=\"").append(ns).append('"');
+                added.add(prefix + ":");
+            }
+        }
+        int root = Cdf.rootStart(xml);
+        if (added.isEmpty() || root < 0) {
+            return xml;
+        }
+        int nameEnd = root + 1;
+        while (nameEnd < xml.length() && !Character.isWhitespace(xml.charAt(nameEnd)) && xml.charAt(nameEnd) != '>'
+                && xml.charAt(nameEnd) != '/') {
+            nameEnd++;
+        }
+        recoveries.add("undeclared namespace prefixes declared: " + String.join(", ", added));
+        return xml.substring(0, nameEnd) + declarations + xml.substring(nameEnd);
+    }
+
     /** Rome's base64 decoder fails on the whitespace feeds put around base64 content; take it out. */
     private static String fixBase64(String xml) {
         if (!xml.contains("base64")) {
@@ -260,6 +352,7 @@ public final class FeedParser {
         // 1. Rome's healer: undeclared HTML entities become character references; bare '&' escaped
         try {
             SyndFeedInput healing = new SyndFeedInput(false, Locale.ROOT);
+            healing.setPreserveWireFeed(true);
             healing.setXmlHealerOn(true);
             healing.setAllowDoctypes(false);
             SyndFeed feed = healing.build(new StringReader(BARE_AMPERSAND.matcher(xml).replaceAll("&amp;")));
@@ -288,6 +381,7 @@ public final class FeedParser {
     private static SyndFeedInput strictInput() {
         SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
         input.setXmlHealerOn(false);
+        input.setPreserveWireFeed(true); // the guid as written, for ids (see guidFragment)
         input.setAllowDoctypes(false);
         return input;
     }
@@ -323,12 +417,17 @@ public final class FeedParser {
         String id;
         String url;
         if (canonical != null) {
-            id = Ids.forUrl(canonical);
+            // the canonical URL drops the fragment; a guid's fragment is part of the item's identity
+            // (items of one page told apart by their anchor), so it is kept in the id, not in the URL
+            String fragment = guidFragment(entry, canonical, base);
+            id = Ids.forUrl(fragment == null ? canonical : canonical + "#" + fragment);
             url = canonical;
         } else {
-            // no usable link: the id must still be stable across runs, so it hangs on the entry's own identity
+            // no usable link: the id must still be stable across runs, so it hangs on the entry's own identity,
+            // its content included (items that have only a description must not share one id)
             String identity = entry.getUri() != null ? entry.getUri()
-                    : title + "|" + entry.getPublishedDate() + "|" + (title == null && text.isEmpty() ? index : "");
+                    : title + "|" + entry.getPublishedDate() + "|" + text
+                    + (title == null && text.isEmpty() ? "|" + index : "");
             id = "feed:" + Ids.sha256(feedUrl + "\n" + identity);
             url = feedUrl;
         }
@@ -336,6 +435,22 @@ public final class FeedParser {
         Instant published = date != null ? date.toInstant() : fetchedAt;
         return new Mention(id, source, url, title, text, new Author(author(entry), null, null), published,
                 date == null, fetchedAt, lang, Engagement.NONE, null);
+    }
+
+    /** The fragment of the entry's guid/id when it is a URL canonicalising to {@code canonical}, else {@code null}. */
+    private static String guidFragment(SyndEntry entry, String canonical, URI base) {
+        String uri = null;
+        Object wire = entry.getWireEntry();
+        if (wire instanceof com.rometools.rome.feed.rss.Item item && item.getGuid() != null) {
+            uri = item.getGuid().getValue();
+        } else if (wire instanceof com.rometools.rome.feed.atom.Entry atom) {
+            uri = atom.getId();
+        }
+        int hash = uri == null ? -1 : uri.indexOf('#');
+        if (hash < 0 || hash == uri.length() - 1) {
+            return null;
+        }
+        return canonical.equals(UrlCanonicalizer.canonical(uri, base)) ? uri.substring(hash + 1) : null;
     }
 
     private static String link(SyndEntry entry) {
@@ -358,7 +473,14 @@ public final class FeedParser {
             }
         }
         SyndContent d = entry.getDescription();
-        return d == null || d.getValue() == null ? "" : contentText(d);
+        if (d != null && d.getValue() != null && !d.getValue().isBlank()) {
+            return contentText(d);
+        }
+        // RSS 1.0 and others often carry the text only in Dublin Core's dc:description
+        com.rometools.rome.feed.module.DCModule dc = (com.rometools.rome.feed.module.DCModule)
+                entry.getModule(com.rometools.rome.feed.module.DCModule.URI);
+        String dcDescription = dc == null ? null : dc.getDescription();
+        return dcDescription == null || dcDescription.isBlank() ? "" : PlainText.of(dcDescription);
     }
 
     private static String contentText(SyndContent c) {

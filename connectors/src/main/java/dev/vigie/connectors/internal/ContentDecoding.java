@@ -35,7 +35,7 @@ public final class ContentDecoding {
             case "gzip", "x-gzip":
                 try {
                     return readCapped(new GZIPInputStream(new ByteArrayInputStream(body)), cap);
-                } catch (CappedBodySubscriber.TooLargeException e) {
+                } catch (CappedBody.TooLargeException e) {
                     throw e;
                 } catch (IOException e) {
                     throw new BadEncodingException("invalid gzip body: " + e.getMessage(), e);
@@ -43,13 +43,13 @@ public final class ContentDecoding {
             case "deflate":
                 try {
                     return readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), cap);
-                } catch (CappedBodySubscriber.TooLargeException e) {
+                } catch (CappedBody.TooLargeException e) {
                     throw e;
                 } catch (IOException zlib) {
                     try {
                         return readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)),
                                 cap);
-                    } catch (CappedBodySubscriber.TooLargeException e) {
+                    } catch (CappedBody.TooLargeException e) {
                         throw e;
                     } catch (IOException raw) {
                         throw new BadEncodingException("invalid deflate body: " + raw.getMessage(), raw);
@@ -67,7 +67,7 @@ public final class ContentDecoding {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + (long) n > cap) {
-                    throw new CappedBodySubscriber.TooLargeException(
+                    throw new CappedBody.TooLargeException(
                             "decompressed body exceeds the cap of " + cap + " bytes");
                 }
                 out.write(buf, 0, n);

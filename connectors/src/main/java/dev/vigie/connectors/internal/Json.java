@@ -13,7 +13,15 @@ import java.time.format.DateTimeParseException;
 
 /** Small, null-tolerant accessors over Jackson trees for the mention APIs. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Deepest nesting of arrays and objects accepted: API answers and JSON Feeds nest a few levels; refusing deeper
+     * ones before building the tree keeps a hostile body from costing memory and stack.
+     */
+    public static final int MAX_DEPTH = 200;
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).build())
+            .build());
 
     private Json() {
     }
@@ -21,6 +29,8 @@ public final class Json {
     public static JsonNode parse(byte[] body) throws IOException {
         try {
             return MAPPER.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new IOException("JSON nested deeper than " + MAX_DEPTH + " levels: refused", e);
         } catch (JsonProcessingException e) {
             throw new IOException("invalid JSON: " + e.getOriginalMessage(), e);
         }

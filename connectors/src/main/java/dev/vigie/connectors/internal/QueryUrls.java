@@ -73,4 +73,21 @@ public final class QueryUrls {
         }
         return null;
     }
+
+    /** Whether {@code url} has the scheme, host and port of {@code base}; {@code false} for what is not a URL. */
+    public static boolean sameOrigin(String base, String url) {
+        try {
+            java.net.URI a = new java.net.URI(base);
+            java.net.URI b = new java.net.URI(url.strip());
+            return a.getScheme() != null && b.getScheme() != null && a.getHost() != null && b.getHost() != null
+                    && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int port(java.net.URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * A Mastodon hashtag timeline ({@code GET /api/v1/timelines/tag/:hashtag}). The first run reads the newest pages,
  * following {@code Link: rel="next"}; later runs ask with {@code min_id} for statuses after the cursor and follow
- * {@code rel="prev"} towards newer ones, so nothing older than the cursor is requested again.
+ * {@code rel="prev"} towards newer ones, so nothing older than the cursor is requested again. Page links are
+ * followed only on the instance's own origin (scheme, host, port), so the access token never goes elsewhere.
  *
  * @param instance instance base URL, e.g. {@code https://mastodon.social}
  * @param hashtag tag without '#'
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public record MastodonTagTimeline(String instance, String hashtag, int pageSize, String accessToken)
         implements MentionQuery {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MastodonTagTimeline.class);
     public static final int DEFAULT_PAGE_SIZE = 40;
 
     public MastodonTagTimeline {
@@ -66,8 +68,15 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
             List<JsonNode> statuses = MastodonStatuses.statuses(Json.parse(response.body()));
-            return MastodonStatuses.page(statuses, instance, label(), since,
-                    response.fetchedAt(), nextUrl == null ? null : MastodonStatuses.request(nextUrl, accessToken));
+            MentionPage page = MastodonStatuses.page(statuses, instance, label(), since, response.fetchedAt(),
+                    nextUrl == null || !QueryUrls.sameOrigin(instance, nextUrl) ? null
+                            : MastodonStatuses.request(nextUrl, accessToken));
+            if (nextUrl != null && page.next() == null && !page.reachedCursor()) {
+                // the token goes only to the instance: a page link elsewhere ends this run's pagination
+                LOG.warn("{}: next page link to another origin than {} not followed: {}", response.finalUrl(),
+                        instance, nextUrl);
+            }
+            return page;
         } catch (IOException | IllegalArgumentException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }

@@ -55,9 +55,18 @@ public final class MentionCollector {
         this.maxRateLimitWait = maxRateLimitWait;
     }
 
-    /** Collects what {@code query} has after {@code since}; the future always completes normally. */
+    /**
+     * Collects what {@code query} has after {@code since}; the future completes normally unless the caller cancels
+     * it, which stops the query: the request in flight is aborted and no further page is asked for.
+     */
     public CompletableFuture<MentionBatch> collect(MentionQuery query, MentionCursor since) {
         Run run = new Run(query, since == null ? MentionCursor.START : since);
+        run.done.whenComplete((batch, error) -> {
+            CompletableFuture<FetchResult> inFlight = run.inFlight;
+            if (run.done.isCancelled() && inFlight != null) {
+                inFlight.cancel(true);
+            }
+        });
         run.step(query.firstRequest(run.since));
         return run.done;
     }
@@ -70,6 +79,7 @@ public final class MentionCollector {
         final List<String> errors = new ArrayList<>();
         String newest;
         int pages;
+        volatile CompletableFuture<FetchResult> inFlight;
 
         Run(MentionQuery query, MentionCursor since) {
             this.query = query;
@@ -77,8 +87,19 @@ public final class MentionCollector {
         }
 
         void step(FetchRequest request) {
-            fetcher.fetch(request).whenComplete((result, error) -> {
+            if (done.isDone()) {
+                return; // cancelled by the caller
+            }
+            CompletableFuture<FetchResult> fetch = fetcher.fetch(request);
+            inFlight = fetch;
+            if (done.isCancelled()) {
+                fetch.cancel(true);
+            }
+            fetch.whenComplete((result, error) -> {
                 try {
+                    if (done.isDone()) {
+                        return;
+                    }
                     if (error != null) {
                         finish(false, null, "unexpected error: " + error);
                     } else {

@@ -63,10 +63,17 @@ public final class PageWatcher {
      * Snapshot of a page body.
      *
      * @param contentType {@code Content-Type} header or {@code null}; the charset is taken from BOM, header or meta
+     * @throws IllegalArgumentException for a page whose elements nest deeper than
+     *         {@link dev.vigie.connectors.internal.NestingDepth#MAX_PAGE_DEPTH} (refused before parsing)
      */
     public PageSnapshot snapshot(PageSpec spec, byte[] body, String contentType, URI baseUrl, Instant takenAt) {
         // repaired before parsing: the C1 controls of UTF-8-read-as-Latin-1 must survive until then
         String html = Mojibake.repair(CharsetSniffer.decode(body, contentType).text());
+        if (dev.vigie.connectors.internal.NestingDepth.exceeds(html, dev.vigie.connectors.internal.NestingDepth
+                .MAX_PAGE_DEPTH, true)) {
+            throw new IllegalArgumentException("malformed page " + spec.url() + ": elements nested deeper than "
+                    + dev.vigie.connectors.internal.NestingDepth.MAX_PAGE_DEPTH + " levels, refused before parsing");
+        }
         Document doc = Jsoup.parse(html, baseUrl == null ? spec.url() : baseUrl.toString());
         doc.select(PageSpec.DEFAULT_IGNORE).remove();
         if (spec.ignore() != null) {

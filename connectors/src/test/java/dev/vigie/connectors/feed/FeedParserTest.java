@@ -158,7 +158,7 @@ class FeedParserTest {
     void rejectsWhatIsNotAFeedWithAReason() {
         assertThat(parse("")).isInstanceOfSatisfying(FeedResult.Rejected.class,
                 r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.EMPTY));
-        assertThat(parse("{\"version\": \"https://jsonfeed.org/version/1\"}")).isInstanceOfSatisfying(
+        assertThat(parse("{\"data\": {\"children\": []}}")).isInstanceOfSatisfying(
                 FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));
         assertThat(parse("<?xml version=\"1.0\"?><html><body>hello</body></html>")).isInstanceOfSatisfying(
                 FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));

@@ -80,6 +80,27 @@ class MentionCollectorTest {
     }
 
     @Test
+    void mastodonNeverFollowsAPageLinkToAnotherOriginWithItsToken() throws Exception {
+        String path = "/api/v1/timelines/tag/vigie";
+        try (LoopbackServer elsewhere = new LoopbackServer("127.0.0.2")) {
+            elsewhere.route(path, ex -> LoopbackServer.send(ex, 200, "application/json", "[]", StandardCharsets.UTF_8));
+            server.route(path, ex -> {
+                ArrayNode body = JSON.createArrayNode();
+                body.add(status(101, server.base()));
+                ex.getResponseHeaders().set("Link", "<" + elsewhere.url(path) + "?limit=4&max_id=101>; rel=\"next\"");
+                LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
+            });
+
+            MentionBatch batch = collector.collect(new MastodonTagTimeline(server.base(), "vigie", 4, "tok-123"),
+                    MentionCursor.START).join();
+
+            assertThat(batch.mentions()).hasSize(1);
+            assertThat(server.seen().get(0).header("Authorization")).isEqualTo("Bearer tok-123");
+            assertThat(elsewhere.seen()).as("requests sent to 127.0.0.2").isEmpty();
+        }
+    }
+
+    @Test
     void mastodonSecondRunAsksOnlyForStatusesAfterTheCursor() {
         List<Long> ids = new CopyOnWriteArrayList<>();
         for (long i = 101; i <= 110; i++) {

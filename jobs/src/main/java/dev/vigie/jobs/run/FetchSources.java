@@ -85,17 +85,25 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         fetch(task).thenAccept(outcome -> result.complete(List.of(outcome)));
     }
 
-    /** Fetches one source. The future never fails: a source that cannot be fetched gives a failed outcome. */
+    /**
+     * Fetches one source. The future never fails: a source that cannot be fetched gives a failed outcome. At the
+     * time limit the work stops, not only the wait for it: the request in flight is aborted (its connection closed),
+     * no further page, redirect or retry is asked for, and a body not yet parsed is not parsed.
+     */
     CompletableFuture<SourceOutcome> fetch(SourceTask task) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
+        List<CompletableFuture<?>> work = new java.util.concurrent.CopyOnWriteArrayList<>();
         CompletableFuture<SourceOutcome> outcome;
         try {
-            outcome = start(task, startedAt, start);
+            outcome = start(task, startedAt, start, work);
         } catch (RuntimeException e) {
             outcome = CompletableFuture.failedFuture(e);
         }
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((done, error) -> {
+            if (error != null) {
+                work.forEach(w -> w.cancel(true)); // HttpFetcher and MentionCollector stop on cancellation
+            }
             SourceOutcome value = error == null ? done : failed(task, reason(error), startedAt, start);
             RunProgress.sourceDone(runId, value.report().fetched());
             if (value.report().status() == SourceStatus.FAILED) {
@@ -108,13 +116,14 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         });
     }
 
-    private CompletableFuture<SourceOutcome> start(SourceTask task, Instant startedAt, long start) {
+    private CompletableFuture<SourceOutcome> start(SourceTask task, Instant startedAt, long start,
+            List<CompletableFuture<?>> work) {
         SourceSpec spec = task.spec();
         if (spec instanceof SourceSpec.Feed feed) {
-            return feed(task, feed, startedAt, start);
+            return feed(task, feed, startedAt, start, work);
         }
         if (spec instanceof SourceSpec.Page page) {
-            return page(task, page, startedAt, start);
+            return page(task, page, startedAt, start, work);
         }
         MentionQuery query;
         if (spec instanceof SourceSpec.Mastodon m) {
@@ -129,7 +138,7 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         } else {
             throw new IllegalArgumentException("unknown source spec " + spec);
         }
-        return mentions(task, query, startedAt, start);
+        return mentions(task, query, startedAt, start, work);
     }
 
     @Override
@@ -138,10 +147,10 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     }
 
     private CompletableFuture<SourceOutcome> feed(SourceTask task, SourceSpec.Feed feed, Instant startedAt,
-            long start) {
+            long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
         Validators validators = new Validators(state.etag(), state.lastModified());
-        return fetchConditionally(task, validators, feed.url().toString(), Purpose.FEED, startedAt, start, ok -> {
+        return fetchConditionally(task, validators, feed.url().toString(), Purpose.FEED, startedAt, start, work, ok -> {
             FeedResult parsed = feeds.parse(ok, feed.competitor());
             if (parsed instanceof FeedResult.Rejected rejected) {
                 return failed(task, rejected.reason() + ": " + rejected.message(), startedAt, start);
@@ -156,10 +165,15 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
      * a failure becomes the source's outcome here, a body goes to {@code onBody}.
      */
     private CompletableFuture<SourceOutcome> fetchConditionally(SourceTask task, Validators validators, String url,
-            Purpose purpose, Instant startedAt, long start, Function<FetchResult.Ok, SourceOutcome> onBody) {
+            Purpose purpose, Instant startedAt, long start, List<CompletableFuture<?>> work,
+            Function<FetchResult.Ok, SourceOutcome> onBody) {
         SourceState state = task.state();
         FetchRequest request = FetchRequest.conditional(url, purpose, validators);
-        return fetcher.fetch(request).thenApply(response -> {
+        CompletableFuture<FetchResult> fetch = fetcher.fetch(request);
+        work.add(fetch);
+        // cancelled at the time limit: a body that arrives after it is not parsed (dependants of a cancelled
+        // future do not run)
+        return fetch.thenApply(response -> {
             if (response instanceof FetchResult.NotModified nm) {
                 return unchanged(task, state.withValidators(nm.validators().etag(), nm.validators().lastModified()),
                         startedAt, start);
@@ -172,9 +186,11 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     }
 
     private CompletableFuture<SourceOutcome> mentions(SourceTask task, MentionQuery query, Instant startedAt,
-            long start) {
+            long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
-        return collector.collect(query, new MentionCursor(state.cursor())).thenApply(batch -> {
+        CompletableFuture<MentionBatch> collect = collector.collect(query, new MentionCursor(state.cursor()));
+        work.add(collect);
+        return collect.thenApply(batch -> {
             if (batch.failure() != null && batch.mentions().isEmpty()) {
                 return failed(task, batch.failure().toString(), startedAt, start);
             }
@@ -198,14 +214,14 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
      * wrong) and keeps the last snapshot, rather than reporting every line as removed.
      */
     private CompletableFuture<SourceOutcome> page(SourceTask task, SourceSpec.Page page, Instant startedAt,
-            long start) {
+            long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
         PageSpec spec = page.toPageSpec();
         List<String> changedSettings = state.snapshot() == null ? List.of()
                 : PageChanges.changedSettings(state.snapshot(), spec);
         Validators validators = changedSettings.isEmpty() ? new Validators(state.etag(), state.lastModified())
                 : Validators.NONE;
-        return fetchConditionally(task, validators, page.url().toString(), Purpose.PAGE, startedAt, start, ok -> {
+        return fetchConditionally(task, validators, page.url().toString(), Purpose.PAGE, startedAt, start, work, ok -> {
             PageSnapshot current = pages.snapshot(spec, ok);
             if (!current.found()) {
                 return outcome(task, SourceStatus.FAILED, "select '" + spec.select() + "' matched nothing on the "
