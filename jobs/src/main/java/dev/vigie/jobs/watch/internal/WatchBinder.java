@@ -50,6 +50,9 @@ public final class WatchBinder {
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
 
+    /** Deepest nesting of parentheses in an alert query; real queries use two or three levels. */
+    static final int MAX_QUERY_DEPTH = 50;
+
     static final List<String> ROOT_KEYS = List.of("watch", "language", "languages", "timezone", "brand", "competitors",
             "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
 
@@ -140,9 +143,25 @@ public final class WatchBinder {
             return null;
         }
         keys(m, "brand", List.of("name", "aliases"));
+        int before = errors.size();
         String name = string(m, "name", "brand", true, false);
         List<String> aliases = strings(m, "aliases", "brand");
-        return name == null ? null : build(m, "brand", () -> new Brand(name, aliases));
+        singleLines(m, "name", "brand");
+        singleLines(m, "aliases", "brand");
+        return name == null || errors.size() > before ? null : build(m, "brand", () -> new Brand(name, aliases));
+    }
+
+    /** Names (a string or a list of strings) as written must be on one line: they reach email subjects. */
+    private void singleLines(YamlNode.Mapping m, String key, String path) {
+        YamlNode node = child(m, key);
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items()
+                : node == null ? List.of() : List.of(node);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof YamlNode.Scalar s && Checks.singleLine(s.text()) != null) {
+                error(s, join(path, key) + (node instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
+                        "expected " + Checks.singleLine(s.text()));
+            }
+        }
     }
 
     private Competitor competitor(YamlNode node, String path) {
@@ -151,11 +170,14 @@ public final class WatchBinder {
             return null;
         }
         keys(m, path, List.of("name", "aliases", "feeds", "pages"));
+        int before = errors.size();
         String name = string(m, "name", path, true, false);
         List<String> aliases = strings(m, "aliases", path);
+        singleLines(m, "name", path);
+        singleLines(m, "aliases", path);
         List<URI> feeds = urls(m, "feeds", path);
         List<PageWatch> pages = list(m, "pages", path, this::page);
-        if (name == null || hasNull(feeds) || hasNull(pages)) {
+        if (name == null || errors.size() > before || hasNull(feeds) || hasNull(pages)) {
             return null;
         }
         return build(m, path, () -> new Competitor(name, aliases, feeds, pages));
@@ -284,12 +306,7 @@ public final class WatchBinder {
         if (query != null && query.isBlank()) {
             error(m.entries().get("query").value(), path + ".query", "expected a Lucene query, got an empty one");
         } else if (query != null) {
-            try {
-                AlertMatcher.checkQuery(query);
-            } catch (AlertQuerySyntaxException e) {
-                error(m.entries().get("query").value(), path + ".query", "expected a valid alert query (Lucene "
-                        + "syntax): column " + e.column() + ": " + e.reason());
-            }
+            checkQuery(m.entries().get("query").value(), path + ".query", query);
         }
         List<String> languages = languageCodes(m, path);
         SentimentFilter sentiment = choice(m, "sentiment", path, enumChoices(SentimentFilter.values(),
@@ -301,6 +318,49 @@ public final class WatchBinder {
             return null;
         }
         return build(m, path, () -> new AlertRule(id, query, languages, sentiment, to, every));
+    }
+
+    /**
+     * Parses an alert query as the run will. Parentheses are counted first: Lucene's parser recurses once per level
+     * and a few thousand levels overflow the stack. Any other failure of the parser (too many clauses) is an error
+     * of this field, so that the file's other errors are still reported.
+     */
+    private void checkQuery(YamlNode node, String path, String query) {
+        int depth = parenthesesDepth(query);
+        if (depth > MAX_QUERY_DEPTH) {
+            error(node, path, "expected a query with parentheses nested at most " + MAX_QUERY_DEPTH
+                    + " deep, got " + depth + " levels");
+            return;
+        }
+        try {
+            AlertMatcher.checkQuery(query);
+        } catch (AlertQuerySyntaxException e) {
+            error(node, path, "expected a valid alert query (Lucene syntax): column " + e.column() + ": "
+                    + e.reason());
+        } catch (RuntimeException e) {
+            error(node, path, "expected a query the alert matcher can run (split a very long query into several "
+                    + "alerts): " + e.getMessage());
+        }
+    }
+
+    /** The deepest nesting of parentheses outside quoted phrases and escapes. */
+    static int parenthesesDepth(String query) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (!quoted && c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
     }
 
     private Theme theme(YamlNode node, String path) {
