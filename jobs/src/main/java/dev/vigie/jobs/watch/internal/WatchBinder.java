@@ -1,6 +1,7 @@
 package dev.vigie.jobs.watch.internal;
 
 import dev.vigie.connectors.page.PageSpec;
+import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.watch.AlertRule;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
@@ -26,6 +27,7 @@ import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 import dev.vigie.nlp.lang.LanguageDetector;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -64,6 +66,9 @@ public final class WatchBinder {
     private final String file;
     private final Map<String, String> env;
     private final List<WatchError> errors;
+    /** Values substituted for {@code ${NAME}}, longest first, and their references (for {@link #masked}). */
+    private final Map<String, String> substituted = new java.util.TreeMap<>(
+            java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
 
     public WatchBinder(String file, Map<String, String> env, List<WatchError> errors) {
         this.file = file;
@@ -429,7 +434,7 @@ public final class WatchBinder {
             return ElasticsearchSettings.DEFAULT;
         }
         keys(m, "elasticsearch", List.of("url", "api_key"));
-        URI url = child(m, "url") == null ? ElasticsearchSettings.DEFAULT_URL : requiredUrl(m, "url", "elasticsearch");
+        URI url = child(m, "url") == null ? ElasticsearchSettings.DEFAULT_URL : elasticsearchUrl(child(m, "url"));
         String apiKey = string(m, "api_key", "elasticsearch", false, true);
         if (url == null) {
             return ElasticsearchSettings.DEFAULT;
@@ -437,6 +442,29 @@ public final class WatchBinder {
         return Objects.requireNonNullElse(
                 build(m, "elasticsearch", () -> new ElasticsearchSettings(url, Secret.of(apiKey))),
                 ElasticsearchSettings.DEFAULT);
+    }
+
+    /** {@code http(s)://host[:port][/prefix]} as every command reads it; credentials point to {@code api_key}. */
+    private URI elasticsearchUrl(YamlNode node) {
+        String path = "elasticsearch.url";
+        String text = scalar(node, path, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getRawUserInfo() != null) {
+                error(node, path, ElasticsearchSettings.CREDENTIALS_IN_URL);
+                return null;
+            }
+            EsClients.canonical(uri);
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            error(node, path, "expected an absolute http(s) URL like http://es.internal:9200 (port 9200 when none is "
+                    + "written; a path is a prefix; no query), got '"
+                    + text + "'");
+            return null;
+        }
     }
 
     private MailSettings mail(YamlNode.Mapping root) {
@@ -717,6 +745,9 @@ public final class WatchBinder {
                         + name + "} (the value written in the file is not shown)");
                 ok = false;
             } else {
+                if (value.length() >= 3) {
+                    substituted.putIfAbsent(value, "${" + name + "}");
+                }
                 matcher.appendReplacement(out, Matcher.quoteReplacement(value));
             }
         }
@@ -784,7 +815,20 @@ public final class WatchBinder {
     }
 
     private void error(int line, String path, String message) {
-        errors.add(new WatchError(file, line, path, message));
+        errors.add(new WatchError(file, line, path, masked(message)));
+    }
+
+    /**
+     * The message with every value read from the environment replaced by its {@code ${NAME}} reference: a secret
+     * that reached another field (a password in a URL, a variable used in {@code mail.from}) is never printed.
+     * Values shorter than three characters are left, as they would garble messages and hide nothing.
+     */
+    private String masked(String message) {
+        String out = message;
+        for (Map.Entry<String, String> e : substituted.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /** {@code " (did you mean 'every'?)"} when a known key is within two edits, else empty. */
