@@ -7,6 +7,9 @@ import dev.vigie.nlp.brand.BrandMatcher;
 import dev.vigie.nlp.brand.BrandSpec;
 import dev.vigie.nlp.dedup.StorySignature;
 import dev.vigie.nlp.dedup.StorySigner;
+import dev.vigie.nlp.enrich.Enricher;
+import dev.vigie.nlp.enrich.Enrichment;
+import dev.vigie.nlp.enrich.EnrichmentInput;
 import dev.vigie.nlp.lang.LanguageDetector;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.Sentiment;
@@ -16,6 +19,7 @@ import dev.vigie.nlp.theme.CurationSignals;
 import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
 import dev.vigie.nlp.theme.ThemeMatch;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +31,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Enriches a mention: language, sentiment, themes and curation score, brands and competitors named, and its story
- * signature. The models (language profiles, sentiment, theme classifiers, brand matchers) are built once per subtask
- * in {@code open()} from the watches' serializable settings. Each watch's language detector knows the default
- * languages plus those the watch lists ({@link Watch#detectedLanguages()}); watches listing the same languages share
- * one detector, and a language one client lists never changes another client's detection.
+ * Enriches a mention through the watch's {@link Enricher} (the one enrichment chain, which the benchmarks measure):
+ * language, sentiment, themes, brands and competitors named, story signature; then the curation score. The models
+ * (language profiles, sentiment, theme classifiers, brand matchers) are built once per subtask in {@code open()}
+ * from the watches' serializable settings. Each watch's language detector knows the default languages plus those
+ * the watch lists ({@link Watch#detectedLanguages()}); watches listing the same languages share one detector, and a
+ * language one client lists never changes another client's detection.
+ *
+ * <p>One bad item never fails the run: a stage that throws on an item leaves its default (unknown language, no
+ * sentiment, no themes...), the item is indexed with what the other stages found, and it is counted per source in
+ * the {@link EnrichmentFailures} accumulator (the run summary and {@code vigie-runs} show the count). Keyword alerts
+ * are matched by the next operator ({@link MatchAlerts}), after stories are assigned.
  */
 final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
 
@@ -45,12 +55,9 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private final String runId;
     private final Map<String, WatchModel> models;
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
-    private transient Map<String, LanguageDetector> languages;
-    private transient SentimentAnalyzer sentiment;
-    private transient Map<String, BrandMatcher> brandMatchers;
-    private transient Map<String, ThemeClassifier> themeClassifiers;
+    private transient Map<String, Enricher> enrichers;
     private transient CurationScorer curation;
-    private transient StorySigner signer;
+    private transient EnrichmentFailures failures;
 
     EnrichMentions(String runId, List<Watch> watches, EnglishSentimentScorer.CoreNlpUse coreNlp) {
         this.runId = runId;
@@ -69,22 +76,28 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     @Override
     public void open(OpenContext context) {
         long start = System.nanoTime();
-        sentiment = SentimentAnalyzer.builder().coreNlpUse(coreNlp).build();
-        languages = new HashMap<>();
-        brandMatchers = new HashMap<>();
-        themeClassifiers = new HashMap<>();
+        SentimentAnalyzer sentiment = SentimentAnalyzer.builder().coreNlpUse(coreNlp).build();
+        StorySigner signer = StorySigner.create();
+        enrichers = new HashMap<>();
         Map<List<String>, LanguageDetector> detectors = new HashMap<>();
         models.forEach((watch, model) -> {
-            languages.put(watch, detectors.computeIfAbsent(model.languages(),
-                    codes -> LanguageDetector.builder().addLanguages(codes).build()));
-            brandMatchers.put(watch, BrandMatcher.of(model.brands()));
+            Enricher.Builder builder = Enricher.builder(watch)
+                    .languages(detectors.computeIfAbsent(model.languages(),
+                            codes -> LanguageDetector.builder().addLanguages(codes).build()))
+                    .sentiment(sentiment)
+                    .stories(signer)
+                    .brands(BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
-                themeClassifiers.put(watch, ThemeClassifier.train(model.themes().stream()
+                builder.themes(ThemeClassifier.train(model.themes().stream()
                         .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords())).toList()));
             }
+            enrichers.put(watch, builder.build());
         });
         curation = CurationScorer.defaults();
-        signer = StorySigner.create();
+        failures = new EnrichmentFailures();
+        if (context != null) {
+            getRuntimeContext().addAccumulator(EnrichmentFailures.NAME, failures);
+        }
         LOG.info("Enrichment models of {} watches loaded in {} ms", models.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
@@ -92,32 +105,49 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     @Override
     public EnrichedMention map(Collected collected) {
         Mention m = collected.mention();
-        String text = m.title() == null ? m.text() : m.title() + "\n" + m.text();
-        String lang = languages.get(collected.watch()).detect(text, m.lang()).language();
-        Sentiment s = sentiment.analyze(text, lang);
-        ThemeClassifier classifier = themeClassifiers.get(collected.watch());
-        List<String> themes = new ArrayList<>();
-        double bestTheme = 0;
-        if (classifier != null) {
-            for (ThemeMatch match : classifier.classify(text)) {
-                themes.add(match.id());
-                bestTheme = Math.max(bestTheme, match.score());
-            }
-        }
-        List<String> brands = brandMatchers.get(collected.watch()).names(text);
+        EnrichmentInput input = new EnrichmentInput(m.id(), m.title(), m.text(), m.author().name(), m.url(), m.lang());
+        Enrichment e = enrichers.get(collected.watch()).enrich(input);
+        List<String> errors = new ArrayList<>(e.errors());
+        List<String> brands = e.brandNames();
         if (collected.competitor() != null && !brands.contains(collected.competitor())) {
             brands = new ArrayList<>(brands);
             brands.add(collected.competitor());
         }
-        double curationScore = curation.score(new CurationSignals(
-                CurationScorer.relevance(bestTheme, !brands.isEmpty()), text.length(), m.source().type().id(),
-                orZero(m.engagement().likes()), orZero(m.engagement().shares()), orZero(m.engagement().comments()),
-                1));
-        StorySignature signature = signer.sign(text);
+        Double curationScore = null;
+        try {
+            double bestTheme = e.themes().stream().mapToDouble(ThemeMatch::score).max().orElse(0);
+            curationScore = curation.score(new CurationSignals(
+                    CurationScorer.relevance(bestTheme, !brands.isEmpty()), input.fullText().length(),
+                    m.source().type().id(), orZero(m.engagement().likes()), orZero(m.engagement().shares()),
+                    orZero(m.engagement().comments()), 1));
+        } catch (RuntimeException failure) {
+            errors.add("curation: " + failure);
+        }
+        if (!errors.isEmpty()) {
+            failures.add(EnrichmentFailures.key(collected.watch(), collected.sourceKey()));
+            LOG.warn("Run {}: enrichment of {} (watch {}) failed in {} stage(s), indexed with the others: {}", runId,
+                    m.id(), collected.watch(), errors.size(), errors);
+        }
         RunProgress.enriched(runId);
-        return new EnrichedMention(collected.watch(), collected.sourceKey(), m, lang,
-                s.method() == Sentiment.Method.NONE ? null : s.label().id(), s.score(), themes, curationScore, brands,
-                signature.isComparable() ? signature : null, null, null, List.of(), 1);
+        Sentiment s = e.sentiment();
+        StorySignature signature = e.story();
+        return new EnrichedMention(collected.watch(), collected.sourceKey(), m, e.language(),
+                s.method() == Sentiment.Method.NONE ? null : s.label().id(), s.score(), e.themeIds(), curationScore,
+                brands, signature != null && signature.isComparable() ? signature : null, null, null, List.of(), 1);
+    }
+
+    /** Items of this subtask whose enrichment failed in some stage, per source (for tests outside a job). */
+    EnrichmentFailures failures() {
+        return failures;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (enrichers != null) {
+            for (Enricher enricher : enrichers.values()) {
+                enricher.close();
+            }
+        }
     }
 
     private static long orZero(Long value) {

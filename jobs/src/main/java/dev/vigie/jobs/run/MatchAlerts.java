@@ -34,6 +34,7 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
 
     private final List<AlertRule> rules;
     private transient AlertMatcher matcher;
+    private transient EnrichmentFailures failures;
 
     MatchAlerts(List<Watch> watches) {
         this.rules = rules(watches);
@@ -56,6 +57,10 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
     @Override
     public void open(OpenContext context) {
         matcher = AlertMatcher.open(rules);
+        failures = new EnrichmentFailures();
+        if (context != null) {
+            getRuntimeContext().addAccumulator(EnrichmentFailures.ALERTS_NAME, failures);
+        }
         for (RuleError error : matcher.rejectedRules()) {
             LOG.warn("Alert rule refused: {}", error);
         }
@@ -72,7 +77,16 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
                 .language(mention.lang())
                 .sentiment(mention.sentimentLabel())
                 .build();
-        AlertResult result = matcher.match(document);
+        AlertResult result;
+        try {
+            result = matcher.match(document);
+        } catch (RuntimeException e) {
+            // one bad item (a 40,000-character word exceeds Lucene's term size) never fails the run
+            failures.add(EnrichmentFailures.key(mention.watch(), mention.sourceKey()));
+            LOG.warn("Alert matching failed on {} (indexed without alerts): {}", mention.documentId(), e.toString());
+            out.collect(mention);
+            return;
+        }
         for (RuleError error : result.errors()) {
             LOG.warn("Alert rule failed on {}: {}", mention.documentId(), error);
         }

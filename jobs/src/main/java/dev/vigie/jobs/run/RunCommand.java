@@ -6,9 +6,14 @@ import dev.vigie.jobs.cli.WatchFilesOption;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import dev.vigie.jobs.watch.Watch;
+import dev.vigie.jobs.watch.WatchError;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,8 +80,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InvalidWatchException, RunFailedException {
         PrintWriter out = spec.commandLine().getOut();
+        List<Watch> loaded = watches.load();
+        if (elasticsearch == null) {
+            requireOneElasticsearch(loaded, watches.files());
+        }
         RunOptions.Builder options = RunOptions.builder()
-                .watches(watches.load())
+                .watches(loaded)
                 .parallelism(parallelism())
                 .execution(execution)
                 .dispatchAlerts(!noAlerts)
@@ -97,6 +106,26 @@ public final class RunCommand implements Callable<Integer> {
         summary.print(out);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * One run writes to one Elasticsearch: a watch whose {@code elasticsearch} section names another endpoint (or
+     * another API key) than the first watch's is refused, naming both files, before anything is contacted.
+     */
+    static void requireOneElasticsearch(List<Watch> loaded, List<Path> files) throws InvalidWatchException {
+        ElasticsearchEndpoint first = RunOptions.Builder.endpointOf(loaded.get(0));
+        List<WatchError> errors = new ArrayList<>();
+        for (int i = 1; i < loaded.size(); i++) {
+            String difference = RunOptions.Builder.difference(first, RunOptions.Builder.endpointOf(loaded.get(i)));
+            if (difference != null) {
+                errors.add(new WatchError(files.get(i).toString(), 0, "elasticsearch", "this watch and "
+                        + files.get(0) + " name " + difference + "; one run writes to one Elasticsearch: run them "
+                        + "separately, or give --es"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidWatchException(errors);
+        }
     }
 
     /** The option when given; else, on a cluster, the parallelism {@code flink run} was given or configured with. */

@@ -8,9 +8,11 @@ import dev.vigie.jobs.sink.EsDocument;
 import dev.vigie.jobs.watch.Watch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.BatchExecutionOptions;
@@ -47,8 +49,19 @@ final class RunGraph {
      * @param hits        the alert hits
      * @param startMillis time from building the job to its submission, which includes starting an embedded
      *                    MiniCluster
+     * @param enrichmentFailures items indexed although an enrichment stage failed on them, per
+     *                    {@link EnrichmentFailures#key source}
      */
-    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis) {
+    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis,
+            Map<String, Long> enrichmentFailures) {
+        Output {
+            enrichmentFailures = Map.copyOf(enrichmentFailures);
+        }
+
+        /** No job ran, or nothing failed in enrichment. */
+        Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis) {
+            this(reports, hits, startMillis, Map.of());
+        }
     }
 
     /** A job that fetches its sources (a run on a Flink cluster): source tasks in, one report per source back. */
@@ -127,8 +140,10 @@ final class RunGraph {
         CompletableFuture<List<SourceReport>> reportList = CompletableFuture.supplyAsync(() -> drain(reports));
         CompletableFuture<List<AlertHit>> hitList = CompletableFuture.supplyAsync(() -> drain(hits));
         try {
-            job.getJobExecutionResult().get();
-            return new Output(reportList.get(), hitList.get(), startMillis);
+            JobExecutionResult result = job.getJobExecutionResult().get();
+            return new Output(reportList.get(), hitList.get(), startMillis,
+                    EnrichmentFailures.of(result.getAccumulatorResult(EnrichmentFailures.NAME),
+                            result.getAccumulatorResult(EnrichmentFailures.ALERTS_NAME)));
         } catch (InterruptedException e) {
             job.cancel();
             Thread.currentThread().interrupt();

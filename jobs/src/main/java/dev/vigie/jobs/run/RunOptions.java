@@ -287,6 +287,26 @@ public final class RunOptions {
             return this;
         }
 
+        /** The Elasticsearch of a watch's {@code elasticsearch} section. */
+        static ElasticsearchEndpoint endpointOf(Watch watch) {
+            return new ElasticsearchEndpoint(watch.elasticsearch().url().toString(),
+                    watch.elasticsearch().apiKey().isPresent() ? watch.elasticsearch().apiKey().reveal() : null);
+        }
+
+        /**
+         * How two endpoints differ, for a message ({@code "different Elasticsearch endpoints (a and b)"}), or
+         * {@code null} when they are one endpoint. API keys are compared, never printed.
+         */
+        static String difference(ElasticsearchEndpoint a, ElasticsearchEndpoint b) {
+            if (!a.url().equals(b.url())) {
+                return "different Elasticsearch endpoints (" + a.url() + " and " + b.url() + ")";
+            }
+            if (!java.util.Objects.equals(a.apiKey(), b.apiKey())) {
+                return "different API keys for Elasticsearch " + a.url();
+            }
+            return null;
+        }
+
         public RunOptions build() {
             if (watches.isEmpty()) {
                 throw new IllegalArgumentException("at least one watch is required");
@@ -299,8 +319,15 @@ public final class RunOptions {
             }
             if (elasticsearch == null) {
                 Watch first = watches.get(0);
-                elasticsearch = new ElasticsearchEndpoint(first.elasticsearch().url().toString(),
-                        first.elasticsearch().apiKey().isPresent() ? first.elasticsearch().apiKey().reveal() : null);
+                elasticsearch = endpointOf(first);
+                for (Watch watch : watches) {
+                    String difference = difference(elasticsearch, endpointOf(watch));
+                    if (difference != null) {
+                        throw new IllegalArgumentException("watches '" + first.id() + "' and '" + watch.id()
+                                + "' name " + difference + "; one run writes to one Elasticsearch: run them "
+                                + "separately, or give --es");
+                    }
+                }
             }
             if (parallelism < 1) {
                 throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);

@@ -23,7 +23,8 @@ final class RunRecords {
     private RunRecords() {
     }
 
-    static void write(RestClient client, String runId, List<SourceReport> reports) throws IOException {
+    static void write(RestClient client, String runId, List<SourceReport> reports,
+            Map<String, Long> enrichmentFailures) throws IOException {
         if (reports.isEmpty()) {
             return;
         }
@@ -31,7 +32,10 @@ final class RunRecords {
         for (SourceReport report : reports) {
             String id = runId + ":" + shortHash(report.ref().watch() + "\n" + report.ref().key());
             bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id", id)))).append('\n');
-            bulk.append(JSON.writeValueAsString(document(id, runId, report))).append('\n');
+            Map<String, Object> document = document(id, runId, report);
+            document.put("enrichment_failures", enrichmentFailures.getOrDefault(
+                    EnrichmentFailures.key(report.ref().watch(), report.ref().key()), 0L));
+            bulk.append(JSON.writeValueAsString(document)).append('\n');
         }
         Request request = new Request("POST", "/_bulk");
         // refresh now: wait_for would wait for the next scheduled refresh (up to a second, each run)

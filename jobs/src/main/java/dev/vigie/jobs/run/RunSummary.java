@@ -25,10 +25,25 @@ import java.util.Map;
  * @param stageMillis  time per stage (plan, job, commit, alerts), in the order they ran
  * @param outboxes     outbox folders where emails were written, when there is no SMTP server
  * @param kibana       Kibana URLs of the watches that name one
+ * @param enrichmentFailures items indexed although an enrichment stage (language, sentiment, themes...) failed on
+ *                     them; each is logged with its id and the stages that failed
  */
 public record RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
         List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-        List<URI> kibana) {
+        List<URI> kibana, long enrichmentFailures) {
+
+    /** A summary in which every item was enriched by every stage. */
+    public RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
+            List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
+            List<URI> kibana) {
+        this(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes, kibana, 0);
+    }
+
+    /** This summary with {@code count} items indexed although an enrichment stage failed on them. */
+    public RunSummary withEnrichmentFailures(long count) {
+        return new RunSummary(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes,
+                kibana, count);
+    }
 
     public RunSummary {
         sources = List.copyOf(sources);
@@ -83,6 +98,10 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
             for (AlertReport a : alerts) {
                 out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending());
             }
+        }
+        if (enrichmentFailures > 0) {
+            out.printf(Locale.ROOT, "  %d items indexed without some enrichment (a model failed on them): see the "
+                    + "log, and enrichment_failures in vigie-runs, run_id %s%n", enrichmentFailures, runId);
         }
         if (refused > 0) {
             out.printf(Locale.ROOT, "  %d documents refused by Elasticsearch: see index vigie-errors, run_id %s%n",

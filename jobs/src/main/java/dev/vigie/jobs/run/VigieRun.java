@@ -78,7 +78,8 @@ public final class VigieRun {
             t = System.nanoTime();
             List<SourceReport> reports = new ArrayList<>(output.reports());
             reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
-            commit(store, clients.rest(), options.runId(), reports);
+            Map<String, Long> enrichmentFailures = output.enrichmentFailures();
+            commit(store, clients.rest(), options.runId(), reports, enrichmentFailures);
             boolean jobRan = stages.containsKey("job");
             long refused = jobRan ? RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
                     options.runId()) : 0;
@@ -86,7 +87,8 @@ public final class VigieRun {
 
             long indexed = reports.stream().mapToLong(SourceReport::fresh).sum();
             RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
-                    reports, alerts, indexed, refused, stages, outboxes(options), kibana(options));
+                    reports, alerts, indexed, refused, stages, outboxes(options), kibana(options))
+                    .withEnrichmentFailures(enrichmentFailures.values().stream().mapToLong(Long::longValue).sum());
             LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, stages {}", options.runId(),
                     summary.duration().toMillis(), reports.size(), summary.failedSources(), summary.fresh(), stages);
             return summary;
@@ -143,7 +145,8 @@ public final class VigieRun {
             RunGraph.Output output = RunGraph.executeFetched(fetched.withNews(), options.watches(), options);
             stages.put("job start", output.startMillis());
             stages.put("job", millisSince(t) - output.startMillis());
-            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis());
+            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis(),
+                    output.enrichmentFailures());
         } finally {
             if (printer != null) {
                 printer.shutdownNow();
@@ -155,8 +158,8 @@ public final class VigieRun {
         }
     }
 
-    private static void commit(StateStore store, RestClient rest, String runId, List<SourceReport> reports)
-            throws IOException {
+    private static void commit(StateStore store, RestClient rest, String runId, List<SourceReport> reports,
+            Map<String, Long> enrichmentFailures) throws IOException {
         Map<String, List<StateStore.Entry>> byWatch = new LinkedHashMap<>();
         for (SourceReport report : reports) {
             if (report.status() == SourceStatus.FAILED) {
@@ -169,7 +172,7 @@ public final class VigieRun {
         for (var entry : byWatch.entrySet()) {
             store.save(entry.getKey(), runId, entry.getValue());
         }
-        RunRecords.write(rest, runId, reports);
+        RunRecords.write(rest, runId, reports, enrichmentFailures);
     }
 
     /** Waits until {@code _cluster/health} answers (Elasticsearch may still be starting). */

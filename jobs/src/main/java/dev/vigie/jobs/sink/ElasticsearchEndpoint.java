@@ -4,21 +4,22 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import dev.vigie.dashboards.EsClients;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
-import org.apache.http.Header;
-import org.apache.http.HttpHost;
-import org.apache.http.message.BasicHeader;
+import java.net.URISyntaxException;
 import org.elasticsearch.client.RestClient;
 
 /**
  * Where Elasticsearch answers, as a serializable value that Flink functions carry and turn into a client in
- * {@code open()}.
+ * {@code open()}. The URL is read as every command reads it ({@link EsClients#canonical}): no port means
+ * {@value EsClients#DEFAULT_PORT}, a path is a prefix before every request, credentials in it are refused. It is kept
+ * in its canonical form ({@code http://es.internal:9200}), so two spellings of one endpoint are equal.
  *
  * @param url    the base URL, e.g. {@code http://localhost:9200}
- * @param apiKey an API key (the encoded form), or {@code null}
+ * @param apiKey an API key (the encoded form), or {@code null}; never printed
  */
 public record ElasticsearchEndpoint(String url, String apiKey) implements Serializable {
 
@@ -31,17 +32,19 @@ public record ElasticsearchEndpoint(String url, String apiKey) implements Serial
         }
         URI uri;
         try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Elasticsearch url is not a URL: '" + url + "'", e);
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Elasticsearch url is not a URL: '" + masked(url) + "'");
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Elasticsearch url must be http(s)://host[:port], was '" + url + "'");
-        }
-        url = url.strip().replaceAll("/+$", "");
+        url = EsClients.canonical(uri).toString();
         if (apiKey != null && apiKey.isBlank()) {
             apiKey = null;
         }
+    }
+
+    /** The text with anything between {@code //} and {@code @} masked, for a URL too broken to parse. */
+    private static String masked(String url) {
+        return url.replaceAll("//[^/@]*@", "//****@").replaceAll("\\?.*", "?****");
     }
 
     /** An endpoint without authentication. */
@@ -51,12 +54,9 @@ public record ElasticsearchEndpoint(String url, String apiKey) implements Serial
 
     /** A new low-level client; the caller closes it. */
     public RestClient restClient() {
-        var builder = RestClient.builder(HttpHost.create(url))
-                .setRequestConfigCallback(config -> config.setSocketTimeout(DEFAULT_SOCKET_TIMEOUT_MS));
-        if (apiKey != null) {
-            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
-        }
-        return builder.build();
+        return EsClients.restClientBuilder(URI.create(url), apiKey)
+                .setRequestConfigCallback(config -> config.setSocketTimeout(DEFAULT_SOCKET_TIMEOUT_MS))
+                .build();
     }
 
     /** A synchronous client and its transport; closing the returned handle closes both. */

@@ -7,8 +7,8 @@ import java.util.List;
 /** The watched brand: its name and the other ways people write it (aliases, handles, domains). */
 public record Brand(String name, List<String> aliases) implements Serializable {
     public Brand {
-        Checks.requireText("brand name", name);
-        aliases = Checks.requireTexts("brand alias", aliases);
+        Checks.requireName("brand name", name);
+        aliases = Checks.requireNames("brand alias", aliases);
     }
 
     /** The name followed by the aliases: every spelling brand detection should look for. */

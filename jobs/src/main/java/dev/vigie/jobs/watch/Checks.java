@@ -61,6 +61,31 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * A name printed in email subjects and report headings: one line, no control character (a CR/LF in a brand
+     * name would start a new mail header).
+     */
+    public static String singleLine(String value) {
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)) {
+            return "a name on one line, without line break or control character";
+        }
+        return null;
+    }
+
+    static String requireName(String what, String value) {
+        requireText(what, value);
+        if (singleLine(value) != null) {
+            throw new IllegalArgumentException(what + " is not " + singleLine(value));
+        }
+        return value;
+    }
+
+    static List<String> requireNames(String what, List<String> values) {
+        List<String> copy = List.copyOf(values);
+        copy.forEach(v -> requireName(what, v));
+        return copy;
+    }
+
     static String requireText(String what, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " must not be empty");

@@ -9,8 +9,8 @@ import java.util.List;
 public record Competitor(String name, List<String> aliases, List<URI> feeds, List<PageWatch> pages)
         implements Serializable {
     public Competitor {
-        Checks.requireText("competitor name", name);
-        aliases = Checks.requireTexts("competitor alias", aliases);
+        Checks.requireName("competitor name", name);
+        aliases = Checks.requireNames("competitor alias", aliases);
         feeds = Checks.requireHttp("competitor feed", feeds);
         pages = List.copyOf(pages);
     }

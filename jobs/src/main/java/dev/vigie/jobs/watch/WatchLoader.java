@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,12 @@ import java.util.Map;
  */
 public final class WatchLoader {
     private static final Logger LOG = LoggerFactory.getLogger(WatchLoader.class);
+
+    /**
+     * The largest watch file read: a watch of a hundred competitors with their pages and alerts is a few dozen
+     * kilobytes, and the cap keeps {@code --watch /dev/zero} or a mistaken log file from filling the memory.
+     */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
 
     private final Map<String, String> env;
 
@@ -48,7 +55,11 @@ public final class WatchLoader {
         String name = file.toString();
         String text;
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = readBounded(file);
+            if (bytes == null) {
+                throw new InvalidWatchException(List.of(new WatchError(name, 0, "",
+                        "is larger than 1 MiB; a watch file is a few kilobytes of YAML")));
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InvalidWatchException(List.of(new WatchError(name, 0, "", "no such file")));
@@ -61,6 +72,14 @@ public final class WatchLoader {
         LOG.info("Loaded watch '{}' from {}: {} competitors, {} alerts, {} themes", watch.id(), name,
                 watch.competitors().size(), watch.alerts().size(), watch.themes().size());
         return watch;
+    }
+
+    /** The file's bytes, or {@code null} when it holds more than {@link #MAX_FILE_BYTES}; never reads past it. */
+    private static byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            return bytes.length > MAX_FILE_BYTES ? null : bytes;
+        }
     }
 
     /**

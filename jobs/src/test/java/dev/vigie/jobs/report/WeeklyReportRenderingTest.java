@@ -121,6 +121,37 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
+    void hugeTitlesNamesAndLinksFromFeedsAreCapped() {
+        WeeklyReportData busy = SampleReports.busyWeek();
+        String huge = "Acme outage ".repeat(9_000);
+        String link = "https://news.example/" + "a".repeat(100_000);
+        java.util.List<WeeklyReportData.Story> stories = new java.util.ArrayList<>(busy.topStories());
+        stories.add(new WeeklyReportData.Story("s9", huge, link, 3, 1, 0.1, 10));
+        java.util.List<WeeklyReportData.Author> authors = new java.util.ArrayList<>(busy.topAuthors());
+        authors.add(new WeeklyReportData.Author(huge, huge, "mastodon", 10, 10, 1));
+        java.util.List<WeeklyReportData.TopSource> sources = new java.util.ArrayList<>(busy.topSources());
+        sources.add(new WeeklyReportData.TopSource(huge, "feed", 3, 1, 0.01));
+        java.util.List<WeeklyReportData.AlertHits> alerts = java.util.List.of(new WeeklyReportData.AlertHits("crisis",
+                27, java.util.List.of(new WeeklyReportData.MentionRef(huge, link, huge,
+                        java.time.Instant.parse("2026-11-18T09:30:00Z")))));
+        java.util.List<WeeklyReportData.Spike> spikes = java.util.List.of(new WeeklyReportData.Spike(
+                SampleReports.WEEK.monday().plusDays(2), 121, 38.25,
+                java.util.List.of(new WeeklyReportData.NamedCount(huge, link, 58)),
+                java.util.List.of(new WeeklyReportData.NamedCount(huge, null, 3))));
+        WeeklyReportData data = new WeeklyReportData(busy.watch(), busy.brand(), busy.week(), busy.totals(),
+                busy.shareOfVoice(), busy.volumePerDay(), busy.sentiment(), stories, authors,
+                busy.themes(), busy.pageChanges(), alerts, spikes, busy.baselineWeeks(),
+                sources, busy.alertActivity());
+        WeeklyReport.Rendered plain = WeeklyReport.render(SampleReports.scope(Locale.UK), busy, TODAY);
+
+        WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), data, TODAY);
+
+        assertThat(r.emailHtml().length()).as("email html").isLessThan(plain.emailHtml().length() + 10_000);
+        assertThat(r.emailText().length()).as("email text").isLessThan(plain.emailText().length() + 3_000);
+        assertThat(r.html()).contains("Acme outage Acme outage").doesNotContain("aaaaaaaaaa".repeat(300));
+    }
+
+    @Test
     void emptyWeekSaysSoInsteadOfFailing() throws IOException {
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.emptyWeek(),
                 TODAY);

@@ -90,7 +90,8 @@ public final class Enricher implements Closeable {
     private <T> T stage(String name, List<String> errors, T fallback, Supplier<T> work) {
         try {
             return work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a model's recursion (a regular expression on a pathological text) fails the item's stage, not the run
             LOG.debug("{} stage failed on one item", name, e);
             errors.add(name + ": " + e);
             return fallback;

@@ -23,11 +23,20 @@ import java.util.Map;
  * Renders an alert digest (subject, plain text, HTML) in the watch's language from Mustache templates. The HTML
  * template only uses escaped {@code {{...}}} tags, the link of a hit is rendered only when it is an absolute http(s)
  * URL, and every value from a feed is cleaned of control characters first: a title cannot inject markup, a
- * {@code javascript:} link, or a line into the plain text.
+ * {@code javascript:} link, or a line into the plain text. Titles, sources, snippets and links are capped
+ * ({@link #MAX_TITLE_LENGTH} and the others), so that the size of a digest depends on its number of hits only.
  */
 public final class DigestRenderer {
     /** Hits shown in one digest; the others are counted in a closing line (they are still marked as sent). */
     public static final int MAX_HITS_SHOWN = 100;
+    /** Longest title shown, in characters; a longer one is cut at a word with {@code …}. */
+    public static final int MAX_TITLE_LENGTH = 200;
+    /** Longest source name shown. */
+    public static final int MAX_SOURCE_LENGTH = 80;
+    /** Longest alert query shown under the heading. */
+    public static final int MAX_QUERY_LENGTH = 500;
+    /** Longest link rendered; a longer URL is not linked (no real article URL is that long). */
+    public static final int MAX_LINK_LENGTH = 2048;
 
     private static final Mustache HTML = new DefaultMustacheFactory("dev/vigie/jobs/mail")
             .compile("alert-digest.html.mustache");
@@ -69,15 +78,16 @@ public final class DigestRenderer {
             case WEEK -> w.weekly + " · ";
         });
         scope.put("queryLabel", w.query);
-        scope.put("query", Snippets.clean(rule.query()));
+        scope.put("query", Snippets.cap(rule.query(), MAX_QUERY_LENGTH));
 
         List<Map<String, Object>> hits = new ArrayList<>();
         for (DigestItem item : sorted.subList(0, Math.min(sorted.size(), MAX_HITS_SHOWN))) {
             Map<String, Object> hit = new LinkedHashMap<>();
             hit.put("n", hits.size() + 1);
-            String title = Snippets.clean(item.title());
+            String title = Snippets.cap(item.title(), MAX_TITLE_LENGTH);
             hit.put("title", title.isEmpty() ? w.untitled : title);
-            hit.put("source", Snippets.clean(item.source()).isEmpty() ? w.unknownSource : Snippets.clean(item.source()));
+            String source = Snippets.cap(item.source(), MAX_SOURCE_LENGTH);
+            hit.put("source", source.isEmpty() ? w.unknownSource : source);
             hit.put("date", item.publishedAt() == null ? w.unknownDate : dates.format(item.publishedAt()));
             String sentiment = w.sentiments.getOrDefault(item.sentiment(), "");
             hit.put("hasSentiment", !sentiment.isEmpty());
@@ -85,12 +95,12 @@ public final class DigestRenderer {
             int others = item.storySources() - 1;
             hit.put("hasAlsoIn", others > 0);
             hit.put("alsoIn", String.format(language.locale(), others == 1 ? w.alsoInOne : w.alsoInMany, others));
-            String snippet = Snippets.clean(item.snippet());
+            String snippet = Snippets.cap(item.snippet(), Snippets.MAX_LENGTH);
             hit.put("segments", Snippets.segments(snippet, item.matchedTerms()).stream()
                     .map(s -> Map.of("text", s.text(), "hit", s.hit())).toList());
             hit.put("markedSnippet", Snippets.marked(snippet, item.matchedTerms()));
             String url = Snippets.clean(item.url());
-            boolean linkable = Checks.httpUrl(url) != null && !url.contains(" ");
+            boolean linkable = url.length() <= MAX_LINK_LENGTH && Checks.httpUrl(url) != null && !url.contains(" ");
             hit.put("hasLink", linkable);
             hit.put("link", linkable ? url : "");
             hits.add(hit);

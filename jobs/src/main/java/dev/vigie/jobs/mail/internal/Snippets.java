@@ -31,6 +31,26 @@ public final class Snippets {
                 .trim();
     }
 
+    /**
+     * {@code text} cleaned and cut to at most {@code max} characters, at a word when one ends in its second half,
+     * with {@code …} when something was cut: a feed's title or name cannot make an email or a report grow without
+     * bound.
+     */
+    public static String cap(String text, int max) {
+        String clean = clean(text);
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        int space = clean.lastIndexOf(' ', end);
+        if (space > max / 2) {
+            end = space;
+        } else if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end).stripTrailing() + "…";
+    }
+
     /** At most {@link #MAX_LENGTH} characters of {@code text} around the first matched term, cut at words. */
     public static String snippet(String text, List<String> terms) {
         String clean = clean(text);

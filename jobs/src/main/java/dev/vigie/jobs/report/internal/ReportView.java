@@ -33,6 +33,12 @@ public final class ReportView {
     static final int THEMES_SHOWN = 5;
     static final int CHANGE_LINES_SHOWN = 3;
     static final int CHANGE_LINE_CHARS = 160;
+    /** Longest story or mention title shown, in characters. */
+    static final int MAX_TITLE_LENGTH = 200;
+    /** Longest author, handle, source or section name shown. */
+    static final int MAX_NAME_LENGTH = 80;
+    /** Longest link made clickable; a longer URL is not linked. */
+    static final int MAX_LINK_LENGTH = 2048;
     private static final Set<String> KINDS = Set.of("price", "product", "news", "jobs", "other");
     private static final Set<String> FREQUENCIES = Set.of("run", "day", "week");
 
@@ -197,7 +203,7 @@ public final class ReportView {
         for (Story s : data.topStories()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("rank", rank++);
-            r.put("title", s.title());
+            r.put("title", capped(s.title(), MAX_TITLE_LENGTH));
             r.put("url", safeUrl(s.url()));
             r.put("mentions", format.integer(s.mentions()));
             r.put("sources", format.integer(s.sources()));
@@ -213,8 +219,9 @@ public final class ReportView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Author a : data.topAuthors()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", a.name());
-            r.put("handle", a.handle() == null || a.handle().equals(a.name()) ? null : a.handle());
+            r.put("name", capped(a.name(), MAX_NAME_LENGTH));
+            r.put("handle", a.handle() == null || a.handle().equals(a.name()) ? null
+                    : capped(a.handle(), MAX_NAME_LENGTH));
             r.put("platform", platform(a.sourceType()));
             r.put("followers", format.compact(a.followers()));
             r.put("reach", format.compact(a.reach()));
@@ -285,9 +292,9 @@ public final class ReportView {
             List<Map<String, Object>> examples = new ArrayList<>();
             for (MentionRef e : a.examples()) {
                 Map<String, Object> x = new LinkedHashMap<>();
-                x.put("title", e.title());
+                x.put("title", capped(e.title(), MAX_TITLE_LENGTH));
                 x.put("url", safeUrl(e.url()));
-                x.put("source", e.source() == null ? "" : e.source());
+                x.put("source", e.source() == null ? "" : capped(e.source(), MAX_NAME_LENGTH));
                 x.put("date", e.publishedAt() == null ? ""
                         : format.date(e.publishedAt().atZone(scope.zone()).toLocalDate()));
                 examples.add(x);
@@ -302,7 +309,7 @@ public final class ReportView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TopSource s : data.topSources()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", s.name());
+            r.put("name", capped(s.name(), MAX_NAME_LENGTH));
             r.put("platform", platform(s.type()));
             r.put("mentions", format.integer(s.mentions()));
             r.put("share", format.percent(s.share()));
@@ -350,7 +357,7 @@ public final class ReportView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NamedCount c : counts) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", c.name());
+            r.put("name", capped(c.name(), MAX_TITLE_LENGTH));
             r.put("url", safeUrl(c.url()));
             r.put("mentions", format.integer(c.mentions()));
             rows.add(r);
@@ -379,7 +386,28 @@ public final class ReportView {
             return null;
         }
         String lower = url.strip().toLowerCase(Locale.ROOT);
+        if (lower.length() > MAX_LINK_LENGTH) {
+            return null;
+        }
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /**
+     * Text from feeds and platforms cut to {@code max} characters at a word, with {@code …}: a 100,000-character
+     * title would otherwise fill the email and take minutes to lay out in the PDF.
+     */
+    static String capped(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        int space = text.lastIndexOf(' ', end);
+        if (space > max / 2) {
+            end = space;
+        } else if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end).stripTrailing() + "…";
     }
 
     /** A section name people wrote ("Tarifs"), not the CSS selector the page watch uses ("main .pricing"). */
@@ -387,7 +415,7 @@ public final class ReportView {
         if (section == null || section.isBlank() || section.matches(".*[.#>\\[:].*")) {
             return null;
         }
-        return section.strip();
+        return capped(section.strip(), MAX_NAME_LENGTH);
     }
 
     private static String shortUrl(String url) {

@@ -1,6 +1,7 @@
 package dev.vigie.jobs.watch.internal;
 
 import dev.vigie.connectors.page.PageSpec;
+import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.watch.AlertRule;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
@@ -26,6 +27,7 @@ import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 import dev.vigie.nlp.lang.LanguageDetector;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -50,6 +52,9 @@ public final class WatchBinder {
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
 
+    /** Deepest nesting of parentheses in an alert query; real queries use two or three levels. */
+    static final int MAX_QUERY_DEPTH = 50;
+
     static final List<String> ROOT_KEYS = List.of("watch", "language", "languages", "timezone", "brand", "competitors",
             "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
 
@@ -61,6 +66,9 @@ public final class WatchBinder {
     private final String file;
     private final Map<String, String> env;
     private final List<WatchError> errors;
+    /** Values substituted for {@code ${NAME}}, longest first, and their references (for {@link #masked}). */
+    private final Map<String, String> substituted = new java.util.TreeMap<>(
+            java.util.Comparator.comparingInt(String::length).reversed().thenComparing(java.util.Comparator.naturalOrder()));
 
     public WatchBinder(String file, Map<String, String> env, List<WatchError> errors) {
         this.file = file;
@@ -140,9 +148,25 @@ public final class WatchBinder {
             return null;
         }
         keys(m, "brand", List.of("name", "aliases"));
+        int before = errors.size();
         String name = string(m, "name", "brand", true, false);
         List<String> aliases = strings(m, "aliases", "brand");
-        return name == null ? null : build(m, "brand", () -> new Brand(name, aliases));
+        singleLines(m, "name", "brand");
+        singleLines(m, "aliases", "brand");
+        return name == null || errors.size() > before ? null : build(m, "brand", () -> new Brand(name, aliases));
+    }
+
+    /** Names (a string or a list of strings) as written must be on one line: they reach email subjects. */
+    private void singleLines(YamlNode.Mapping m, String key, String path) {
+        YamlNode node = child(m, key);
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items()
+                : node == null ? List.of() : List.of(node);
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof YamlNode.Scalar s && Checks.singleLine(s.text()) != null) {
+                error(s, join(path, key) + (node instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
+                        "expected " + Checks.singleLine(s.text()));
+            }
+        }
     }
 
     private Competitor competitor(YamlNode node, String path) {
@@ -151,11 +175,14 @@ public final class WatchBinder {
             return null;
         }
         keys(m, path, List.of("name", "aliases", "feeds", "pages"));
+        int before = errors.size();
         String name = string(m, "name", path, true, false);
         List<String> aliases = strings(m, "aliases", path);
+        singleLines(m, "name", path);
+        singleLines(m, "aliases", path);
         List<URI> feeds = urls(m, "feeds", path);
         List<PageWatch> pages = list(m, "pages", path, this::page);
-        if (name == null || hasNull(feeds) || hasNull(pages)) {
+        if (name == null || errors.size() > before || hasNull(feeds) || hasNull(pages)) {
             return null;
         }
         return build(m, path, () -> new Competitor(name, aliases, feeds, pages));
@@ -284,12 +311,7 @@ public final class WatchBinder {
         if (query != null && query.isBlank()) {
             error(m.entries().get("query").value(), path + ".query", "expected a Lucene query, got an empty one");
         } else if (query != null) {
-            try {
-                AlertMatcher.checkQuery(query);
-            } catch (AlertQuerySyntaxException e) {
-                error(m.entries().get("query").value(), path + ".query", "expected a valid alert query (Lucene "
-                        + "syntax): column " + e.column() + ": " + e.reason());
-            }
+            checkQuery(m.entries().get("query").value(), path + ".query", query);
         }
         List<String> languages = languageCodes(m, path);
         SentimentFilter sentiment = choice(m, "sentiment", path, enumChoices(SentimentFilter.values(),
@@ -301,6 +323,49 @@ public final class WatchBinder {
             return null;
         }
         return build(m, path, () -> new AlertRule(id, query, languages, sentiment, to, every));
+    }
+
+    /**
+     * Parses an alert query as the run will. Parentheses are counted first: Lucene's parser recurses once per level
+     * and a few thousand levels overflow the stack. Any other failure of the parser (too many clauses) is an error
+     * of this field, so that the file's other errors are still reported.
+     */
+    private void checkQuery(YamlNode node, String path, String query) {
+        int depth = parenthesesDepth(query);
+        if (depth > MAX_QUERY_DEPTH) {
+            error(node, path, "expected a query with parentheses nested at most " + MAX_QUERY_DEPTH
+                    + " deep, got " + depth + " levels");
+            return;
+        }
+        try {
+            AlertMatcher.checkQuery(query);
+        } catch (AlertQuerySyntaxException e) {
+            error(node, path, "expected a valid alert query (Lucene syntax): column " + e.column() + ": "
+                    + e.reason());
+        } catch (RuntimeException e) {
+            error(node, path, "expected a query the alert matcher can run (split a very long query into several "
+                    + "alerts): " + e.getMessage());
+        }
+    }
+
+    /** The deepest nesting of parentheses outside quoted phrases and escapes. */
+    static int parenthesesDepth(String query) {
+        int depth = 0;
+        int deepest = 0;
+        boolean quoted = false;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (!quoted && c == ')') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
     }
 
     private Theme theme(YamlNode node, String path) {
@@ -369,7 +434,7 @@ public final class WatchBinder {
             return ElasticsearchSettings.DEFAULT;
         }
         keys(m, "elasticsearch", List.of("url", "api_key"));
-        URI url = child(m, "url") == null ? ElasticsearchSettings.DEFAULT_URL : requiredUrl(m, "url", "elasticsearch");
+        URI url = child(m, "url") == null ? ElasticsearchSettings.DEFAULT_URL : elasticsearchUrl(child(m, "url"));
         String apiKey = string(m, "api_key", "elasticsearch", false, true);
         if (url == null) {
             return ElasticsearchSettings.DEFAULT;
@@ -377,6 +442,29 @@ public final class WatchBinder {
         return Objects.requireNonNullElse(
                 build(m, "elasticsearch", () -> new ElasticsearchSettings(url, Secret.of(apiKey))),
                 ElasticsearchSettings.DEFAULT);
+    }
+
+    /** {@code http(s)://host[:port][/prefix]} as every command reads it; credentials point to {@code api_key}. */
+    private URI elasticsearchUrl(YamlNode node) {
+        String path = "elasticsearch.url";
+        String text = scalar(node, path, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.trim());
+            if (uri.getRawUserInfo() != null) {
+                error(node, path, ElasticsearchSettings.CREDENTIALS_IN_URL);
+                return null;
+            }
+            EsClients.canonical(uri);
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            error(node, path, "expected an absolute http(s) URL like http://es.internal:9200 (port 9200 when none is "
+                    + "written; a path is a prefix; no query), got '"
+                    + text + "'");
+            return null;
+        }
     }
 
     private MailSettings mail(YamlNode.Mapping root) {
@@ -657,6 +745,9 @@ public final class WatchBinder {
                         + name + "} (the value written in the file is not shown)");
                 ok = false;
             } else {
+                if (value.length() >= 3) {
+                    substituted.putIfAbsent(value, "${" + name + "}");
+                }
                 matcher.appendReplacement(out, Matcher.quoteReplacement(value));
             }
         }
@@ -724,7 +815,20 @@ public final class WatchBinder {
     }
 
     private void error(int line, String path, String message) {
-        errors.add(new WatchError(file, line, path, message));
+        errors.add(new WatchError(file, line, path, masked(message)));
+    }
+
+    /**
+     * The message with every value read from the environment replaced by its {@code ${NAME}} reference: a secret
+     * that reached another field (a password in a URL, a variable used in {@code mail.from}) is never printed.
+     * Values shorter than three characters are left, as they would garble messages and hide nothing.
+     */
+    private String masked(String message) {
+        String out = message;
+        for (Map.Entry<String, String> e : substituted.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /** {@code " (did you mean 'every'?)"} when a known key is within two edits, else empty. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vigie.jobs.watch.WatchError;
 
 import java.io.IOException;
@@ -13,7 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads YAML text into {@link YamlNode}s with Jackson's streaming parser, recording lines and duplicate keys. */
+/**
+ * Reads YAML text into {@link YamlNode}s with Jackson's streaming parser, recording lines and duplicate keys.
+ * A watch is one plain document: aliases ({@code *name}, which Jackson's streaming parser would hand over as the
+ * anchor's name, and which can multiply a small file into a huge tree) and a second document are refused at their
+ * line.
+ */
 public final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
@@ -33,7 +39,16 @@ public final class YamlReader {
                 errors.add(new WatchError(file, 0, "", "the file is empty; expected a watch (see deploy/watches/example.yaml)"));
                 return null;
             }
-            return node(parser, "");
+            YamlNode root = node(parser, "");
+            if (parser.nextToken() != null) {
+                errors.add(new WatchError(file, parser.currentTokenLocation().getLineNr(), "", "a second YAML "
+                        + "document starts here; a watch file holds one watch (write each watch in a file of its own)"));
+                return null;
+            }
+            return root;
+        } catch (Refused e) {
+            errors.add(new WatchError(file, e.line, e.path, e.getMessage()));
+            return null;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             errors.add(new WatchError(file, loc == null ? 0 : loc.getLineNr(), "",
@@ -49,6 +64,19 @@ public final class YamlReader {
     private static String summary(String message) {
         return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
                 .collect(java.util.stream.Collectors.joining(": "));
+    }
+
+    /** A construct the reader refuses outright, at its line. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int line;
+        private final String path;
+
+        Refused(int line, String path, String message) {
+            super(message, null, false, false);
+            this.line = line;
+            this.path = path;
+        }
     }
 
     private YamlNode node(JsonParser parser, String path) throws IOException {
@@ -80,6 +108,10 @@ public final class YamlReader {
                 return new YamlNode.Sequence(line, items);
             }
             case VALUE_STRING -> {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    throw new Refused(line, path, "YAML aliases (*" + parser.getText() + ") are not read in a watch "
+                            + "file; write the value out where it is used");
+                }
                 return new YamlNode.Scalar(line, parser.getText(), YamlNode.Scalar.Type.STRING);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {

@@ -76,6 +76,20 @@ class DigestRendererTest {
     }
 
     @Test
+    void capsHugeTitlesSourcesSnippetsAndLinks() {
+        String words = "Acme panne géante ".repeat(6_000);
+        DigestItem huge = new DigestItem("m-9", words, "https://news.example/" + "a".repeat(100_000), words,
+                MATCHED, "fr", "negative", words, List.of("acme", "pann"), 1, MATCHED);
+
+        DigestRenderer.Rendered r = DigestRenderer.render(Language.FR, PARIS, "acme", "Acme", CRISIS, List.of(huge));
+
+        assertThat(r.text().length()).as("plain text").isLessThan(3_000);
+        assertThat(r.html().length()).as("html").isLessThan(8_000);
+        assertThat(r.text()).contains("Acme panne géante Acme").contains("…");
+        assertThat(r.html()).doesNotContain("aaaaaaaaaa".repeat(300));
+    }
+
+    @Test
     void capsTheHitsShownAndCountsTheRest() {
         List<DigestItem> many = new ArrayList<>();
         for (int i = 0; i < DigestRenderer.MAX_HITS_SHOWN + 5; i++) {
