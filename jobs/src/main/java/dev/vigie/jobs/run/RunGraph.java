@@ -12,6 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
@@ -47,8 +50,9 @@ final class RunGraph {
      * @param hits        the alert hits
      * @param startMillis time from building the job to its submission, which includes starting an embedded
      *                    MiniCluster
+     * @param documents   distinct documents handed to the sink (mentions after keeping one per id, page changes)
      */
-    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis) {
+    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis, long documents) {
     }
 
     /** A job that fetches its sources (a run on a Flink cluster): source tasks in, one report per source back. */
@@ -105,7 +109,9 @@ final class RunGraph {
                 .union(collected.getSideOutput(SplitOutcomes.PAGE_CHANGES)
                         .map(change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
                                 SerializableTypeInfo.forClass(EsDocument.class))
-                        .name("page change documents"));
+                        .name("page change documents"))
+                .map(new CountDocuments(), SerializableTypeInfo.forClass(EsDocument.class))
+                .name("count documents");
 
         documents.sinkTo(ElasticsearchSink.<EsDocument>builder()
                         .endpoint(options.elasticsearch())
@@ -127,8 +133,8 @@ final class RunGraph {
         CompletableFuture<List<SourceReport>> reportList = CompletableFuture.supplyAsync(() -> drain(reports));
         CompletableFuture<List<AlertHit>> hitList = CompletableFuture.supplyAsync(() -> drain(hits));
         try {
-            job.getJobExecutionResult().get();
-            return new Output(reportList.get(), hitList.get(), startMillis);
+            Long documentCount = job.getJobExecutionResult().get().getAccumulatorResult(CountDocuments.ACCUMULATOR);
+            return new Output(reportList.get(), hitList.get(), startMillis, documentCount == null ? 0 : documentCount);
         } catch (InterruptedException e) {
             job.cancel();
             Thread.currentThread().interrupt();
@@ -164,6 +170,27 @@ final class RunGraph {
         env.setParallelism(options.parallelism());
         env.getConfig().enableObjectReuse();
         return env;
+    }
+
+    /**
+     * Counts the documents going to the sink in a Flink accumulator, which reaches the driver with the job's result
+     * on an embedded MiniCluster and on a cluster alike: the summary's "documents" are distinct documents, where
+     * the sources' "new" counts an item found by two sources twice.
+     */
+    static final class CountDocuments extends RichMapFunction<EsDocument, EsDocument> {
+        static final String ACCUMULATOR = "vigie-documents";
+        private final LongCounter documents = new LongCounter();
+
+        @Override
+        public void open(OpenContext context) {
+            getRuntimeContext().addAccumulator(ACCUMULATOR, documents);
+        }
+
+        @Override
+        public EsDocument map(EsDocument document) {
+            documents.add(1L);
+            return document;
+        }
     }
 
     private static <T> List<T> drain(CloseableIterator<T> iterator) {

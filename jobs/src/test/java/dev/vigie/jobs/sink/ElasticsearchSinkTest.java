@@ -45,7 +45,6 @@ class ElasticsearchSinkTest {
         refuses(b -> b.maxBatchSize(500).maxBufferedRequests(100), "maxBufferedRequests (100) must be >= maxBatchSize");
         refuses(b -> b.maxRecordSizeInBytes(10_000).maxBatchSizeInBytes(1_000), "must be <= maxBatchSizeInBytes");
         refuses(b -> b.maxRetryDuration(Duration.ZERO), "maxRetryDuration must be positive");
-        refuses(b -> b.maxItemRetries(-1), "maxItemRetries must be >= 0");
         refuses(b -> b.initialBackoff(Duration.ofMillis(-1)), "initialBackoff must be >= 0");
         refuses(b -> b.errorIndex(" "), "errorIndex must not be blank");
         refuses(b -> b.runId(null), "runId must not be null");
