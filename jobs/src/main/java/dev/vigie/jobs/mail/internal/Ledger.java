@@ -70,6 +70,12 @@ public final class Ledger {
 
     private final ElasticsearchClient es;
     private final Calls calls;
+    /**
+     * Written with each claim ({@code claimed_by}): when a claim meets a conflict, the entry already being
+     * {@code sending} with the same digest id is not enough to call it ours, since two dispatches of the same hits
+     * compute the same digest id; only our own token is.
+     */
+    private final String claimant = java.util.UUID.randomUUID().toString();
 
     public Ledger(ElasticsearchClient es) {
         this(es, Calls.DIRECT);
@@ -86,22 +92,23 @@ public final class Ledger {
      * @param digestId    the digest carrying it, once {@code sending} or {@code sent}; else {@code null}
      * @param sendingAt   when it was claimed by its digest, or {@code null}
      * @param lastError   why its last delivery failed or is unknown, or {@code null}
+     * @param claimedBy   the token of the dispatch that claimed it last, or {@code null}
      * @param seqNo       the version read ({@code _seq_no}), {@code -1} for an entry not read from the index
      * @param primaryTerm the version read ({@code _primary_term})
      */
     public record Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
-                        DigestItem item, String digestId, Instant sendingAt, String lastError, long seqNo,
-                        long primaryTerm) {
+                        DigestItem item, String digestId, Instant sendingAt, String lastError, String claimedBy,
+                        long seqNo, long primaryTerm) {
 
         /** A new entry, not yet in the index. */
         public Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
                      DigestItem item) {
-            this(id, watch, rule, every, recipient, status, item, null, null, null, -1, 0);
+            this(id, watch, rule, every, recipient, status, item, null, null, null, null, -1, 0);
         }
 
         Entry withVersion(String status, String digestId, long seqNo, long primaryTerm) {
-            return new Entry(id, watch, rule, every, recipient, status, item, digestId, sendingAt, lastError, seqNo,
-                    primaryTerm);
+            return new Entry(id, watch, rule, every, recipient, status, item, digestId, sendingAt, lastError,
+                    claimedBy, seqNo, primaryTerm);
         }
     }
 
@@ -195,6 +202,7 @@ public final class Ledger {
         change.put("status", SENDING);
         change.put("digest_id", digestId);
         change.put("sending_at", now.toString());
+        change.put("claimed_by", claimant);
         return move(entries, change, SENDING, digestId, "claiming alert hits for digest " + digestId);
     }
 
@@ -286,6 +294,8 @@ public final class Ledger {
             for (Entry e : conflicting) {
                 Entry there = now.get(e.id());
                 if (there != null && there.status().equals(toStatus) && Objects.equals(there.digestId(), digestId)
+                        && (!toStatus.equals(SENDING) && !toStatus.equals(SENT)
+                        || claimant.equals(there.claimedBy()))
                         && (!change.containsKey("last_error") || Objects.equals(there.lastError(),
                         blankToNull(change.get("last_error"))))) {
                     moved.add(there);
@@ -356,7 +366,7 @@ public final class Ledger {
                 blankToNull(doc.get("digest_id")),
                 sendingAt == null || Instant.parse(sendingAt.toString()).equals(Instant.EPOCH) ? null
                         : Instant.parse(sendingAt.toString()),
-                blankToNull(doc.get("last_error")), seqNo, primaryTerm);
+                blankToNull(doc.get("last_error")), blankToNull(doc.get("claimed_by")), seqNo, primaryTerm);
     }
 
     private static String blankToNull(Object value) {
