@@ -74,6 +74,7 @@ public final class WatchLeases implements AutoCloseable {
     private final Clock clock;
     private final Map<String, long[]> held = new LinkedHashMap<>();   // watch -> {seq_no, primary_term}
     private final List<String> lost = new ArrayList<>();
+    private final Object renewing = new Object();
     private ScheduledExecutorService renewer;
 
     private WatchLeases(RestClient rest, ElasticsearchCalls calls, String runId, Duration ttl, Clock clock) {
@@ -156,18 +157,18 @@ public final class WatchLeases implements AutoCloseable {
         return holder.expiresAt().isAfter(clock.instant()) ? Optional.of(holder) : Optional.empty();
     }
 
-    /** Stops renewing and releases every lease still held; a failure is logged (the lease then expires). */
+    /**
+     * Stops renewing and releases every lease still held, with one attempt each: a lease that cannot be released
+     * (Elasticsearch away) expires after the ttl.
+     */
     @Override
     public void close() {
         if (renewer != null) {
             renewer.shutdownNow();
         }
-        List<String> watches;
-        synchronized (this) {
-            watches = List.copyOf(held.keySet());
-        }
-        for (String watch : watches) {
-            try {
+        synchronized (renewing) {
+            List<String> watches = watches();
+            for (String watch : watches) {
                 long[] version;
                 synchronized (this) {
                     version = held.remove(watch);
@@ -178,14 +179,16 @@ public final class WatchLeases implements AutoCloseable {
                 Instant now = clock.instant();
                 Map<String, Object> doc = document(watch, now, now);
                 doc.put("released_at", now.toString());
-                calls.call("releasing the lease of watch " + watch, () -> put(watch, doc, version));
-                LOG.info("Run {} released the lease of watch {}", runId, watch);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Run {} could not release the lease of watch {} (it expires within {} s): {}", runId, watch,
-                        ttl.toSeconds(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                try {
+                    if (put(watch, doc, version).isPresent()) {
+                        LOG.info("Run {} released the lease of watch {}", runId, watch);
+                    } else {
+                        LOG.warn("Run {} did not release the lease of watch {}: another run holds it", runId, watch);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Run {} could not release the lease of watch {} (it expires within {} s): {}", runId,
+                            watch, ttl.toSeconds(), e.getMessage());
+                }
             }
         }
     }
@@ -273,25 +276,39 @@ public final class WatchLeases implements AutoCloseable {
         }, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Renews every lease held. One renewal at a time (the daemon's and {@link #checkHeld()}'s would otherwise race
+     * with the same version and find each other's write a conflict). A conflict is a loss only when another run's id
+     * is in the lease: a retried renewal whose first attempt went through (its answer lost) finds its own.
+     */
     private void renewAll() throws IOException, InterruptedException {
-        for (String watch : watches()) {
-            long[] version;
-            synchronized (this) {
-                version = held.get(watch);
-            }
-            if (version == null) {
-                continue;
-            }
-            Instant now = clock.instant();
-            Map<String, Object> doc = document(watch, now, now.plus(ttl));
-            Optional<long[]> renewed = calls.call("renewing the lease of watch " + watch,
-                    () -> put(watch, doc, version));
-            synchronized (this) {
-                if (renewed.isPresent()) {
-                    held.put(watch, renewed.get());
-                } else if (held.remove(watch) != null) {
-                    lost.add(watch);
-                    LOG.error("Run {} lost the lease of watch {}: another run took it", runId, watch);
+        synchronized (renewing) {
+            for (String watch : watches()) {
+                long[] version;
+                synchronized (this) {
+                    version = held.get(watch);
+                }
+                if (version == null) {
+                    continue;
+                }
+                Instant now = clock.instant();
+                Map<String, Object> doc = document(watch, now, now.plus(ttl));
+                Optional<long[]> renewed = calls.call("renewing the lease of watch " + watch,
+                        () -> put(watch, doc, version));
+                if (renewed.isEmpty()) {
+                    Optional<JsonNode> current = calls.call("reading the lease of watch " + watch,
+                            () -> get(rest, watch));
+                    if (current.isPresent() && runId.equals(current.get().path("_source").path("run_id").asText())) {
+                        renewed = Optional.of(version(current.get()));
+                    }
+                }
+                synchronized (this) {
+                    if (renewed.isPresent()) {
+                        held.put(watch, renewed.get());
+                    } else if (held.remove(watch) != null) {
+                        lost.add(watch);
+                        LOG.error("Run {} lost the lease of watch {}: another run took it", runId, watch);
+                    }
                 }
             }
         }
