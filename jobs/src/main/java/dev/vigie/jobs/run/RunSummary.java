@@ -26,10 +26,11 @@ import java.util.Map;
  * @param outboxes     outbox folders where emails were written, when there is no SMTP server
  * @param kibana       Kibana URLs of the watches that name one
  * @param duplicates   new items that another source of the run also gave (one document for both)
+ * @param refusedByReason the refused documents by index and error type ("vigie-mentions: document_parsing_exception")
  */
 public record RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
         List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-        List<URI> kibana, long duplicates) {
+        List<URI> kibana, long duplicates, Map<String, Long> refusedByReason) {
 
     public RunSummary {
         sources = List.copyOf(sources);
@@ -37,6 +38,7 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
         outboxes = List.copyOf(outboxes);
         kibana = List.copyOf(kibana);
+        refusedByReason = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(refusedByReason));
     }
 
     public long fetched() {
@@ -89,8 +91,10 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
             }
         }
         if (refused > 0) {
-            out.printf(Locale.ROOT, "  WARNING: %d documents refused by Elasticsearch as invalid (mapping errors), not "
-                    + "indexed: see index vigie-errors, run_id %s%n", refused, runId);
+            out.printf(Locale.ROOT, "  WARNING: %d documents refused by Elasticsearch as invalid, not indexed (%s): see "
+                    + "index vigie-errors, run_id %s%n", refused, refusedByReason.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                    runId);
         }
         long unknown = alerts.stream().mapToLong(AlertReport::unknown).sum();
         if (unknown > 0) {

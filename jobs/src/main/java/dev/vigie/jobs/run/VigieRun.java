@@ -113,16 +113,17 @@ public final class VigieRun {
         reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
         commit(store, calls, clients.rest(), options.runId(), reports);
         boolean jobRan = stages.containsKey("job");
-        long refused = jobRan ? calls.call("counting the documents refused in " + ElasticsearchSink.DEFAULT_ERROR_INDEX,
-                () -> RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
-                        options.runId())) : 0;
+        Map<String, Long> refusedByReason = jobRan ? calls.call("reading the documents refused in "
+                + ElasticsearchSink.DEFAULT_ERROR_INDEX, () -> RunRecords.refusedByReason(clients.rest(),
+                ElasticsearchSink.DEFAULT_ERROR_INDEX, options.runId())) : Map.of();
+        long refused = refusedByReason.values().stream().mapToLong(Long::longValue).sum();
         stages.put("commit", millisSince(t));
 
         long fresh = reports.stream().mapToLong(SourceReport::fresh).sum();
         long documents = jobRan ? output.documents() : 0;
         RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
                 reports, alerts, Math.max(0, documents - refused), refused, stages, outboxes(options, alerts),
-                kibana(options), Math.max(0, fresh - documents));
+                kibana(options), Math.max(0, fresh - documents), refusedByReason);
         LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, {} documents, stages {}",
                 options.runId(), summary.duration().toMillis(), reports.size(), summary.failedSources(),
                 summary.fresh(), documents, stages);
