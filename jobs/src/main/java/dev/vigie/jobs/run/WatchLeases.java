@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * While the run goes on, a daemon thread renews every lease every {@code ttl / 4} (again conditionally: a lease taken
  * over by someone else is <em>lost</em>, never silently taken back); {@link #checkHeld()} is called before the run
  * sends alerts and commits its state, and {@link #close()} releases the leases (sets {@code expires_at} to now, so the
- * job's API key needs no delete privilege). A run killed with {@code kill -9} leaves its lease to expire: the next run
- * of the watch waits at most {@code ttl} after the kill.
+ * job's API key needs no delete privilege). A run killed with {@code kill -9} leaves its lease behind: a run on the
+ * same host sees that the holder's process is gone and takes it at once; elsewhere, it expires after {@code ttl}.
  *
  * <p>Watches are taken in the order of their ids: two multi-watch runs that wait for each other's leases
  * ({@code --wait}) cannot deadlock. Expiry is judged by each host's clock: clocks must agree to well within the ttl
@@ -238,7 +238,8 @@ public final class WatchLeases implements AutoCloseable {
             remember(watch, version(current.get()));
             return Optional.empty();
         }
-        if (holder.expiresAt().isAfter(now)) {
+        boolean deadHere = deadOnThisHost(holder);
+        if (holder.expiresAt().isAfter(now) && !deadHere) {
             return Optional.of(holder);
         }
         long[] version = version(current.get());
@@ -248,8 +249,9 @@ public final class WatchLeases implements AutoCloseable {
         }
         remember(watch, taken.get());
         if (!source.has("released_at")) {
-            LOG.warn("Run {} took over the expired lease of watch {} from run {} on {} (expired at {})", runId, watch,
-                    holder.runId(), holder.host(), holder.expiresAt());
+            LOG.warn("Run {} took over the lease of watch {} from run {} on {} ({})", runId, watch, holder.runId(),
+                    holder.host(), deadHere && holder.expiresAt().isAfter(now) ? "its process is gone"
+                            : "expired at " + holder.expiresAt());
         }
         return Optional.empty();
     }
@@ -383,14 +385,29 @@ public final class WatchLeases implements AutoCloseable {
         }
     }
 
-    private static final String HOST = host();
+    private static final String HOST_NAME = hostName();
+    private static final String HOST = HOST_NAME + " (pid " + ProcessHandle.current().pid() + ")";
+    private static final java.util.regex.Pattern HOST_AND_PID = java.util.regex.Pattern.compile("(.+) \\(pid (\\d+)\\)");
 
-    private static String host() {
-        String pid = Long.toString(ProcessHandle.current().pid());
+    private static String hostName() {
         try {
-            return InetAddress.getLocalHost().getHostName() + " (pid " + pid + ")";
+            return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
-            return "unknown host (pid " + pid + ")";
+            return "unknown host";
         }
+    }
+
+    /**
+     * Whether the holder ran on this host in a process that no longer exists (a run killed with {@code kill -9}):
+     * its lease need not be waited out. A process id reused since looks alive, and the lease is then waited out.
+     */
+    static boolean deadOnThisHost(Holder holder) {
+        java.util.regex.Matcher m = HOST_AND_PID.matcher(holder.host());
+        if (!m.matches() || m.group(1).equals("unknown host") || !m.group(1).equals(HOST_NAME)) {
+            return false;
+        }
+        long pid = Long.parseLong(m.group(2));
+        return pid != ProcessHandle.current().pid()
+                && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 }

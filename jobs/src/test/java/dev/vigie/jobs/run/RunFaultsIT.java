@@ -200,6 +200,8 @@ class RunFaultsIT {
         long partial = count(id);
 
         Watch watch = new WatchLoader(Map.of()).load(file);
+        // the killed run could not release its lease on the watch; its process is gone, on this host: the rerun
+        // takes the lease at once, without waiting for it to expire and without --wait
         RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
 
         assertThat(partial).isLessThan((long) feeds * items);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.run.internal.ElasticsearchCalls;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,32 @@ class WatchLeasesIT {
             next.checkHeld();
         }
         killed.close();
+    }
+
+    @Test
+    void aLeaseLeftByAProcessOfThisHostThatIsGoneIsTakenAtOnce() throws Exception {
+        String watch = RunFixtures.uniqueId("lease-killed-here");
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        killed.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Request lease = new Request("PUT", "/" + WatchLeases.INDEX + "/_doc/" + watch);
+        lease.addParameter("refresh", "true");
+        lease.setJsonEntity("{\"watch\":\"" + watch + "\",\"run_id\":\"run-killed\",\"host\":\"" + host
+                + " (pid " + killed.pid() + ")\",\"expires_at\":\"" + T0.plus(TTL) + "\"}");
+        rest.performRequest(lease);
+
+        try (WatchLeases next = take(watch, "run-next", T0.plusSeconds(10), Optional.empty())) {
+            assertThat(next.watches()).containsExactly(watch);
+        }
+        // a live holder on this host is waited for: this JVM's own process
+        WatchLeases alive = take(watch, "run-alive", T0, Optional.empty());
+        try {
+            assertThatThrownBy(() -> take(watch, "run-other", T0.plusSeconds(10), Optional.empty()))
+                    .isInstanceOf(WatchBusyException.class);
+        } finally {
+            alive.close();
+        }
     }
 
     @Test
