@@ -100,9 +100,9 @@ class WatchLeasesIT {
             assertThat(next.watches()).containsExactly(watch);
         }
         // a live holder on this host is waited for: this JVM's own process
-        WatchLeases alive = take(watch, "run-alive", T0, Optional.empty());
+        WatchLeases alive = take(watch, "run-alive", T0.plusSeconds(10), Optional.empty());
         try {
-            assertThatThrownBy(() -> take(watch, "run-other", T0.plusSeconds(10), Optional.empty()))
+            assertThatThrownBy(() -> take(watch, "run-other", T0.plusSeconds(20), Optional.empty()))
                     .isInstanceOf(WatchBusyException.class);
         } finally {
             alive.close();
