@@ -53,10 +53,13 @@ public final class IndexTemplates {
     public static final String ERRORS = "vigie-errors";
     /** Incremental state of each watch and source between runs (see the jobs module). */
     public static final String STATE = "vigie-state";
+    /** One lease per watch, so that two runs of one watch never overlap (see the jobs module). */
+    public static final String LEASES = "vigie-leases";
     /** The four indices of the data contract, the ones the dashboards and the weekly report read. */
     public static final List<String> CONTRACT = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
     /** Every template {@link #installAll} installs, by name; each is also the name of the index written. */
-    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE);
+    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE,
+            LEASES);
     /** Classpath folder of the template files. */
     public static final String RESOURCE_FOLDER = "vigie/templates/";
     /** Key of the file checksum in each installed template's {@code _meta}. */

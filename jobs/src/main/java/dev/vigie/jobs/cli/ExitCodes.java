@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A watch file was refused; nothing ran. Fix the file. */
     public static final int INVALID_WATCH = 3;
+    /**
+     * Another run of the same watch is going on (it holds the watch's lease in {@code vigie-leases}); nothing ran.
+     * Try again later, or queue with {@code vigie run --wait}.
+     */
+    public static final int BUSY = 4;
 
     private ExitCodes() {
     }

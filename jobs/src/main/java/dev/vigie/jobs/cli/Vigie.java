@@ -1,5 +1,6 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.run.WatchBusyException;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,18 +23,24 @@ public final class Vigie {
     /**
      * The configured command line: an invalid watch exits with {@link ExitCodes#INVALID_WATCH} after printing every
      * error; any other failure prints one line (the stack trace goes to the log at DEBUG) and exits with
-     * {@link ExitCodes#FAILED}. Tests call {@code commandLine().setOut(..).setErr(..).execute(..)}.
+     * {@link ExitCodes#FAILED}; a watch another run is running exits with {@link ExitCodes#BUSY}. Tests call {@code commandLine().setOut(..).setErr(..).execute(..)}.
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VigieCommand());
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
-                : e instanceof InvalidWatchException ? ExitCodes.INVALID_WATCH : ExitCodes.FAILED);
+                : e instanceof InvalidWatchException ? ExitCodes.INVALID_WATCH
+                : e instanceof WatchBusyException ? ExitCodes.BUSY : ExitCodes.FAILED);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (e instanceof InvalidWatchException invalid) {
                 err.println(invalid.getMessage());
                 err.flush();
                 return ExitCodes.INVALID_WATCH;
+            }
+            if (e instanceof WatchBusyException busy) {
+                err.println("vigie " + command.getCommandName() + ": " + busy.getMessage());
+                err.flush();
+                return ExitCodes.BUSY;
             }
             LOG.debug("vigie {} failed", command.getCommandName(), e);
             err.println("vigie " + command.getCommandName() + ": " + describe(e));

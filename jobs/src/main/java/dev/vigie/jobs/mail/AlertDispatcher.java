@@ -13,13 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,19 +33,46 @@ import java.util.function.Function;
 /**
  * Emails a watch's alert hits as digests, exactly once per (rule, mention, recipient).
  *
- * <p>{@link #dispatch} first records every new hit as {@code pending} in {@code vigie-alerts} (a hit already there,
- * pending or sent, stays as it is: reruns and overlapping runs add nothing), then sends, per rule and recipient, the
- * pending hits that are due, and marks them {@code sent} once the email was handed over. {@code every: run} sends at
- * each dispatch; {@code every: day} sends the hits matched before today (in the watch's time zone) at the first
- * dispatch of the day; {@code every: week} the hits matched before this week's Monday. When the SMTP server is down,
- * the hits stay pending and the next dispatch sends them. A crash between the hand-over and the marking can send a
- * digest twice; nothing is ever lost.
+ * <p>{@link #dispatch} first records every new hit as {@code pending} in {@code vigie-alerts} (a hit already there
+ * stays as it is: reruns add nothing), then sends, per rule and recipient, the pending hits that are due. Each digest
+ * has an id derived from the hits it carries ({@link Ledger#digestId}); its hits move
+ * {@code pending -> sending(digest id) -> sent} with optimistic concurrency, and the email's Message-ID is the digest
+ * id. {@code every: run} sends at each dispatch; {@code every: day} sends the hits matched before today (in the
+ * watch's time zone) at the first dispatch of the day; {@code every: week} the hits matched before this week's Monday.
+ *
+ * <p>What each delivery outcome does:
+ * <ul>
+ *   <li><b>delivered</b> (SMTP answered 250, or the {@code .eml} file is in the outbox): the hits are {@code sent}.
+ *   <li><b>failed for sure</b> (SMTP unreachable or refusing before the message was sent, outbox full or read-only):
+ *       the hits go back to {@code pending} with the reason ({@code last_error}), shown in the summary; the next
+ *       dispatch sends them. Sending stops for this dispatch (the next digest would meet the same fault).
+ *   <li><b>unknown</b> (the whole message was sent and the SMTP acknowledgement did not come: a time-out, a lost
+ *       connection; or the run died between sending and recording): the hits stay {@code sending} with the digest id.
+ *       They are not sent again before {@link #DEFAULT_UNKNOWN_OUTCOME_GRACE} (24 hours) has passed: a slow server
+ *       that accepted the message does not get it twice. After that, the same digest (same hits, same Message-ID, so
+ *       a recipient's mail system can recognise it) is sent once more and the hits are then {@code sent}. Until then
+ *       the summary counts them as "unknown", and an operator who knows the outcome can set their status to
+ *       {@code sent} (or {@code pending}) in {@code vigie-alerts}.
+ * </ul>
+ *
+ * <p>When a rule's recipients change, the pending (and unknown) hits of a recipient no longer listed are re-targeted:
+ * they become pending for each current recipient of the rule and the old entry is {@code dropped} with the reason.
+ * When the rule itself is removed, its pending hits are {@code dropped} ("rule removed"). Both are counted in the
+ * summary; nothing pending disappears silently. A rule whose query changed keeps its pending hits: they matched
+ * the rule when they were found.
+ *
+ * <p>One dispatch per watch at a time: the run's lease on the watch ensures it; the conditional moves make a second
+ * dispatch that slipped through skip the hits the first one claimed.
  */
 public final class AlertDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
 
+    /** How long hits whose delivery had an unknown outcome wait before their digest is sent again. */
+    public static final Duration DEFAULT_UNKNOWN_OUTCOME_GRACE = Duration.ofHours(24);
+
     private final Ledger ledger;
     private final Function<MailSettings, Mailer> mailers;
+    private final Duration unknownOutcomeGrace;
 
     /** A dispatcher writing its ledger with {@code es} and sending with {@link Mailer#create(MailSettings)}. */
     public AlertDispatcher(ElasticsearchClient es) {
@@ -53,18 +81,50 @@ public final class AlertDispatcher {
 
     /** A dispatcher with its own way to make mailers (e.g. a short SMTP timeout). */
     public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers) {
-        this.ledger = new Ledger(Objects.requireNonNull(es, "es"));
-        this.mailers = Objects.requireNonNull(mailers, "mailers");
+        this(es, mailers, Ledger.Calls.DIRECT, DEFAULT_UNKNOWN_OUTCOME_GRACE);
     }
 
-    /** What happened to one rule's alerts in one dispatch. */
-    public record RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending) {
+    /**
+     * A dispatcher whose calls to Elasticsearch go through {@code calls} (retried with the run's patience), and that
+     * sends a digest with an unknown outcome again after {@code unknownOutcomeGrace}.
+     */
+    public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers, Ledger.Calls calls,
+            Duration unknownOutcomeGrace) {
+        this.ledger = new Ledger(Objects.requireNonNull(es, "es"), calls);
+        this.mailers = Objects.requireNonNull(mailers, "mailers");
+        this.unknownOutcomeGrace = Objects.requireNonNull(unknownOutcomeGrace, "unknownOutcomeGrace");
+    }
+
+    /**
+     * What happened to one rule's alerts in one dispatch.
+     *
+     * @param hits          hits of this run that passed the rule's filters
+     * @param digestsSent   digests delivered
+     * @param emailed       hits delivered in them
+     * @param pending       hits still waiting (not due yet, or delivery failed: see {@code pendingReason})
+     * @param dropped       hits that will not be sent to their recipient: the rule or the recipient left the watch
+     * @param retargeted    of those, the hits made pending again for the rule's current recipients
+     * @param unknown       hits whose digest was sent without acknowledgement (not sent again before the grace)
+     * @param pendingReason why hits are pending, for a person ("SMTP server unreachable", "next daily digest"), or
+     *                      empty
+     */
+    public record RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending, int dropped,
+                             int retargeted, int unknown, String pendingReason) {
+        public RuleCounts {
+            pendingReason = Objects.requireNonNullElse(pendingReason, "");
+        }
+
+        /** Counts with nothing dropped, re-targeted or unknown. */
+        public RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending) {
+            this(rule, hits, digestsSent, emailed, pending, 0, 0, 0, "");
+        }
     }
 
     /**
      * The outcome of a dispatch.
      *
-     * @param rules         one entry per alert rule of the watch, in the watch's order
+     * @param rules         one entry per alert rule of the watch, in the watch's order, then one per rule removed
+     *                      from the watch whose pending hits were dropped
      * @param destination   the SMTP server or the outbox folder
      * @param deliveryError why sending stopped (SMTP down), when it did; the unsent hits are pending
      */
@@ -86,6 +146,23 @@ public final class AlertDispatcher {
         }
     }
 
+    /** Mutable counts of one rule during a dispatch. */
+    private static final class Tally {
+        int hits;
+        int digests;
+        int emailed;
+        int pending;
+        int dropped;
+        int retargeted;
+        int unknown;
+        String pendingReason = "";
+    }
+
+    /** One digest to deliver: the hits of one rule for one recipient. */
+    private record Batch(String rule, String recipient, List<Ledger.Entry> entries, String digestId,
+                         boolean resend) {
+    }
+
     /**
      * Records the hits of a run and sends the digests that are due.
      *
@@ -96,6 +173,18 @@ public final class AlertDispatcher {
      * @throws IOException              when the ledger cannot be read or written; nothing was sent twice
      */
     public Result dispatch(Watch watch, List<AlertHit> hits, Instant now) throws IOException {
+        try {
+            return dispatchOrInterrupt(watch, hits, now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("alert dispatch of watch " + watch.id() + " interrupted");
+        }
+    }
+
+    private Result dispatchOrInterrupt(Watch watch, List<AlertHit> hits, Instant now)
+            throws IOException, InterruptedException {
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        watch.alerts().forEach(r -> tallies.put(r.id(), new Tally()));
         Map<String, Set<String>> hitsPerRule = new LinkedHashMap<>();
         watch.alerts().forEach(r -> hitsPerRule.put(r.id(), new LinkedHashSet<>()));
         List<Ledger.Entry> entries = new ArrayList<>();
@@ -124,60 +213,192 @@ public final class AlertDispatcher {
                         r.every(), to, Ledger.PENDING, item));
             }
         }
+        hitsPerRule.forEach((rule, ids) -> tallies.get(rule).hits = ids.size());
         int created = entries.isEmpty() ? 0 : ledger.addPending(entries);
         LOG.debug("Watch '{}': {} alert entries, {} new", watch.id(), entries.size(), created);
 
+        List<Ledger.Entry> open = ledger.open(watch.id());
+        if (retarget(watch, open, tallies, now)) {
+            open = ledger.open(watch.id());
+        }
+
+        List<Batch> batches = new ArrayList<>();
+        Map<String, List<Ledger.Entry>> orphans = new LinkedHashMap<>();
         Map<String, Map<String, List<Ledger.Entry>>> due = new LinkedHashMap<>();
-        Map<String, Integer> pendingPerRule = new HashMap<>();
-        for (Ledger.Entry e : ledger.pending(watch.id())) {
-            Optional<AlertRule> rule = watch.alert(e.rule());
-            if (rule.isEmpty() || !rule.get().to().contains(e.recipient())) {
-                continue;   // the rule or the recipient left the watch: nothing to send to them any more
+        for (Ledger.Entry e : open) {
+            Optional<AlertRule> known = watch.alert(e.rule());
+            if (known.isEmpty() || known.get().to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
+                continue;   // moved by another dispatch while this one re-targeted
             }
-            pendingPerRule.merge(e.rule(), 1, Integer::sum);
-            if (isDue(rule.get().every(), e.item().matchedAt(), now, watch.timezone())) {
+            AlertRule rule = known.get();
+            Tally tally = tallies.get(rule.id());
+            if (e.status().equals(Ledger.SENDING)) {
+                orphans.computeIfAbsent(e.digestId() == null ? e.id() : e.digestId(), k -> new ArrayList<>()).add(e);
+                continue;
+            }
+            tally.pending++;
+            if (isDue(rule.every(), e.item().matchedAt(), now, watch.timezone())) {
                 due.computeIfAbsent(e.rule(), k -> new LinkedHashMap<>())
                         .computeIfAbsent(e.recipient(), k -> new ArrayList<>()).add(e);
+            } else if (tally.pendingReason.isEmpty()) {
+                tally.pendingReason = "next " + (rule.every() == Frequency.DAY ? "daily" : "weekly") + " digest";
+            }
+        }
+        for (Map.Entry<String, List<Ledger.Entry>> orphan : orphans.entrySet()) {
+            List<Ledger.Entry> group = orphan.getValue();
+            Ledger.Entry first = group.get(0);
+            Instant since = group.stream().map(Ledger.Entry::sendingAt).filter(Objects::nonNull)
+                    .max(Instant::compareTo).orElse(Instant.EPOCH);
+            if (!since.plus(unknownOutcomeGrace).isAfter(now)) {
+                LOG.warn("Digest {} of watch '{}' ({} hits for {}) was sent at {} with an unknown outcome; sending it "
+                        + "again with the same Message-ID", orphan.getKey(), watch.id(), group.size(),
+                        first.recipient(), since);
+                batches.add(new Batch(first.rule(), first.recipient(), group, Ledger.digestId(group), true));
+            } else {
+                tallies.get(first.rule()).unknown += group.size();
+            }
+        }
+        for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
+            for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
+                List<Ledger.Entry> batch = perRecipient.getValue();
+                batches.add(new Batch(perRule.getKey(), perRecipient.getKey(), batch, Ledger.digestId(batch), false));
             }
         }
 
         Mailer mailer = mailers.apply(watch.mail());
-        Map<String, int[]> sent = new HashMap<>();   // rule -> {digests, items}
         String deliveryError = null;
-        outer:
-        for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
-            AlertRule rule = watch.alert(perRule.getKey()).orElseThrow();
-            for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
-                List<Ledger.Entry> batch = perRecipient.getValue();
-                DigestRenderer.Rendered digest = DigestRenderer.render(watch.language(), watch.timezone(), watch.id(),
-                        watch.brand().name(), rule, batch.stream().map(Ledger.Entry::item).toList());
-                try {
-                    mailer.send(MailMessage.builder().to(perRecipient.getKey()).subject(digest.subject())
-                            .text(digest.text()).html(digest.html()).build());
-                } catch (MailDeliveryException e) {
-                    deliveryError = e.getMessage();
+        for (Batch batch : batches) {
+            AlertRule rule = watch.alert(batch.rule()).orElseThrow();
+            Tally tally = tallies.get(rule.id());
+            Ledger.Moved claim = ledger.claim(batch.entries(), batch.digestId(), now);
+            if (!claim.skipped().isEmpty()) {
+                // another dispatch moved some of these hits in between: leave the whole digest to it
+                LOG.warn("Digest {} of watch '{}': {} of its hits were moved by another dispatch; not sent by this one",
+                        batch.digestId(), watch.id(), claim.skipped().size());
+                ledger.release(claim.moved(), batch.digestId(), "claimed by another dispatch");
+                continue;
+            }
+            List<Ledger.Entry> claimed = claim.moved();
+            DigestRenderer.Rendered digest = DigestRenderer.render(watch.language(), watch.timezone(), watch.id(),
+                    watch.brand().name(), rule, claimed.stream().map(Ledger.Entry::item).toList());
+            try {
+                Delivery delivery = mailer.send(MailMessage.builder().to(batch.recipient()).subject(digest.subject())
+                        .text(digest.text()).html(digest.html()).messageId(batch.digestId()).build());
+                ledger.markSent(claimed, batch.digestId(), delivery.messageId(), now);
+                tally.digests++;
+                tally.emailed += claimed.size();
+                if (!batch.resend()) {
+                    tally.pending -= claimed.size();
+                }
+            } catch (MailDeliveryException e) {
+                deliveryError = e.getMessage();
+                if (e.outcomeUnknown()) {
+                    ledger.markUnknown(claimed, batch.digestId(), e.getMessage());
+                    if (!batch.resend()) {
+                        tally.pending -= claimed.size();
+                    }
+                    tally.unknown += claimed.size();
+                    LOG.warn("Digest {} of watch '{}' has an unknown outcome; it is not sent again before {}: {}",
+                            batch.digestId(), watch.id(), now.plus(unknownOutcomeGrace), e.getMessage());
+                } else {
+                    ledger.release(claimed, batch.digestId(), e.kind().text() + ": " + e.getMessage());
+                    if (batch.resend()) {
+                        tally.pending += claimed.size();
+                    }
+                    tally.pendingReason = e.kind().text();
                     LOG.warn("Alert digests of watch '{}' not sent, they stay pending for the next run: {}",
                             watch.id(), e.getMessage());
-                    break outer;
                 }
-                ledger.markSent(batch, now);
-                int[] counts = sent.computeIfAbsent(rule.id(), k -> new int[2]);
-                counts[0]++;
-                counts[1] += batch.size();
+                // the next digest would meet the same server or folder: the rest waits for the next run
+                for (Batch rest : batches.subList(batches.indexOf(batch) + 1, batches.size())) {
+                    if (!rest.resend()) {
+                        Tally t = tallies.get(rest.rule());
+                        if (t.pendingReason.isEmpty() || t.pendingReason.startsWith("next ")) {
+                            t.pendingReason = e.kind().text();
+                        }
+                    }
+                }
+                break;
             }
         }
 
         List<RuleCounts> counts = new ArrayList<>();
         for (AlertRule rule : watch.alerts()) {
-            int[] s = sent.getOrDefault(rule.id(), new int[2]);
-            counts.add(new RuleCounts(rule.id(), hitsPerRule.get(rule.id()).size(), s[0], s[1],
-                    pendingPerRule.getOrDefault(rule.id(), 0) - s[1]));
+            Tally t = tallies.get(rule.id());
+            counts.add(new RuleCounts(rule.id(), t.hits, t.digests, t.emailed, t.pending, t.dropped, t.retargeted,
+                    t.unknown, t.pending > 0 ? t.pendingReason : ""));
         }
+        tallies.forEach((rule, t) -> {
+            if (watch.alert(rule).isEmpty()) {
+                counts.add(new RuleCounts(rule, 0, 0, 0, 0, t.dropped, 0, 0, ""));
+            }
+        });
         Result result = new Result(counts, mailer.destination(), Optional.ofNullable(deliveryError));
-        LOG.info("Alerts of watch '{}': {} hits, {} emailed to {}, {} pending", watch.id(),
+        LOG.info("Alerts of watch '{}': {} hits, {} emailed to {}, {} pending, {} unknown, {} dropped", watch.id(),
                 counts.stream().mapToInt(RuleCounts::hits).sum(), result.emailed(), result.destination(),
-                result.pending());
+                result.pending(), counts.stream().mapToInt(RuleCounts::unknown).sum(),
+                counts.stream().mapToInt(RuleCounts::dropped).sum());
         return result;
+    }
+
+    /**
+     * Re-targets the open hits of recipients no longer listed by their rule to the rule's current recipients, and
+     * drops the hits of rules the watch no longer has; counts both in {@code tallies} (hits of a removed rule under a
+     * tally of their own, reported with the rule's id). Returns whether the ledger changed.
+     */
+    private boolean retarget(Watch watch, List<Ledger.Entry> open, Map<String, Tally> tallies, Instant now)
+            throws IOException, InterruptedException {
+        List<Ledger.Entry> ruleGone = new ArrayList<>();
+        Map<String, List<Ledger.Entry>> recipientGone = new LinkedHashMap<>();
+        List<Ledger.Entry> replacements = new ArrayList<>();
+        for (Ledger.Entry e : open) {
+            Optional<AlertRule> rule = watch.alert(e.rule());
+            if (rule.isEmpty()) {
+                ruleGone.add(e);
+                continue;
+            }
+            AlertRule r = rule.get();
+            if (r.to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
+                String reason = "recipient removed from rule " + r.id() + "; re-targeted to " + String.join(", ", r.to());
+                recipientGone.computeIfAbsent(reason, k -> new ArrayList<>()).add(e);
+                for (String to : r.to()) {
+                    replacements.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), e.item().mentionId(), to),
+                            watch.id(), r.id(), r.every(), to, Ledger.PENDING, e.item()));
+                }
+            }
+        }
+        if (ruleGone.isEmpty() && recipientGone.isEmpty()) {
+            return false;
+        }
+        int created = replacements.isEmpty() ? 0 : ledger.addPending(replacements);
+        for (Map.Entry<String, List<Ledger.Entry>> gone : recipientGone.entrySet()) {
+            for (Ledger.Entry e : ledger.drop(gone.getValue(), gone.getKey(), now).moved()) {
+                tallies.get(e.rule()).dropped++;
+            }
+        }
+        distribute(replacements, created, tallies);
+        for (Ledger.Entry e : ledger.drop(ruleGone, "rule removed from the watch", now).moved()) {
+            tallies.computeIfAbsent(e.rule(), k -> new Tally()).dropped++;
+        }
+        LOG.warn("Watch '{}': {} pending alert hits re-targeted to the rules' current recipients ({} new entries), {} "
+                + "dropped because their rule was removed", watch.id(),
+                recipientGone.values().stream().mapToInt(List::size).sum(), created, ruleGone.size());
+        return true;
+    }
+
+    /** Counts the re-targeted hits per rule: the replacement entries that were new. */
+    private static void distribute(List<Ledger.Entry> replacements, int created, Map<String, Tally> tallies) {
+        if (created == replacements.size()) {
+            replacements.forEach(e -> tallies.get(e.rule()).retargeted++);
+        } else if (created > 0) {
+            // some recipients already had the hit: attribute the new ones to the first rules (one rule in practice)
+            int left = created;
+            for (Ledger.Entry e : replacements) {
+                if (left-- > 0) {
+                    tallies.get(e.rule()).retargeted++;
+                }
+            }
+        }
     }
 
     /** Whether a hit matched at {@code matchedAt} goes out in a dispatch at {@code now}. */

@@ -11,8 +11,14 @@ import java.util.Objects;
  *
  * <p>The subject is cleaned of line breaks and control characters (a title from a feed cannot add a header) and
  * recipients must be plain addresses ({@code name@example.com}).
+ *
+ * <p>{@code messageId}, when given, is the left part of the Message-ID header ({@code <messageId@sender-domain>})
+ * and names the outbox file: a message sent again under the same id (an alert digest whose first delivery had an
+ * unknown outcome) is recognisable as the same message, and the outbox writes it only once. Without it, the mail
+ * library makes a unique one.
  */
-public record MailMessage(List<String> to, String subject, String text, String html, List<Attachment> attachments) {
+public record MailMessage(List<String> to, String subject, String text, String html, List<Attachment> attachments,
+                          String messageId) {
     /** Longest subject kept; longer ones are cut with an ellipsis. */
     public static final int MAX_SUBJECT_LENGTH = 200;
 
@@ -35,6 +41,14 @@ public record MailMessage(List<String> to, String subject, String text, String h
         if (html == null && attachments.stream().anyMatch(Attachment::isInline)) {
             throw new IllegalArgumentException("inline images need an HTML part");
         }
+        if (messageId != null && !messageId.matches("[A-Za-z0-9._-]{1,128}")) {
+            throw new IllegalArgumentException("messageId must be [A-Za-z0-9._-]{1,128}, was '" + messageId + "'");
+        }
+    }
+
+    /** A message whose Message-ID the mail library makes. */
+    public MailMessage(List<String> to, String subject, String text, String html, List<Attachment> attachments) {
+        this(to, subject, text, html, attachments, null);
     }
 
     /** Line breaks, tabs and other control characters become one space; the result is trimmed and capped. */
@@ -54,6 +68,7 @@ public record MailMessage(List<String> to, String subject, String text, String h
         private String text;
         private String html;
         private final List<Attachment> attachments = new ArrayList<>();
+        private String messageId;
 
         private Builder() {
         }
@@ -88,8 +103,14 @@ public record MailMessage(List<String> to, String subject, String text, String h
             return this;
         }
 
+        /** The left part of the Message-ID ({@code [A-Za-z0-9._-]}): the same id for the same message, always. */
+        public Builder messageId(String messageId) {
+            this.messageId = messageId;
+            return this;
+        }
+
         public MailMessage build() {
-            return new MailMessage(to, subject, text, html, attachments);
+            return new MailMessage(to, subject, text, html, attachments, messageId);
         }
     }
 }

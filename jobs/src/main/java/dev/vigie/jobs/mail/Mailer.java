@@ -5,12 +5,16 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +22,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -86,7 +94,9 @@ public final class Mailer {
      * Sends one email, or writes it to the outbox.
      *
      * @throws MailDeliveryException when the SMTP server cannot be reached or refuses the message, or the outbox
-     *                               cannot be written; nothing was delivered then
+     *                               cannot be written (nothing was delivered then, and no partial file is left);
+     *                               or when the whole message was sent and the server's acknowledgement did not
+     *                               come ({@link MailDeliveryException#outcomeUnknown()}: it may have been delivered)
      */
     public Delivery send(MailMessage message) throws MailDeliveryException {
         MimeMessage mime;
@@ -100,44 +110,152 @@ public final class Mailer {
 
     private Delivery sendSmtp(MimeMessage mime, MailMessage message) throws MailDeliveryException {
         URI smtp = settings.smtpServer().orElseThrow();
+        String protocol = smtp.getScheme().toLowerCase(Locale.ROOT).equals("smtps") ? "smtps" : "smtp";
+        TrackingTransport transport = new TrackingTransport(session, protocol);
         try {
-            if (settings.username().isEmpty()) {
-                Transport.send(mime);
-            } else {
-                Transport.send(mime, settings.username(), settings.password().reveal());
+            try {
+                transport.connect(smtp.getHost(), port(smtp), settings.username().isEmpty() ? null : settings.username(),
+                        settings.username().isEmpty() ? null : settings.password().reveal());
+                transport.sendMessage(mime, mime.getAllRecipients());
+            } finally {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    LOG.debug("Closing the SMTP connection to {} failed: {}", smtp, e.toString());
+                }
             }
             String id = mime.getMessageID();
             LOG.debug("Sent '{}' to {} through {}", message.subject(), message.to(), smtp);
             return new Delivery(id, null);
         } catch (MessagingException e) {
             // The cause names the host and the socket error; it never holds the password.
-            throw new MailDeliveryException("cannot send '" + message.subject() + "' through " + smtp + ": "
-                    + rootMessage(e), e);
+            boolean answered = answered(e);
+            MailDeliveryException.Kind kind = transport.wholeMessageSent() && !answered
+                    ? MailDeliveryException.Kind.SMTP_OUTCOME_UNKNOWN
+                    : answered ? MailDeliveryException.Kind.SMTP_REFUSED : MailDeliveryException.Kind.SMTP_UNREACHABLE;
+            String what = kind == MailDeliveryException.Kind.SMTP_OUTCOME_UNKNOWN
+                    ? "sent '" + message.subject() + "' through " + smtp + " but got no acknowledgement (the server may "
+                    + "have accepted it)"
+                    : "cannot send '" + message.subject() + "' through " + smtp;
+            throw new MailDeliveryException(kind, what + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Whether the server answered with an error code (as opposed to no answer at all). */
+    private static boolean answered(MessagingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SMTPSendFailedException || t instanceof SMTPAddressFailedException
+                    || t instanceof AuthenticationFailedException) {
+                return true;
+            }
+            if (t instanceof IOException) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int port(URI smtp) {
+        return smtp.getPort() > 0 ? smtp.getPort() : smtp.getScheme().equalsIgnoreCase("smtps") ? 465 : 25;
+    }
+
+    /**
+     * Angus Mail's SMTP transport, noting when the end of the message (the final {@code .} of DATA, or the last BDAT
+     * chunk) is being written: from then on, a missing answer means the server may have accepted the message.
+     */
+    private static final class TrackingTransport extends SMTPTransport {
+        private volatile boolean wholeMessageSent;
+
+        TrackingTransport(Session session, String protocol) {
+            super(session, new URLName(protocol, null, -1, null, null, null), protocol, protocol.equals("smtps"));
+        }
+
+        boolean wholeMessageSent() {
+            return wholeMessageSent;
+        }
+
+        @Override
+        protected void finishData() throws IOException, MessagingException {
+            wholeMessageSent = true;
+            super.finishData();
+        }
+
+        @Override
+        protected void finishBdat() throws IOException, MessagingException {
+            wholeMessageSent = true;
+            super.finishBdat();
         }
     }
 
     private Delivery writeOutbox(MimeMessage mime, MailMessage message) throws MailDeliveryException {
         Path dir = settings.outboxPath();
+        Path tmp = null;
         try {
             Files.createDirectories(dir);
-            String name = FILE_TIME.format(clock.instant()) + "-" + slug(message.subject()) + "-"
-                    + UUID.randomUUID().toString().substring(0, 8) + ".eml";
+            String key = message.messageId() == null ? UUID.randomUUID().toString().substring(0, 8)
+                    : message.messageId();
+            if (message.messageId() != null) {
+                // written by an earlier attempt whose outcome was not recorded (a crash): not twice
+                try (DirectoryStream<Path> earlier = Files.newDirectoryStream(dir, "*-" + key + ".eml")) {
+                    for (Path file : earlier) {
+                        LOG.info("'{}' is already in the outbox as {}; not written again", message.subject(), file);
+                        return new Delivery(mime.getMessageID(), file);
+                    }
+                }
+            }
+            String name = FILE_TIME.format(clock.instant()) + "-" + slug(message.subject()) + "-" + key + ".eml";
             Path target = dir.resolve(name);
-            Path tmp = dir.resolve("." + name + ".tmp");
+            tmp = dir.resolve("." + key + ".eml.tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 mime.writeTo(out);
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
             LOG.debug("Wrote '{}' for {} to {}", message.subject(), message.to(), target);
             return new Delivery(mime.getMessageID(), target);
         } catch (IOException | MessagingException e) {
-            throw new MailDeliveryException("cannot write '" + message.subject() + "' to the outbox " + dir + ": "
-                    + rootMessage(e), e);
+            throw new MailDeliveryException(outboxFailure(e), "cannot write '" + message.subject() + "' to the outbox "
+                    + dir + ": " + rootMessage(e), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove the partial outbox file {}: {}", tmp, e.toString());
+                }
+            }
         }
     }
 
+    /** Sorts an outbox failure by its cause: a full disk, a folder that cannot be written, or anything else. */
+    static MailDeliveryException.Kind outboxFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (text.contains("no space left") || text.contains("disk quota")) {
+                return MailDeliveryException.Kind.OUTBOX_FULL;
+            }
+            if (t instanceof AccessDeniedException || t instanceof FileAlreadyExistsException
+                    || t instanceof NotDirectoryException || text.contains("read-only file system")
+                    || text.contains("permission denied") || text.contains("operation not permitted")) {
+                return MailDeliveryException.Kind.OUTBOX_NOT_WRITABLE;
+            }
+        }
+        return MailDeliveryException.Kind.OTHER;
+    }
+
     private MimeMessage toMime(MailMessage message) throws MessagingException, UnsupportedEncodingException {
-        MimeMessage mime = new MimeMessage(session);
+        String fixedId = message.messageId() == null ? null
+                : "<" + message.messageId() + "@" + domainOf(settings.from()) + ">";
+        MimeMessage mime = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                if (fixedId == null) {
+                    super.updateMessageID();
+                } else {
+                    setHeader("Message-ID", fixedId);
+                }
+            }
+        };
         mime.setFrom(new InternetAddress(settings.from(), SENDER_NAME, "UTF-8"));
         for (String to : message.to()) {
             mime.addRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
@@ -223,6 +341,12 @@ public final class Mailer {
         });
         p.put("mail.from", settings.from());
         return p;
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return domain.isEmpty() ? "vigie.invalid" : domain;
     }
 
     static String slug(String subject) {

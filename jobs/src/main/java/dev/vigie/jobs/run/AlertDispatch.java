@@ -2,6 +2,10 @@ package dev.vigie.jobs.run;
 
 import dev.vigie.jobs.mail.AlertDispatcher;
 import dev.vigie.jobs.mail.AlertHit;
+import dev.vigie.jobs.mail.Mailer;
+import dev.vigie.jobs.mail.internal.Ledger;
+import dev.vigie.jobs.run.internal.Backoff;
+import dev.vigie.jobs.run.internal.ElasticsearchCalls;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.watch.Watch;
 import java.io.IOException;
@@ -19,13 +23,20 @@ final class AlertDispatch {
     private AlertDispatch() {
     }
 
-    static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients, List<AlertHit> hits)
-            throws IOException {
+    static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients,
+            ElasticsearchCalls calls, List<AlertHit> hits) throws IOException {
         List<AlertReport> reports = new ArrayList<>();
         if (!options.dispatchAlerts()) {
             return reports;
         }
-        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync());
+        Ledger.Calls ledgerCalls = new Ledger.Calls() {
+            @Override
+            public <T> T call(String step, Backoff.Call<T> call) throws IOException, InterruptedException {
+                return calls.call(step, call);
+            }
+        };
+        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync(), Mailer::create, ledgerCalls,
+                AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
         Instant now = Instant.now();
         for (Watch watch : options.watches()) {
             if (watch.alerts().isEmpty()) {
@@ -38,7 +49,8 @@ final class AlertDispatch {
                     error));
             for (AlertDispatcher.RuleCounts counts : result.rules()) {
                 reports.add(new AlertReport(watch.id(), counts.rule(), counts.hits(), counts.emailed(),
-                        counts.pending()));
+                        counts.pending(), counts.dropped(), counts.retargeted(), counts.unknown(),
+                        counts.pendingReason(), result.destination()));
             }
         }
         return reports;

@@ -28,7 +28,10 @@ import picocli.CommandLine.Spec;
                 "Runs on an embedded Flink (all cores of this machine) unless started with 'flink run'."},
         footer = {"", "Exit codes: 0 the run is done (even when some sources failed: see the summary), "
                 + "1 the run failed (Elasticsearch unreachable, job failed; nothing committed, rerun later), "
-                + "2 bad usage, 3 a watch file was refused."})
+                + "2 bad usage, 3 a watch file was refused, 4 another run of a watch is going on (its lease in "
+                + "vigie-leases; nothing ran: try later, or use --wait).",
+                "A run that ends with exit 0 may print WARNING lines: documents Elasticsearch refused as invalid "
+                + "(see vigie-errors), alert emails whose delivery outcome is unknown."})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +64,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait-for-es", paramLabel = "SECONDS",
             description = "How long to wait for Elasticsearch to answer before giving up (default: ${DEFAULT-VALUE}).")
     long waitForEsSeconds = RunOptions.DEFAULT_ELASTICSEARCH_WAIT.toSeconds();
+
+    @Option(names = "--wait", arity = "0..1", paramLabel = "SECONDS", fallbackValue = "86400",
+            description = "When another run of a watch is going on, wait for it to end (up to SECONDS, default a "
+                    + "day) instead of exiting with code 4.")
+    Long waitForLeaseSeconds;
 
     @Option(names = "--apis", paramLabel = "URL", hidden = true,
             description = "Base URL serving the Bluesky, Reddit and Hacker News APIs (tests and the demo).")
@@ -96,6 +104,9 @@ public final class RunCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
+        if (waitForLeaseSeconds != null) {
+            options.leaseWait(Duration.ofSeconds(Math.max(0, waitForLeaseSeconds)));
+        }
         if (elasticsearch != null) {
             options.elasticsearch(ElasticsearchEndpoint.of(elasticsearch.toString()));
         }

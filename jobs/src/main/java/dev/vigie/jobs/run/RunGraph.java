@@ -14,6 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
@@ -49,18 +52,19 @@ final class RunGraph {
      * @param hits        the alert hits
      * @param startMillis time from building the job to its submission, which includes starting an embedded
      *                    MiniCluster
+     * @param documents   distinct documents handed to the sink (mentions after keeping one per id, page changes)
      * @param enrichmentFailures items indexed although an enrichment stage failed on them, per
      *                    {@link EnrichmentFailures#key source}
      */
-    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis,
+    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis, long documents,
             Map<String, Long> enrichmentFailures) {
         Output {
             enrichmentFailures = Map.copyOf(enrichmentFailures);
         }
 
         /** No job ran, or nothing failed in enrichment. */
-        Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis) {
-            this(reports, hits, startMillis, Map.of());
+        Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis, long documents) {
+            this(reports, hits, startMillis, documents, Map.of());
         }
     }
 
@@ -118,7 +122,9 @@ final class RunGraph {
                 .union(collected.getSideOutput(SplitOutcomes.PAGE_CHANGES)
                         .map(change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
                                 SerializableTypeInfo.forClass(EsDocument.class))
-                        .name("page change documents"));
+                        .name("page change documents"))
+                .map(new CountDocuments(), SerializableTypeInfo.forClass(EsDocument.class))
+                .name("count documents");
 
         documents.sinkTo(ElasticsearchSink.<EsDocument>builder()
                         .endpoint(options.elasticsearch())
@@ -141,7 +147,8 @@ final class RunGraph {
         CompletableFuture<List<AlertHit>> hitList = CompletableFuture.supplyAsync(() -> drain(hits));
         try {
             JobExecutionResult result = job.getJobExecutionResult().get();
-            return new Output(reportList.get(), hitList.get(), startMillis,
+            Long documentCount = result.getAccumulatorResult(CountDocuments.ACCUMULATOR);
+            return new Output(reportList.get(), hitList.get(), startMillis, documentCount == null ? 0 : documentCount,
                     EnrichmentFailures.of(result.getAccumulatorResult(EnrichmentFailures.NAME),
                             result.getAccumulatorResult(EnrichmentFailures.ALERTS_NAME)));
         } catch (InterruptedException e) {
@@ -179,6 +186,27 @@ final class RunGraph {
         env.setParallelism(options.parallelism());
         env.getConfig().enableObjectReuse();
         return env;
+    }
+
+    /**
+     * Counts the documents going to the sink in a Flink accumulator, which reaches the driver with the job's result
+     * on an embedded MiniCluster and on a cluster alike: the summary's "documents" are distinct documents, where
+     * the sources' "new" counts an item found by two sources twice.
+     */
+    static final class CountDocuments extends RichMapFunction<EsDocument, EsDocument> {
+        static final String ACCUMULATOR = "vigie-documents";
+        private final LongCounter documents = new LongCounter();
+
+        @Override
+        public void open(OpenContext context) {
+            getRuntimeContext().addAccumulator(ACCUMULATOR, documents);
+        }
+
+        @Override
+        public EsDocument map(EsDocument document) {
+            documents.add(1L);
+            return document;
+        }
     }
 
     private static <T> List<T> drain(CloseableIterator<T> iterator) {

@@ -64,6 +64,8 @@ public final class RunOptions {
     private final Duration elasticsearchWait;
     private final String runId;
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
+    private final Duration leaseTtl;
+    private final Duration leaseWait;
 
     private RunOptions(Builder b) {
         this.watches = List.copyOf(b.watches);
@@ -83,6 +85,8 @@ public final class RunOptions {
         this.elasticsearchWait = b.elasticsearchWait;
         this.runId = b.runId;
         this.coreNlp = b.coreNlp;
+        this.leaseTtl = b.leaseTtl;
+        this.leaseWait = b.leaseWait;
     }
 
     public static Builder builder() {
@@ -158,6 +162,24 @@ public final class RunOptions {
         return coreNlp;
     }
 
+    /** How long a watch's lease lasts without renewal ({@link WatchLeases}). */
+    public Duration leaseTtl() {
+        return leaseTtl;
+    }
+
+    /** How long to wait for a watch another run holds; empty: do not wait, fail with {@link WatchBusyException}. */
+    public java.util.Optional<Duration> leaseWait() {
+        return java.util.Optional.ofNullable(leaseWait);
+    }
+
+    /**
+     * The run's patience with Elasticsearch: how long it may fail (unreachable, 429, 5xx, write blocks) before the
+     * run gives up, in the sink and in every call after the job. The same value as {@link #sinkMaxRetryDuration()}.
+     */
+    public Duration elasticsearchPatience() {
+        return sinkMaxRetryDuration;
+    }
+
     /** Builds {@link RunOptions}. */
     public static final class Builder {
         private final List<Watch> watches = new ArrayList<>();
@@ -177,6 +199,8 @@ public final class RunOptions {
         private Duration elasticsearchWait = DEFAULT_ELASTICSEARCH_WAIT;
         private String runId;
         private EnglishSentimentScorer.CoreNlpUse coreNlp = SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE;
+        private Duration leaseTtl = WatchLeases.DEFAULT_TTL;
+        private Duration leaseWait;
 
         private Builder() {
         }
@@ -261,7 +285,10 @@ public final class RunOptions {
             return this;
         }
 
-        /** How long Elasticsearch may stay unavailable during the run before the run fails. */
+        /**
+         * How long Elasticsearch may stay unavailable, or refuse documents with a retryable status (429, 5xx, a write
+         * block), before the run fails; also the patience of every call to Elasticsearch after the job.
+         */
         public Builder sinkMaxRetryDuration(Duration sinkMaxRetryDuration) {
             this.sinkMaxRetryDuration = sinkMaxRetryDuration;
             return this;
@@ -284,6 +311,21 @@ public final class RunOptions {
          */
         public Builder coreNlp(EnglishSentimentScorer.CoreNlpUse coreNlp) {
             this.coreNlp = coreNlp;
+            return this;
+        }
+
+        /** How long a watch's lease lasts without renewal (default {@link WatchLeases#DEFAULT_TTL}). */
+        public Builder leaseTtl(Duration leaseTtl) {
+            this.leaseTtl = leaseTtl;
+            return this;
+        }
+
+        /**
+         * Waits up to {@code leaseWait} for a watch another run is running ({@code vigie run --wait}); {@code null},
+         * the default, fails at once with {@link WatchBusyException}.
+         */
+        public Builder leaseWait(Duration leaseWait) {
+            this.leaseWait = leaseWait;
             return this;
         }
 
@@ -348,6 +390,10 @@ public final class RunOptions {
             requirePositive("progressInterval", progressInterval);
             requirePositive("sinkMaxRetryDuration", sinkMaxRetryDuration);
             requirePositive("elasticsearchWait", elasticsearchWait);
+            requirePositive("leaseTtl", leaseTtl);
+            if (leaseWait != null && leaseWait.isNegative()) {
+                throw new IllegalArgumentException("leaseWait must be >= 0, was " + leaseWait);
+            }
             if (sinkMaxBatchSize < 1) {
                 throw new IllegalArgumentException("sinkMaxBatchSize must be >= 1, was " + sinkMaxBatchSize);
             }

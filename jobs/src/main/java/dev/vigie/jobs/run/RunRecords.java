@@ -80,6 +80,31 @@ final class RunRecords {
         }
     }
 
+    /**
+     * The documents run {@code runId} had refused for good, counted by the index they were meant for and the error
+     * type ("vigie-mentions: strict_dynamic_mapping_exception"), after a refresh; empty when there are none.
+     */
+    static Map<String, Long> refusedByReason(RestClient client, String errorIndex, String runId) throws IOException {
+        Request refresh = new Request("POST", "/" + errorIndex + "/_refresh");
+        refresh.addParameter("ignore_unavailable", "true");
+        client.performRequest(refresh);
+        Request request = new Request("POST", "/" + errorIndex + "/_search");
+        request.addParameter("ignore_unavailable", "true");
+        request.setJsonEntity(JSON.writeValueAsString(Map.of("size", 0,
+                "query", Map.of("term", Map.of("run_id", runId)),
+                "aggs", Map.of("index", Map.of("terms", Map.of("field", "index", "size", 20),
+                        "aggs", Map.of("type", Map.of("terms", Map.of("field", "error_type", "size", 10))))))));
+        var answer = JSON.readTree(client.performRequest(request).getEntity().getContent());
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (var index : answer.path("aggregations").path("index").path("buckets")) {
+            for (var type : index.path("type").path("buckets")) {
+                reasons.put(index.path("key").asText() + ": " + type.path("key").asText(),
+                        type.path("doc_count").asLong());
+            }
+        }
+        return reasons;
+    }
+
     /** Documents of {@code index} whose {@code field} equals {@code value}, after a refresh. */
     static long count(RestClient client, String index, String field, String value) throws IOException {
         Request refresh = new Request("POST", "/" + index + "/_refresh");

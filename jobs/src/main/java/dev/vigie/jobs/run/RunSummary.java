@@ -20,29 +20,32 @@ import java.util.Map;
  * @param duration     wall time of the run
  * @param sources      one report per source
  * @param alerts       one report per alert rule
- * @param indexed      mentions and page changes sent to Elasticsearch
- * @param refused      documents Elasticsearch refused for good (see {@code vigie-errors})
+ * @param indexed      distinct documents (mentions and page changes) in Elasticsearch after the run
+ * @param refused      documents Elasticsearch refused as invalid (mapping errors; see {@code vigie-errors})
  * @param stageMillis  time per stage (plan, job, commit, alerts), in the order they ran
  * @param outboxes     outbox folders where emails were written, when there is no SMTP server
  * @param kibana       Kibana URLs of the watches that name one
+ * @param duplicates   new items that another source of the run also gave (one document for both)
+ * @param refusedByReason the refused documents by index and error type ("vigie-mentions: document_parsing_exception")
  * @param enrichmentFailures items indexed although an enrichment stage (language, sentiment, themes...) failed on
  *                     them; each is logged with its id and the stages that failed
  */
 public record RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
         List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-        List<URI> kibana, long enrichmentFailures) {
+        List<URI> kibana, long duplicates, Map<String, Long> refusedByReason, long enrichmentFailures) {
 
     /** A summary in which every item was enriched by every stage. */
     public RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
             List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-            List<URI> kibana) {
-        this(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes, kibana, 0);
+            List<URI> kibana, long duplicates, Map<String, Long> refusedByReason) {
+        this(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes, kibana, duplicates,
+                refusedByReason, 0);
     }
 
     /** This summary with {@code count} items indexed although an enrichment stage failed on them. */
     public RunSummary withEnrichmentFailures(long count) {
         return new RunSummary(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes,
-                kibana, count);
+                kibana, duplicates, refusedByReason, count);
     }
 
     public RunSummary {
@@ -51,6 +54,7 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         stageMillis = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageMillis));
         outboxes = List.copyOf(outboxes);
         kibana = List.copyOf(kibana);
+        refusedByReason = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(refusedByReason));
     }
 
     public long fetched() {
@@ -81,8 +85,10 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
 
     /** Prints the summary for a person at a terminal. */
     public void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "Run %s: %d sources, %d items fetched, %d new, %d indexed, %d refused, %s%n",
-                runId, sources.size(), fetched(), fresh(), indexed, refused, human(duration));
+        out.printf(Locale.ROOT, "Run %s: %d sources, %d items fetched, %d new, %d documents indexed%s, %d refused, %s%n",
+                runId, sources.size(), fetched(), fresh(), indexed,
+                duplicates > 0 ? " (" + duplicates + " new items were duplicates across sources)" : "", refused,
+                human(duration));
         int w = Math.max("watch".length(), sources.stream().mapToInt(x -> x.ref().watch().length()).max().orElse(0));
         w = Math.max(w, alerts.stream().mapToInt(a -> a.watch().length()).max().orElse(0));
         String row = "  %-" + w + "s %-10s %-44s %8s %6s %9s  %s%n";
@@ -93,10 +99,11 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
                     s.statusText());
         }
         if (!alerts.isEmpty()) {
-            String alertRow = "  %-" + w + "s %-20s %6s %8s %8s%n";
-            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "emailed", "pending");
+            String alertRow = "  %-" + w + "s %-20s %6s %8s %8s %8s  %s%n";
+            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "emailed", "pending", "unknown", "note");
             for (AlertReport a : alerts) {
-                out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending());
+                out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending(),
+                        a.unknown(), note(a));
             }
         }
         if (enrichmentFailures > 0) {
@@ -104,8 +111,16 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
                     + "log, and enrichment_failures in vigie-runs, run_id %s%n", enrichmentFailures, runId);
         }
         if (refused > 0) {
-            out.printf(Locale.ROOT, "  %d documents refused by Elasticsearch: see index vigie-errors, run_id %s%n",
-                    refused, runId);
+            out.printf(Locale.ROOT, "  WARNING: %d documents refused by Elasticsearch as invalid, not indexed (%s): see "
+                    + "index vigie-errors, run_id %s%n", refused, refusedByReason.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+                    runId);
+        }
+        long unknown = alerts.stream().mapToLong(AlertReport::unknown).sum();
+        if (unknown > 0) {
+            out.printf(Locale.ROOT, "  WARNING: %d alert hits were sent without acknowledgement from the mail server "
+                    + "(it may have accepted them): not sent again for 24 h, then once more with the same Message-ID; "
+                    + "see vigie-alerts, status sending%n", unknown);
         }
         for (Path outbox : outboxes) {
             out.println("  Alert emails written to " + outbox.toAbsolutePath());
@@ -113,6 +128,22 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         for (URI url : kibana) {
             out.println("  Dashboards: " + url);
         }
+    }
+
+    /** Why alerts are pending, dropped or re-targeted, for the alert row. */
+    private static String note(AlertReport a) {
+        List<String> notes = new java.util.ArrayList<>();
+        if (a.pending() > 0 && !a.pendingReason().isEmpty()) {
+            notes.add("pending: " + a.pendingReason() + (a.pendingReason().startsWith("next ") ? ""
+                    : " (" + a.destination() + ")"));
+        }
+        if (a.retargeted() > 0) {
+            notes.add(a.retargeted() + " re-targeted to the rule's new recipients");
+        }
+        if (a.dropped() > 0) {
+            notes.add(a.dropped() + " dropped (rule changed)");
+        }
+        return String.join("; ", notes);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.vigie.jobs.run;
 
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.jobs.run.internal.Backoff;
+import dev.vigie.jobs.run.internal.ElasticsearchCalls;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.ElasticsearchSink;
 import dev.vigie.jobs.state.SourceState;
@@ -10,6 +11,7 @@ import dev.vigie.jobs.watch.Watch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
@@ -28,12 +31,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs watches once: the entry point of {@code vigie run}, {@code vigie demo} and of the job jar on a Flink cluster.
  *
- * <p>Stages: wait for Elasticsearch and install the index templates; read each watch's state and plan its sources;
+ * <p>Stages: wait for Elasticsearch and install the index templates; take the lease of every watch
+ * ({@link WatchLeases}: a watch another run is running fails with {@link WatchBusyException}, or waits with
+ * {@link RunOptions#leaseWait()}); read each watch's state and plan its sources;
  * fetch the sources (in the driver for an embedded run, inside the job on a Flink cluster); run the Flink job
  * (enrich, match alerts, index) when something is new; dispatch the alerts of the run; then commit: the new state
  * and one {@code vigie-runs} document per source. Committing last is what makes a killed run safe: the rerun starts
  * from the previous state, fetches the same items and overwrites them under the same ids, and the alert ledger keeps
- * alerts from being sent twice.
+ * alerts from being sent twice. Every call to Elasticsearch outside the job is retried for the run's patience
+ * ({@link RunOptions#elasticsearchPatience()}, 5 minutes by default), and a failure names Elasticsearch, its URL and
+ * the step.
  */
 public final class VigieRun {
 
@@ -52,46 +59,20 @@ public final class VigieRun {
         long start = System.nanoTime();
         Map<String, Long> stages = new LinkedHashMap<>();
         ElasticsearchEndpoint endpoint = options.elasticsearch();
+        ElasticsearchCalls calls = new ElasticsearchCalls(endpoint, options.elasticsearchPatience(),
+                options.progress() == null ? null : line -> options.progress().accept("  " + line));
         try (ElasticsearchEndpoint.Clients clients = endpoint.clients()) {
             long t = System.nanoTime();
-            waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait());
-            IndexTemplates.installAll(clients.sync());
+            waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait(), options.progress(),
+                    options.progressInterval());
+            calls.call("installing the index templates", () -> IndexTemplates.installAll(clients.sync()));
             stages.put("templates", millisSince(t));
 
-            t = System.nanoTime();
-            StateStore store = new StateStore(clients.rest());
-            List<SourceTask> tasks = new ArrayList<>();
-            for (Watch watch : options.watches()) {
-                Map<String, SourceState> states = store.load(watch.id());
-                tasks.addAll(SourcePlanner.plan(watch, states, options.apis()));
+            List<String> watchIds = options.watches().stream().map(Watch::id).toList();
+            try (WatchLeases leases = WatchLeases.acquire(clients.rest(), calls, watchIds, options.runId(),
+                    options.leaseTtl(), options.leaseWait(), Clock.systemUTC(), options.progress())) {
+                return runLeased(options, clients, calls, leases, startedAt, start, stages);
             }
-            stages.put("plan", millisSince(t));
-            LOG.info("Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}", options.runId(),
-                    options.watches().size(), tasks.size(), endpoint, options.parallelism());
-
-            RunGraph.Output output = runJob(tasks, options, stages);
-
-            t = System.nanoTime();
-            List<AlertReport> alerts = AlertDispatch.dispatch(options, clients, output.hits());
-            stages.put("alerts", millisSince(t));
-
-            t = System.nanoTime();
-            List<SourceReport> reports = new ArrayList<>(output.reports());
-            reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
-            Map<String, Long> enrichmentFailures = output.enrichmentFailures();
-            commit(store, clients.rest(), options.runId(), reports, enrichmentFailures);
-            boolean jobRan = stages.containsKey("job");
-            long refused = jobRan ? RunRecords.count(clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, "run_id",
-                    options.runId()) : 0;
-            stages.put("commit", millisSince(t));
-
-            long indexed = reports.stream().mapToLong(SourceReport::fresh).sum();
-            RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
-                    reports, alerts, indexed, refused, stages, outboxes(options), kibana(options))
-                    .withEnrichmentFailures(enrichmentFailures.values().stream().mapToLong(Long::longValue).sum());
-            LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, stages {}", options.runId(),
-                    summary.duration().toMillis(), reports.size(), summary.failedSources(), summary.fresh(), stages);
-            return summary;
         } catch (RunFailedException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -100,6 +81,55 @@ public final class VigieRun {
         } catch (Exception e) {
             throw new RunFailedException("Run " + options.runId() + " failed: " + rootMessage(e), e);
         }
+    }
+
+    /** The run once it holds the lease of every watch. */
+    private static RunSummary runLeased(RunOptions options, ElasticsearchEndpoint.Clients clients,
+            ElasticsearchCalls calls, WatchLeases leases, Instant startedAt, long start, Map<String, Long> stages)
+            throws Exception {
+        long t = System.nanoTime();
+        StateStore store = new StateStore(clients.rest());
+        List<SourceTask> tasks = new ArrayList<>();
+        for (Watch watch : options.watches()) {
+            Map<String, SourceState> states = calls.call("reading the state of watch " + watch.id(),
+                    () -> store.load(watch.id()));
+            tasks.addAll(SourcePlanner.plan(watch, states, options.apis()));
+        }
+        stages.put("plan", millisSince(t));
+        LOG.info("Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}", options.runId(),
+                options.watches().size(), tasks.size(), options.elasticsearch(), options.parallelism());
+
+        RunGraph.Output output = runJob(tasks, options, stages);
+
+        // alerts and the commit only while this run still holds its watches: a run that lost a lease (it expired
+        // while Elasticsearch was away and another run took it) leaves both to that run
+        leases.checkHeld();
+        t = System.nanoTime();
+        List<AlertReport> alerts = AlertDispatch.dispatch(options, clients, calls, output.hits());
+        stages.put("alerts", millisSince(t));
+
+        t = System.nanoTime();
+        List<SourceReport> reports = new ArrayList<>(output.reports());
+        reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
+        Map<String, Long> enrichmentFailures = output.enrichmentFailures();
+        commit(store, calls, clients.rest(), options.runId(), reports, enrichmentFailures);
+        boolean jobRan = stages.containsKey("job");
+        Map<String, Long> refusedByReason = jobRan ? calls.call("reading the documents refused in "
+                + ElasticsearchSink.DEFAULT_ERROR_INDEX, () -> RunRecords.refusedByReason(clients.rest(),
+                ElasticsearchSink.DEFAULT_ERROR_INDEX, options.runId())) : Map.of();
+        long refused = refusedByReason.values().stream().mapToLong(Long::longValue).sum();
+        stages.put("commit", millisSince(t));
+
+        long fresh = reports.stream().mapToLong(SourceReport::fresh).sum();
+        long documents = jobRan ? output.documents() : 0;
+        RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
+                reports, alerts, Math.max(0, documents - refused), refused, stages, outboxes(options, alerts),
+                kibana(options), Math.max(0, fresh - documents), refusedByReason)
+                .withEnrichmentFailures(enrichmentFailures.values().stream().mapToLong(Long::longValue).sum());
+        LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, {} documents, stages {}",
+                options.runId(), summary.duration().toMillis(), reports.size(), summary.failedSources(),
+                summary.fresh(), documents, stages);
+        return summary;
     }
 
     /**
@@ -111,7 +141,7 @@ public final class VigieRun {
             throws Exception {
         if (tasks.isEmpty()) {
             LOG.info("Run {}: the watches name no source", options.runId());
-            return new RunGraph.Output(List.of(), List.of(), 0);
+            return new RunGraph.Output(List.of(), List.of(), 0, 0);
         }
         // The counters are only fed by operators in this JVM: on a cluster, Flink's web UI shows the progress.
         boolean embedded = options.execution() == RunOptions.Execution.EMBEDDED;
@@ -139,13 +169,13 @@ public final class VigieRun {
             stages.put("fetch", millisSince(t));
             if (fetched.withNews() == 0) {
                 LOG.info("Run {}: no source gave anything new, no Flink job to run", options.runId());
-                return new RunGraph.Output(fetched.reports(), List.of(), 0);
+                return new RunGraph.Output(fetched.reports(), List.of(), 0, 0);
             }
             t = System.nanoTime();
             RunGraph.Output output = RunGraph.executeFetched(fetched.withNews(), options.watches(), options);
             stages.put("job start", output.startMillis());
             stages.put("job", millisSince(t) - output.startMillis());
-            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis(),
+            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis(), output.documents(),
                     output.enrichmentFailures());
         } finally {
             if (printer != null) {
@@ -158,8 +188,8 @@ public final class VigieRun {
         }
     }
 
-    private static void commit(StateStore store, RestClient rest, String runId, List<SourceReport> reports,
-            Map<String, Long> enrichmentFailures) throws IOException {
+    private static void commit(StateStore store, ElasticsearchCalls calls, RestClient rest, String runId,
+            List<SourceReport> reports, Map<String, Long> enrichmentFailures) throws IOException, InterruptedException {
         Map<String, List<StateStore.Entry>> byWatch = new LinkedHashMap<>();
         for (SourceReport report : reports) {
             if (report.status() == SourceStatus.FAILED) {
@@ -170,21 +200,41 @@ public final class VigieRun {
                     .add(new StateStore.Entry(ref.key(), ref.type(), ref.name(), ref.url(), report.state()));
         }
         for (var entry : byWatch.entrySet()) {
-            store.save(entry.getKey(), runId, entry.getValue());
+            calls.call("writing the state of watch " + entry.getKey(), () -> {
+                store.save(entry.getKey(), runId, entry.getValue());
+                return null;
+            });
         }
-        RunRecords.write(rest, runId, reports, enrichmentFailures);
+        calls.call("writing the run records to " + RunRecords.INDEX, () -> {
+            RunRecords.write(rest, runId, reports, enrichmentFailures);
+            return null;
+        });
     }
 
-    /** Waits until {@code _cluster/health} answers (Elasticsearch may still be starting). */
-    static void waitForElasticsearch(RestClient rest, ElasticsearchEndpoint endpoint, Duration wait)
-            throws RunFailedException, InterruptedException {
+    /**
+     * Waits until {@code _cluster/health} answers (Elasticsearch may still be starting), telling {@code progress}
+     * every {@code every} that it is still waiting, and why.
+     */
+    static void waitForElasticsearch(RestClient rest, ElasticsearchEndpoint endpoint, Duration wait,
+            Consumer<String> progress, Duration every) throws RunFailedException, InterruptedException {
         Request health = new Request("GET", "/_cluster/health");
         health.addParameter("wait_for_status", "yellow");
         health.addParameter("timeout", "10s");
+        long begin = System.nanoTime();
+        long[] lastLine = {begin};
+        Consumer<String> onRetry = progress == null ? null : failure -> {
+            long now = System.nanoTime();
+            if (now - lastLine[0] >= every.toNanos() || lastLine[0] == begin) {
+                lastLine[0] = now;
+                progress.accept(String.format(java.util.Locale.ROOT,
+                        "  waiting for Elasticsearch at %s (%d s of %d s): %s", endpoint, (now - begin) / 1_000_000_000L,
+                        wait.toSeconds(), failure));
+            }
+        };
         try {
             new Backoff(wait, Duration.ofMillis(200), Duration.ofSeconds(5))
                     .call("waiting for Elasticsearch at " + endpoint, e -> e instanceof IOException,
-                            () -> rest.performRequest(health));
+                            () -> rest.performRequest(health), onRetry);
         } catch (IOException e) {
             Throwable last = e.getCause();
             throw new RunFailedException("Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds()
@@ -192,9 +242,11 @@ public final class VigieRun {
         }
     }
 
-    private static List<Path> outboxes(RunOptions options) {
+    /** The outboxes something was written to in this run. */
+    private static List<Path> outboxes(RunOptions options, List<AlertReport> alerts) {
         return options.watches().stream()
-                .filter(w -> w.mail().smtpServer().isEmpty() && !w.alerts().isEmpty())
+                .filter(w -> w.mail().smtpServer().isEmpty()
+                        && alerts.stream().anyMatch(a -> a.watch().equals(w.id()) && a.emailed() > 0))
                 .map(w -> w.mail().outboxPath()).distinct().toList();
     }
 

@@ -40,10 +40,12 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     public static final long DEFAULT_MAX_RECORD_SIZE_IN_BYTES = 4L * 1024 * 1024;
     /** A bulk request not answered within this time is sent again. */
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
-    /** How long Elasticsearch may stay unreachable (or answer 5xx to whole requests) before the run fails. */
+    /**
+     * The run's patience with Elasticsearch: how long it may stay unreachable (or answer 5xx to whole requests), and
+     * how long one document refused with a retryable status (429, 5xx, a write block) is sent again, before the sink
+     * fails the job. A run whose job failed commits nothing, so the next run fetches those documents again.
+     */
     public static final Duration DEFAULT_MAX_RETRY_DURATION = Duration.ofMinutes(5);
-    /** How many times one document refused with a retryable status (429, 5xx) is sent again. */
-    public static final int DEFAULT_MAX_ITEM_RETRIES = 20;
     /** First back-off after a retryable failure; it doubles up to {@link #MAX_BACKOFF}. */
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
     /** Longest back-off between two attempts. */
@@ -55,7 +57,6 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     private final String errorIndex;
     private final String runId;
     private final Duration maxRetryDuration;
-    private final int maxItemRetries;
     private final Duration initialBackoff;
 
     private ElasticsearchSink(Builder<T> builder) {
@@ -66,7 +67,6 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
         this.errorIndex = builder.errorIndex;
         this.runId = builder.runId;
         this.maxRetryDuration = builder.maxRetryDuration;
-        this.maxItemRetries = builder.maxItemRetries;
         this.initialBackoff = builder.initialBackoff;
     }
 
@@ -84,7 +84,7 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     public StatefulSinkWriter<T, BufferedRequestState<BulkEntry>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<BulkEntry>> recoveredState) {
         return new ElasticsearchSinkWriter<>(getElementConverter(), context, writerConfiguration(), recoveredState,
-                new ElasticsearchSinkWriter.Settings(endpoint, errorIndex, runId, maxRetryDuration, maxItemRetries,
+                new ElasticsearchSinkWriter.Settings(endpoint, errorIndex, runId, maxRetryDuration,
                         initialBackoff, MAX_BACKOFF));
     }
 
@@ -141,7 +141,6 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
         private long maxRecordSizeInBytes = DEFAULT_MAX_RECORD_SIZE_IN_BYTES;
         private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
         private Duration maxRetryDuration = DEFAULT_MAX_RETRY_DURATION;
-        private int maxItemRetries = DEFAULT_MAX_ITEM_RETRIES;
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
         private String errorIndex = DEFAULT_ERROR_INDEX;
         private String runId = "";
@@ -203,11 +202,6 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
             return this;
         }
 
-        public Builder<T> maxItemRetries(int maxItemRetries) {
-            this.maxItemRetries = maxItemRetries;
-            return this;
-        }
-
         public Builder<T> initialBackoff(Duration initialBackoff) {
             this.initialBackoff = initialBackoff;
             return this;
@@ -251,9 +245,6 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
             }
             if (maxRetryDuration == null || maxRetryDuration.isNegative() || maxRetryDuration.isZero()) {
                 throw new IllegalArgumentException("maxRetryDuration must be positive, was " + maxRetryDuration);
-            }
-            if (maxItemRetries < 0) {
-                throw new IllegalArgumentException("maxItemRetries must be >= 0, was " + maxItemRetries);
             }
             if (initialBackoff == null || initialBackoff.isNegative()) {
                 throw new IllegalArgumentException("initialBackoff must be >= 0, was " + initialBackoff);

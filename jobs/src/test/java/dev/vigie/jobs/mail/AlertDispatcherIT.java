@@ -147,7 +147,8 @@ class AlertDispatcherIT {
                 hit(id, "crisis", "d2", "Acme outage again", "en", "negative"));
 
         AlertDispatcher.Result down = dispatcher(es).dispatch(watch(id, deadSmtp(), Frequency.RUN), hits, NOW);
-        assertThat(down.rule("crisis")).contains(new AlertDispatcher.RuleCounts("crisis", 2, 0, 0, 4));
+        assertThat(down.rule("crisis")).contains(new AlertDispatcher.RuleCounts("crisis", 2, 0, 0, 4, 0, 0, 0,
+                "SMTP server unreachable"));
         assertThat(down.deliveryError()).get().asString().contains("cannot send");
         assertThat(ledger(es, id)).hasSize(4).allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("pending"));
 
@@ -218,7 +219,8 @@ class AlertDispatcherIT {
         assertThat(result.rule("crisis")).contains(new AlertDispatcher.RuleCounts("crisis", 1, 2, 2, 0));
         try (var files = Files.list(outbox)) {
             assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(2)
-                    .allMatch(n -> n.matches("\\d{8}T\\d{6}Z-vigie-alert-crisis-for-acme-1-new-mention-[0-9a-f]{8}\\.eml"));
+                    .allMatch(n -> n.matches(
+                            "\\d{8}T\\d{6}Z-vigie-alert-crisis-for-acme-1-new-mention-vigie-digest-[0-9a-f]{32}\\.eml"));
         }
         assertThat(SMTP.getReceivedMessages()).isEmpty();
     }

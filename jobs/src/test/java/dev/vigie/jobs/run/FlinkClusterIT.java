@@ -98,7 +98,7 @@ class FlinkClusterIT {
                     .containsPattern("feed +Globex \\S*/globex/atom.xml +2 +2 +0 +new")
                     .containsPattern("crisis +4 +4 +0")
                     .contains("Alert emails written to " + outbox);
-            Matcher summary = Pattern.compile("Run (\\S+): 4 sources, \\d+ items fetched, 6 new, 6 indexed, 0 refused")
+            Matcher summary = Pattern.compile("Run (\\S+): 4 sources, \\d+ items fetched, 6 new, 6 documents indexed, 0 refused")
                     .matcher(run.output());
             assertThat(summary.find()).as(run.output()).isTrue();
             String runId = summary.group(1);
@@ -182,7 +182,7 @@ class FlinkClusterIT {
                     "--es", ElasticsearchExtension.url().toString(), "--allow-private-addresses",
                     "--corenlp", "NEVER", "--apis", server.url() + "/cluster");
             assertThat(detached.status()).as(detached.output()).isZero();
-            Matcher rerun = Pattern.compile("Run (\\S+): 4 sources, \\d+ items fetched, 0 new, 0 indexed, 0 refused")
+            Matcher rerun = Pattern.compile("Run (\\S+): 4 sources, \\d+ items fetched, 0 new, 0 documents indexed, 0 refused")
                     .matcher(detached.output());
             assertThat(rerun.find()).as(detached.output()).isTrue();
             assertThat(onlyJobNamed(cluster, "vigie run " + rerun.group(1)).path("state").asText()).isEqualTo("FINISHED");

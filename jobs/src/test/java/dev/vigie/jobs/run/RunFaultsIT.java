@@ -138,15 +138,23 @@ class RunFaultsIT {
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             Watch watch = RunFixtures.watch(id, server, prefix, proxy.url(), closedPort());
             proxy.cut();
+            java.util.concurrent.CountDownLatch told = new java.util.concurrent.CountDownLatch(1);
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
             CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return VigieRun.run(RunFixtures.options(watch, server, prefix, proxy.url())
-                            .dispatchAlerts(false).build());
+                            .dispatchAlerts(false).progress(line -> {
+                                lines.add(line);
+                                if (line.contains("waiting for Elasticsearch at " + proxy.url())) {
+                                    told.countDown();
+                                }
+                            }).build());
                 } catch (RunFailedException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(3_000);
+            // the terminal is not silent while the run waits: it names Elasticsearch and why it waits
+            assertThat(told.await(1, TimeUnit.MINUTES)).as("progress lines: %s", lines).isTrue();
             assertThat(run).isNotDone();
             proxy.restore();
             RunSummary summary = run.get(180, TimeUnit.SECONDS);
@@ -203,6 +211,8 @@ class RunFaultsIT {
         }
 
         Watch watch = new WatchLoader(Map.of()).load(file);
+        // the killed run could not release its lease on the watch; its process is gone, on this host: the rerun
+        // takes the lease at once, without waiting for it to expire and without --wait
         RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
 
         assertThat(partial).isPositive().isLessThan((long) feeds * items);

@@ -81,8 +81,13 @@ final class RunFixtures {
 
     static Watch watch(String id, LoopbackHttpServer server, String prefix, URI elasticsearch, int smtpPort)
             throws InvalidWatchException {
+        return new WatchLoader(Map.of()).parse(id + ".yaml", yaml(id, server, prefix, elasticsearch, smtpPort));
+    }
+
+    /** The watch file of {@link #watch}. */
+    static String yaml(String id, LoopbackHttpServer server, String prefix, URI elasticsearch, int smtpPort) {
         String base = server.url() + prefix;
-        String yaml = """
+        return """
                 watch: %1$s
                 language: en
                 brand: { name: Acme, aliases: ["Acme Corp"] }
@@ -106,7 +111,6 @@ final class RunFixtures {
                 elasticsearch: { url: "%3$s" }
                 mail: { smtp: "smtp://127.0.0.1:%4$d", from: "vigie@acme.example" }
                 """.formatted(id, base, elasticsearch, smtpPort);
-        return new WatchLoader(Map.of()).parse(id + ".yaml", yaml);
     }
 
     /** Options for a run against the loopback server: private addresses allowed, no CoreNLP (small heap). */

@@ -45,7 +45,6 @@ class ElasticsearchSinkTest {
         refuses(b -> b.maxBatchSize(500).maxBufferedRequests(100), "maxBufferedRequests (100) must be >= maxBatchSize");
         refuses(b -> b.maxRecordSizeInBytes(10_000).maxBatchSizeInBytes(1_000), "must be <= maxBatchSizeInBytes");
         refuses(b -> b.maxRetryDuration(Duration.ZERO), "maxRetryDuration must be positive");
-        refuses(b -> b.maxItemRetries(-1), "maxItemRetries must be >= 0");
         refuses(b -> b.initialBackoff(Duration.ofMillis(-1)), "initialBackoff must be >= 0");
         refuses(b -> b.errorIndex(" "), "errorIndex must not be blank");
         refuses(b -> b.runId(null), "runId must not be null");
@@ -73,6 +72,10 @@ class ElasticsearchSinkTest {
         assertThat(BulkOutcome.of(409, "version_conflict_engine_exception")).isEqualTo(BulkOutcome.CONFLICT);
         assertThat(BulkOutcome.of(429, "es_rejected_execution_exception")).isEqualTo(BulkOutcome.RETRY);
         assertThat(BulkOutcome.of(503, "unavailable_shards_exception")).isEqualTo(BulkOutcome.RETRY);
+        // index.blocks.write (an operator) and read_only_allow_delete (the disk flood stage) are lifted later
+        assertThat(BulkOutcome.of(403, "cluster_block_exception")).isEqualTo(BulkOutcome.RETRY);
+        assertThat(BulkOutcome.of(429, "cluster_block_exception")).isEqualTo(BulkOutcome.RETRY);
+        assertThat(BulkOutcome.of(400, "index_closed_exception")).isEqualTo(BulkOutcome.RETRY);
         assertThat(BulkOutcome.of(400, "document_parsing_exception")).isEqualTo(BulkOutcome.FATAL);
         assertThat(BulkOutcome.of(400, "strict_dynamic_mapping_exception")).isEqualTo(BulkOutcome.FATAL);
         assertThat(BulkOutcome.of(404, "index_not_found_exception")).isEqualTo(BulkOutcome.FATAL);

@@ -3,11 +3,14 @@ package dev.vigie.jobs.mail.internal;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.watch.Frequency;
 
 import java.io.IOException;
@@ -16,46 +19,126 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The {@code vigie-alerts} index as a ledger: one document per (watch, rule, mention, recipient) with a deterministic
- * id, created {@code pending} with op_type {@code create} (so a hit already known, pending or sent, is never reset),
- * and turned {@code sent} once its digest was handed over.
+ * id, created {@code pending} with op_type {@code create} (so a hit already known is never reset), then moved
+ * {@code pending -> sending(digest id) -> sent} (or back to {@code pending} when delivery failed for sure, or to
+ * {@code dropped} when its rule or recipient left the watch). Every move is conditional on the version read
+ * ({@code if_seq_no}/{@code if_primary_term}): an entry someone else moved in between is not moved again. A call that
+ * Elasticsearch did not answer is retried by {@link Calls}; a move that then meets its own earlier success (the
+ * entry is already where it was to go, with the same digest id) counts as done.
+ *
+ * <p>The states are the channel's business, not email's: a webhook channel would use the same entries, the same
+ * digest id (as its idempotency key) and the same moves.
  */
 public final class Ledger {
     public static final String INDEX = "vigie-alerts";
     public static final String PENDING = "pending";
+    /** Claimed by a digest ({@code digest_id}) that is being, or may have been, delivered. */
+    public static final String SENDING = "sending";
     public static final String SENT = "sent";
+    /** No longer to be sent: its rule or its recipient left the watch ({@code status_reason} says which). */
+    public static final String DROPPED = "dropped";
     /** Documents per bulk request. */
     static final int BULK_SIZE = 500;
-    /** Most pending entries read per watch and dispatch; the rest wait for the next one. */
+    /** Most open (pending or sending) entries read per watch and dispatch; the rest wait for the next one. */
     public static final int MAX_PENDING_READ = 10_000;
 
-    private final ElasticsearchClient es;
+    /** How the ledger calls Elasticsearch: each call retried as the run's patience allows. */
+    @FunctionalInterface
+    public interface Calls {
+        <T> T call(String step, Backoff.Call<T> call) throws IOException, InterruptedException;
 
-    public Ledger(ElasticsearchClient es) {
-        this.es = es;
+        /** Each call once, failures thrown as they are. */
+        Calls DIRECT = new Calls() {
+            @Override
+            public <T> T call(String step, Backoff.Call<T> call) throws IOException {
+                return call.call();
+            }
+        };
     }
 
-    /** An entry of the ledger. */
+    private final ElasticsearchClient es;
+    private final Calls calls;
+    /**
+     * Written with each claim ({@code claimed_by}): when a claim meets a conflict, the entry already being
+     * {@code sending} with the same digest id is not enough to call it ours, since two dispatches of the same hits
+     * compute the same digest id; only our own token is.
+     */
+    private final String claimant = java.util.UUID.randomUUID().toString();
+
+    public Ledger(ElasticsearchClient es) {
+        this(es, Calls.DIRECT);
+    }
+
+    public Ledger(ElasticsearchClient es, Calls calls) {
+        this.es = Objects.requireNonNull(es, "es");
+        this.calls = Objects.requireNonNull(calls, "calls");
+    }
+
+    /**
+     * An entry of the ledger.
+     *
+     * @param digestId    the digest carrying it, once {@code sending} or {@code sent}; else {@code null}
+     * @param sendingAt   when it was claimed by its digest, or {@code null}
+     * @param lastError   why its last delivery failed or is unknown, or {@code null}
+     * @param claimedBy   the token of the dispatch that claimed it last, or {@code null}
+     * @param seqNo       the version read ({@code _seq_no}), {@code -1} for an entry not read from the index
+     * @param primaryTerm the version read ({@code _primary_term})
+     */
     public record Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
-                        DigestItem item) {
+                        DigestItem item, String digestId, Instant sendingAt, String lastError, String claimedBy,
+                        long seqNo, long primaryTerm) {
+
+        /** A new entry, not yet in the index. */
+        public Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
+                     DigestItem item) {
+            this(id, watch, rule, every, recipient, status, item, null, null, null, null, -1, 0);
+        }
+
+        Entry withVersion(String status, String digestId, long seqNo, long primaryTerm) {
+            return new Entry(id, watch, rule, every, recipient, status, item, digestId, sendingAt, lastError,
+                    claimedBy, seqNo, primaryTerm);
+        }
     }
 
     /** {@code sha256(watch, rule, mention, recipient)} in hex: the same hit for the same person has one id, always. */
     public static String id(String watch, String rule, String mentionId, String recipient) {
+        return sha256(List.of(watch, rule, mentionId, recipient.toLowerCase(Locale.ROOT)), 64);
+    }
+
+    /**
+     * The id of the digest carrying {@code entries}: derived from the hits it carries (their ledger ids, in any
+     * order), so the same hits for the same person make the same digest id, in this run or a later one. It is the
+     * email's Message-ID (and would be a webhook's idempotency key).
+     */
+    public static String digestId(Collection<Entry> entries) {
+        TreeSet<String> ids = new TreeSet<>();
+        entries.forEach(e -> ids.add(e.id()));
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("a digest carries at least one hit");
+        }
+        return "vigie-digest-" + sha256(List.copyOf(ids), 32);
+    }
+
+    private static String sha256(List<String> parts, int hexChars) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(watch, rule, mentionId, recipient.toLowerCase(Locale.ROOT))) {
+            for (String part : parts) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest()).substring(0, hexChars);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -67,7 +150,7 @@ public final class Ledger {
      * @return how many were new
      * @throws IOException when Elasticsearch refuses an entry for another reason than "already exists"
      */
-    public int addPending(List<Entry> entries) throws IOException {
+    public int addPending(List<Entry> entries) throws IOException, InterruptedException {
         int created = 0;
         for (int from = 0; from < entries.size(); from += BULK_SIZE) {
             List<BulkOperation> ops = new ArrayList<>();
@@ -75,12 +158,13 @@ public final class Ledger {
                 Map<String, Object> doc = toDoc(e);
                 ops.add(BulkOperation.of(b -> b.create(c -> c.index(INDEX).id(e.id()).document(doc))));
             }
-            BulkResponse response = es.bulk(b -> b.refresh(Refresh.WaitFor).operations(ops));
+            BulkResponse response = calls.call("recording alert hits in " + INDEX,
+                    () -> es.bulk(b -> b.refresh(Refresh.True).operations(ops)));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {
                     created++;
                 } else if (item.status() != 409) {
-                    throw new IOException("vigie-alerts refused entry " + item.id() + ": " + item.error().type() + ": "
+                    throw new IOException(INDEX + " refused entry " + item.id() + ": " + item.error().type() + ": "
                             + item.error().reason());
                 }
             }
@@ -89,36 +173,154 @@ public final class Ledger {
     }
 
     /** The pending entries of a watch, oldest first. */
+    public List<Entry> pending(String watch) throws IOException, InterruptedException {
+        return open(watch).stream().filter(e -> e.status().equals(PENDING)).toList();
+    }
+
+    /** The open entries of a watch ({@code pending} and {@code sending}), oldest first, with their versions. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<Entry> pending(String watch) throws IOException {
-        SearchResponse<Map> response = es.search(s -> s.index(INDEX).ignoreUnavailable(true).size(MAX_PENDING_READ)
-                .query(q -> q.bool(b -> b
-                        .filter(f -> f.term(t -> t.field("watch").value(watch)))
-                        .filter(f -> f.term(t -> t.field("status").value(PENDING)))))
-                .sort(o -> o.field(f -> f.field("matched_at").order(SortOrder.Asc)))
-                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Map.class);
+    public List<Entry> open(String watch) throws IOException, InterruptedException {
+        SearchResponse<Map> response = calls.call("reading the pending alerts of watch " + watch + " in " + INDEX,
+                () -> es.search(s -> s.index(INDEX).ignoreUnavailable(true).size(MAX_PENDING_READ)
+                        .seqNoPrimaryTerm(true)
+                        .query(q -> q.bool(b -> b
+                                .filter(f -> f.term(t -> t.field("watch").value(watch)))
+                                .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(List.of(
+                                        FieldValue.of(PENDING), FieldValue.of(SENDING))))))))
+                        .sort(o -> o.field(f -> f.field("matched_at").order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Map.class));
         List<Entry> entries = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
-            entries.add(fromDoc(hit.id(), (Map<String, Object>) hit.source()));
+            entries.add(fromDoc(hit.id(), (Map<String, Object>) hit.source(), hit.seqNo(), hit.primaryTerm()));
         }
         return entries;
     }
 
-    /** Marks entries as sent at {@code now}. */
-    public void markSent(List<Entry> entries, Instant now) throws IOException {
+    /** Claims entries for digest {@code digestId}: {@code pending} (or an earlier {@code sending}) to {@code sending}. */
+    public Moved claim(List<Entry> entries, String digestId, Instant now) throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", SENDING);
+        change.put("digest_id", digestId);
+        change.put("sending_at", now.toString());
+        change.put("claimed_by", claimant);
+        return move(entries, change, SENDING, digestId, "claiming alert hits for digest " + digestId);
+    }
+
+    /** Marks claimed entries as sent at {@code now} under {@code messageId}. */
+    public Moved markSent(List<Entry> entries, String digestId, String messageId, Instant now)
+            throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", SENT);
+        change.put("sent_at", now.toString());
+        change.put("message_id", messageId);
+        change.put("last_error", "");   // the client leaves nulls out: empty means none
+        return move(entries, change, SENT, digestId, "marking digest " + digestId + " as sent");
+    }
+
+    /** Gives claimed entries back: their digest was certainly not delivered ({@code error} says why). */
+    public Moved release(List<Entry> entries, String digestId, String error) throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", PENDING);
+        change.put("digest_id", "");
+        change.put("sending_at", "1970-01-01T00:00:00Z");
+        change.put("last_error", error);
+        return move(entries, change, PENDING, null, "putting back the hits of digest " + digestId);
+    }
+
+    /** Notes why the outcome of the digest of claimed entries is unknown; they stay {@code sending}. */
+    public Moved markUnknown(List<Entry> entries, String digestId, String error)
+            throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("last_error", error);
+        return move(entries, change, SENDING, digestId, "noting the unknown outcome of digest " + digestId);
+    }
+
+    /** Drops entries that are not to be sent any more, saying why. */
+    public Moved drop(List<Entry> entries, String reason, Instant now) throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", DROPPED);
+        change.put("dropped_at", now.toString());
+        change.put("status_reason", reason);
+        return move(entries, change, DROPPED, null, "dropping alert hits (" + reason + ")");
+    }
+
+    /**
+     * What a move did.
+     *
+     * @param moved   the entries moved, with their new versions
+     * @param skipped the entries someone else had moved in between (not moved)
+     */
+    public record Moved(List<Entry> moved, List<Entry> skipped) {
+        public Moved {
+            moved = List.copyOf(moved);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    private Moved move(List<Entry> entries, Map<String, Object> change, String toStatus, String digestId,
+            String step) throws IOException, InterruptedException {
+        List<Entry> moved = new ArrayList<>();
+        List<Entry> conflicting = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += BULK_SIZE) {
+            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + BULK_SIZE));
             List<BulkOperation> ops = new ArrayList<>();
-            for (Entry e : entries.subList(from, Math.min(entries.size(), from + BULK_SIZE))) {
-                Map<String, Object> change = Map.of("status", SENT, "sent_at", now.toString());
-                ops.add(BulkOperation.of(b -> b.update(u -> u.index(INDEX).id(e.id()).action(a -> a.doc(change)))));
+            for (Entry e : chunk) {
+                if (e.seqNo() < 0) {
+                    throw new IllegalArgumentException("entry " + e.id() + " was not read from " + INDEX);
+                }
+                ops.add(BulkOperation.of(b -> b.update(u -> u.index(INDEX).id(e.id()).ifSeqNo(e.seqNo())
+                        .ifPrimaryTerm(e.primaryTerm()).action(a -> a.doc(change)))));
             }
-            BulkResponse response = es.bulk(b -> b.refresh(Refresh.WaitFor).operations(ops));
-            if (response.errors()) {
-                BulkResponseItem failed = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
-                throw new IOException("vigie-alerts could not mark " + failed.id() + " as sent: "
-                        + failed.error().reason());
+            BulkResponse response = calls.call(step + " in " + INDEX,
+                    () -> es.bulk(b -> b.refresh(Refresh.True).operations(ops)));
+            for (int i = 0; i < chunk.size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                Entry e = chunk.get(i);
+                if (item.error() == null) {
+                    moved.add(e.withVersion(toStatus, digestId, item.seqNo() == null ? -1 : item.seqNo(),
+                            item.primaryTerm() == null ? 0 : item.primaryTerm()));
+                } else if (item.status() == 409) {
+                    conflicting.add(e);
+                } else {
+                    throw new IOException(INDEX + " refused to move entry " + e.id() + " to " + toStatus + ": "
+                            + item.error().type() + ": " + item.error().reason());
+                }
             }
         }
+        List<Entry> skipped = new ArrayList<>();
+        if (!conflicting.isEmpty()) {
+            // a retried call may meet its own earlier success: the entry is already where it was to go
+            Map<String, Entry> now = current(conflicting, step);
+            for (Entry e : conflicting) {
+                Entry there = now.get(e.id());
+                if (there != null && there.status().equals(toStatus) && Objects.equals(there.digestId(), digestId)
+                        && (!toStatus.equals(SENDING) && !toStatus.equals(SENT)
+                        || claimant.equals(there.claimedBy()))
+                        && (!change.containsKey("last_error") || Objects.equals(there.lastError(),
+                        blankToNull(change.get("last_error"))))) {
+                    moved.add(there);
+                } else {
+                    skipped.add(e);
+                }
+            }
+        }
+        return new Moved(moved, skipped);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<String, Entry> current(List<Entry> entries, String step) throws IOException, InterruptedException {
+        List<String> ids = entries.stream().map(Entry::id).toList();
+        MgetResponse<Map> response = calls.call("re-reading alert hits after a conflict while " + step,
+                () -> es.mget(m -> m.index(INDEX).ids(ids), Map.class));
+        Map<String, Entry> now = new HashMap<>();
+        for (var doc : response.docs()) {
+            if (doc.isResult() && doc.result().found()) {
+                var r = doc.result();
+                now.put(r.id(), fromDoc(r.id(), (Map<String, Object>) r.source(),
+                        r.seqNo() == null ? -1 : r.seqNo(), r.primaryTerm() == null ? 0 : r.primaryTerm()));
+            }
+        }
+        return now;
     }
 
     static Map<String, Object> toDoc(Entry e) {
@@ -147,7 +349,7 @@ public final class Ledger {
     }
 
     @SuppressWarnings("unchecked")
-    static Entry fromDoc(String id, Map<String, Object> doc) {
+    static Entry fromDoc(String id, Map<String, Object> doc, long seqNo, long primaryTerm) {
         List<String> recipients = (List<String>) doc.getOrDefault("recipients", List.of());
         Object published = doc.get("mention_published_at");
         Object storySources = doc.getOrDefault("story_sources", 1);
@@ -157,8 +359,17 @@ public final class Ledger {
                 (String) doc.get("sentiment"), (String) doc.get("snippet"),
                 (List<String>) doc.getOrDefault("matched_terms", List.of()),
                 ((Number) storySources).intValue(), Instant.parse(doc.get("matched_at").toString()));
+        Object sendingAt = doc.get("sending_at");
         return new Entry(id, (String) doc.get("watch"), (String) doc.get("rule"),
                 Frequency.valueOf(doc.getOrDefault("every", "run").toString().toUpperCase(Locale.ROOT)),
-                recipients.isEmpty() ? "" : recipients.get(0), (String) doc.get("status"), item);
+                recipients.isEmpty() ? "" : recipients.get(0), (String) doc.get("status"), item,
+                blankToNull(doc.get("digest_id")),
+                sendingAt == null || Instant.parse(sendingAt.toString()).equals(Instant.EPOCH) ? null
+                        : Instant.parse(sendingAt.toString()),
+                blankToNull(doc.get("last_error")), blankToNull(doc.get("claimed_by")), seqNo, primaryTerm);
+    }
+
+    private static String blankToNull(Object value) {
+        return value == null || value.toString().isEmpty() ? null : value.toString();
     }
 }

@@ -6,12 +6,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * Retries a call to a server with exponential back-off until it answers, fails in a way that retrying cannot
  * mend, or a time budget is spent: the one retry loop of the run's calls outside the sink (waiting for
- * Elasticsearch to come up, looking up earlier stories). The sink has its own, driven by Flink's async sink.
+ * Elasticsearch to come up, looking up earlier stories, the lease, the state, the alert ledger and the run records). The sink has its own, driven by Flink's async sink.
  */
 public final class Backoff {
 
@@ -52,6 +53,15 @@ public final class Backoff {
      * @throws InterruptedException when interrupted while pausing
      */
     public <T> T call(String what, Predicate<Exception> retryable, Call<T> call) throws IOException, InterruptedException {
+        return call(what, retryable, call, null);
+    }
+
+    /**
+     * As {@link #call(String, Predicate, Call)}, telling {@code onRetry} the message of each failure that is retried
+     * (a progress line for a person at a terminal), when it is not {@code null}.
+     */
+    public <T> T call(String what, Predicate<Exception> retryable, Call<T> call, Consumer<String> onRetry)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + budget.toNanos();
         long pauseMs = first.toMillis();
         while (true) {
@@ -62,6 +72,9 @@ public final class Backoff {
                     throw new IOException("failed while " + what + ": " + e.getMessage(), e);
                 }
                 LOG.info("Failed while {} ({}); retrying in {} ms", what, e.getMessage(), pauseMs);
+                if (onRetry != null) {
+                    onRetry.accept(String.valueOf(e.getMessage()));
+                }
                 Thread.sleep(pauseMs);
                 pauseMs = Math.min(pauseMs * 2, max.toMillis());
             }

@@ -9,7 +9,10 @@ public enum BulkOutcome {
     WRITTEN,
     /** A version conflict on an idempotent write: the document is already there; nothing to do. */
     CONFLICT,
-    /** Refused for now (429, 5xx): sent again after a back-off. */
+    /**
+     * Refused for now (429, 5xx, a cluster or index block, a closed index: states an operator or Elasticsearch
+     * lifts): sent again after a back-off, for as long as the run's patience lasts.
+     */
     RETRY,
     /** Refused for good (mapping error, bad document): not retried, recorded with its reason. */
     FATAL;
@@ -25,7 +28,8 @@ public enum BulkOutcome {
             return CONFLICT;
         }
         if (status == 429 || status >= 500 || "es_rejected_execution_exception".equals(errorType)
-                || "circuit_breaking_exception".equals(errorType)) {
+                || "circuit_breaking_exception".equals(errorType) || "cluster_block_exception".equals(errorType)
+                || "index_closed_exception".equals(errorType)) {
             return RETRY;
         }
         return FATAL;

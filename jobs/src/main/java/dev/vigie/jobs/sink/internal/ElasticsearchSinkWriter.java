@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +48,12 @@ import org.slf4j.LoggerFactory;
  * throughput lost.
  *
  * <p>Whole-request failures (Elasticsearch unreachable, 5xx, timeouts) are retried with an exponential back-off for
- * as long as {@code maxRetryDuration} allows since the last success; items refused with 429/5xx are retried up to
- * {@code maxItemRetries} times; fatal items become error records written through the same buffer.
+ * as long as {@code maxRetryDuration} allows since the last success; items refused with a retryable status (429,
+ * 5xx, a cluster or index block such as {@code index.blocks.write} or the disk flood stage's
+ * {@code read_only_allow_delete}) are retried for as long as {@code maxRetryDuration} allows since their first
+ * refusal, and then fail the job: a failed job commits no state, so the next run fetches them again, and nothing is
+ * recorded as refused that Elasticsearch would have taken later. Only items refused for good (mapping errors, bad
+ * documents) become error records, written through the same buffer.
  */
 @Internal
 public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEntry> {
@@ -62,7 +68,7 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
 
     /** The sink's settings that the writer needs besides the batching ones. */
     public record Settings(ElasticsearchEndpoint endpoint, String errorIndex, String runId, Duration maxRetryDuration,
-            int maxItemRetries, Duration initialBackoff, Duration maxBackoff) implements Serializable {
+            Duration initialBackoff, Duration maxBackoff) implements Serializable {
     }
 
     private final Settings settings;
@@ -75,6 +81,8 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
     private final Counter requestFailures;
     private final Object failureLock = new Object();
     private long unavailableSinceNanos = -1;
+    /** When each document now being retried was first refused with a retryable status, by index and id. */
+    private final Map<String, Long> refusedSinceNanos = new ConcurrentHashMap<>();
     private int consecutiveFailures;
 
     public ElasticsearchSinkWriter(ElementConverter<T, BulkEntry> converter, WriterInitContext context,
@@ -154,6 +162,9 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         }
         if (!answer.errors()) {
             written.inc(entries.size());
+            if (!refusedSinceNanos.isEmpty()) {
+                entries.forEach(e -> refusedSinceNanos.remove(e.index() + "/" + e.id()));
+            }
             resetBackoff();
             handler.complete();
             return;
@@ -166,24 +177,43 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         }
         List<BulkEntry> again = new ArrayList<>();
         boolean backOff = false;
+        long now = System.nanoTime();
         for (int i = 0; i < items.size(); i++) {
             BulkAnswer.Item item = items.get(i);
             BulkEntry entry = entries.get(i);
-            switch (BulkOutcome.of(item.status(), item.errorType())) {
+            BulkOutcome outcome = BulkOutcome.of(item.status(), item.errorType());
+            String key = entry.index() + "/" + entry.id();
+            if (outcome != BulkOutcome.RETRY) {
+                refusedSinceNanos.remove(key);
+            }
+            switch (outcome) {
                 case WRITTEN -> written.inc();
                 case CONFLICT -> conflicts.inc();
                 case RETRY -> {
-                    if (entry.attempts() >= settings.maxItemRetries()) {
-                        recordFatal(entry, item, "gave up after " + entry.attempts() + " retries: ", again);
-                    } else {
-                        retried.inc();
-                        LOG.debug("Retrying {}/{} after status {}", entry.index(), entry.id(), item.status());
-                        again.add(entry.retried());
-                        backOff = true;
+                    long since = refusedSinceNanos.computeIfAbsent(key, k -> now);
+                    if (now - since > settings.maxRetryDuration().toNanos()) {
+                        handler.completeExceptionally(new ElasticsearchSinkException("Elasticsearch at "
+                                + settings.endpoint() + " refused documents of index " + entry.index()
+                                + " for more than " + settings.maxRetryDuration().toSeconds() + " s (status "
+                                + item.status() + ", " + item.errorType() + ": " + item.errorReason() + "); the "
+                                + "run stops and commits nothing, the next run fetches these documents again",
+                                null));
+                        return;
                     }
+                    retried.inc();
+                    LOG.debug("Retrying {}/{} after status {}", entry.index(), entry.id(), item.status());
+                    again.add(entry.retried());
+                    backOff = true;
                 }
                 case FATAL -> recordFatal(entry, item, "", again);
             }
+        }
+        if (backOff) {
+            BulkAnswer.Item first = items.stream().filter(it -> BulkOutcome.of(it.status(), it.errorType())
+                    == BulkOutcome.RETRY).findFirst().orElseThrow();
+            LOG.warn("Elasticsearch refused {} of {} documents for now (status {}, {}: {}); retrying for up to {} s",
+                    again.size(), entries.size(), first.status(), first.errorType(), first.errorReason(),
+                    settings.maxRetryDuration().toSeconds());
         }
         if (again.isEmpty()) {
             resetBackoff();
