@@ -12,12 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -171,18 +168,21 @@ final class RunGraph {
         return StreamExecutionEnvironment.getExecutionEnvironment().getParallelism();
     }
 
+    /**
+     * Task slots of an embedded cluster: one per subtask of a stage, and one more for the results collected back to
+     * the driver (alert hits, reports), so that their collect sink never holds a slot a sink writer waits for.
+     */
+    static int slots(int parallelism) {
+        return parallelism + 1;
+    }
+
     private static StreamExecutionEnvironment environment(RunOptions options) {
         StreamExecutionEnvironment env;
-        if (options.execution() == RunOptions.Execution.EMBEDDED) {
-            Configuration config = new Configuration();
-            config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, EMBEDDED_MANAGED_MEMORY);
-            config.set(TaskManagerOptions.NUM_TASK_SLOTS, options.parallelism());
-            config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-            // --parallelism N means N subtasks for every stage: left on, Flink's adaptive batch scheduler gives a
-            // stage one subtask per 16 MB of input, and so one subtask to the CPU-bound enrichment of a few
-            // thousand mentions, or to the sink.
-            config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
-            env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), config);
+        if (options.cluster() != null) {
+            env = options.cluster().environment();
+        } else if (options.execution() == RunOptions.Execution.EMBEDDED) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
+                    EmbeddedCluster.configuration(options.parallelism()));
         } else {
             env = StreamExecutionEnvironment.getExecutionEnvironment();
         }

@@ -64,6 +64,7 @@ public final class RunOptions {
     private final Duration elasticsearchWait;
     private final String runId;
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
+    private final EmbeddedCluster cluster;
 
     private RunOptions(Builder b) {
         this.watches = List.copyOf(b.watches);
@@ -83,6 +84,7 @@ public final class RunOptions {
         this.elasticsearchWait = b.elasticsearchWait;
         this.runId = b.runId;
         this.coreNlp = b.coreNlp;
+        this.cluster = b.cluster;
     }
 
     public static Builder builder() {
@@ -158,6 +160,11 @@ public final class RunOptions {
         return coreNlp;
     }
 
+    /** The long-lived embedded cluster the job runs on ({@code vigie serve}), or {@code null} for a MiniCluster of its own. */
+    public EmbeddedCluster cluster() {
+        return cluster;
+    }
+
     /** Builds {@link RunOptions}. */
     public static final class Builder {
         private final List<Watch> watches = new ArrayList<>();
@@ -177,6 +184,7 @@ public final class RunOptions {
         private Duration elasticsearchWait = DEFAULT_ELASTICSEARCH_WAIT;
         private String runId;
         private EnglishSentimentScorer.CoreNlpUse coreNlp = SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE;
+        private EmbeddedCluster cluster;
 
         private Builder() {
         }
@@ -287,6 +295,15 @@ public final class RunOptions {
             return this;
         }
 
+        /**
+         * Runs the job on a started embedded cluster rather than a MiniCluster of its own (an embedded run only); the
+         * parallelism is then the cluster's.
+         */
+        public Builder cluster(EmbeddedCluster cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
         public RunOptions build() {
             if (watches.isEmpty()) {
                 throw new IllegalArgumentException("at least one watch is required");
@@ -307,6 +324,12 @@ public final class RunOptions {
             }
             if (execution == null) {
                 throw new IllegalArgumentException("execution must not be null");
+            }
+            if (cluster != null) {
+                if (execution != Execution.EMBEDDED) {
+                    throw new IllegalArgumentException("a run on a Flink cluster (flink run) cannot use an embedded one");
+                }
+                parallelism = cluster.parallelism();
             }
             if (fetchConfig == null) {
                 fetchConfig = FetchConfig.builder().build();
