@@ -145,7 +145,7 @@ public final class RunBenchmark {
             RunSummary first = VigieRun.run(options.build());
             long firstHeap = peakHeapMb();
             report("first run (cold JVM, MiniCluster of its own, as vigie run)", first, firstHeap);
-            firstCpu.stopAndPrint();
+            firstCpu.stopAndPrint(first);
 
             double[] ratios = new double[RERUNS];
             StringBuilder each = new StringBuilder();
@@ -170,7 +170,7 @@ public final class RunBenchmark {
                     StageCpu warmCpu = StageCpu.start();
                     warm = VigieRun.run(optionsOf.apply(warmWatch).cluster(cluster).build());
                     report("warm run " + w + " (vigie serve: same JVM, cluster kept)", warm, peakHeapMb());
-                    warmCpu.stopAndPrint();
+                    warmCpu.stopAndPrint(warm);
                 }
             }
 
@@ -278,15 +278,16 @@ public final class RunBenchmark {
     }
 
     /**
-     * CPU time per stage of a run: every thread of this JVM sampled every 100 ms (a Flink task thread is named after
+     * CPU time per stage of a run: every thread of this JVM sampled every 250 ms (a Flink task thread is named after
      * its chain of operators, e.g. {@code keep one per document id -> enrich (1/2)#0}), the last value seen per
      * thread summed by name without the subtask suffix. A thread's CPU after its last sample is missed (at most
-     * 100 ms each).
+     * 250 ms each); the JIT compiler's threads are not Java threads: the process CPU time counts them.
      */
     private static final class StageCpu {
         private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Long, Long> cpu = new java.util.concurrent.ConcurrentHashMap<>();
         private final Map<Long, Long> atStart = new java.util.HashMap<>();
+        private final long processAtStart = processCpuNanos();
         private final java.util.concurrent.ScheduledExecutorService sampler =
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "bench-cpu-sampler");
@@ -300,7 +301,7 @@ public final class RunBenchmark {
             for (long id : threads.getAllThreadIds()) {
                 stages.atStart.put(id, Math.max(0, threads.getThreadCpuTime(id)));
             }
-            stages.sampler.scheduleAtFixedRate(stages::sample, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            stages.sampler.scheduleAtFixedRate(stages::sample, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
             return stages;
         }
 
@@ -318,9 +319,12 @@ public final class RunBenchmark {
             }
         }
 
-        void stopAndPrint() {
+        void stopAndPrint(RunSummary summary) {
             sample();
             sampler.shutdownNow();
+            double processCpu = (processCpuNanos() - processAtStart) / 1e9;
+            System.out.printf(Locale.ROOT, "  process CPU %.1f s (JIT and GC included) = %.0f items per CPU-second%n",
+                    processCpu, summary.fresh() / processCpu);
             Map<String, Long> byStage = new java.util.TreeMap<>();
             long total = 0;
             for (var e : cpu.entrySet()) {
