@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark of the run job and the Elasticsearch sink. Prints numbers; see docs/performance.md, "The run job and the Elasticsearch sink".
+# Benchmark of the run job (cold as vigie run, warm as vigie serve) and of the Elasticsearch sink against raw _bulk.
+# Prints items/s, ratios to raw _bulk, time and CPU time per stage; see docs/performance.md, "The run job and the
+# Elasticsearch sink".
 #
 #   jobs/bench/run-benchmark.sh 10000          # N items, parallelism = cores
 #   jobs/bench/run-benchmark.sh 100000 2       # N items, parallelism 2

@@ -3,6 +3,7 @@ package dev.vigie.jobs.cli;
 import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
 import dev.vigie.jobs.run.RunCommand;
+import dev.vigie.jobs.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import java.util.Properties;
         subcommands = {
                 ValidateCommand.class,
                 RunCommand.class,
+                ServeCommand.class,
                 TemplatesCommand.class,
                 ReportCommand.class,
                 DemoCommand.class,

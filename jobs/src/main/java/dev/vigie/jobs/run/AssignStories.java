@@ -1,6 +1,5 @@
 package dev.vigie.jobs.run;
 
-import dev.vigie.jobs.run.internal.SerializableTypeInfo;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.nlp.dedup.StoryClusterer;
 import dev.vigie.nlp.dedup.StorySigner;
@@ -90,7 +89,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                         TypeInformation.of(StoryAssignment.class))
                 .name("stories");
         return enriched.connect(assignments.broadcast(JoinStories.ASSIGNMENTS))
-                .process(new JoinStories(), SerializableTypeInfo.forClass(EnrichedMention.class))
+                .process(new JoinStories(), RunTypes.ENRICHED_MENTION)
                 .name("story of each mention");
     }
 

@@ -1,7 +1,6 @@
 package dev.vigie.jobs.run;
 
 import dev.vigie.jobs.mail.AlertHit;
-import dev.vigie.jobs.run.internal.SerializableTypeInfo;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.alert.AlertDocument;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention> {
 
-    static final OutputTag<AlertHit> HITS = new OutputTag<>("alert-hits", SerializableTypeInfo.forClass(AlertHit.class));
+    static final OutputTag<AlertHit> HITS = new OutputTag<>("alert-hits", RunTypes.ALERT_HIT);
     private static final String UNKNOWN_LANGUAGE = "unknown";
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchAlerts.class);

@@ -1,7 +1,6 @@
 package dev.vigie.jobs.run;
 
 import dev.vigie.jobs.mail.AlertHit;
-import dev.vigie.jobs.run.internal.SerializableTypeInfo;
 import dev.vigie.jobs.sink.DocumentConverter;
 import dev.vigie.jobs.sink.ElasticsearchSink;
 import dev.vigie.jobs.sink.EsDocument;
@@ -18,16 +17,15 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.CloseableIterator;
 
 /**
@@ -72,7 +70,7 @@ final class RunGraph {
     static Output execute(List<SourceTask> tasks, List<Watch> watches, RunOptions options) throws Exception {
         long start = System.nanoTime();
         StreamExecutionEnvironment env = environment(options);
-        DataStream<SourceTask> sources = env.fromData(tasks, SerializableTypeInfo.forClass(SourceTask.class))
+        DataStream<SourceTask> sources = env.fromData(tasks, RunTypes.SOURCE_TASK)
                 .name("source specs");
 
         SingleOutputStreamOperator<SourceOutcome> outcomes = AsyncDataStream.unorderedWait(
@@ -80,7 +78,7 @@ final class RunGraph {
                         new FetchSources(options.runId(), options.fetchConfig(), options.fetchTimeout()),
                         options.fetchTimeout().toMillis() + ASYNC_SLACK_MS, TimeUnit.MILLISECONDS,
                         options.fetchCapacity())
-                .returns(SerializableTypeInfo.forClass(SourceOutcome.class))
+                .returns(RunTypes.SOURCE_OUTCOME)
                 .name("fetch and parse");
         return run(env, outcomes, true, watches, options, start);
     }
@@ -93,54 +91,33 @@ final class RunGraph {
         long start = System.nanoTime();
         StreamExecutionEnvironment env = environment(options);
         DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L).name("fetched sources")
-                .map(new FetchedOutcomes.Take(options.runId()), SerializableTypeInfo.forClass(SourceOutcome.class))
+                .map(new FetchedOutcomes.Take(options.runId()), RunTypes.SOURCE_OUTCOME)
                 .name("take fetched");
         return run(env, fetched, false, watches, options, start);
     }
 
+    /**
+     * The stream graph of an embedded run over {@code outcomes} fetched outcomes, built but not run: what tests
+     * inspect (the serializer of every edge).
+     */
+    static StreamGraph graphOfFetched(int outcomes, List<Watch> watches, RunOptions options) {
+        StreamExecutionEnvironment env = environment(options);
+        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L).name("fetched sources")
+                .map(new FetchedOutcomes.Take(options.runId()), RunTypes.SOURCE_OUTCOME)
+                .name("take fetched");
+        build(fetched, false, watches, options);
+        return env.getStreamGraph();
+    }
+
+    /** What the job collects back to the driver, as the job runs. */
+    private record Results(CloseableIterator<SourceReport> reports, CloseableIterator<AlertHit> hits) {
+    }
+
     private static Output run(StreamExecutionEnvironment env, DataStream<SourceOutcome> outcomes,
             boolean collectReports, List<Watch> watches, RunOptions options, long start) throws Exception {
-        SingleOutputStreamOperator<Collected> collected = outcomes
-                .process(new SplitOutcomes(), SerializableTypeInfo.forClass(Collected.class))
-                .name("normalise");
-
-        SingleOutputStreamOperator<EnrichedMention> enriched = collected
-                .keyBy(Collected::documentId, Types.STRING)
-                .reduce(new KeepOne())
-                .name("keep one per document id")
-                .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), SerializableTypeInfo.forClass(EnrichedMention.class))
-                .name("enrich");
-        SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
-                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration())
-                .process(new MatchAlerts(watches), SerializableTypeInfo.forClass(EnrichedMention.class))
-                .name("alert matching");
-
-        MentionDocuments mentionDocuments = new MentionDocuments();
-        DataStream<EsDocument> documents = matched
-                .map(mentionDocuments::toDocument, SerializableTypeInfo.forClass(EsDocument.class))
-                .name("mention documents")
-                .union(collected.getSideOutput(SplitOutcomes.PAGE_CHANGES)
-                        .map(change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
-                                SerializableTypeInfo.forClass(EsDocument.class))
-                        .name("page change documents"))
-                .map(new CountDocuments(), SerializableTypeInfo.forClass(EsDocument.class))
-                .name("count documents");
-
-        documents.sinkTo(ElasticsearchSink.<EsDocument>builder()
-                        .endpoint(options.elasticsearch())
-                        .converter(DocumentConverter.identity())
-                        .maxBatchSize(options.sinkMaxBatchSize())
-                        .maxBufferedRequests(Math.max(ElasticsearchSink.DEFAULT_MAX_BUFFERED_REQUESTS,
-                                options.sinkMaxBatchSize() * 4))
-                        .maxInFlightRequests(options.sinkMaxInFlightRequests())
-                        .maxRetryDuration(options.sinkMaxRetryDuration())
-                        .runId(options.runId())
-                        .build())
-                .name("elasticsearch");
-
-        CloseableIterator<SourceReport> reports = collectReports
-                ? collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync() : CloseableIterator.empty();
-        CloseableIterator<AlertHit> hits = matched.getSideOutput(MatchAlerts.HITS).collectAsync();
+        Results results = build(outcomes, collectReports, watches, options);
+        CloseableIterator<SourceReport> reports = results.reports();
+        CloseableIterator<AlertHit> hits = results.hits();
         JobClient job = env.executeAsync("vigie run " + options.runId());
         long startMillis = (System.nanoTime() - start) / 1_000_000;
         CompletableFuture<List<SourceReport>> reportList = CompletableFuture.supplyAsync(() -> drain(reports));
@@ -162,29 +139,83 @@ final class RunGraph {
         }
     }
 
+    /** The stages after the outcomes, up to the sink and the results collected back. */
+    private static Results build(DataStream<SourceOutcome> outcomes, boolean collectReports, List<Watch> watches,
+            RunOptions options) {
+        SingleOutputStreamOperator<Collected> collected = outcomes
+                .process(new SplitOutcomes(), RunTypes.COLLECTED)
+                .name("normalise");
+
+        SingleOutputStreamOperator<EnrichedMention> enriched = collected
+                .keyBy(Collected::documentId, Types.STRING)
+                .reduce(new KeepOne())
+                .name("keep one per document id")
+                .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), RunTypes.ENRICHED_MENTION)
+                .name("enrich");
+        SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
+                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration())
+                .process(new MatchAlerts(watches), RunTypes.ENRICHED_MENTION)
+                .name("alert matching");
+
+        MentionDocuments mentionDocuments = new MentionDocuments();
+        DataStream<EsDocument> documents = matched
+                .map(mentionDocuments::toDocument, RunTypes.ES_DOCUMENT)
+                .name("mention documents")
+                .union(collected.getSideOutput(SplitOutcomes.PAGE_CHANGES)
+                        .map(change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
+                                RunTypes.ES_DOCUMENT)
+                        .name("page change documents"))
+                .map(new CountDocuments(), RunTypes.ES_DOCUMENT)
+                .name("count documents");
+
+        documents.sinkTo(ElasticsearchSink.<EsDocument>builder()
+                        .endpoint(options.elasticsearch())
+                        .converter(DocumentConverter.identity())
+                        .maxBatchSize(options.sinkMaxBatchSize())
+                        .maxBufferedRequests(Math.max(ElasticsearchSink.DEFAULT_MAX_BUFFERED_REQUESTS,
+                                options.sinkMaxBatchSize() * 4))
+                        .maxInFlightRequests(options.sinkMaxInFlightRequests())
+                        .maxRetryDuration(options.sinkMaxRetryDuration())
+                        .runId(options.runId())
+                        .build())
+                .name("elasticsearch");
+
+        CloseableIterator<SourceReport> reports = collectReports
+                ? collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync() : CloseableIterator.empty();
+        return new Results(reports, matched.getSideOutput(MatchAlerts.HITS).collectAsync());
+    }
+
     /** The parallelism of the context's environment: {@code flink run -p}, else the client's configuration. */
     static int contextParallelism() {
         return StreamExecutionEnvironment.getExecutionEnvironment().getParallelism();
     }
 
+    /**
+     * Task slots of an embedded cluster: one per subtask of a stage, and one more for the results collected back to
+     * the driver (alert hits, reports), so that their collect sink never holds a slot a sink writer waits for.
+     */
+    static int slots(int parallelism) {
+        return parallelism + 1;
+    }
+
     private static StreamExecutionEnvironment environment(RunOptions options) {
         StreamExecutionEnvironment env;
-        if (options.execution() == RunOptions.Execution.EMBEDDED) {
-            Configuration config = new Configuration();
-            config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, EMBEDDED_MANAGED_MEMORY);
-            config.set(TaskManagerOptions.NUM_TASK_SLOTS, options.parallelism());
-            config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-            // --parallelism N means N subtasks for every stage: left on, Flink's adaptive batch scheduler gives a
-            // stage one subtask per 16 MB of input, and so one subtask to the CPU-bound enrichment of a few
-            // thousand mentions, or to the sink.
-            config.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
-            env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), config);
+        if (options.cluster() != null) {
+            env = options.cluster().environment();
+        } else if (options.execution() == RunOptions.Execution.EMBEDDED) {
+            env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
+                    EmbeddedCluster.configuration(options.parallelism()));
         } else {
             env = StreamExecutionEnvironment.getExecutionEnvironment();
         }
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(options.parallelism());
         env.getConfig().enableObjectReuse();
+        // every record crossing stages has a serializer of its own (RunTypes): a type that would fall back to Kryo
+        // fails the job at once instead of slowing it down
+        Configuration pipeline = new Configuration();
+        pipeline.set(PipelineOptions.GENERIC_TYPES, false);
+        env.configure(pipeline);
         return env;
     }
 

@@ -66,6 +66,7 @@ public final class RunOptions {
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
     private final Duration leaseTtl;
     private final Duration leaseWait;
+    private final EmbeddedCluster cluster;
 
     private RunOptions(Builder b) {
         this.watches = List.copyOf(b.watches);
@@ -87,6 +88,7 @@ public final class RunOptions {
         this.coreNlp = b.coreNlp;
         this.leaseTtl = b.leaseTtl;
         this.leaseWait = b.leaseWait;
+        this.cluster = b.cluster;
     }
 
     public static Builder builder() {
@@ -180,6 +182,11 @@ public final class RunOptions {
         return sinkMaxRetryDuration;
     }
 
+    /** The long-lived embedded cluster the job runs on ({@code vigie serve}), or {@code null} for a MiniCluster of its own. */
+    public EmbeddedCluster cluster() {
+        return cluster;
+    }
+
     /** Builds {@link RunOptions}. */
     public static final class Builder {
         private final List<Watch> watches = new ArrayList<>();
@@ -201,6 +208,7 @@ public final class RunOptions {
         private EnglishSentimentScorer.CoreNlpUse coreNlp = SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE;
         private Duration leaseTtl = WatchLeases.DEFAULT_TTL;
         private Duration leaseWait;
+        private EmbeddedCluster cluster;
 
         private Builder() {
         }
@@ -349,6 +357,15 @@ public final class RunOptions {
             return null;
         }
 
+        /**
+         * Runs the job on a started embedded cluster rather than a MiniCluster of its own (an embedded run only); the
+         * parallelism is then the cluster's.
+         */
+        public Builder cluster(EmbeddedCluster cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
         public RunOptions build() {
             if (watches.isEmpty()) {
                 throw new IllegalArgumentException("at least one watch is required");
@@ -376,6 +393,12 @@ public final class RunOptions {
             }
             if (execution == null) {
                 throw new IllegalArgumentException("execution must not be null");
+            }
+            if (cluster != null) {
+                if (execution != Execution.EMBEDDED) {
+                    throw new IllegalArgumentException("a run on a Flink cluster (flink run) cannot use an embedded one");
+                }
+                parallelism = cluster.parallelism();
             }
             if (fetchConfig == null) {
                 fetchConfig = FetchConfig.builder().build();

@@ -1,6 +1,5 @@
 package dev.vigie.jobs.run;
 
-import dev.vigie.jobs.run.internal.SerializableTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -11,9 +10,9 @@ import org.apache.flink.util.OutputTag;
 final class SplitOutcomes extends ProcessFunction<SourceOutcome, Collected> {
 
     static final OutputTag<SourceReport> REPORTS =
-            new OutputTag<>("reports", SerializableTypeInfo.forClass(SourceReport.class));
+            new OutputTag<>("reports", RunTypes.SOURCE_REPORT);
     static final OutputTag<PageChangeDocument> PAGE_CHANGES =
-            new OutputTag<>("page-changes", SerializableTypeInfo.forClass(PageChangeDocument.class));
+            new OutputTag<>("page-changes", RunTypes.PAGE_CHANGE);
 
     @Override
     public void processElement(SourceOutcome outcome, Context context, Collector<Collected> out) {

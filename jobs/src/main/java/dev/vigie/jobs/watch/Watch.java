@@ -31,10 +31,12 @@ import java.util.TreeSet;
  * @param elasticsearch where documents and state live
  * @param mail          how emails leave
  * @param kibanaUrl     Kibana's address, shown to users after a run; {@code null} when not configured
+ * @param schedule      when {@code vigie serve} runs it; {@code null} when it is only run by {@code vigie run}
  */
 public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand,
                     List<Competitor> competitors, Sources sources, List<AlertRule> alerts, List<Theme> themes,
-                    WeeklyReport weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl)
+                    WeeklyReport weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl,
+                    Schedule schedule)
         implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -91,6 +93,11 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         return Optional.ofNullable(kibanaUrl);
     }
 
+    /** When {@code vigie serve} runs this watch; empty when it is only run by {@code vigie run}. */
+    public Optional<Schedule> scheduled() {
+        return Optional.ofNullable(schedule);
+    }
+
     public Optional<AlertRule> alert(String ruleId) {
         return alerts.stream().filter(a -> a.id().equals(ruleId)).findFirst();
     }
@@ -114,6 +121,7 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         private ElasticsearchSettings elasticsearch = ElasticsearchSettings.DEFAULT;
         private MailSettings mail = MailSettings.DEFAULT;
         private URI kibanaUrl;
+        private Schedule schedule;
 
         private Builder(String id, Brand brand) {
             this.id = id;
@@ -171,6 +179,11 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
             return this;
         }
 
+        public Builder schedule(Schedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
         public Builder kibana(URI kibanaUrl) {
             this.kibanaUrl = kibanaUrl;
             return this;
@@ -179,7 +192,7 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         /** @throws IllegalArgumentException naming the first rule broken */
         public Watch build() {
             return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes,
-                    weeklyReport, elasticsearch, mail, kibanaUrl);
+                    weeklyReport, elasticsearch, mail, kibanaUrl, schedule);
         }
     }
 }

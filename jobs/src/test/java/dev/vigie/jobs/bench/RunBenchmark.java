@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.connectors.http.FetchConfig;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
+import dev.vigie.jobs.run.EmbeddedCluster;
 import dev.vigie.jobs.run.RunOptions;
 import dev.vigie.jobs.run.RunSummary;
 import dev.vigie.jobs.run.VigieRun;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.BatchExecutionOptions;
@@ -46,9 +48,12 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items), then three times again with
- * nothing new, and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints
- * numbers, the time of each stage of every run and the load average of the machine.
+ * Runs the whole job over N generated items served on loopback (RSS feeds of 500 items) cold, as {@code vigie run}
+ * does (first job of the JVM, a MiniCluster of its own), then three times again with nothing new, then twice warm as
+ * {@code vigie serve} runs it (same JVM, one embedded cluster kept between runs, a new watch each time so that every
+ * item is new), and compares the Elasticsearch sink with a raw {@code _bulk} loader on the same documents. Prints
+ * items/s of every run and its ratio to raw {@code _bulk}'s docs/s, the time and the CPU time of each stage (threads
+ * sampled) of every run, and the load average of the machine: on a shared machine, compare ratios within one run.
  *
  * <p>The comparison is made fair both ways: the same documents, batches of {@value #BULK_SIZE} for both, as many raw
  * requests in flight as the sink has in total (parallelism x {@link ElasticsearchSink#DEFAULT_MAX_IN_FLIGHT_REQUESTS}),
@@ -67,6 +72,8 @@ public final class RunBenchmark {
     private static final int DEFAULT_ROUNDS = 6;
     /** Reruns with nothing new, one after the other; the median is compared with the first run. */
     private static final int RERUNS = 3;
+    /** Runs of the same job on one embedded cluster, as vigie serve runs a watch; the last is the warm figure. */
+    private static final int WARM_RUNS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** When a sink writer received its first document in the current sink job (writers run in this JVM). */
     private static final AtomicLong FIRST_DOCUMENT_NANOS = new AtomicLong();
@@ -108,7 +115,7 @@ public final class RunBenchmark {
                 list.append(f == 0 ? "" : ", ").append('"').append(server.url()).append("/bench/feed-").append(f)
                         .append(".xml\"");
             }
-            Watch watch = new WatchLoader(Map.of()).parse(watchId + ".yaml", """
+            String yaml = """
                     watch: %s
                     brand: { name: Acme, aliases: ["Acme Corp"] }
                     competitors: [{ name: Globex }, { name: Initech }]
@@ -120,8 +127,9 @@ public final class RunBenchmark {
                     themes:
                       - { id: support, examples: ["the quality of its customer support"], keywords: ["support"] }
                       - { id: pricing, examples: ["a new pricing plan"], keywords: ["pricing", "offre"] }
-                    """.formatted(watchId, list));
-            RunOptions.Builder options = RunOptions.builder().watch(watch)
+                    """.formatted(watchId, list);
+            Watch watch = new WatchLoader(Map.of()).parse(watchId + ".yaml", yaml);
+            Function<Watch, RunOptions.Builder> optionsOf = w -> RunOptions.builder().watch(w)
                     .elasticsearch(ElasticsearchEndpoint.of(es.toString()))
                     .parallelism(parallelism)
                     .dispatchAlerts(false)
@@ -130,11 +138,14 @@ public final class RunBenchmark {
                     .progressInterval(Duration.ofSeconds(10))
                     .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
                             .perHostConcurrency(4).build());
+            RunOptions.Builder options = optionsOf.apply(watch);
 
             resetPeaks();
+            StageCpu firstCpu = StageCpu.start();
             RunSummary first = VigieRun.run(options.build());
             long firstHeap = peakHeapMb();
-            report("first run", first, firstHeap);
+            report("first run (cold JVM, MiniCluster of its own, as vigie run)", first, firstHeap);
+            firstCpu.stopAndPrint(first);
 
             double[] ratios = new double[RERUNS];
             StringBuilder each = new StringBuilder();
@@ -148,9 +159,31 @@ public final class RunBenchmark {
             Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "rerun / first run: %s (median %.1f %%)%n", each, ratios[RERUNS / 2]);
 
+            // the same job warm, as vigie serve runs it: the JVM that ran it before, one embedded cluster kept
+            // between runs; each warm run is a watch of its own over the same feeds, so every item is new again
+            RunSummary warm = null;
+            try (EmbeddedCluster cluster = EmbeddedCluster.start(parallelism)) {
+                for (int w = 1; w <= WARM_RUNS; w++) {
+                    Watch warmWatch = new WatchLoader(Map.of()).parse(watchId + "-warm" + w + ".yaml",
+                            yaml.replace("watch: " + watchId, "watch: " + watchId + "-warm" + w));
+                    resetPeaks();
+                    StageCpu warmCpu = StageCpu.start();
+                    warm = VigieRun.run(optionsOf.apply(warmWatch).cluster(cluster).build());
+                    report("warm run " + w + " (vigie serve: same JVM, cluster kept)", warm, peakHeapMb());
+                    warmCpu.stopAndPrint(warm);
+                }
+            }
+
             List<EsDocument> documents = mentions(rest, watchId, n);
-            compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
+            double raw = compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
+            System.out.printf(Locale.ROOT, "items/s vs raw _bulk docs/s (median of the rounds, %.0f docs/s): cold first"
+                    + " run %.0f %%, warm run %.0f %%; %s%n", raw, 100 * rate(first) / raw, 100 * rate(warm) / raw,
+                    load());
         }
+    }
+
+    private static double rate(RunSummary summary) {
+        return summary.fresh() / (summary.duration().toMillis() / 1000.0);
     }
 
     private static void report(String label, RunSummary summary, long peakHeapMb) {
@@ -189,7 +222,7 @@ public final class RunBenchmark {
         return documents;
     }
 
-    private static void compareSinkWithRawBulk(URI es, RestClient rest, List<EsDocument> documents, int n,
+    private static double compareSinkWithRawBulk(URI es, RestClient rest, List<EsDocument> documents, int n,
             int parallelism, int rounds) throws Exception {
         long bytes = documents.stream().mapToLong(d -> d.source().getBytes(StandardCharsets.UTF_8).length).sum();
         int inFlight = parallelism * ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS;
@@ -202,6 +235,7 @@ public final class RunBenchmark {
         rawRound(rest, documents, warmUp + "-raw", inFlight);
 
         double[] ratios = new double[rounds];
+        double[] rawRates = new double[rounds];
         double bestSink = 0;
         double bestRaw = 0;
         double sinkCpu = 0;
@@ -221,6 +255,7 @@ public final class RunBenchmark {
             }
             double sinkRate = documents.size() / sink.sinkSeconds();
             ratios[round] = sinkRate / raw.rate();
+            rawRates[round] = raw.rate();
             bestSink = Math.max(bestSink, sinkRate);
             bestRaw = Math.max(bestRaw, raw.rate());
             sinkCpu += sink.cpuSeconds();
@@ -238,6 +273,78 @@ public final class RunBenchmark {
                 + "the rounds: sink %.2f s, raw %.2f s%n", rounds, 100 * median, 100 * ratios[0],
                 100 * ratios[rounds - 1], bestSink, bestRaw, 100 * bestSink / bestRaw, documents.size(),
                 sinkCpu / rounds, rawCpu / rounds);
+        Arrays.sort(rawRates);
+        return rounds % 2 == 1 ? rawRates[rounds / 2] : (rawRates[rounds / 2 - 1] + rawRates[rounds / 2]) / 2;
+    }
+
+    /**
+     * CPU time per stage of a run: every thread of this JVM sampled every 250 ms (a Flink task thread is named after
+     * its chain of operators, e.g. {@code keep one per document id -> enrich (1/2)#0}), the last value seen per
+     * thread summed by name without the subtask suffix. A thread's CPU after its last sample is missed (at most
+     * 250 ms each); the JIT compiler's threads are not Java threads: the process CPU time counts them.
+     */
+    private static final class StageCpu {
+        private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, Long> cpu = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Long, Long> atStart = new java.util.HashMap<>();
+        private final long processAtStart = processCpuNanos();
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-cpu-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        static StageCpu start() {
+            StageCpu stages = new StageCpu();
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (long id : threads.getAllThreadIds()) {
+                stages.atStart.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+            }
+            stages.sampler.scheduleAtFixedRate(stages::sample, 0, 250, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return stages;
+        }
+
+        private void sample() {
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null) {
+                    continue;
+                }
+                long time = threads.getThreadCpuTime(info.getThreadId());
+                if (time > 0) {
+                    names.put(info.getThreadId(), info.getThreadName());
+                    cpu.put(info.getThreadId(), time);
+                }
+            }
+        }
+
+        void stopAndPrint(RunSummary summary) {
+            sample();
+            sampler.shutdownNow();
+            double processCpu = (processCpuNanos() - processAtStart) / 1e9;
+            System.out.printf(Locale.ROOT, "  process CPU %.1f s (JIT and GC included) = %.0f items per CPU-second%n",
+                    processCpu, summary.fresh() / processCpu);
+            Map<String, Long> byStage = new java.util.TreeMap<>();
+            long total = 0;
+            for (var e : cpu.entrySet()) {
+                long used = e.getValue() - atStart.getOrDefault(e.getKey(), 0L);
+                String name = names.get(e.getKey()).replaceAll(" \\(\\d+/\\d+\\)(#\\d+)?$", "")
+                        .replaceAll("[-#]?\\d+$", "");
+                byStage.merge(name, used, Long::sum);
+                total += used;
+            }
+            StringBuilder line = new StringBuilder();
+            long shown = 0;
+            for (var e : byStage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(10).toList()) {
+                line.append(line.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f s", e.getValue() / 1e9));
+                shown += e.getValue();
+            }
+            System.out.printf(Locale.ROOT, "  CPU by stage (thread), %.1f s in all: %s; other threads %.1f s%n",
+                    total / 1e9, line, (total - shown) / 1e9);
+        }
     }
 
     /** How long a sink job took: from the first document a writer received, and in all; client CPU meanwhile. */

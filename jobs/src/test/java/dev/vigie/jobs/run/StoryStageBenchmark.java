@@ -6,7 +6,6 @@ import dev.vigie.connectors.mention.Engagement;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
 import dev.vigie.connectors.mention.SourceType;
-import dev.vigie.jobs.run.internal.SerializableTypeInfo;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.nlp.dedup.StoryClusterer;
 import dev.vigie.nlp.dedup.StorySigner;
@@ -97,7 +96,7 @@ public final class StoryStageBenchmark {
         for (int r = 1; r <= rounds; r++) {
             before = run("round " + r + ", before: mentions in one subtask", size, share, words, parallelism,
                     enriched -> enriched.keyBy(EnrichedMention::watch, Types.STRING)
-                            .process(new PreviousStage(), SerializableTypeInfo.forClass(EnrichedMention.class)));
+                            .process(new PreviousStage(), RunTypes.ENRICHED_MENTION));
             after = run("round " + r + ", after: story items, broadcast stories", size, share, words, parallelism,
                     enriched -> AssignStories.stage(enriched, endpoint, Duration.ofMinutes(1)));
         }
@@ -116,7 +115,7 @@ public final class StoryStageBenchmark {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.getConfig().enableObjectReuse();
         DataStream<EnrichedMention> enriched = env.fromSequence(0, size - 1)
-                .map(i -> mention(i, size, share, words), SerializableTypeInfo.forClass(EnrichedMention.class))
+                .map(i -> mention(i, size, share, words), RunTypes.ENRICHED_MENTION)
                 .name("generated mentions");
         DataStream<String> stories = stage.apply(enriched)
                 .map(m -> m.documentId() + "\t" + m.storyId(), Types.STRING);
@@ -276,7 +275,7 @@ public final class StoryStageBenchmark {
         @Override
         public void open(OpenContext context) {
             pending = getRuntimeContext().getListState(
-                    new ListStateDescriptor<>("pending", SerializableTypeInfo.forClass(EnrichedMention.class)));
+                    new ListStateDescriptor<>("pending", RunTypes.ENRICHED_MENTION));
         }
 
         @Override

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -26,6 +27,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -36,8 +40,13 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +58,11 @@ import org.slf4j.LoggerFactory;
  * the presearcher pick the few rules whose terms occur in it (and which belong to the document's watch), and runs
  * only those, so the cost per document grows with the number of candidate rules, not of stored rules.
  *
+ * <p>A watch with few rules (at most {@link #DEFAULT_DIRECT_MAX_RULES}, see {@link Builder#directMaxRules(int)})
+ * skips the Monitor: its rules run directly on the document's in-memory index, as the Monitor would run its
+ * candidates (same analysis, same queries, same highlights), without the presearcher's query over the query index,
+ * which costs more than running a handful of rules.
+ *
  * <p>Thread-safety: {@link #match(AlertDocument)} and {@link #match(List)} may be called from several threads. Build one matcher per
  * process or per Flink operator instance in {@code open()}, and {@link #close()} it in {@code close()}; it is not
  * serializable (ship the {@link AlertRule}s instead).
@@ -59,6 +73,11 @@ public final class AlertMatcher implements Closeable {
   public static final int DEFAULT_PRESEARCHER_PASSES = 2;
   /** Most presearcher passes accepted; more passes cost query-index size for little gain. */
   public static final int MAX_PRESEARCHER_PASSES = 4;
+  /**
+   * Rules of one watch up to which its documents are matched against each rule directly rather than through the
+   * Monitor: measured on a 2-rule watch, the Monitor's presearcher costs more per document than running the rules.
+   */
+  public static final int DEFAULT_DIRECT_MAX_RULES = 16;
 
   /** Analyzed text with offsets: batches are indexed by an IndexWriter, which keeps offsets only when asked. */
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
@@ -71,14 +90,19 @@ public final class AlertMatcher implements Closeable {
   private static final AlertQueryParser PARSER = new AlertQueryParser();
 
   private final Monitor monitor;
+  /** The document analyzer of the direct path (the Monitor has its own). */
+  private final Analyzer analyzer = documentAnalyzer();
+  /** Per watch matched directly, its parsed rules by key. */
+  private final Map<String, Map<String, Query>> directByWatch;
   private final Map<String, AlertRule> rulesByKey;
   /** Per watch, the fields its rules search. */
   private final Map<String, Set<String>> fieldsByWatch;
   private final List<RuleError> rejected;
 
-  private AlertMatcher(Monitor monitor, Map<String, AlertRule> rulesByKey, Map<String, Set<String>> fieldsByWatch,
-      List<RuleError> rejected) {
+  private AlertMatcher(Monitor monitor, Map<String, Map<String, Query>> directByWatch,
+      Map<String, AlertRule> rulesByKey, Map<String, Set<String>> fieldsByWatch, List<RuleError> rejected) {
     this.monitor = monitor;
+    this.directByWatch = directByWatch;
     this.rulesByKey = rulesByKey;
     this.fieldsByWatch = fieldsByWatch;
     this.rejected = List.copyOf(rejected);
@@ -188,6 +212,11 @@ public final class AlertMatcher implements Closeable {
     return rejected;
   }
 
+  /** The watches whose documents skip the Monitor (at most the builder's {@code directMaxRules} rules). */
+  Set<String> directWatches() {
+    return directByWatch.keySet();
+  }
+
   /** Number of rules stored (refused rules excluded). */
   public int ruleCount() {
     return rulesByKey.size();
@@ -209,13 +238,81 @@ public final class AlertMatcher implements Closeable {
     if (fields == null) {
       return new AlertResult(doc.id(), List.of(), List.of());
     }
+    Map<String, Query> direct = directByWatch.get(doc.watch());
+    if (direct != null) {
+      return matchDirectly(doc, toLuceneDocument(doc, fields), direct);
+    }
     MatchingQueries<HighlightsMatch> result;
     try {
       result = monitor.match(toLuceneDocument(doc, fields), HighlightsMatch.MATCHER);
     } catch (IOException e) {
       throw new UncheckedIOException("alert query index failed while matching document " + doc.id(), e);
     }
-    return result(doc, result.getMatches(), result.getErrors());
+    Map<String, Map<String, Set<HighlightsMatch.Hit>>> hits = new HashMap<>();
+    for (HighlightsMatch m : result.getMatches()) {
+      hits.put(m.getQueryId(), m.getHits());
+    }
+    return result(doc, hits, result.getErrors());
+  }
+
+  /**
+   * Runs each rule of the document's watch on the document's in-memory index, collecting highlights as Lucene
+   * Monitor's {@link HighlightsMatch#MATCHER} does (the same index options, rewrite, score mode and matches).
+   */
+  private AlertResult matchDirectly(AlertDocument doc, Document document, Map<String, Query> rules) {
+    // as Lucene Monitor indexes a single document: offsets and payloads kept, one frozen in-memory index
+    MemoryIndex index = new MemoryIndex(true, true);
+    for (IndexableField field : document) {
+      index.addField(field, analyzer);
+    }
+    index.freeze();
+    IndexSearcher searcher = new IndexSearcher(index.createSearcher().getIndexReader());
+    searcher.setQueryCache(null);
+    Map<String, Map<String, Set<HighlightsMatch.Hit>>> hits = new HashMap<>();
+    Map<String, Exception> failures = new HashMap<>();
+    for (Map.Entry<String, Query> rule : rules.entrySet()) {
+      try {
+        Weight weight = searcher.createWeight(searcher.rewrite(rule.getValue()), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+            Matches matches = weight.matches(leaf, d);
+            if (matches != null) {
+              hits.merge(rule.getKey(), highlights(matches), (a, b) -> {
+                b.forEach((field, set) -> a.computeIfAbsent(field, f -> new TreeSet<>()).addAll(set));
+                return a;
+              });
+            }
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        failures.put(rule.getKey(), e);
+      }
+    }
+    return result(doc, hits, failures);
+  }
+
+  /** The hits of a match per field, sub-matches (the words of a phrase) one by one. */
+  private static Map<String, Set<HighlightsMatch.Hit>> highlights(Matches matches) throws IOException {
+    Map<String, Set<HighlightsMatch.Hit>> hits = new HashMap<>();
+    for (String field : matches) {
+      MatchesIterator it = matches.getMatches(field);
+      if (it == null) {
+        continue;
+      }
+      Set<HighlightsMatch.Hit> set = hits.computeIfAbsent(field, f -> new TreeSet<>());
+      while (it.next()) {
+        MatchesIterator sub = it.getSubMatches();
+        if (sub != null) {
+          while (sub.next()) {
+            set.add(new HighlightsMatch.Hit(sub.startPosition(), sub.startOffset(), sub.endPosition(),
+                sub.endOffset()));
+          }
+        } else {
+          set.add(new HighlightsMatch.Hit(it.startPosition(), it.startOffset(), it.endPosition(), it.endOffset()));
+        }
+      }
+    }
+    return hits;
   }
 
   /**
@@ -237,14 +334,15 @@ public final class AlertMatcher implements Closeable {
     return out;
   }
 
-  private AlertResult result(AlertDocument doc, Collection<HighlightsMatch> hits, Map<String, Exception> failures) {
+  private AlertResult result(AlertDocument doc, Map<String, Map<String, Set<HighlightsMatch.Hit>>> hits,
+      Map<String, Exception> failures) {
     List<AlertMatch> matches = new ArrayList<>();
-    for (HighlightsMatch m : hits) {
-      AlertRule rule = rulesByKey.get(m.getQueryId());
+    for (Map.Entry<String, Map<String, Set<HighlightsMatch.Hit>>> m : hits.entrySet()) {
+      AlertRule rule = rulesByKey.get(m.getKey());
       if (rule == null || !rule.watch().equals(doc.watch()) || !rule.accepts(doc.language(), doc.sentiment())) {
         continue;
       }
-      matches.add(toMatch(rule, m, doc));
+      matches.add(toMatch(rule, m.getValue(), doc));
     }
     matches.sort(Comparator.comparing(AlertMatch::ruleId));
     List<RuleError> errors = new ArrayList<>();
@@ -259,13 +357,13 @@ public final class AlertMatcher implements Closeable {
     return new AlertResult(doc.id(), matches, errors);
   }
 
-  private static AlertMatch toMatch(AlertRule rule, HighlightsMatch m, AlertDocument doc) {
+  private static AlertMatch toMatch(AlertRule rule, Map<String, Set<HighlightsMatch.Hit>> hits, AlertDocument doc) {
     String title = doc.title() == null ? "" : doc.title();
     String text = doc.text() == null ? "" : doc.text();
     // the text is the second value of the content field: its offsets follow the title's plus the offset gap (1)
     int textBase = title.isEmpty() ? 0 : title.length() + 1;
     List<Highlight> spans = new ArrayList<>();
-    for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : m.getHits().entrySet()) {
+    for (Map.Entry<String, Set<HighlightsMatch.Hit>> e : hits.entrySet()) {
       String field = e.getKey();
       for (HighlightsMatch.Hit hit : e.getValue()) {
         if (hit.startOffset < 0 || hit.endOffset <= hit.startOffset) {
@@ -328,8 +426,22 @@ public final class AlertMatcher implements Closeable {
   public static final class Builder {
     private final List<AlertRule> rules = new ArrayList<>();
     private int presearcherPasses = DEFAULT_PRESEARCHER_PASSES;
+    private int directMaxRules = DEFAULT_DIRECT_MAX_RULES;
 
     private Builder() {}
+
+    /**
+     * Rules of one watch up to which its documents skip the Monitor and run each rule directly (same results).
+     *
+     * @param rules 0 (every watch through the Monitor) or more
+     */
+    public Builder directMaxRules(int rules) {
+      if (rules < 0) {
+        throw new IllegalArgumentException("direct matching rule count must not be negative: " + rules);
+      }
+      this.directMaxRules = rules;
+      return this;
+    }
 
     /** Adds rules (of any watches). */
     public Builder rules(Collection<AlertRule> more) {
@@ -369,6 +481,11 @@ public final class AlertMatcher implements Closeable {
       Map<String, Set<String>> fields = new HashMap<>();
       List<RuleError> errors = new ArrayList<>();
       List<MonitorQuery> parsed = new ArrayList<>();
+      Map<String, Integer> perWatch = new HashMap<>();
+      for (AlertRule rule : rules) {
+        perWatch.merge(rule.watch(), 1, Integer::sum);
+      }
+      Map<String, Map<String, Query>> direct = new HashMap<>();
       for (AlertRule rule : rules) {
         String key = key(rule);
         if (byKey.containsKey(key)) {
@@ -392,7 +509,11 @@ public final class AlertMatcher implements Closeable {
             return true;
           }
         });
-        parsed.add(new MonitorQuery(key, query, null, Map.of(AlertFields.WATCH, rule.watch())));
+        if (perWatch.get(rule.watch()) <= directMaxRules) {
+          direct.computeIfAbsent(rule.watch(), w -> new HashMap<>()).put(key, query);
+        } else {
+          parsed.add(new MonitorQuery(key, query, null, Map.of(AlertFields.WATCH, rule.watch())));
+        }
       }
       TermWeightor weightor = RuleTermWeightor.of(parsed.stream().map(MonitorQuery::getQuery).toList());
       Presearcher presearcher = presearcherPasses == 1
@@ -420,9 +541,13 @@ public final class AlertMatcher implements Closeable {
       for (AlertRule r : byKey.values()) {
         fieldsByWatch.put(r.watch(), Set.copyOf(fields.get(r.watch())));
       }
-      AlertMatcher matcher = new AlertMatcher(monitor, Map.copyOf(byKey), Map.copyOf(fieldsByWatch), errors);
-      LOG.info("alert matcher opened: {} rules of {} watches stored, {} refused, in {} ms", matcher.ruleCount(),
-          matcher.fieldsByWatch.size(), errors.size(), (System.nanoTime() - start) / 1_000_000);
+      Map<String, Map<String, Query>> directRules = new HashMap<>();
+      direct.forEach((watch, queries) -> directRules.put(watch, Map.copyOf(queries)));
+      AlertMatcher matcher = new AlertMatcher(monitor, Map.copyOf(directRules), Map.copyOf(byKey),
+          Map.copyOf(fieldsByWatch), errors);
+      LOG.info("alert matcher opened: {} rules of {} watches stored ({} watches matched directly), {} refused, in {}"
+          + " ms", matcher.ruleCount(), matcher.fieldsByWatch.size(), directRules.size(), errors.size(),
+          (System.nanoTime() - start) / 1_000_000);
       for (RuleError e : errors) {
         LOG.warn("alert rule refused: {}", e.describe());
       }

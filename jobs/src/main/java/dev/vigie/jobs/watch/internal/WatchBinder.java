@@ -15,6 +15,7 @@ import dev.vigie.jobs.watch.MailSettings;
 import dev.vigie.jobs.watch.MastodonSource;
 import dev.vigie.jobs.watch.PageWatch;
 import dev.vigie.jobs.watch.RedditSource;
+import dev.vigie.jobs.watch.Schedule;
 import dev.vigie.jobs.watch.Secret;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Sources;
@@ -56,7 +57,7 @@ public final class WatchBinder {
     static final int MAX_QUERY_DEPTH = 50;
 
     static final List<String> ROOT_KEYS = List.of("watch", "language", "languages", "timezone", "brand", "competitors",
-            "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana");
+            "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana", "schedule");
 
     /** Two-letter codes of the languages with a detection profile, for error messages. */
     private static final List<String> DETECTABLE = LanguageDetector.builtInLanguages().stream()
@@ -104,12 +105,14 @@ public final class WatchBinder {
         ElasticsearchSettings es = elasticsearch(m);
         MailSettings mail = mail(m);
         URI kibana = kibana(m);
+        Schedule schedule = schedule(m);
         if (errors.size() > before || brand == null || id == null) {
             return null;
         }
         return build(m, "", () -> {
             Watch.Builder builder = Watch.builder(id, brand).language(language).languages(detected).timezone(timezone)
-                    .sources(sources).weeklyReport(report).elasticsearch(es).mail(mail).kibana(kibana);
+                    .sources(sources).weeklyReport(report).elasticsearch(es).mail(mail).kibana(kibana)
+                    .schedule(schedule);
             competitors.forEach(builder::competitor);
             alerts.forEach(builder::alert);
             themes.forEach(builder::theme);
@@ -130,6 +133,19 @@ public final class WatchBinder {
             error(m.entries().get("timezone").value(), "timezone",
                     "expected a time zone like Europe/Paris or UTC, got '" + tz + "'");
             return Watch.DEFAULT_TIMEZONE;
+        }
+    }
+
+    private Schedule schedule(YamlNode.Mapping m) {
+        String text = string(m, "schedule", "", false, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Schedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            error(m.entries().get("schedule").value(), "schedule", e.getMessage());
+            return null;
         }
     }
 
