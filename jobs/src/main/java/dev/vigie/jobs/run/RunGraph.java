@@ -94,7 +94,7 @@ final class RunGraph {
                 .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), SerializableTypeInfo.forClass(EnrichedMention.class))
                 .name("enrich");
         SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
-                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration())
+                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration(), watches)
                 .process(new MatchAlerts(watches), SerializableTypeInfo.forClass(EnrichedMention.class))
                 .name("alert matching");
 
