@@ -1,5 +1,6 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.alerts.AlertsCommand;
 import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
 import dev.vigie.jobs.run.RunCommand;
@@ -24,6 +25,7 @@ import java.util.Properties;
                 RunCommand.class,
                 TemplatesCommand.class,
                 ReportCommand.class,
+                AlertsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  *
  * <p><b>Bounded cost.</b> No mention is compared with every story: an inverted index from key to the stories that
  * carry it (at most {@link Builder#maxPostings(int)}, the most recent) gives the candidates, keys carried by more than
- * {@link Builder#commonShare(double)} of the mentions give none, only stories seen within the {@link
+ * {@link Builder#commonShare(double)} of the mentions give none, only stories that started within the {@link
  * Builder#window(long) window} count, and only the {@link Builder#maxCandidates(int)} with the most shared weight are
  * scored in full. A story's vector keeps at most {@value #MAX_STORY_KEYS} keys. The cost per mention is therefore
  * bounded whatever the size of the watch.
@@ -38,12 +38,16 @@ import java.util.TreeSet;
 public final class EventClusterer {
 
   /** Cosine a mention needs with a story of its language to join it; chosen by cross-validation (see README). */
-  public static final double DEFAULT_THRESHOLD = 0.06;
+  public static final double DEFAULT_THRESHOLD = 0.10;
   /** Cosine on language-free keys a mention needs with a story of other languages only. */
   public static final double DEFAULT_CROSS_LANGUAGE_THRESHOLD = 0.30;
   /** Language-free keys a mention must share with a story of other languages only. */
   public static final int DEFAULT_MIN_SHARED_NAMES = 2;
-  /** Days (in milliseconds) after a story's latest mention during which it can still be joined. */
+  /**
+   * How long (in milliseconds) after its first mention a story can be joined: an event is reported within days, and
+   * a bound from the first mention (not the latest) keeps a story from drifting week after week from one subject to
+   * the next through mentions that each resemble the last.
+   */
   public static final long DEFAULT_WINDOW_MILLIS = 3L * 24 * 3600 * 1000;
   /**
    * Keys carried by more than this share of the mentions bring no candidates (they still weigh in the cosine). None by
@@ -270,8 +274,7 @@ public final class EventClusterer {
       double w = weight(k);
       boolean free = EventSignals.isLanguageFree(k);
       for (Story s : list) {
-        if (item.publishedAtMillis() - s.lastSeen > settings.windowMillis
-            || s.firstSeen - item.publishedAtMillis() > settings.windowMillis) {
+        if (Math.abs(item.publishedAtMillis() - s.firstSeen) > settings.windowMillis) {
           continue;
         }
         if (s.round != round) {
@@ -454,7 +457,7 @@ public final class EventClusterer {
       return this;
     }
 
-    /** How long after its latest mention a story can be joined, in milliseconds, at least one hour. */
+    /** How long after its first mention a story can be joined, in milliseconds, at least one hour. */
     public Builder window(long millis) {
       if (millis < 3_600_000L) {
         throw new IllegalArgumentException("event story window must be at least one hour: " + millis + " ms");

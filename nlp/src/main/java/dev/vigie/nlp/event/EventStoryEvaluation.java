@@ -107,9 +107,9 @@ public final class EventStoryEvaluation {
 
   private static List<double[]> grid() {
     List<double[]> grid = new ArrayList<>();
-    for (double t : new double[] {0.03, 0.04, 0.05, 0.06}) {
+    for (double t : new double[] {0.04, 0.06, 0.08, 0.10}) {
       for (double names : new double[] {1.0, 1.5}) {
-        for (double background : new double[] {1000, 3000, 10000, 30000}) {
+        for (double background : new double[] {3000, 30000}) {
           grid.add(new double[] {t, names, 1.0, background});
         }
       }
