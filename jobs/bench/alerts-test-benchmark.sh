@@ -3,6 +3,7 @@
 #
 #   jobs/bench/alerts-test-benchmark.sh            # 200,000 mentions
 #   jobs/bench/alerts-test-benchmark.sh 50000
+#   jobs/bench/alerts-test-benchmark.sh 200000 bench-alerts-xyz   # reuse the mentions a previous run indexed
 #
 # Uses the Elasticsearch node at $VIGIE_TEST_ES_URL, else starts one from deploy/elasticsearch/target (built by
 # `mvn -B install -DskipTests`). The mentions stay in that node's vigie-mentions (watch bench-alerts-*).

@@ -18,7 +18,7 @@ import java.util.Locale;
  * queries from selective to broad, and for a query the prefilter cannot narrow (a full scan, the cost without it).
  *
  * <pre>
- * jobs/bench/alerts-test-benchmark.sh [MENTIONS]    # 200000
+ * jobs/bench/alerts-test-benchmark.sh [MENTIONS [WATCH]]    # 200000; WATCH: reuse a watch a previous run indexed
  * </pre>
  */
 public final class AlertsTestBenchmark {
@@ -29,15 +29,21 @@ public final class AlertsTestBenchmark {
     public static void main(String[] args) throws Exception {
         int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         String es = ElasticsearchExtension.url().toString();
-        String watch = "bench-alerts-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        String watch = args.length > 1 ? args[1]
+                : "bench-alerts-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         Instant now = Instant.now();
         try (ElasticsearchEndpoint.Clients clients = ElasticsearchEndpoint.of(es).clients()) {
             IndexTemplates.installAll(clients.sync());
             long start = System.nanoTime();
-            EarlierStoriesBenchmark.index(clients.rest(), watch, mentions, now);
-            System.out.printf(Locale.ROOT, "indexed %,d mentions of watch %s in %.1f s (Elasticsearch %s, load"
-                    + " average %s)%n", mentions, watch, (System.nanoTime() - start) / 1e9, es,
-                    StoryStageBenchmark.loadAverage());
+            if (args.length > 1) {
+                System.out.printf(Locale.ROOT, "watch %s, indexed by an earlier run of this benchmark (Elasticsearch"
+                        + " %s, load average %s)%n", watch, es, StoryStageBenchmark.loadAverage());
+            } else {
+                EarlierStoriesBenchmark.index(clients.rest(), watch, mentions, now);
+                System.out.printf(Locale.ROOT, "indexed %,d mentions of watch %s in %.1f s (Elasticsearch %s, load"
+                        + " average %s)%n", mentions, watch, (System.nanoTime() - start) / 1e9, es,
+                        StoryStageBenchmark.loadAverage());
+            }
             AlertPreview preview = new AlertPreview(clients.sync());
             System.out.printf(Locale.ROOT, "%-44s %9s %11s %9s %9s %9s%n", "query (--since 4w)", "in window",
                     "candidates", "matched", "requests", "seconds");

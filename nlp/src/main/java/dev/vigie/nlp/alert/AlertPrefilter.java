@@ -30,8 +30,9 @@ import org.apache.lucene.search.WildcardQuery;
  *
  * <p>The query's structure is kept (AND stays AND, OR stays OR, a phrase or a {@code NEAR} needs all its words);
  * {@code NOT} clauses are dropped (a prefilter may let through more, never less). A word is checked as a prefix of
- * the document's words, one character shorter than the matcher's light stem ({@code compani} for {@code companies}
- * is looked for as {@code compan*}), and after a French elision too ({@code l'acme}). Conditions on the author or
+ * the document's words: the matcher's light stem ({@code pann} for {@code pannes}), one character shorter where the
+ * stem is not the start of the word ({@code compani} for {@code companies} is looked for as {@code compan*},
+ * {@code journal} for {@code journaux} as {@code journa*}), and after a French elision too ({@code l'acme}). Conditions on the author or
  * the site, and anything else it cannot express, become {@link All} (no restriction).
  */
 public sealed interface AlertPrefilter {
@@ -168,7 +169,9 @@ public sealed interface AlertPrefilter {
     List<AlertPrefilter> parts = new ArrayList<>();
     for (String part : text.split("[^\\p{L}\\p{N}.']+")) {
       if (!part.isEmpty()) {
-        String prefix = isPrefix || part.length() <= 3 ? part : part.substring(0, part.length() - 1);
+        // the light stem is the start of every form it stems, except companies -> compani and journaux -> journal
+        boolean shorten = !isPrefix && part.length() > 3 && (part.endsWith("i") || part.endsWith("al"));
+        String prefix = shorten ? part.substring(0, part.length() - 1) : part;
         parts.add(new WordPrefix(field, prefix));
       }
     }
