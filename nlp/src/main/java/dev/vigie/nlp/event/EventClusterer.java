@@ -150,6 +150,9 @@ public final class EventClusterer {
     String title;
     long titleAt = Long.MAX_VALUE;
     boolean titlePreferred;
+    /** Sums of squared key weights times counts, all keys and language-free ones: norms in O(1). */
+    double squares;
+    double freeSquares;
     long round = -1;
     double shared;
     double sharedFree;
@@ -162,6 +165,8 @@ public final class EventClusterer {
 
   private final Builder settings;
   private final Map<String, Integer> df = new HashMap<>();
+  /** Key weights of the current {@link #assign} call (document frequencies do not change during it). */
+  private final Map<String, Double> weights = new HashMap<>();
   private int documents;
   private final Map<String, Story> stories = new LinkedHashMap<>();
   private final Map<String, ArrayList<Story>> postings = new HashMap<>();
@@ -219,6 +224,18 @@ public final class EventClusterer {
     remembered.sort(Comparator.comparing(Earlier::item, ORDER));
     for (Earlier e : remembered) {
       count(e.item());
+    }
+    weights.clear();
+    for (Story s : stories.values()) { // weights changed since an earlier call: norms again
+      s.squares = 0;
+      s.freeSquares = 0;
+      for (Map.Entry<String, Integer> e : s.counts.entrySet()) {
+        double w = weight(e.getKey()) * e.getValue();
+        s.squares += w * w;
+        if (EventSignals.isLanguageFree(e.getKey())) {
+          s.freeSquares += w * w;
+        }
+      }
     }
     for (Earlier e : remembered) {
       add(stories.computeIfAbsent(e.eventId(), Story::new), e.item());
@@ -331,6 +348,16 @@ public final class EventClusterer {
   }
 
   private double weight(String key) {
+    Double cached = weights.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    double w = computeWeight(key);
+    weights.put(key, w);
+    return w;
+  }
+
+  private double computeWeight(String key) {
     int d = df.getOrDefault(key, 1);
     double idf = Math.log((documents + settings.background) / d);
     if (key.startsWith(EventSignals.NUMBER)) {
@@ -350,15 +377,8 @@ public final class EventClusterer {
     return Math.sqrt(sum);
   }
 
-  private double storyNorm(Story s, boolean freeOnly) {
-    double sum = 0;
-    for (Map.Entry<String, Integer> e : s.counts.entrySet()) {
-      if (!freeOnly || EventSignals.isLanguageFree(e.getKey())) {
-        double w = weight(e.getKey()) * e.getValue() / s.size;
-        sum += w * w;
-      }
-    }
-    return Math.sqrt(sum);
+  private static double storyNorm(Story s, boolean freeOnly) {
+    return Math.sqrt(freeOnly ? s.freeSquares : s.squares) / s.size;
   }
 
   private void add(Story s, Item item) {
@@ -379,6 +399,15 @@ public final class EventClusterer {
     }
     for (String k : item.keys()) {
       Integer c = s.counts.get(k);
+      if (c != null || s.counts.size() < MAX_STORY_KEYS) {
+        int before = c == null ? 0 : c;
+        double w = weight(k);
+        double grow = w * w * (2.0 * before + 1); // (w (c + 1))^2 - (w c)^2
+        s.squares += grow;
+        if (EventSignals.isLanguageFree(k)) {
+          s.freeSquares += grow;
+        }
+      }
       if (c != null) {
         s.counts.put(k, c + 1);
       } else if (s.counts.size() < MAX_STORY_KEYS) {
