@@ -40,7 +40,8 @@ class IndexTemplatesTest {
             Map.entry("sentiment.label", "keyword"), Map.entry("sentiment.score", "float"),
             Map.entry("themes", "keyword"), Map.entry("curation_score", "float"), Map.entry("brands", "keyword"),
             Map.entry("alerts", "keyword"), Map.entry("story_id", "keyword"), Map.entry("duplicate_of", "keyword"),
-            Map.entry("story_bands", "keyword"), Map.entry("story_signature", "binary")));
+            Map.entry("story_bands", "keyword"), Map.entry("story_signature", "binary"),
+            Map.entry("event.id", "keyword"), Map.entry("event.keys", "keyword")));
         assertThat(new TreeMap<>(fields)).isEqualTo(expected);
     }
 

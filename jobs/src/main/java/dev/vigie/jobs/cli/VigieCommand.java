@@ -1,5 +1,6 @@
 package dev.vigie.jobs.cli;
 
+import dev.vigie.jobs.alerts.AlertsCommand;
 import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
 import dev.vigie.jobs.run.RunCommand;
@@ -26,6 +27,7 @@ import java.util.Properties;
                 ServeCommand.class,
                 TemplatesCommand.class,
                 ReportCommand.class,
+                AlertsCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },

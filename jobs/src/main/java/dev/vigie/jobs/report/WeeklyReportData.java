@@ -126,13 +126,28 @@ public record WeeklyReportData(
         }
     }
 
-    /** A story (mentions sharing a {@code story_id}), shown by its best-curated mention. */
+    /**
+     * An event story (mentions sharing an {@code event.id}: one event across outlets and languages), shown by its
+     * earliest mention in the report's language, else its best-curated one.
+     *
+     * @param outlets   the outlets that carried it most (at most a few; {@code sources} counts them all)
+     * @param languages the languages it was reported in
+     * @param firstSeen when its earliest mention was published, or {@code null} when unknown
+     */
     public record Story(String storyId, String title, String url, long mentions, long sources, double curationScore,
-                        long reach) {
+                        long reach, List<String> outlets, List<String> languages, Instant firstSeen) {
         public Story {
             Objects.requireNonNull(storyId, "storyId");
             Objects.requireNonNull(title, "title");
             requireCounts(mentions, sources, reach);
+            outlets = outlets == null ? List.of() : List.copyOf(outlets);
+            languages = languages == null ? List.of() : List.copyOf(languages);
+        }
+
+        /** A story without its outlets, languages and first-seen time. */
+        public Story(String storyId, String title, String url, long mentions, long sources, double curationScore,
+                     long reach) {
+            this(storyId, title, url, mentions, sources, curationScore, reach, List.of(), List.of(), null);
         }
     }
 

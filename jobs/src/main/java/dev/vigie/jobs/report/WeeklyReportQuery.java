@@ -65,6 +65,8 @@ public final class WeeklyReportQuery {
     public static final double SPIKE_RATIO = 2.0;
 
     static final int TOP_STORIES = 8;
+    /** Outlets named per story (the count says how many there are in all). */
+    static final int STORY_OUTLETS = 6;
     static final int TOP_AUTHORS = 8;
     static final int TOP_SOURCES = 8;
     static final int MATCHED_TERMS = 3;
@@ -80,7 +82,8 @@ public final class WeeklyReportQuery {
     static final String BRANDS = "brands";
     static final String SENTIMENT_LABEL = "sentiment.label";
     static final String THEMES = "themes";
-    static final String STORY_ID = "story_id";
+    static final String STORY_ID = "event.id";
+    static final String LANG = "lang";
     static final String SOURCE_NAME = "source.name";
     static final String SOURCE_TYPE = "source.type";
     static final String AUTHOR_NAME = "author.name";
@@ -130,7 +133,7 @@ public final class WeeklyReportQuery {
         Objects.requireNonNull(week, "week");
         try {
             long started = System.nanoTime();
-            SearchResponse<Void> mentions = searchMentions(scope.watch(), week, scope.zone());
+            SearchResponse<Void> mentions = searchMentions(scope.watch(), week, scope.zone(), scope.locale().getLanguage());
             SearchResponse<JsonNode> changes = searchPageChanges(scope.watch(), week, scope.zone());
             SearchResponse<Void> alerts = searchAlerts(scope.watch(), week, scope.zone());
             WeeklyReportData data = assemble(scope, week, mentions, changes, alerts);
@@ -146,7 +149,8 @@ public final class WeeklyReportQuery {
 
     // ---- requests
 
-    private SearchResponse<Void> searchMentions(String watch, IsoWeek week, ZoneId zone) throws IOException {
+    private SearchResponse<Void> searchMentions(String watch, IsoWeek week, ZoneId zone, String lang)
+            throws IOException {
         IsoWeek first = week.minusWeeks(baselineWeeks);
         Query inRange = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field(WATCH).value(watch)))
@@ -158,9 +162,9 @@ public final class WeeklyReportQuery {
                 .extendedBounds(e -> e.min(FieldDateMath.of(m -> m.expr(first.monday().toString())))
                         .max(FieldDateMath.of(m -> m.expr(week.sunday().toString()))))
                 .format("yyyy-MM-dd"))));
-        aggs.put("week", Aggregation.of(a -> a.filter(publishedIn(week, zone)).aggregations(weekAggregations(zone))));
+        aggs.put("week", Aggregation.of(a -> a.filter(publishedIn(week, zone)).aggregations(weekAggregations(zone, lang))));
         aggs.put("previous", Aggregation.of(a -> a.filter(publishedIn(week.previous(), zone))
-                .aggregations(weekAggregations(null))));
+                .aggregations(weekAggregations(null, lang))));
         return client.search(s -> s.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true)
                 .size(0).trackTotalHits(t -> t.enabled(false)).query(inRange).aggregations(aggs), Void.class);
     }
@@ -170,8 +174,12 @@ public final class WeeklyReportQuery {
                 .gte(week.start(zone).toString()).lt(week.end(zone).toString()))));
     }
 
-    /** Aggregations of one week; the details (stories, authors, alerts, days) only when {@code zone} is given. */
-    private static Map<String, Aggregation> weekAggregations(ZoneId zone) {
+    /**
+     * Aggregations of one week; the details (stories, authors, alerts, days) only when {@code zone} is given. Stories
+     * are event stories ({@code event.id}: one event across outlets and languages), titled by their earliest mention
+     * in the report's language {@code lang}, else by their best-curated one.
+     */
+    private static Map<String, Aggregation> weekAggregations(ZoneId zone, String lang) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("brands", Aggregation.of(a -> a.terms(t -> t.field(BRANDS).size(100))
                 .aggregations("sentiment", s -> s.terms(t -> t.field(SENTIMENT_LABEL).size(10)))));
@@ -191,7 +199,16 @@ public final class WeeklyReportQuery {
                                 NamedValue.of("best", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
                 .aggregations("best", b -> b.max(m -> m.field(CURATION_SCORE)))
                 .aggregations("sources", b -> b.cardinality(c -> c.field(SOURCE_NAME)))
+                .aggregations("outlets", b -> b.terms(t -> t.field(SOURCE_NAME).size(STORY_OUTLETS)
+                        .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)))))
+                .aggregations("languages", b -> b.terms(t -> t.field(LANG).size(10)))
+                .aggregations("first_seen", b -> b.min(m -> m.field(PUBLISHED_AT)))
                 .aggregations("reach", b -> b.sum(m -> m.field(REACH)))
+                .aggregations("in_language", b -> b.filter(f -> f.term(t -> t.field(LANG).value(lang)))
+                        .aggregations("earliest", h -> h.topHits(th -> th.size(1)
+                                .sort(o -> o.field(f -> f.field(PUBLISHED_AT).order(SortOrder.Asc)))
+                                .sort(o -> o.field(f -> f.field(CURATION_SCORE).order(SortOrder.Desc)))
+                                .source(src -> src.filter(f -> f.includes("title", "text", "url"))))))
                 .aggregations("top", b -> b.topHits(h -> h.size(1)
                         .sort(o -> o.field(f -> f.field(CURATION_SCORE).order(SortOrder.Desc)))
                         .sort(o -> o.field(f -> f.field(PUBLISHED_AT).order(SortOrder.Asc)))
@@ -384,16 +401,26 @@ public final class WeeklyReportQuery {
     private static List<Story> stories(Map<String, Aggregate> cur) {
         List<Story> stories = new ArrayList<>();
         for (StringTermsBucket b : terms(cur, "stories")) {
-            JsonNode doc = firstHit(b.aggregations().get("top"));
+            JsonNode doc = firstHit(b.aggregations().get("in_language").filter().aggregations().get("earliest"));
             String title = titleOf(doc);
+            if (title == null) {
+                doc = firstHit(b.aggregations().get("top"));
+                title = titleOf(doc);
+            }
             if (title == null) {
                 continue;
             }
             double best = b.aggregations().get("best").max().value();
+            List<String> outlets = new ArrayList<>();
+            terms(b.aggregations(), "outlets").forEach(o -> outlets.add(o.key().stringValue()));
+            List<String> languages = new ArrayList<>();
+            terms(b.aggregations(), "languages").forEach(l -> languages.add(l.key().stringValue()));
+            double firstSeen = b.aggregations().get("first_seen").min().value();
             stories.add(new Story(b.key().stringValue(), title, text(doc, "url"), b.docCount(),
                     (long) b.aggregations().get("sources").cardinality().value(),
                     Double.isFinite(best) ? Math.round(best * 1e4) / 1e4 : 0, // stored as float: 0.95 not 0.9499999
-                    (long) b.aggregations().get("reach").sum().value()));
+                    (long) b.aggregations().get("reach").sum().value(), outlets, languages,
+                    Double.isFinite(firstSeen) ? Instant.ofEpochMilli((long) firstSeen) : null));
             if (stories.size() == TOP_STORIES) {
                 break;
             }

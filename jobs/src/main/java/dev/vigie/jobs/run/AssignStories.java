@@ -1,8 +1,11 @@
 package dev.vigie.jobs.run;
 
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.dedup.StoryClusterer;
 import dev.vigie.nlp.dedup.StorySigner;
+import dev.vigie.nlp.event.EventClusterer;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +39,17 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
 
     /** How far back, before the earliest mention of the batch, earlier copies are looked for. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(14);
+    /** How far back event stories of earlier runs are looked for: an event story lives days, not weeks. */
+    static final Duration EVENT_WINDOW = Duration.ofMillis(EventClusterer.DEFAULT_WINDOW_MILLIS);
+    /** Earlier mentions read back for the event stage at most (the most recent): bounds a busy watch's cost. */
+    static final int MAX_EARLIER_EVENTS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AssignStories.class);
 
     private final ElasticsearchEndpoint elasticsearch;
     private final Duration window;
     private final Duration maxRetry;
+    private final HashMap<String, String> languages;
     /**
      * The items of each watch, decoded as they arrive (the bytes are dropped at once). Plain fields rather than Flink
      * state on purpose: in BATCH mode a key's records all arrive before its timer fires, so this holds one watch at a
@@ -58,6 +66,14 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
      * @param maxRetry      how long Elasticsearch may fail before the stage (and the run) fails
      */
     AssignStories(ElasticsearchEndpoint elasticsearch, Duration window, Duration maxRetry) {
+        this(elasticsearch, window, maxRetry, Map.of());
+    }
+
+    /**
+     * @param languages each watch's language: its event stories are titled in it where they can be
+     */
+    AssignStories(ElasticsearchEndpoint elasticsearch, Duration window, Duration maxRetry,
+            Map<String, String> languages) {
         if (elasticsearch == null || window == null || window.isNegative() || maxRetry == null
                 || maxRetry.isNegative()) {
             throw new IllegalArgumentException("story stage needs an Elasticsearch endpoint, a window and a retry"
@@ -66,6 +82,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         this.elasticsearch = elasticsearch;
         this.window = window;
         this.maxRetry = maxRetry;
+        this.languages = new HashMap<>(languages);
     }
 
     /**
@@ -75,21 +92,24 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
      * @return the mentions with their story
      */
     static SingleOutputStreamOperator<EnrichedMention> stage(DataStream<EnrichedMention> enriched,
-            ElasticsearchEndpoint elasticsearch, Duration maxRetry) {
+            ElasticsearchEndpoint elasticsearch, Duration maxRetry, List<Watch> watches) {
+        EventKeys eventKeys = new EventKeys(watches);
+        Map<String, String> languages = new HashMap<>();
+        watches.forEach(w -> languages.put(w.id(), w.language().code()));
         DataStream<StoryAssignment> assignments = enriched
                 .flatMap((EnrichedMention mention, Collector<StoryItem> out) -> {
-                    StoryItem item = StoryItem.of(mention);
+                    StoryItem item = StoryItem.of(mention, eventKeys);
                     if (item != null) {
                         out.collect(item);
                     }
                 }, TypeInformation.of(StoryItem.class))
                 .name("story signatures")
                 .keyBy(StoryItem::watch, Types.STRING)
-                .process(new AssignStories(elasticsearch, DEFAULT_WINDOW, maxRetry),
+                .process(new AssignStories(elasticsearch, DEFAULT_WINDOW, maxRetry, languages),
                         TypeInformation.of(StoryAssignment.class))
                 .name("stories");
         return enriched.connect(assignments.broadcast(JoinStories.ASSIGNMENTS))
-                .process(new JoinStories(), RunTypes.ENRICHED_MENTION)
+                .process(new JoinStories(eventKeys), RunTypes.ENRICHED_MENTION)
                 .name("story of each mention");
     }
 
@@ -129,7 +149,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
             if (byId.containsKey(found.id())) {
                 // indexed by an earlier (killed or overlapping) run: its story id never changes
                 pinned.add(found.id());
-                assigned.add(new StoryAssignment(found.id(), found.storyId(), found.duplicateOf(), 1));
+                assigned.add(new StoryAssignment(found.id(), found.storyId(), found.duplicateOf(), 1, found.id()));
             }
         }
         List<StoryClusterer.Item> batch = new ArrayList<>(byId.size() - pinned.size());
@@ -141,7 +161,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         int joinedThisRun = 0;
         int joinedEarlier = 0;
         for (StoryClusterer.Assignment a : clusterer.assign(batch)) {
-            assigned.add(new StoryAssignment(a.id(), a.storyId(), a.duplicateOf(), 1));
+            assigned.add(new StoryAssignment(a.id(), a.storyId(), a.duplicateOf(), 1, a.id()));
             if (earlierStoryIds.contains(a.storyId())) {
                 joinedEarlier++;
             } else if (a.duplicateOf() != null) {
@@ -149,41 +169,109 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
             }
         }
 
+        Map<String, StoryAssignment> byDocument = new HashMap<>();
+        for (StoryAssignment a : assigned) {
+            byDocument.put(a.documentId(), a);
+        }
+        Set<String> earlierEvents = new HashSet<>();
+        Map<String, String> eventOf = events(watch, pending, byDocument, earlierEvents);
+
         Map<String, Set<String>> sources = new HashMap<>();
         Set<String> continued = new HashSet<>();
-        for (StoryAssignment a : assigned) {
-            sources.computeIfAbsent(a.storyId(), s -> new HashSet<>()).add(sourceOf.get(a.documentId()));
-            if (earlierStoryIds.contains(a.storyId())) {
-                continued.add(a.storyId());
+        for (String id : sourceOf.keySet()) {
+            String event = eventOf.get(id);
+            sources.computeIfAbsent(event, s -> new HashSet<>()).add(sourceOf.get(id));
+            if (earlierEvents.contains(event)) {
+                continued.add(event); // earlier runs indexed some of it
             }
         }
-        earlierStories.sourcesOf(watch, continued).forEach((story, names) -> sources.get(story).addAll(names));
+        earlierStories.sourcesOf(watch, "event.id", continued)
+                .forEach((event, names) -> sources.get(event).addAll(names));
         int emitted = 0;
-        for (StoryAssignment a : assigned) {
-            int storySources = sources.get(a.storyId()).size();
-            // a mention alone in its story needs no assignment: JoinStories gives it that story by default
-            if (!a.storyId().equals(a.documentId()) || a.duplicateOf() != null || storySources > 1) {
-                out.collect(new StoryAssignment(a.documentId(), a.storyId(), a.duplicateOf(), storySources));
+        for (String id : sourceOf.keySet()) {
+            StoryAssignment a = byDocument.getOrDefault(id, new StoryAssignment(id, id, null, 1, id));
+            String event = eventOf.get(id);
+            int eventSources = sources.get(event).size();
+            // a mention alone in its story and its event needs no assignment: JoinStories gives it those by default
+            if (!a.storyId().equals(id) || a.duplicateOf() != null || eventSources > 1 || !event.equals(id)) {
+                out.collect(new StoryAssignment(id, a.storyId(), a.duplicateOf(), eventSources, event));
                 emitted++;
             }
         }
         LOG.info("Stories of watch {}: {} mentions, {} joined a copy of this run, {} a story of an earlier run ({}"
-                        + " kept theirs), {} in stories of several; {} earlier mentions compared ({} unreadable), {}"
-                        + " requests, {} ms", watch, sourceOf.size(), joinedThisRun, joinedEarlier, pinned.size(),
-                emitted, lookup.found().size(), lookup.unreadable(), lookup.requests(),
+                        + " kept theirs), {} in stories or events of several; {} earlier mentions compared ({}"
+                        + " unreadable), {} requests, {} ms", watch, sourceOf.size(), joinedThisRun, joinedEarlier,
+                pinned.size(), emitted, lookup.found().size(), lookup.unreadable(), lookup.requests(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The event story of every mention of the batch ({@link EventClusterer}), continuing those of earlier runs that
+     * share an event key with it; a mention indexed before keeps its event.
+     */
+    private Map<String, String> events(String watch, Batch pending, Map<String, StoryAssignment> stories,
+            Set<String> earlierEvents) throws IOException {
+        long start = System.nanoTime();
+        Set<String> keys = new HashSet<>();
+        for (StoryItem item : pending.eventItems) {
+            keys.addAll(List.of(item.eventKeys()));
+        }
+        EarlierStories.EventLookup lookup = earlierStories.findEvents(watch, keys,
+                Instant.ofEpochMilli(pending.earliest).minus(EVENT_WINDOW), MAX_EARLIER_EVENTS);
+        EventClusterer clusterer = EventClusterer.builder()
+                .preferredLanguage(languages.getOrDefault(watch, "")).build();
+        Map<String, String> eventOf = new HashMap<>();
+        for (EarlierStories.FoundEvent f : lookup.found()) {
+            earlierEvents.add(f.eventId());
+            if (pending.sources.containsKey(f.id())) {
+                eventOf.put(f.id(), f.eventId()); // indexed by an earlier run: its event never changes
+            } else {
+                clusterer.remember(new EventClusterer.Earlier(new EventClusterer.Item(f.id(),
+                        f.publishedAt().toEpochMilli(), f.lang(), f.sourceName(), f.title(), f.keys(), f.storyId()),
+                        f.eventId()));
+            }
+        }
+        List<EventClusterer.Item> batch = new ArrayList<>();
+        for (StoryItem item : pending.eventItems) {
+            if (!eventOf.containsKey(item.documentId())) {
+                StoryAssignment story = stories.get(item.documentId());
+                batch.add(new EventClusterer.Item(item.documentId(), item.publishedAtMillis(), item.lang(),
+                        item.sourceName(), item.title(), List.of(item.eventKeys()),
+                        story == null ? item.documentId() : story.storyId()));
+            }
+        }
+        int joined = 0;
+        for (EventClusterer.Assignment a : clusterer.assign(batch)) {
+            eventOf.put(a.id(), a.eventId());
+            if (!a.eventId().equals(a.id())) {
+                joined++;
+            }
+        }
+        LOG.info("Event stories of watch {}: {} mentions, {} joined an event, {} earlier mentions read back{}, {}"
+                        + " requests, {} comparisons, {} ms", watch, batch.size(), joined, lookup.found().size(),
+                lookup.capped() ? " (capped)" : "", lookup.requests(), clusterer.comparisons(),
+                (System.nanoTime() - start) / 1_000_000);
+        return eventOf;
     }
 
     /** The story items of one watch, decoded. */
     private static final class Batch {
+        /** Items comparable with near-copies. */
         final Map<String, StoryClusterer.Item> items = new HashMap<>();
+        /** Every item's source: every item has an event story. */
         final Map<String, String> sources = new HashMap<>();
+        /** Every item, with its event keys (the signature bytes dropped). */
+        final List<StoryItem> eventItems = new ArrayList<>();
         long earliest = Long.MAX_VALUE;
 
         void add(StoryItem item, StorySigner signer) {
-            items.put(item.documentId(), new StoryClusterer.Item(item.documentId(), item.publishedAtMillis(),
-                    signer.fromBytes(item.signature())));
+            if (item.hasSignature()) {
+                items.put(item.documentId(), new StoryClusterer.Item(item.documentId(), item.publishedAtMillis(),
+                        signer.fromBytes(item.signature())));
+            }
             sources.put(item.documentId(), item.sourceName());
+            eventItems.add(new StoryItem(item.watch(), item.documentId(), item.publishedAtMillis(),
+                    item.sourceName(), new byte[0], item.lang(), item.title(), item.eventKeys()));
             earliest = Math.min(earliest, item.publishedAtMillis());
         }
     }

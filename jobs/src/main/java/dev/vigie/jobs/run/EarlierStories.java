@@ -51,6 +51,10 @@ final class EarlierStories {
     private static final String INDEX = MentionDocuments.INDEX;
     private static final List<String> FIELDS = List.of("id", "story_id", "duplicate_of", "source.name",
             "published_at", "story_signature");
+    private static final List<String> EVENT_FIELDS = List.of("story_id", "event.id", "event.keys", "source.name",
+            "published_at", "lang", "title", "text");
+    /** Event keys per {@code terms} query. */
+    static final int EVENT_KEYS_PER_QUERY = 16_384;
 
     /**
      * A mention of an earlier run sharing a band key with this run's.
@@ -64,6 +68,26 @@ final class EarlierStories {
      */
     record Found(String id, String storyId, String duplicateOf, Instant publishedAt, String sourceName,
             StorySignature signature) {
+    }
+
+    /**
+     * A mention of an earlier run sharing an event key with this run's.
+     *
+     * @param id          its document id
+     * @param eventId     its event story id
+     * @param storyId     its near-copy story id
+     * @param publishedAt its publication time
+     * @param sourceName  its source
+     * @param lang        its language
+     * @param title       its title (or first words)
+     * @param keys        its event keys
+     */
+    record FoundEvent(String id, String eventId, String storyId, Instant publishedAt, String sourceName, String lang,
+            String title, List<String> keys) {
+    }
+
+    /** What an event lookup found: the most recent first, at most the cap. */
+    record EventLookup(List<FoundEvent> found, int unreadable, int requests, boolean capped) {
     }
 
     /** What a lookup found, and how many stored documents could not be read (counted, never fatal). */
@@ -154,12 +178,112 @@ final class EarlierStories {
     }
 
     /**
+     * The mentions of {@code watch} published since {@code since} that share an event key ({@code event.keys}) with
+     * this run, the most recent first, at most {@code max} (a watch's busiest days cost a bounded read, and the
+     * event stories they continue are the recent ones).
+     *
+     * @throws IOException when Elasticsearch could not answer within the retry duration
+     */
+    EventLookup findEvents(String watch, Collection<String> keys, Instant since, int max) throws IOException {
+        List<FoundEvent> found = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return new EventLookup(found, 0, 0, false);
+        }
+        List<String> all = new ArrayList<>(keys);
+        Set<String> seen = new HashSet<>();
+        int unreadable = 0;
+        int requests = 0;
+        boolean capped = false;
+        for (int from = 0; from < all.size() && !capped; from += EVENT_KEYS_PER_QUERY) {
+            List<FieldValue> chunk = all.subList(from, Math.min(all.size(), from + EVENT_KEYS_PER_QUERY)).stream()
+                    .map(FieldValue::of).toList();
+            Query query = Query.of(q -> q.bool(b -> b
+                    .filter(f -> f.term(t -> t.field("watch").value(watch)))
+                    .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString()))))
+                    .filter(f -> f.terms(t -> t.field("event.keys").terms(v -> v.value(chunk))))));
+            List<FieldValue> after = null;
+            while (true) {
+                List<FieldValue> searchAfter = after;
+                int size = Math.min(PAGE_SIZE, max - found.size());
+                SearchResponse<JsonNode> page = retrying("looking up earlier event stories for watch " + watch,
+                        () -> client.search(s -> {
+                            s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(size)
+                                    .query(query).trackTotalHits(t -> t.enabled(false))
+                                    .source(src -> src.filter(f -> f.includes(EVENT_FIELDS)))
+                                    .sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                            if (searchAfter != null) {
+                                s.searchAfter(searchAfter);
+                            }
+                            return s;
+                        }, JsonNode.class));
+                requests++;
+                List<Hit<JsonNode>> hits = page.hits().hits();
+                for (Hit<JsonNode> hit : hits) {
+                    if (hit.source() != null && seen.add(hit.id())) {
+                        FoundEvent f = readEvent(hit.id(), hit.source());
+                        if (f == null) {
+                            unreadable++;
+                        } else {
+                            found.add(f);
+                        }
+                    }
+                }
+                if (found.size() >= max) {
+                    capped = true;
+                    break;
+                }
+                if (hits.size() < size) {
+                    break;
+                }
+                after = hits.get(hits.size() - 1).sort();
+            }
+        }
+        return new EventLookup(found, unreadable, requests, capped);
+    }
+
+    /** A stored mention as the event stage needs it, or {@code null} (logged) when it cannot be read. */
+    private static FoundEvent readEvent(String docId, JsonNode source) {
+        try {
+            String eventId = source.path("event").path("id").asText("");
+            if (eventId.isEmpty()) {
+                throw new IllegalArgumentException("no event.id");
+            }
+            List<String> keys = new ArrayList<>();
+            source.path("event").path("keys").forEach(k -> keys.add(k.asText()));
+            String title = source.path("title").asText("");
+            if (title.isBlank()) {
+                String text = source.path("text").asText("");
+                title = text.length() <= 140 ? text : text.substring(0, 140) + "…";
+            }
+            return new FoundEvent(docId, eventId, source.path("story_id").asText(docId),
+                    Instant.parse(source.path("published_at").asText()), source.path("source").path("name")
+                    .asText(docId), source.path("lang").asText("unknown"), title, keys);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the event stage: {}",
+                    docId, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
      * The distinct sources of the mentions of {@code watch} indexed under each of {@code storyIds}.
      *
      * @return story id to source names (absent when none is indexed)
      * @throws IOException when Elasticsearch could not answer within the retry duration
      */
     Map<String, Set<String>> sourcesOf(String watch, Collection<String> storyIds) throws IOException {
+        return sourcesOf(watch, "story_id", storyIds);
+    }
+
+    /**
+     * The distinct sources of the mentions of {@code watch} indexed under each of {@code ids} of a story field
+     * ({@code story_id} or {@code event.id}).
+     *
+     * @return id to source names (absent when none is indexed)
+     * @throws IOException when Elasticsearch could not answer within the retry duration
+     */
+    Map<String, Set<String>> sourcesOf(String watch, String field, Collection<String> storyIds) throws IOException {
         Map<String, Set<String>> sources = new HashMap<>();
         List<FieldValue> ids = storyIds.stream().distinct().map(FieldValue::of).toList();
         for (int from = 0; from < ids.size(); from += STORIES_PER_QUERY) {
@@ -168,8 +292,8 @@ final class EarlierStories {
                     () -> client.search(s -> s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(0)
                             .query(q -> q.bool(b -> b
                                     .filter(f -> f.term(t -> t.field("watch").value(watch)))
-                                    .filter(f -> f.terms(t -> t.field("story_id").terms(v -> v.value(chunk))))))
-                            .aggregations("stories", a -> a.terms(t -> t.field("story_id").size(chunk.size()))
+                                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(chunk))))))
+                            .aggregations("stories", a -> a.terms(t -> t.field(field).size(chunk.size()))
                                     .aggregations("sources", b -> b.terms(t -> t.field("source.name")
                                             .size(MAX_SOURCES)))), Void.class));
             if (response.aggregations().get("stories") == null) {

@@ -22,11 +22,16 @@ import java.util.Objects;
  * @param storyId        the story it belongs to (its own id when it starts one)
  * @param duplicateOf    the earlier mention it copies, or {@code null}
  * @param alerts         ids of the alert rules it matched
- * @param storySources   how many distinct sources carry its story, in this run and earlier ones (1 when alone)
+ * @param storySources   how many distinct sources carry its event story, in this run and earlier ones (1 when alone)
+ * @param eventId        the event story it belongs to (its own id when it starts one), or {@code null} before the story
+ *                       stage
+ * @param eventKeys      its event keys ({@link dev.vigie.nlp.event.EventSignals}), stored so that later runs find
+ *                       the event again
  */
 public record EnrichedMention(String watch, String sourceKey, Mention mention, String lang, String sentimentLabel,
         Double sentimentScore, List<String> themes, Double curationScore, List<String> brands,
-        StorySignature signature, String storyId, String duplicateOf, List<String> alerts, int storySources)
+        StorySignature signature, String storyId, String duplicateOf, List<String> alerts, int storySources,
+        String eventId, List<String> eventKeys)
         implements Serializable {
 
     public EnrichedMention {
@@ -36,6 +41,15 @@ public record EnrichedMention(String watch, String sourceKey, Mention mention, S
         brands = brands == null ? List.of() : List.copyOf(brands);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         storySources = Math.max(1, storySources);
+        eventKeys = eventKeys == null ? List.of() : List.copyOf(eventKeys);
+    }
+
+    /** A mention before the story stage (no event story yet). */
+    public EnrichedMention(String watch, String sourceKey, Mention mention, String lang, String sentimentLabel,
+            Double sentimentScore, List<String> themes, Double curationScore, List<String> brands,
+            StorySignature signature, String storyId, String duplicateOf, List<String> alerts, int storySources) {
+        this(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes, curationScore, brands, signature,
+                storyId, duplicateOf, alerts, storySources, null, List.of());
     }
 
     /** The Elasticsearch id of this mention. */
@@ -44,12 +58,18 @@ public record EnrichedMention(String watch, String sourceKey, Mention mention, S
     }
 
     public EnrichedMention withStory(String storyId, String duplicateOf, int storySources) {
+        return withStory(storyId, duplicateOf, storySources, eventId, eventKeys);
+    }
+
+    /** With its near-copy story, its event story and the event's number of sources. */
+    public EnrichedMention withStory(String storyId, String duplicateOf, int storySources, String eventId,
+            List<String> eventKeys) {
         return new EnrichedMention(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes,
-                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources);
+                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources, eventId, eventKeys);
     }
 
     public EnrichedMention withAlerts(List<String> alerts) {
         return new EnrichedMention(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes,
-                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources);
+                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources, eventId, eventKeys);
     }
 }

@@ -63,6 +63,10 @@ final class MentionDocuments implements DocumentConverter<EnrichedMention> {
         if (enriched.duplicateOf() != null) {
             doc.put("duplicate_of", enriched.duplicateOf());
         }
+        // the event story (one event across outlets and languages) and the keys later runs find it by
+        ObjectNode event = doc.putObject("event");
+        event.put("id", enriched.eventId() == null ? enriched.documentId() : enriched.eventId());
+        enriched.eventKeys().forEach(event.putArray("keys")::add);
         if (enriched.signature() != null && enriched.signature().isComparable()) {
             // what the next runs look up to find this story again (see AssignStories)
             enriched.signature().bandKeys().forEach(doc.putArray("story_bands")::add);

@@ -153,7 +153,7 @@ final class RunGraph {
                 .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), RunTypes.ENRICHED_MENTION)
                 .name("enrich");
         SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
-                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration())
+                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration(), watches)
                 .process(new MatchAlerts(watches), RunTypes.ENRICHED_MENTION)
                 .name("alert matching");
 

@@ -322,6 +322,8 @@ final class RunTypes {
             writeString(out, e.duplicateOf());
             writeStrings(out, e.alerts());
             out.writeInt(e.storySources());
+            writeString(out, e.eventId());
+            writeStrings(out, e.eventKeys());
         }
 
         @Override
@@ -343,7 +345,8 @@ final class RunTypes {
                 signature = SIGNER.fromBytes(bytes);
             }
             return new EnrichedMention(watch, sourceKey, mention, lang, label, score, themes, curation, brands,
-                    signature, readString(in), readString(in), readStrings(in), in.readInt());
+                    signature, readString(in), readString(in), readStrings(in), in.readInt(), readString(in),
+                    readStrings(in));
         }
 
         @Override

@@ -9,14 +9,17 @@ import java.util.Objects;
  * @param documentId   the mention's Elasticsearch id
  * @param storyId      its story: its own id when it starts one
  * @param duplicateOf  the earlier mention it copies, or {@code null}
- * @param storySources how many distinct sources carry the story, in this run and the earlier ones (at least 1)
+ * @param storySources how many distinct sources carry its <em>event</em> story, in this run and the earlier ones (at
+ *                     least 1): what digests show as "also in N sources"
+ * @param eventId      its event story: its own id when it starts one
  */
-public record StoryAssignment(String documentId, String storyId, String duplicateOf, int storySources)
-        implements Serializable {
+public record StoryAssignment(String documentId, String storyId, String duplicateOf, int storySources,
+        String eventId) implements Serializable {
 
     public StoryAssignment {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(storyId, "storyId");
+        Objects.requireNonNull(eventId, "eventId");
         if (storySources < 1) {
             throw new IllegalArgumentException("a story has at least one source, got " + storySources + " for "
                     + documentId);

@@ -2,6 +2,7 @@ package dev.vigie.jobs.run;
 
 import dev.vigie.nlp.dedup.StorySignature;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,24 +14,39 @@ import java.util.Objects;
  * @param documentId        the mention's Elasticsearch id
  * @param publishedAtMillis its publication time
  * @param sourceName        the name of the source that carried it (stories count their distinct sources)
- * @param signature         its near-duplicate signature, {@link StorySignature#toBytes()}
+ * @param signature         its near-duplicate signature, {@link StorySignature#toBytes()}, empty when its text is
+ *                          too short to be compared with near-copies
+ * @param lang              its language
+ * @param title             its title (or first words), a candidate title for its event story
+ * @param eventKeys         its {@link dev.vigie.nlp.event.EventSignals event keys}
  */
-public record StoryItem(String watch, String documentId, long publishedAtMillis, String sourceName, byte[] signature)
-        implements Serializable {
+public record StoryItem(String watch, String documentId, long publishedAtMillis, String sourceName, byte[] signature,
+        String lang, String title, String[] eventKeys) implements Serializable {
 
     public StoryItem {
         Objects.requireNonNull(watch, "watch");
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(signature, "signature");
+        lang = lang == null ? "unknown" : lang;
+        title = title == null ? "" : title;
+        eventKeys = eventKeys == null ? new String[0] : eventKeys;
     }
 
-    /** The story item of a mention, or {@code null} when its text is too short to be compared. */
-    static StoryItem of(EnrichedMention mention) {
-        if (mention.signature() == null || !mention.signature().isComparable()) {
+    /** Whether it can be compared with near-copies (its signature has band keys). */
+    boolean hasSignature() {
+        return signature.length > 0;
+    }
+
+    /** The story item of a mention, or {@code null} when it has neither a comparable text nor any event key. */
+    static StoryItem of(EnrichedMention mention, EventKeys keys) {
+        boolean comparable = mention.signature() != null && mention.signature().isComparable();
+        List<String> eventKeys = keys.of(mention);
+        if (!comparable && eventKeys.isEmpty()) {
             return null;
         }
         return new StoryItem(mention.watch(), mention.documentId(), mention.mention().publishedAt().toEpochMilli(),
-                mention.mention().source().name(), mention.signature().toBytes());
+                mention.mention().source().name(), comparable ? mention.signature().toBytes() : new byte[0],
+                mention.lang(), EventKeys.titleOf(mention), eventKeys.toArray(String[]::new));
     }
 }

@@ -253,6 +253,34 @@ class DemoIT {
         assertThat(printed).contains(html.toString(), pdf.toString());
     }
 
+    @Test
+    void theWeeklyReportShowsTheDataLeakAsAtMostTwoEventStoriesOfFourOutletsOrMore() throws Exception {
+        Path html;
+        try (Stream<Path> list = Files.list(folder.resolve("reports"))) {
+            html = list.filter(f -> f.toString().endsWith(".html")).findFirst().orElseThrow();
+        }
+        String report = Files.readString(html);
+        int section = report.indexOf("<h2>Sujets principaux</h2>");
+        assertThat(section).as("the top stories section").isPositive();
+        String stories = report.substring(section, report.indexOf("</table>", section));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr><td class=\"rank\">\\d+</td><td>(.*?)</td>"
+                + "<td class=\"num\">(\\d+)</td><td class=\"num\">(\\d+)</td>").matcher(stories);
+        List<String> leak = new ArrayList<>();
+        while (row.find()) {
+            String cell = row.group(1);
+            String title = cell.replaceAll("<br/>.*", "").replaceAll("<[^>]+>", "");
+            if (title.matches("(?i).*(fuite|leak|exposed|expos[ée]).*")) {
+                String outlets = cell.contains("<span class=\"muted\">")
+                        ? cell.replaceAll(".*<span class=\"muted\">", "").replaceAll("</span>.*", "") : "";
+                leak.add(title + " | " + outlets + " | " + row.group(3) + " sources");
+                assertThat(Long.parseLong(row.group(3))).as("sources of %s", title).isGreaterThanOrEqualTo(4);
+                assertThat(outlets.replaceAll(" \\+\\d+.*| · .*", "").split(", ")).as("outlets named for %s", title)
+                        .hasSizeGreaterThanOrEqualTo(4);
+            }
+        }
+        assertThat(leak).as("the data leak's event stories among the top stories").isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    }
+
     private static JsonNode search(String index, Map<String, Object> body) throws Exception {
         HTTP.send(HttpRequest.newBuilder(es.resolve("/" + index + "/_refresh")).POST(HttpRequest.BodyPublishers
                 .noBody()).build(), HttpResponse.BodyHandlers.discarding());

@@ -196,6 +196,7 @@ final class ReportFixtures {
         m.put("brands", List.of(brand));
         m.put("alerts", alerts);
         m.put("story_id", story);
+        m.put("event", Map.of("id", story));
         mentions.add(m);
     }
 

@@ -132,7 +132,7 @@ public final class EarlierStoriesBenchmark {
     }
 
     /** The earlier mentions, one story each, as the sink indexes them, published over the 13 days before now. */
-    private static void index(RestClient rest, String watch, int n, Instant now) throws Exception {
+    static void index(RestClient rest, String watch, int n, Instant now) throws Exception {
         MentionDocuments documents = new MentionDocuments();
         long span = Duration.ofDays(13).toMillis();
         StringBuilder body = new StringBuilder();

@@ -65,12 +65,14 @@ class RunTypesTest {
         var signature = StorySigner.create().sign(FULL.text());
         EnrichedMention full = new EnrichedMention("acme", "mastodon #acme", FULL, "en", "negative", -0.75,
                 List.of("support", "pricing"), 0.61, List.of("Acme", "Globex"), signature, "acme:url:0",
-                "acme:url:0", List.of("crisis"), 3);
+                "acme:url:0", List.of("crisis"), 3, "acme:event:url:0", List.of("n:acme", "num:12000"));
         EnrichedMention bare = new EnrichedMention("acme", null, BARE, "unknown", null, null, null, null, null, null,
                 null, null, null, 1);
         EnrichedMention back = roundTrips(RunTypes.ENRICHED_MENTION, full, bare).get(0);
         assertThat(back.signature().bandKeys()).isEqualTo(signature.bandKeys());
         assertThat(back.signature().toBytes()).isEqualTo(signature.toBytes());
+        assertThat(back.eventId()).isEqualTo("acme:event:url:0");
+        assertThat(back.eventKeys()).containsExactly("n:acme", "num:12000");
     }
 
     @Test
@@ -144,7 +146,7 @@ class RunTypesTest {
         written.put(Collected.class, List.of("watch", "sourceKey", "mention", "competitor"));
         written.put(EnrichedMention.class, List.of("watch", "sourceKey", "mention", "lang", "sentimentLabel",
                 "sentimentScore", "themes", "curationScore", "brands", "signature", "storyId", "duplicateOf",
-                "alerts", "storySources"));
+                "alerts", "storySources", "eventId", "eventKeys"));
         written.put(PageChangeDocument.class, List.of("id", "json"));
         written.put(EsDocument.class, List.of("index", "id", "source"));
         written.put(AlertHit.class, List.of("watch", "rule", "mentionId", "title", "url", "source", "publishedAt",

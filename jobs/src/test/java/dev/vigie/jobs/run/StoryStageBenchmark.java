@@ -98,7 +98,7 @@ public final class StoryStageBenchmark {
                     enriched -> enriched.keyBy(EnrichedMention::watch, Types.STRING)
                             .process(new PreviousStage(), RunTypes.ENRICHED_MENTION));
             after = run("round " + r + ", after: story items, broadcast stories", size, share, words, parallelism,
-                    enriched -> AssignStories.stage(enriched, endpoint, Duration.ofMinutes(1)));
+                    enriched -> AssignStories.stage(enriched, endpoint, Duration.ofMinutes(1), List.of()));
         }
         Map<String, String> reference = after;
         long same = before.entrySet().stream().filter(e -> e.getValue().equals(reference.get(e.getKey()))).count();

@@ -19,21 +19,25 @@ class StoryTypesTest {
     void storyItemsAndAssignmentsAreFlinkRecordsThatRoundTrip() throws Exception {
         byte[] signature = StorySigner.create().sign("Acme suffered a major outage on Monday morning, customers"
                 + " said.").toBytes();
-        StoryItem item = new StoryItem("acme", "acme:url:1", 1_000L, "Tech Courier", signature);
+        StoryItem item = new StoryItem("acme", "acme:url:1", 1_000L, "Tech Courier", signature, "en",
+                "Acme outage", new String[] {"e:acme", "w:en:outag"});
         StoryItem itemBack = roundTrip(item, StoryItem.class);
         assertThat(itemBack.documentId()).isEqualTo("acme:url:1");
         assertThat(itemBack.publishedAtMillis()).isEqualTo(1_000L);
         assertThat(itemBack.signature()).isEqualTo(signature);
+        assertThat(itemBack.lang()).isEqualTo("en");
+        assertThat(itemBack.title()).isEqualTo("Acme outage");
+        assertThat(itemBack.eventKeys()).containsExactly("e:acme", "w:en:outag");
 
-        StoryAssignment copy = new StoryAssignment("acme:url:2", "acme:url:1", "acme:url:1", 2);
-        StoryAssignment alone = new StoryAssignment("acme:url:3", "acme:url:3", null, 1);
+        StoryAssignment copy = new StoryAssignment("acme:url:2", "acme:url:1", "acme:url:1", 2, "acme:url:0");
+        StoryAssignment alone = new StoryAssignment("acme:url:3", "acme:url:3", null, 1, "acme:url:3");
         assertThat(roundTrip(copy, StoryAssignment.class)).isEqualTo(copy);
         assertThat(roundTrip(alone, StoryAssignment.class)).isEqualTo(alone);
     }
 
     @Test
     void aStoryHasAtLeastOneSource() {
-        assertThatThrownBy(() -> new StoryAssignment("acme:url:1", "acme:url:1", null, 0))
+        assertThatThrownBy(() -> new StoryAssignment("acme:url:1", "acme:url:1", null, 0, "acme:url:1"))
                 .hasMessageContaining("acme:url:1");
     }
 

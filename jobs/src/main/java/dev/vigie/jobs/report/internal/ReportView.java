@@ -210,6 +210,17 @@ public final class ReportView {
             // curation scores are 0..1 in some models and 0..100 in others: two significant decimals either way
             r.put("curation", format.decimal(s.curationScore(), s.curationScore() >= 10 ? 0 : 2));
             r.put("reach", format.compact(s.reach()));
+            if (!s.outlets().isEmpty()) {
+                // the outlets that carried the event, and its languages when more than one
+                StringBuilder outlets = new StringBuilder(String.join(", ", s.outlets()));
+                if (s.sources() > s.outlets().size()) {
+                    outlets.append(" +").append(format.integer(s.sources() - s.outlets().size()));
+                }
+                if (s.languages().size() > 1) {
+                    outlets.append(" · ").append(String.join("/", s.languages()).toUpperCase(java.util.Locale.ROOT));
+                }
+                r.put("outlets", outlets.toString());
+            }
             rows.add(r);
         }
         return rows;
