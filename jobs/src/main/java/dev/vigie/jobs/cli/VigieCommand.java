@@ -24,6 +24,7 @@ import java.util.Properties;
                 RunCommand.class,
                 TemplatesCommand.class,
                 ReportCommand.class,
+                TrainCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },

@@ -38,7 +38,8 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages)
+    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages,
+                              Map<String, String> sentimentModels)
             implements Serializable {
     }
 
@@ -46,7 +47,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private final Map<String, WatchModel> models;
     private final EnglishSentimentScorer.CoreNlpUse coreNlp;
     private transient Map<String, LanguageDetector> languages;
-    private transient SentimentAnalyzer sentiment;
+    private transient Map<String, SentimentAnalyzer> sentiment;
     private transient Map<String, BrandMatcher> brandMatchers;
     private transient Map<String, ThemeClassifier> themeClassifiers;
     private transient CurationScorer curation;
@@ -62,14 +63,16 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
             for (Competitor competitor : watch.competitors()) {
                 brands.add(new BrandSpec(competitor.name(), BrandSpec.Role.COMPETITOR, competitor.aliases()));
             }
-            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages()));
+            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages(),
+                    watch.sentimentModels()));
         }
     }
 
     @Override
     public void open(OpenContext context) {
         long start = System.nanoTime();
-        sentiment = SentimentAnalyzer.builder().coreNlpUse(coreNlp).build();
+        sentiment = new HashMap<>();
+        Map<Map<String, String>, SentimentAnalyzer> analyzers = new HashMap<>();
         languages = new HashMap<>();
         brandMatchers = new HashMap<>();
         themeClassifiers = new HashMap<>();
@@ -77,6 +80,11 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         models.forEach((watch, model) -> {
             languages.put(watch, detectors.computeIfAbsent(model.languages(),
                     codes -> LanguageDetector.builder().addLanguages(codes).build()));
+            sentiment.put(watch, analyzers.computeIfAbsent(model.sentimentModels(), files -> {
+                SentimentAnalyzer.Builder builder = SentimentAnalyzer.builder().coreNlpUse(coreNlp);
+                files.forEach((lang, file) -> builder.trainedModel(lang, java.nio.file.Path.of(file)));
+                return builder.build();
+            }));
             brandMatchers.put(watch, BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
                 themeClassifiers.put(watch, ThemeClassifier.train(model.themes().stream()
@@ -94,7 +102,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         Mention m = collected.mention();
         String text = m.title() == null ? m.text() : m.title() + "\n" + m.text();
         String lang = languages.get(collected.watch()).detect(text, m.lang()).language();
-        Sentiment s = sentiment.analyze(text, lang);
+        Sentiment s = sentiment.get(collected.watch()).analyze(text, lang);
         ThemeClassifier classifier = themeClassifiers.get(collected.watch());
         List<String> themes = new ArrayList<>();
         double bestTheme = 0;
