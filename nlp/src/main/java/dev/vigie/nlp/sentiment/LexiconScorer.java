@@ -155,6 +155,10 @@ public final class LexiconScorer implements SentimentScorer {
                     negated = true;
                 }
             }
+            if (!negated && "fr".equals(language) && i + 1 < low.size() && POSTVERBAL.contains(low.get(i + 1))
+                    && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
+                negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
+            }
             if (negated) {
                 v *= N_SCALAR; // once: French "ne ... pas" is one negation, not two
             }
@@ -196,6 +200,9 @@ public final class LexiconScorer implements SentimentScorer {
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
         return new Reading(compound, pos, neg, sentimentWords, raw.size());
     }
+
+    /** French negations that follow the verb they negate when "ne" is dropped. */
+    private static final Set<String> POSTVERBAL = Set.of("pas", "plus", "jamais");
 
     private boolean isNegation(String word) {
         return negations.contains(word) || ("en".equals(language) && word.endsWith("n't"));

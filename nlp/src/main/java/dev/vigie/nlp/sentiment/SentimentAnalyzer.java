@@ -124,12 +124,12 @@ public final class SentimentAnalyzer {
          */
         public SentimentAnalyzer build() {
             Map<String, SentimentScorer> scorers = new HashMap<>();
-            scorers.put("fr", LexiconScorer.french());
+            scorers.put("fr", PhrasingRules.french(LexiconScorer.french()));
             if (!models.containsKey("en") && !modelFiles.containsKey("en")) {
-                scorers.put("en", coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER
+                scorers.put("en", PhrasingRules.english(coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER
                         ? new EnglishSentimentScorer(LexiconScorer.english(), EnglishSocialModel.shipped())
                         : new EnglishSentimentScorer(LexiconScorer.english(), CoreNlpSentiment.shared(), coreNlpUse,
-                                uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped()));
+                                uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped())));
             }
             for (Map.Entry<String, Path> e : modelFiles.entrySet()) {
                 try {
