@@ -397,7 +397,7 @@ public final class LexiconScorer implements SentimentScorer {
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
             Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
-                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6);
+                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6, "importe quoi", -2.2);
             return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
                     DEFAULT_THRESHOLD);
         }
