@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A Flink standalone session cluster on this machine, without a Flink download: a JobManager and a TaskManager, each
 # its own JVM, on 127.0.0.1, running on the Flink jars Maven assembled in deploy/flink/target (the lib/ of a Flink
-# distribution). Submit the job jar to it with deploy/flink/flink.sh run ... (see the README, "On a Flink cluster").
+# distribution). Submit the job jar to it with deploy/flink/flink.sh run ... (see docs/operations.md, "Flink cluster").
 #
 #   deploy/flink/standalone-cluster.sh start|stop|status [--dir DIR] [--port N] [--rpc-port N] [--slots N]
 #                                       [--tm-memory SIZE] [--jm-memory SIZE]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the story stage's look-up of earlier copies against a watch with many indexed mentions. Prints
-# numbers; see README, "Running a watch".
+# numbers; see docs/performance.md, "Earlier copies on a large index".
 #
 #   jobs/bench/earlier-stories-benchmark.sh                    # 200,000 earlier mentions, batches of 10,000, 30 % copies
 #   jobs/bench/earlier-stories-benchmark.sh 50000 5000 0.5 2   # EARLIER BATCH COPY_SHARE ROUNDS

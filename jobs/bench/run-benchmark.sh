@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the run job and the Elasticsearch sink. Prints numbers; see README, "Running a watch".
+# Benchmark of the run job and the Elasticsearch sink. Prints numbers; see docs/performance.md, "The run job and the Elasticsearch sink".
 #
 #   jobs/bench/run-benchmark.sh 10000          # N items, parallelism = cores
 #   jobs/bench/run-benchmark.sh 100000 2       # N items, parallelism 2

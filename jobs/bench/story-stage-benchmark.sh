@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the run job's story stage, before and after it was made to scale. Prints numbers; see README,
-# "Running a watch".
+# Benchmark of the run job's story stage, before and after it was made to scale. Prints numbers; see
+# docs/performance.md, "The story stage".
 #
 #   jobs/bench/story-stage-benchmark.sh                      # 100,000 mentions, 30 % copies, parallelism 2
 #   jobs/bench/story-stage-benchmark.sh 20000 0.5 2 http://127.0.0.1:9200 2 300   # ..., ES, rounds, words

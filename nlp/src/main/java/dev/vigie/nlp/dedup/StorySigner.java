@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>Two texts are duplicates when the estimated Jaccard similarity of their shingle sets reaches
  * {@link Builder#threshold(double)}. The default ({@value #DEFAULT_THRESHOLD} on word 2-shingles) was chosen on
- * pairs built from real news items (see README, "Alerting, language, stories, brands"): syndicated copies with a
+ * pairs built from real news items (see docs/evaluation.md, "Stories"): syndicated copies with a
  * different byline, a source prefix, a "read more" suffix or one added sentence stay above it, while two different
  * stories on the same subject fall below it (measured: copies' 1st percentile 0.50, median 0.81; the most similar
  * pair of different same-topic stories 0.34; precision 100 %, recall about 99 %). It is far looser than Feedly's

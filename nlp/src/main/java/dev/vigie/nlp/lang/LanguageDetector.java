@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Language of short social texts (posts, titles, snippets) with Optimaize's n-gram detector (the one Tika ships).
  *
  * <p>Why Optimaize rather than lingua: equal accuracy on French/English posts measured here, about 35 µs a call,
- * and a jar of about 2 MB instead of 80 MB (see README, "NLP: accuracy and speed").
+ * and a jar of about 2 MB instead of 80 MB (see docs/evaluation.md, "Language").
  *
  * <p>Short posts are cleaned first ({@link TextNormalizer#stripForLanguageDetection(String)}: URLs, handles and the
  * {@code #} of hashtags carry no language). A text with fewer than {@link Builder#minLetters(int)} letters, or whose

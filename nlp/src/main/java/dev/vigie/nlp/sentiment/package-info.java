@@ -29,7 +29,7 @@
  *       {@link dev.vigie.nlp.sentiment.TrainedSentimentModel} ({@code text<TAB>label} TSV in, model file out);
  *       {@code trainedModel(language, file)} makes it replace the built-in scorer of that language.</li>
  * </ul>
- * Everything here is immutable and thread-safe once built. Accuracy and speed, measured: README.md, "Sentiment, themes
- * and the enrichment chain".
+ * Everything here is immutable and thread-safe once built. Accuracy and speed, measured: docs/evaluation.md and
+ * docs/performance.md.
  */
 package dev.vigie.nlp.sentiment;

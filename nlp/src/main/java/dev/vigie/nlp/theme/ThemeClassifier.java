@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>which theme fits best: logistic regression over TF-IDF weighted words and word pairs plus the average of
  *       the words' pre-trained English word vectors, trained on the examples and keywords (the keywords count as
  *       short examples); the word vectors let ten examples per theme reach about 80 % on a news benchmark where
- *       words alone stay near 60 %, because they place words no example used near those it did (README, "Themes");
+ *       words alone stay near 60 %, because they place words no example used near those it did (docs/evaluation.md, "Themes");
  *       with a single theme it is that theme;</li>
  *   <li>whether the item is on a theme at all: a keyword of the theme occurs in it (whole words, accents and case
  *       ignored, a final "s" too), or the cosine similarity of its content words (stemmed, stop words left out, so
