@@ -40,13 +40,49 @@ public final class SentenceEncoder {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN));
+            this.model = new Model(withOwnNativeFolder(() -> new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sentence encoder", e);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start the sentence encoder: " + e.getMessage(), e);
         }
         LOG.info("sentence encoder (all-MiniLM-L6-v2, quantised) loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs {@code load} with DJL's native tokenizer library extracted to a folder of this class loader's own. DJL
+     * otherwise loads it from one fixed path ({@code ~/.djl.ai/tokenizers/...}), and the JVM refuses to load one
+     * library file into a second class loader: a Flink session cluster running a second Vigie job in the same
+     * TaskManager (each job has its own class loader) would fail. The folder is a temporary one, removed at exit.
+     */
+    private static <T> T withOwnNativeFolder(java.util.function.Supplier<T> load) throws IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("vigie-tokenizers-");
+        deleteAtExit(folder);
+        synchronized (System.class) {
+            String previous = System.getProperty(ENGINE_CACHE_DIR);
+            System.setProperty(ENGINE_CACHE_DIR, folder.toString());
+            try {
+                return load.get();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(ENGINE_CACHE_DIR);
+                } else {
+                    System.setProperty(ENGINE_CACHE_DIR, previous);
+                }
+            }
+        }
+    }
+
+    private static final String ENGINE_CACHE_DIR = "ENGINE_CACHE_DIR";
+
+    private static void deleteAtExit(java.nio.file.Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | RuntimeException e) {
+                // a temporary folder left behind is harmless
+            }
+        }, "vigie-tokenizers-cleanup"));
     }
 
     private static InputStream resource(String name) {
