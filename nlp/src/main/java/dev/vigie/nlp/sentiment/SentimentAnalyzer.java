@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  * a model the analyst trained ({@link Train}) replaces the built-in scorer of its language. Other languages get
  * {@link Sentiment#none()}: a wrong guess is worse than no answer on a dashboard.
  *
- * <p>Build one per operator in {@code open()}; heavy models (CoreNLP, about 1 GB) are loaded once per JVM and
- * shared. Immutable and thread-safe.
+ * <p>Build one per operator in {@code open()}; heavy models (the sentence encoder of the default English model,
+ * about a second to load; CoreNLP, about 1 GB, only with {@code WHEN_UNCERTAIN} or {@code ALWAYS}) are loaded once
+ * per JVM and shared. Built-in English and French scorers read through {@link PhrasingRules}. Immutable and
+ * thread-safe.
  */
 public final class SentimentAnalyzer {
 
