@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Build one per operator in {@code open()}; heavy models (the sentence encoder of the default English model,
  * about a second to load; CoreNLP, about 1 GB, only with {@code WHEN_UNCERTAIN} or {@code ALWAYS}) are loaded once
- * per JVM and shared. Built-in English and French scorers read through {@link PhrasingRules}. Immutable and
+ * per JVM and shared. Built-in English and French scorers read through {@code PhrasingRules}. Immutable and
  * thread-safe.
  */
 public final class SentimentAnalyzer {
