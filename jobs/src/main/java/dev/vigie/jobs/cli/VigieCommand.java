@@ -28,6 +28,7 @@ import java.util.Properties;
                 TemplatesCommand.class,
                 ReportCommand.class,
                 AlertsCommand.class,
+                TrainCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },

@@ -48,7 +48,8 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages)
+    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages,
+                              Map<String, String> sentimentModels)
             implements Serializable {
     }
 
@@ -69,18 +70,25 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
             for (Competitor competitor : watch.competitors()) {
                 brands.add(new BrandSpec(competitor.name(), BrandSpec.Role.COMPETITOR, competitor.aliases()));
             }
-            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages()));
+            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages(),
+                    watch.sentimentModels()));
         }
     }
 
     @Override
     public void open(OpenContext context) {
         long start = System.nanoTime();
-        SentimentAnalyzer sentiment = SentimentAnalyzer.builder().coreNlpUse(coreNlp).build();
+        Map<Map<String, String>, SentimentAnalyzer> analyzers = new HashMap<>();
         StorySigner signer = StorySigner.create();
         enrichers = new HashMap<>();
         Map<List<String>, LanguageDetector> detectors = new HashMap<>();
         models.forEach((watch, model) -> {
+            // watches with the same trained models (most often none) share one analyzer
+            SentimentAnalyzer sentiment = analyzers.computeIfAbsent(model.sentimentModels(), files -> {
+                SentimentAnalyzer.Builder analyzer = SentimentAnalyzer.builder().coreNlpUse(coreNlp);
+                files.forEach((lang, file) -> analyzer.trainedModel(lang, java.nio.file.Path.of(file)));
+                return analyzer.build();
+            });
             Enricher.Builder builder = Enricher.builder(watch)
                     .languages(detectors.computeIfAbsent(model.languages(),
                             codes -> LanguageDetector.builder().addLanguages(codes).build()))

@@ -8,6 +8,7 @@ import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
+import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,9 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     boolean noAlerts;
 
     @Option(names = "--corenlp", paramLabel = "WHEN",
-            description = "When English sentiment asks Stanford CoreNLP: ${COMPLETION-CANDIDATES} "
-                    + "(default: ${DEFAULT-VALUE}; NEVER saves about 1 GB of memory).")
-    EnglishSentimentScorer.CoreNlpUse coreNlp = EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN;
+            description = "English sentiment: NEVER is the model fitted for social posts (default); WHEN_UNCERTAIN "
+                    + "or ALWAYS use the older review model with Stanford CoreNLP (about 1 GB more memory). "
+                    + "Candidates: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}.")
+    EnglishSentimentScorer.CoreNlpUse coreNlp = SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE;
 
     @Option(names = "--allow-private-addresses",
             description = "Fetch sources on private or loopback addresses (an intranet, a local test server).")

@@ -5,10 +5,13 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,11 +35,13 @@ import java.util.TreeSet;
  * @param mail          how emails leave
  * @param kibanaUrl     Kibana's address, shown to users after a run; {@code null} when not configured
  * @param schedule      when {@code vigie serve} runs it; {@code null} when it is only run by {@code vigie run}
+ * @param sentimentModels sentiment model files written by {@code vigie train}, by ISO 639-1 language: each replaces
+ *                      the built-in scorer of its language for this watch (watch file {@code sentiment: models:})
  */
 public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand,
                     List<Competitor> competitors, Sources sources, List<AlertRule> alerts, List<Theme> themes,
                     WeeklyReport weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl,
-                    Schedule schedule)
+                    Schedule schedule, Map<String, String> sentimentModels)
         implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -61,6 +66,15 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         if (kibanaUrl != null) {
             Checks.requireHttp("kibana url", kibanaUrl);
         }
+        sentimentModels = Map.copyOf(new TreeMap<>(sentimentModels));
+        sentimentModels.forEach((lang, file) -> {
+            if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
+                throw new IllegalArgumentException("sentiment model language '" + lang + "' is not a two-letter code");
+            }
+            if (file.isBlank()) {
+                throw new IllegalArgumentException("sentiment model file for '" + lang + "' is blank");
+            }
+        });
         requireUnique("competitor name", competitors.stream().map(Competitor::name).toList());
         requireUnique("alert id", alerts.stream().map(AlertRule::id).toList());
         requireUnique("theme id", themes.stream().map(Theme::id).toList());
@@ -122,6 +136,7 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         private MailSettings mail = MailSettings.DEFAULT;
         private URI kibanaUrl;
         private Schedule schedule;
+        private final Map<String, String> sentimentModels = new LinkedHashMap<>();
 
         private Builder(String id, Brand brand) {
             this.id = id;
@@ -189,10 +204,16 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
             return this;
         }
 
+        /** Uses a model file written by {@code vigie train} for the sentiment of posts in {@code language}. */
+        public Builder sentimentModel(String language, String file) {
+            sentimentModels.put(language, file);
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first rule broken */
         public Watch build() {
             return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes,
-                    weeklyReport, elasticsearch, mail, kibanaUrl, schedule);
+                    weeklyReport, elasticsearch, mail, kibanaUrl, schedule, sentimentModels);
         }
     }
 }

@@ -10,6 +10,9 @@ import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.lang.LanguageDetector;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
+import dev.vigie.nlp.sentiment.LabelledText;
+import dev.vigie.nlp.sentiment.SentimentLabel;
+import dev.vigie.nlp.sentiment.TrainedSentimentModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +30,29 @@ class EnrichMentionsTest {
     private static final String SPANISH = "El tren llegó tarde otra vez esta mañana, como siempre";
 
     private static EnrichMentions enrich;
+    private static final String GAUGE = "Le voyant du tableau passe encore au rouge ce matin";
 
     @BeforeAll
-    static void open() {
+    static void open() throws java.io.IOException {
         Brand acme = new Brand("Acme", List.of());
+        // an analyst's model of a made-up domain where "rouge" is bad news and "vert" good news
+        List<LabelledText> examples = new java.util.ArrayList<>();
+        for (String t : List.of("indicateur", "tableau", "voyant", "compteur", "signal", "cadran")) {
+            examples.add(new LabelledText("le " + t + " passe au rouge", SentimentLabel.NEGATIVE));
+            examples.add(new LabelledText("encore du rouge sur le " + t, SentimentLabel.NEGATIVE));
+            examples.add(new LabelledText("le " + t + " repasse au vert", SentimentLabel.POSITIVE));
+            examples.add(new LabelledText("tout est vert sur le " + t, SentimentLabel.POSITIVE));
+            examples.add(new LabelledText("le " + t + " est relevé chaque lundi", SentimentLabel.NEUTRAL));
+        }
+        java.nio.file.Path model = java.nio.file.Files.createTempFile("vigie-fr", ".model");
+        model.toFile().deleteOnExit();
+        TrainedSentimentModel.train(examples, TrainedSentimentModel.Settings.DEFAULT).save(model);
+        Watch custom = Watch.builder("custom", acme).sentimentModel("fr", model.toString()).build();
         Watch nordic = Watch.builder("nordic", acme).languages(List.of("pl", "sv")).build();
         Watch iberia = Watch.builder("iberia", acme).alert(new AlertRule("crisis", "acme", List.of("es", "de"),
                 SentimentFilter.ANY, List.of(), Frequency.RUN)).build();
         Watch plain = Watch.builder("plain", acme).build();
-        enrich = new EnrichMentions("enrich-test", List.of(nordic, iberia, plain), EnglishSentimentScorer.CoreNlpUse.NEVER);
+        enrich = new EnrichMentions("enrich-test", List.of(nordic, iberia, plain, custom), EnglishSentimentScorer.CoreNlpUse.NEVER);
         enrich.open(null);
     }
 
@@ -61,10 +78,21 @@ class EnrichMentionsTest {
         assertThat(lang("iberia", "ok lol")).isEqualTo(LanguageDetector.UNKNOWN);
     }
 
+    @Test
+    void aWatchWithItsOwnSentimentModelHasItsPostsReadByIt() {
+        assertThat(enrich("custom", GAUGE).lang()).isEqualTo("fr");
+        assertThat(enrich("custom", GAUGE).sentimentLabel()).isEqualTo("negative");
+        assertThat(enrich("plain", GAUGE).sentimentLabel()).isNotEqualTo("negative");
+    }
+
     private static String lang(String watch, String text) {
+        return enrich(watch, text).lang();
+    }
+
+    private static EnrichedMention enrich(String watch, String text) {
         Mention m = new Mention("test:" + text.hashCode(), new Source(SourceType.MASTODON, "test", "https://t.example", null),
                 "https://t.example/" + Math.abs(text.hashCode()), null, text, null, Instant.parse("2026-11-30T08:00:00Z"),
                 false, Instant.parse("2026-11-30T08:05:00Z"), null, null, null);
-        return enrich.map(new Collected(watch, "mastodon:test", m, null)).lang();
+        return enrich.map(new Collected(watch, "mastodon:test", m, null));
     }
 }

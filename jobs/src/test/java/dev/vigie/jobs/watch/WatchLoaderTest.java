@@ -111,7 +111,7 @@ class WatchLoaderTest {
                 .startsWith("w.yaml:3: sauces: unknown key (did you mean 'sources'?)");
         assertThat(errors(MINIMAL + "frobnicate: 1\n")).singleElement().asString()
                 .isEqualTo("w.yaml:3: frobnicate: unknown key; expected one of watch, language, languages, timezone, "
-                        + "brand, competitors, sources, alerts, themes, report, elasticsearch, mail, kibana, schedule");
+                        + "brand, competitors, sources, alerts, themes, report, elasticsearch, mail, kibana, schedule, sentiment");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Set;
 /**
  * Throughput of the whole enrichment chain ({@link Enricher}: language, sentiment, themes, brands, story
  * signature, alerts) on one thread, on short posts, for each way of using CoreNLP for English, with the heap in use
- * once every model is loaded.
+ * once every model is loaded. {@code --corenlp NEVER} measures the default only (the others load CoreNLP).
  *
  * <pre>
  * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.ChainBenchmark -Dexec.args="--docs 2000 --rules 1000"
@@ -45,13 +45,16 @@ public final class ChainBenchmark {
         String data = null;
         int docs = 2000;
         int rules = 1000;
+        List<EnglishSentimentScorer.CoreNlpUse> modes = List.of(EnglishSentimentScorer.CoreNlpUse.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
                 case "--rules" -> rules = Integer.parseInt(args[++i]);
+                case "--corenlp" -> modes = java.util.Arrays.stream(args[++i].split(","))
+                        .map(m -> EnglishSentimentScorer.CoreNlpUse.valueOf(m.trim().toUpperCase(Locale.ROOT))).toList();
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --docs N, --rules N)");
+                        + " (expected --data DIR, --docs N, --rules N, --corenlp NEVER,WHEN_UNCERTAIN,ALWAYS)");
             }
         }
         Path dir = DataSets.dataDir(data);
@@ -69,7 +72,7 @@ public final class ChainBenchmark {
                 + "after %d of warm-up; %d alert rules, 4 themes, 3 brands%n", docs, WARM_UP, alertRules.size());
         System.out.println("rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
         System.out.printf(Locale.ROOT, "%-32s %10s %10s %14s %12s %8s %8s%n", "English sentiment", "posts/s", "ms/post", "(wall posts/s)", "via CoreNLP", "alerts", "heap MB");
-        for (EnglishSentimentScorer.CoreNlpUse use : EnglishSentimentScorer.CoreNlpUse.values()) {
+        for (EnglishSentimentScorer.CoreNlpUse use : modes) {
             SentimentAnalyzer sentiment = SentimentAnalyzer.builder().coreNlpUse(use).build();
             try (Enricher enricher = Enricher.builder("bench")
                     .sentiment(sentiment)

@@ -114,14 +114,23 @@ public final class DataSets {
 
     public static final List<String> AG_NEWS_LABELS = List.of("world", "sports", "business", "scitech");
 
-    /** AG News items in the shared folder (CSV: label,title,description; labels 1..4). */
+    /** AG News items in the shared folder (CSV: label,title,description; labels 1..4), title and description joined by ". ". */
     public static List<Topic> agNews(Path dataDir) throws IOException {
+        return agNews(dataDir, ". ");
+    }
+
+    /**
+     * AG News items with title and description joined by {@code join}: {@code "\n"} is how the pipeline joins a
+     * mention's title and text before it classifies them ({@code EnrichmentInput.fullText()}).
+     */
+    public static List<Topic> agNews(Path dataDir, String join) throws IOException {
         List<Topic> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(dataDir.resolve("topics-en").resolve("ag_news_dev.csv"), StandardCharsets.UTF_8);
         for (String line : lines.subList(1, lines.size())) {
             List<String> cols = SampleTexts.csv(line.replace("\r", ""));
             if (cols.size() == 3) {
-                String text = (cols.get(1) + ". " + cols.get(2)).replace("\\", " ").replace(" #36;", " $").replace(" #39;", "'");
+                boolean pipeline = !join.equals(". "); // the pipeline strips title and text before joining them
+                String text = ((pipeline ? cols.get(1).strip() : cols.get(1)) + join + (pipeline ? cols.get(2).strip() : cols.get(2))).replace("\\", " ").replace(" #36;", " $").replace(" #39;", "'");
                 out.add(new Topic(AG_NEWS_LABELS.get(Integer.parseInt(cols.get(0).trim()) - 1), text));
             }
         }

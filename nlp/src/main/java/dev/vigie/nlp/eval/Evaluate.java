@@ -46,6 +46,7 @@ public final class Evaluate {
     public static void main(String[] args) throws IOException, InterruptedException {
         String data = null;
         Set<String> sets = Set.of("en", "fr", "themes");
+        Path embeddings = null;
         Path readings = null;
         int threads = 1;
         double margin = SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN;
@@ -56,12 +57,17 @@ public final class Evaluate {
                 case "--readings" -> readings = Path.of(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--margin" -> margin = Double.parseDouble(args[++i]);
+                case "--embeddings" -> embeddings = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --sets en,fr,themes, --readings FILE, --threads N, --margin X)");
+                        + " (expected --data DIR, --sets en,en-reviews,fr,themes, --readings FILE, --embeddings FILE,"
+                        + " --threads N, --margin X)");
             }
         }
         Path dir = DataSets.dataDir(data);
         if (sets.contains("en")) {
+            englishSocial(dir, embeddings);
+        }
+        if (sets.contains("en-reviews")) {
             english(dir, readings, threads, margin);
         }
         if (sets.contains("fr")) {
@@ -72,8 +78,20 @@ public final class Evaluate {
         }
     }
 
+    /**
+     * The default English model, cross-validated on the tweets and the VADER snippets it is fitted on (scoring them
+     * with the shipped model would be in sample), beside the lexicon alone.
+     */
+    private static void englishSocial(Path dir, Path embeddings) throws IOException {
+        System.out.println("== English sentiment (default): SemEval-2017 tweets (TweetEval) and VADER ground truth ==");
+        EnglishTweetCrossValidation.report(EnglishTweetCrossValidation.load(dir, embeddings),
+                EnglishTweetCrossValidation.DEFAULT_SEED);
+        System.out.println();
+    }
+
     private static void english(Path dir, Path readings, int threads, double margin) throws IOException, InterruptedException {
-        System.out.println("== English sentiment: VADER ground truth (3 classes: mean rating / 4 vs +-0.05) ==");
+        System.out.println("== English sentiment, review model with CoreNLP (--corenlp WHEN_UNCERTAIN): VADER ground truth"
+                + " (3 classes: mean rating / 4 vs +-0.05) ==");
         EnglishSentimentCrossValidation.report(EnglishSentimentCrossValidation.load(dir, readings, threads),
                 EnglishSentimentCrossValidation.DEFAULT_FOLDS, EnglishSentimentCrossValidation.DEFAULT_SEED, margin,
                 EnglishSentimentModel.Settings.DEFAULT, false);
@@ -82,35 +100,41 @@ public final class Evaluate {
     }
 
     private static void french(Path dir) throws IOException {
-        System.out.println("== French sentiment ==");
+        System.out.println("== French sentiment: the shipped scorer (lexicon and phrasing rules, no model fitted on these sets)"
+                + " and models trained on each set's training split ==");
+        SentimentAnalyzer analyzer = SentimentAnalyzer.builder().build();
+        SentimentScorer shipped = text -> analyzer.analyze(text, "fr");
         List<LabelledText> deftTrain = DataSets.deft(dir, "train");
         List<LabelledText> deftVal = DataSets.deft(dir, "val");
-        ConfusionMatrix shipped = evaluate(LexiconScorer.french(), deftVal, false);
-        System.out.printf(Locale.ROOT, "-- DEFT 2017 val (%d tweets), shipped lexicon scorer: accuracy %.3f, macro-F1 %.3f%n",
-                deftVal.size(), shipped.accuracy(), shipped.macroF1());
-        System.out.print(shipped.format());
+        System.out.printf(Locale.ROOT, "%-58s %6s  %s%n", "set, scorer", "n", "macro-recall / macro-F1 / accuracy");
+        ConfusionMatrix shippedVal = evaluate(shipped, deftVal, false);
+        line("DEFT 2017 val, shipped scorer", shippedVal);
+        line("DEFT 2017 train, shipped scorer", evaluate(shipped, deftTrain, false));
         long start = System.nanoTime();
         TrainedSentimentModel deftModel = TrainedSentimentModel.train(deftTrain, TrainedSentimentModel.Settings.DEFAULT);
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         ConfusionMatrix trained = evaluate(deftModel, deftVal, false);
-        System.out.printf(Locale.ROOT, "-- DEFT 2017 val, model trained on DEFT train (%d tweets, %d ms): accuracy %.3f, macro-F1 %.3f%n",
-                deftTrain.size(), trainMs, trained.accuracy(), trained.macroF1());
-        System.out.print(trained.format());
+        line("DEFT 2017 val, trained on DEFT train (" + trainMs + " ms)", trained);
+        System.out.println("DEFT val, shipped scorer:");
+        System.out.print(shippedVal.format());
         System.out.println("(published macro-F1 on the DEFT test split: FastText 0.548, XLM-R 0.720)");
 
         List<LabelledText> alloTrain = DataSets.allocine(dir, "train");
         List<LabelledText> alloDev = DataSets.allocine(dir, "dev");
-        ConfusionMatrix alloShipped = evaluate(LexiconScorer.french(), alloDev, true);
-        System.out.printf(Locale.ROOT, "-- Allocine TV reviews dev (%d, 2 classes by the sign of the score), shipped lexicon: accuracy %.3f, macro-F1 %.3f%n",
-                alloDev.size(), alloShipped.accuracy(), alloShipped.macroF1());
-        System.out.print(alloShipped.format());
+        ConfusionMatrix alloShipped = evaluate(shipped, alloDev, true);
+        line("Allocine dev, shipped scorer (2 classes, sign of score)", alloShipped);
+        line("Allocine train, shipped scorer (2 classes)", evaluate(shipped, alloTrain, true));
         TrainedSentimentModel alloModel = TrainedSentimentModel.train(alloTrain, TrainedSentimentModel.Settings.DEFAULT);
-        ConfusionMatrix alloTrained = evaluate(alloModel, alloDev, true);
-        System.out.printf(Locale.ROOT, "-- Allocine dev, model trained on Allocine train (%d): accuracy %.3f, macro-F1 %.3f%n",
-                alloTrain.size(), alloTrained.accuracy(), alloTrained.macroF1());
-        System.out.print(alloTrained.format());
+        line("Allocine dev, trained on Allocine train", evaluate(alloModel, alloDev, true));
+        System.out.println("Allocine dev, shipped scorer:");
+        System.out.print(alloShipped.format());
         System.out.println("(no published figure for this set)");
         System.out.println();
+    }
+
+    private static void line(String name, ConfusionMatrix m) {
+        System.out.printf(Locale.ROOT, "%-58s %6d  %.3f / %.3f / %.3f%n", name, m.total(), m.macroRecall(), m.macroF1(),
+                m.accuracy());
     }
 
     /** With {@code binary}, the decision is the sign of the score (a tie counts as negative). */
@@ -196,6 +220,111 @@ public final class Evaluate {
             }
         }
         System.out.println("(published: char-level CNN trained on 120,000 items, 90.5 % accuracy on the test split)");
+        System.out.println();
+        themesAsThePipelineCalls(dir);
+    }
+
+    /** Thresholds of {@link ThemeClassifier#classify} compared, chosen on one half of AG News, checked on the other. */
+    /** Precision the choice asks for on the first half: the target's 0.85 and a margin for the other half. */
+    static final double CHOICE_PRECISION = 0.87;
+    static final double[] THRESHOLDS = {0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.50};
+
+    /**
+     * What {@code vigie run} does with themes: {@code classify()} on the title and text joined as the pipeline joins
+     * them, keeping the themes at or above the threshold. Coverage: share of items given at least one theme;
+     * precision: share of the (item, theme) pairs given that are right. The items are split in two halves (seeded):
+     * the threshold is chosen on draws from the first (largest coverage at 50 examples per class with precision at
+     * least {@value #CHOICE_PRECISION}, the target's 0.85 plus a margin), the figures at that threshold are then measured on draws from the second, which played no part
+     * in the choice.
+     */
+    private static void themesAsThePipelineCalls(Path dir) throws IOException {
+        System.out.println("== Themes as the pipeline calls them: classify(title + \"\\n\" + text) on AG News ==");
+        List<DataSets.Topic> all = new ArrayList<>(DataSets.agNews(dir, "\n"));
+        java.util.Collections.shuffle(all, new java.util.Random(20261203L));
+        List<DataSets.Topic> tuneHalf = new ArrayList<>();
+        List<DataSets.Topic> checkHalf = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            (i % 2 == 0 ? tuneHalf : checkHalf).add(all.get(i));
+        }
+        int[] ks = {10, 50, 200};
+        long[] seeds = {1, 2, 3, 4, 5};
+        double[][][] tune = new double[ks.length][][];
+        System.out.printf(Locale.ROOT, "Choice half (%d items), mean of 5 draws, coverage / precision by threshold:%n", tuneHalf.size());
+        System.out.printf(Locale.ROOT, "%-5s", "k");
+        for (double t : THRESHOLDS) {
+            System.out.printf(Locale.ROOT, " %13.2f", t);
+        }
+        System.out.println();
+        for (int a = 0; a < ks.length; a++) {
+            tune[a] = coverageAndPrecision(tuneHalf, ks[a], seeds);
+            System.out.printf(Locale.ROOT, "%-5d", ks[a]);
+            for (double[] cp : tune[a]) {
+                System.out.printf(Locale.ROOT, "   %.3f/%.3f", cp[0], cp[1]);
+            }
+            System.out.println();
+        }
+        int fifty = 1;
+        int chosen = -1;
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            if (tune[fifty][t][1] >= CHOICE_PRECISION && (chosen < 0 || tune[fifty][t][0] > tune[fifty][chosen][0])) {
+                chosen = t;
+            }
+        }
+        System.out.printf(Locale.ROOT, "Chosen on that half: %s (shipped ThemeClassifier.DEFAULT_MIN_SCORE = %.2f)%n",
+                chosen < 0 ? "none reaches precision " + CHOICE_PRECISION : String.format(Locale.ROOT, "%.2f", THRESHOLDS[chosen]),
+                ThemeClassifier.DEFAULT_MIN_SCORE);
+        System.out.printf(Locale.ROOT, "Check half (%d items, not used for the choice), mean of 5 draws, at the shipped threshold %.2f:%n",
+                checkHalf.size(), ThemeClassifier.DEFAULT_MIN_SCORE);
+        int shipped = -1;
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            if (Math.abs(THRESHOLDS[t] - ThemeClassifier.DEFAULT_MIN_SCORE) < 1e-9) {
+                shipped = t;
+            }
+        }
+        for (int k : ks) {
+            double[][] check = coverageAndPrecision(checkHalf, k, seeds);
+            double[] cp = shipped < 0 ? new double[] {Double.NaN, Double.NaN} : check[shipped];
+            System.out.printf(Locale.ROOT, "  k = %-4d items themed %.1f %%, precision of the themes given %.1f %%%n", k,
+                    100 * cp[0], 100 * cp[1]);
+        }
+        System.out.println("Target: at 50 examples per class, >= 80 % of items themed with >= 85 % precision.");
+    }
+
+    /** Per threshold: mean coverage and mean precision over the draws (k examples per class, the rest tested). */
+    private static double[][] coverageAndPrecision(List<DataSets.Topic> items, int k, long[] seeds) {
+        double[][] out = new double[THRESHOLDS.length][2];
+        for (long seed : seeds) {
+            DataSets.TopicSplit split = DataSets.drawPerClass(items, k, seed);
+            List<Theme> themes = DataSets.AG_NEWS_LABELS.stream()
+                    .map(label -> new Theme(label, label, split.train().get(label), List.of())).toList();
+            ThemeClassifier classifier = ThemeClassifier.train(themes);
+            long[] covered = new long[THRESHOLDS.length];
+            long[] given = new long[THRESHOLDS.length];
+            long[] right = new long[THRESHOLDS.length];
+            for (DataSets.Topic t : split.test()) {
+                List<dev.vigie.nlp.theme.ThemeMatch> scores = classifier.scores(t.text());
+                for (int i = 0; i < THRESHOLDS.length; i++) {
+                    boolean any = false;
+                    for (dev.vigie.nlp.theme.ThemeMatch m : scores) {
+                        if (m.score() >= THRESHOLDS[i]) {
+                            any = true;
+                            given[i]++;
+                            if (m.id().equals(t.label())) {
+                                right[i]++;
+                            }
+                        }
+                    }
+                    if (any) {
+                        covered[i]++;
+                    }
+                }
+            }
+            for (int i = 0; i < THRESHOLDS.length; i++) {
+                out[i][0] += (double) covered[i] / split.test().size() / seeds.length;
+                out[i][1] += (given[i] == 0 ? 1 : (double) right[i] / given[i]) / seeds.length;
+            }
+        }
+        return out;
     }
 
     private static String minMeanMax(double[] values) {

@@ -54,11 +54,11 @@ public final class SentimentBenchmark {
                 System.getProperty("java.vm.name") + " " + Runtime.version(), docs, WARM_UP);
         System.out.println("rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
         System.out.printf(Locale.ROOT, "%-34s %10s %12s %12s %12s %10s%n", "scorer", "docs/s", "sentences/s", "(wall docs/s)", "via CoreNLP", "heap MB");
-        run("en words + lexicon, no CoreNLP", EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600), english, docs);
+        run("en social model (default)", EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600), english, docs);
         for (EnglishSentimentScorer.CoreNlpUse use : List.of(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN, EnglishSentimentScorer.CoreNlpUse.ALWAYS)) {
             SentimentScorer scorer = EnglishSentimentScorer.create(use, SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN,
                     SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS);
-            String name = "en CoreNLP " + use.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            String name = "en review model, CoreNLP " + use.name().toLowerCase(Locale.ROOT).replace('_', ' ');
             run(use == SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE ? name + " (default)" : name, scorer, english, docs);
         }
         run("fr shipped lexicon", LexiconScorer.french(), cycle(french, docs + WARM_UP), docs);

@@ -193,7 +193,7 @@ public final class EnglishSentimentModel {
      * good" reads "not neg_very neg_good"), so that a negated word has its own weight: word pairs alone miss "not
      * very good".
      */
-    static String markNegated(String text) {
+    public static String markNegated(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         int scope = 0;
         for (String token : TextFeatures.tokens(text)) {

@@ -1,7 +1,10 @@
 package dev.vigie.nlp.sentiment;
 
 /**
- * English sentiment: {@link EnglishSentimentModel}, a regression fitted on human-rated snippets over the words of a
+ * English sentiment. By default ({@link CoreNlpUse#NEVER}) {@link EnglishSocialModel}: a regression fitted on
+ * labelled tweets and rated snippets over the words of a text, the lexicon's readings and a sentence embedding,
+ * which holds on social posts and needs no CoreNLP. With {@link CoreNlpUse#WHEN_UNCERTAIN} or
+ * {@link CoreNlpUse#ALWAYS}, the older review model instead: {@link EnglishSentimentModel}, a regression fitted on human-rated snippets over the words of a
  * text, the readings of the VADER-style {@link LexiconScorer} (emoji, emoticons, capitals, negation, "but") and,
  * where it is consulted, CoreNLP's recursive sentiment model (syntax and composition, trained on movie reviews).
  * Its decision offsets are chosen for macro-F1, so it says "neutral" where neither side dominates.
@@ -15,11 +18,11 @@ public final class EnglishSentimentScorer implements SentimentScorer {
 
     /** When CoreNLP is consulted. */
     public enum CoreNlpUse {
-        /** Never: the model decides from words and lexicon alone (fastest, no CoreNLP loaded). */
+        /** Never: the social model ({@link EnglishSocialModel}) decides; no CoreNLP loaded (the default). */
         NEVER,
-        /** Only when the lexicon's compound score is within the uncertainty margin of zero. */
+        /** The review model, asking CoreNLP when the lexicon's compound score is within the margin of zero. */
         WHEN_UNCERTAIN,
-        /** On every text (slowest). */
+        /** The review model with CoreNLP on every text (slowest). */
         ALWAYS
     }
 
@@ -29,15 +32,26 @@ public final class EnglishSentimentScorer implements SentimentScorer {
     private final double margin;
     private final int maxChars;
     private final EnglishSentimentModel model;
+    private final EnglishSocialModel social;
+
+    EnglishSentimentScorer(LexiconScorer lexicon, EnglishSocialModel social) {
+        this(lexicon, null, CoreNlpUse.NEVER, 0, SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS, null, social);
+    }
 
     EnglishSentimentScorer(LexiconScorer lexicon, CoreNlpSentiment coreNlp, CoreNlpUse use, double margin,
                            int maxChars, EnglishSentimentModel model) {
+        this(lexicon, coreNlp, use, margin, maxChars, model, null);
+    }
+
+    private EnglishSentimentScorer(LexiconScorer lexicon, CoreNlpSentiment coreNlp, CoreNlpUse use, double margin,
+                           int maxChars, EnglishSentimentModel model, EnglishSocialModel social) {
         this.lexicon = lexicon;
         this.coreNlp = coreNlp;
         this.use = use;
         this.margin = margin;
         this.maxChars = maxChars;
         this.model = model;
+        this.social = social;
     }
 
     /**
@@ -45,12 +59,18 @@ public final class EnglishSentimentScorer implements SentimentScorer {
      * {@link SentimentAnalyzer} is the usual way in; this one serves evaluation and benchmarks.
      */
     public static EnglishSentimentScorer create(CoreNlpUse use, double margin, int maxChars) {
+        if (use == CoreNlpUse.NEVER) {
+            return new EnglishSentimentScorer(LexiconScorer.english(), EnglishSocialModel.shipped());
+        }
         return new EnglishSentimentScorer(LexiconScorer.english(), use == CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared(),
                 use, margin, maxChars, EnglishSentimentModel.shipped());
     }
 
     @Override
     public Sentiment score(String text) {
+        if (social != null) {
+            return social.sentiment(EnglishSocialModel.Example.read(text, lexicon));
+        }
         EnglishSentimentModel.Example example = EnglishSentimentModel.Example.read(text, lexicon, null);
         if (!asksCoreNlp(example.lexicon())) {
             return model.sentiment(example);

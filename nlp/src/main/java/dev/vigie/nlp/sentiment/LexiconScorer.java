@@ -155,6 +155,10 @@ public final class LexiconScorer implements SentimentScorer {
                     negated = true;
                 }
             }
+            if (!negated && "fr".equals(language) && i + 1 < low.size() && POSTVERBAL.contains(low.get(i + 1))
+                    && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
+                negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
+            }
             if (negated) {
                 v *= N_SCALAR; // once: French "ne ... pas" is one negation, not two
             }
@@ -196,6 +200,9 @@ public final class LexiconScorer implements SentimentScorer {
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
         return new Reading(compound, pos, neg, sentimentWords, raw.size());
     }
+
+    /** French negations that follow the verb they negate when "ne" is dropped. */
+    private static final Set<String> POSTVERBAL = Set.of("pas", "plus", "jamais");
 
     private boolean isNegation(String word) {
         return negations.contains(word) || ("en".equals(language) && word.endsWith("n't"));
@@ -390,7 +397,7 @@ public final class LexiconScorer implements SentimentScorer {
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
             Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
-                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6);
+                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6, "importe quoi", -2.2);
             return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
                     DEFAULT_THRESHOLD);
         }

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Sentiment of a document in its language: the entry point the pipeline calls. English goes to
- * {@link EnglishSentimentScorer} (a model fitted on words, lexicon and CoreNLP readings), French to Vigie's own {@link LexiconScorer};
+ * {@link EnglishSentimentScorer} (by default a model fitted on tweets and rated snippets over words, lexicon and a
+ * sentence embedding), French to Vigie's own {@link LexiconScorer};
  * a model the analyst trained ({@link Train}) replaces the built-in scorer of its language. Other languages get
  * {@link Sentiment#none()}: a wrong guess is worse than no answer on a dashboard.
  *
- * <p>Build one per operator in {@code open()}; heavy models (CoreNLP, about 1 GB) are loaded once per JVM and
- * shared. Immutable and thread-safe.
+ * <p>Build one per operator in {@code open()}; heavy models (the sentence encoder of the default English model,
+ * about a second to load; CoreNLP, about 1 GB, only with {@code WHEN_UNCERTAIN} or {@code ALWAYS}) are loaded once
+ * per JVM and shared. Built-in English and French scorers read through {@code PhrasingRules}. Immutable and
+ * thread-safe.
  */
 public final class SentimentAnalyzer {
 
@@ -56,7 +59,7 @@ public final class SentimentAnalyzer {
 
     /** Settings of a {@link SentimentAnalyzer}, each with a named default. */
     public static final class Builder {
-        public static final EnglishSentimentScorer.CoreNlpUse DEFAULT_CORENLP_USE = EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN;
+        public static final EnglishSentimentScorer.CoreNlpUse DEFAULT_CORENLP_USE = EnglishSentimentScorer.CoreNlpUse.NEVER;
         /** Lexicon compound scores at least this far from 0 are trusted without CoreNLP. */
         public static final double DEFAULT_UNCERTAINTY_MARGIN = 0.3;
         /** CoreNLP reads at most the first this many characters of a text (titles and leads carry the tone). */
@@ -71,7 +74,7 @@ public final class SentimentAnalyzer {
         private Builder() {
         }
 
-        /** When English texts go through CoreNLP; {@code NEVER} does not load it at all. */
+        /** When English texts go through CoreNLP; {@code NEVER} (the default: the social model) does not load it at all. */
         public Builder coreNlpUse(EnglishSentimentScorer.CoreNlpUse use) {
             this.coreNlpUse = Objects.requireNonNull(use, "coreNlpUse");
             return this;
@@ -123,11 +126,12 @@ public final class SentimentAnalyzer {
          */
         public SentimentAnalyzer build() {
             Map<String, SentimentScorer> scorers = new HashMap<>();
-            scorers.put("fr", LexiconScorer.french());
+            scorers.put("fr", PhrasingRules.french(LexiconScorer.french()));
             if (!models.containsKey("en") && !modelFiles.containsKey("en")) {
-                CoreNlpSentiment coreNlp = coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared();
-                scorers.put("en", new EnglishSentimentScorer(LexiconScorer.english(), coreNlp, coreNlpUse,
-                        uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped()));
+                scorers.put("en", PhrasingRules.english(coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER
+                        ? new EnglishSentimentScorer(LexiconScorer.english(), EnglishSocialModel.shipped())
+                        : new EnglishSentimentScorer(LexiconScorer.english(), CoreNlpSentiment.shared(), coreNlpUse,
+                                uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped())));
             }
             for (Map.Entry<String, Path> e : modelFiles.entrySet()) {
                 try {

@@ -32,8 +32,12 @@ import java.util.Map;
  */
 public final class ThemeClassifier {
 
-    /** Default of {@link #classify}'s threshold on a theme score. */
-    public static final double DEFAULT_MIN_SCORE = 0.35;
+    /**
+     * Default of {@link #classify}'s threshold on a theme score, chosen by {@code Evaluate --sets themes} on half of
+     * AG News so that a watch with 50 examples per theme gets a theme on about 80 % of items at about 88 % precision
+     * (0.35 before: under half the items themed).
+     */
+    public static final double DEFAULT_MIN_SCORE = 0.15;
     /** Cosine similarity to a theme's examples that counts as full evidence of being on the theme. */
     public static final double FULL_SIMILARITY = 0.25;
 

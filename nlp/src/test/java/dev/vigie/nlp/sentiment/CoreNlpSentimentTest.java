@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CoreNlpSentimentTest {
 
     private static SentimentAnalyzer always;
-    private static SentimentAnalyzer byDefault;
+    private static SentimentAnalyzer whenUncertain;
 
     @BeforeAll
     static void load() {
         always = SentimentAnalyzer.builder().coreNlpUse(EnglishSentimentScorer.CoreNlpUse.ALWAYS).build();
-        byDefault = SentimentAnalyzer.builder().build();
+        whenUncertain = SentimentAnalyzer.builder().coreNlpUse(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN).build();
     }
 
     @Test
@@ -49,9 +49,16 @@ class CoreNlpSentimentTest {
     }
 
     @Test
-    void byDefaultCoreNlpOnlyReadsWhatTheLexiconIsUnsureOf() {
-        assertThat(byDefault.analyze("I love it, absolutely wonderful!!", "en").method()).isEqualTo(Sentiment.Method.LEXICON);
-        assertThat(byDefault.analyze("The plot never quite comes together.", "en").method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+    void whenUncertainCoreNlpOnlyReadsWhatTheLexiconIsUnsureOf() {
+        assertThat(whenUncertain.analyze("I love it, absolutely wonderful!!", "en").method()).isEqualTo(Sentiment.Method.LEXICON);
+        assertThat(whenUncertain.analyze("The plot never quite comes together.", "en").method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+    }
+
+    @Test
+    void theDefaultDoesNotAskCoreNlp() {
+        assertThat(SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE).isEqualTo(EnglishSentimentScorer.CoreNlpUse.NEVER);
+        assertThat(SentimentAnalyzer.builder().build().analyze("The plot never quite comes together.", "en").method())
+                .isEqualTo(Sentiment.Method.LEXICON);
     }
 
     @Test

@@ -71,26 +71,14 @@ class TrainedSentimentModelTest {
     }
 
     @Test
-    void readsATsvAndReportsEachBadLineWithItsNumber() throws IOException {
-        Path tsv = dir.resolve("labels.tsv");
-        Files.writeString(tsv, "text\tlabel\nsuper produit\tpositive\nno tab here\nnul\tmaybe\nbof\tneutral\r\n",
-                StandardCharsets.UTF_8);
-        Train.TsvContent content = Train.readTsv(tsv);
-        assertThat(content.examples()).containsExactly(
-                new LabelledText("super produit", SentimentLabel.POSITIVE), new LabelledText("bof", SentimentLabel.NEUTRAL));
-        assertThat(content.errors()).hasSize(2);
-        assertThat(content.errors().get(0)).contains(":3:").contains("no TAB");
-        assertThat(content.errors().get(1)).contains(":4:").contains("maybe");
-    }
-
-    @Test
-    void trainCommandWritesAModelTheAnalyzerLoads() throws IOException {
+    void aModelTrainedFromAFileIsWhatTheAnalyzerLoads() throws IOException {
         Path tsv = dir.resolve("labels.tsv");
         StringBuilder sb = new StringBuilder();
-        domain().forEach(e -> sb.append(e.text()).append('\t').append(e.label().id()).append('\n'));
+        domain().forEach(e -> sb.append(e.label().id()).append('\t').append(e.text()).append('\n'));
         Files.writeString(tsv, sb.toString(), StandardCharsets.UTF_8);
         Path model = dir.resolve("fr.model");
-        Train.main(new String[] {tsv.toString(), model.toString(), "--epochs", "10"});
+        Train.Content content = Train.read(tsv, Train.Columns.LABEL_TEXT, java.util.Map.of());
+        Train.fit(content.examples(), new TrainedSentimentModel.Settings(10, 0.5, 1e-6, 42L)).save(model);
         SentimentAnalyzer analyzer = SentimentAnalyzer.builder()
                 .coreNlpUse(EnglishSentimentScorer.CoreNlpUse.NEVER)
                 .trainedModel("fr", model)

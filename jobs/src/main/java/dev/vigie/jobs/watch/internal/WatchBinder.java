@@ -57,7 +57,7 @@ public final class WatchBinder {
     static final int MAX_QUERY_DEPTH = 50;
 
     static final List<String> ROOT_KEYS = List.of("watch", "language", "languages", "timezone", "brand", "competitors",
-            "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana", "schedule");
+            "sources", "alerts", "themes", "report", "elasticsearch", "mail", "kibana", "schedule", "sentiment");
 
     /** Two-letter codes of the languages with a detection profile, for error messages. */
     private static final List<String> DETECTABLE = LanguageDetector.builtInLanguages().stream()
@@ -106,6 +106,7 @@ public final class WatchBinder {
         MailSettings mail = mail(m);
         URI kibana = kibana(m);
         Schedule schedule = schedule(m);
+        Map<String, String> sentimentModels = sentimentModels(m);
         if (errors.size() > before || brand == null || id == null) {
             return null;
         }
@@ -116,6 +117,7 @@ public final class WatchBinder {
             competitors.forEach(builder::competitor);
             alerts.forEach(builder::alert);
             themes.forEach(builder::theme);
+            sentimentModels.forEach(builder::sentimentModel);
             return builder.build();
         });
     }
@@ -547,6 +549,41 @@ public final class WatchBinder {
         }
         keys(m, "kibana", List.of("url"));
         return requiredUrl(m, "url", "kibana");
+    }
+
+    /** {@code sentiment: { models: { fr: models/fr.model } }}: files written by {@code vigie train}, which must exist. */
+    private Map<String, String> sentimentModels(YamlNode.Mapping root) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        YamlNode node = child(root, "sentiment");
+        YamlNode.Mapping m = node == null ? null : mapping(node, "sentiment", "a mapping { models }");
+        if (m == null) {
+            return out;
+        }
+        keys(m, "sentiment", List.of("models"));
+        YamlNode modelsNode = child(m, "models");
+        YamlNode.Mapping models = modelsNode == null ? null
+                : mapping(modelsNode, "sentiment.models", "a mapping of language codes to model files, e.g. fr: models/fr.model");
+        if (models == null) {
+            return out;
+        }
+        models.entries().forEach((lang, entry) -> {
+            String path = "sentiment.models." + lang;
+            if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
+                error(entry.keyLine(), path, "expected a two-letter language code such as fr, got '" + lang + "'");
+                return;
+            }
+            String file = scalar(entry.value(), path, false);
+            if (file == null) {
+                return;
+            }
+            if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+                error(entry.value(), path, "no model file at " + file + " (write one with: vigie train --lang " + lang
+                        + " --in labelled.tsv --out " + file + ")");
+                return;
+            }
+            out.put(lang, file);
+        });
+        return out;
     }
 
     // ---------------------------------------------------------------- typed readers

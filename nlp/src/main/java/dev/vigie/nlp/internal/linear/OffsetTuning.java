@@ -27,6 +27,19 @@ public final class OffsetTuning {
      * @param group         the group of each example (0-based), each counted equally
      */
     public static double[] tune(double[][] probabilities, int[] gold, int[] group) {
+        return tune(probabilities, gold, group, Metric.MACRO_F1);
+    }
+
+    /** What the offsets maximise, averaged over groups. */
+    public enum Metric {
+        /** Mean over classes of F1. */
+        MACRO_F1,
+        /** Mean over classes of recall (SemEval-2017's sentiment metric). */
+        MACRO_RECALL
+    }
+
+    /** As {@link #tune(double[][], int[], int[])}, maximising {@code metric}. */
+    public static double[] tune(double[][] probabilities, int[] gold, int[] group, Metric metric) {
         int n = probabilities.length;
         if (n == 0 || gold.length != n || group.length != n) {
             throw new IllegalArgumentException("probabilities, gold and groups differ in number or are empty: " + n
@@ -45,10 +58,10 @@ public final class OffsetTuning {
             groups = Math.max(groups, group[i] + 1);
         }
         double[] best = {0, 0, 0};
-        double bestScore = score(logs, gold, group, groups, best);
+        double bestScore = score(logs, gold, group, groups, metric, best);
         for (double a = -RANGE; a <= RANGE + 1e-9; a += COARSE) {
             for (double b = -RANGE; b <= RANGE + 1e-9; b += COARSE) {
-                double s = score(logs, gold, group, groups, new double[] {a, b, 0});
+                double s = score(logs, gold, group, groups, metric, new double[] {a, b, 0});
                 if (s > bestScore + 1e-12) {
                     bestScore = s;
                     best = new double[] {a, b, 0};
@@ -58,7 +71,7 @@ public final class OffsetTuning {
         double[] centre = best.clone();
         for (double a = centre[0] - COARSE; a <= centre[0] + COARSE + 1e-9; a += FINE) {
             for (double b = centre[1] - COARSE; b <= centre[1] + COARSE + 1e-9; b += FINE) {
-                double s = score(logs, gold, group, groups, new double[] {a, b, 0});
+                double s = score(logs, gold, group, groups, metric, new double[] {a, b, 0});
                 if (s > bestScore + 1e-12) {
                     bestScore = s;
                     best = new double[] {a, b, 0};
@@ -70,6 +83,10 @@ public final class OffsetTuning {
 
     /** Mean over groups of the macro-F1 of the offset decisions. */
     static double score(double[][] logs, int[] gold, int[] group, int groups, double[] offsets) {
+        return score(logs, gold, group, groups, Metric.MACRO_F1, offsets);
+    }
+
+    static double score(double[][] logs, int[] gold, int[] group, int groups, Metric metric, double[] offsets) {
         int k = offsets.length;
         int[][][] counts = new int[groups][k][k];
         for (int i = 0; i < logs.length; i++) {
@@ -97,10 +114,10 @@ public final class OffsetTuning {
                     goldN += counts[g][c][d];
                     predicted += counts[g][d][c];
                 }
-                if (goldN + predicted == 0) {
+                if (metric == Metric.MACRO_RECALL ? goldN == 0 : goldN + predicted == 0) {
                     continue;
                 }
-                f1 += 2.0 * tp / (goldN + predicted);
+                f1 += metric == Metric.MACRO_RECALL ? (double) tp / goldN : 2.0 * tp / (goldN + predicted);
                 classes++;
             }
             if (classes > 0) {
