@@ -41,7 +41,7 @@ class WatchFilesOptionTest {
         assertThat(e.errors()).extracting(WatchError::toString).containsExactly(
                 again + ":1: watch: watch id 'client-a' is already used by " + a,
                 bad + ":3: every: unknown key; expected one of watch, language, languages, timezone, brand, "
-                        + "competitors, sources, alerts, themes, report, elasticsearch, mail, kibana, sentiment");
+                        + "competitors, sources, alerts, themes, report, elasticsearch, mail, kibana, schedule, sentiment");
         assertThat(e.getMessage()).startsWith("2 errors in 2 watch files:");
     }
 }
