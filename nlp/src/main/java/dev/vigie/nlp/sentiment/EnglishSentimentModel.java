@@ -4,7 +4,6 @@ import dev.vigie.nlp.internal.linear.LinearModel;
 import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -19,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -311,19 +309,7 @@ public final class EnglishSentimentModel {
     }
 
     private static EnglishSentimentModel read(InputStream stream, String name) throws IOException {
-        DataInputStream in;
-        try {
-            in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream)));
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("not a Vigie English sentiment model: " + name, e);
-        }
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a Vigie English sentiment model: " + name);
-        }
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("unsupported English sentiment model format " + format + " in " + name);
-        }
+        DataInputStream in = ModelFileHeader.open(stream, name, MAGIC, FORMAT, "English sentiment model");
         int bits = in.readInt();
         Part[] parts = new Part[2];
         for (int k = 0; k < 2; k++) {

@@ -5,7 +5,6 @@ import dev.vigie.nlp.internal.linear.LinearModel;
 import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -209,19 +207,7 @@ public final class EnglishSocialModel {
     }
 
     private static EnglishSocialModel read(InputStream stream, String name) throws IOException {
-        DataInputStream in;
-        try {
-            in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream)));
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException("not a Vigie English sentiment model: " + name, e);
-        }
-        if (in.readInt() != MAGIC) {
-            throw new IOException("not a Vigie English sentiment model: " + name);
-        }
-        int format = in.readInt();
-        if (format != FORMAT) {
-            throw new IOException("unsupported English sentiment model format " + format + " in " + name);
-        }
+        DataInputStream in = ModelFileHeader.open(stream, name, MAGIC, FORMAT, "English sentiment model");
         int bits = in.readInt();
         double[] offsets = new double[3];
         for (int c = 0; c < 3; c++) {
