@@ -10,7 +10,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -309,7 +308,7 @@ public final class EnglishSentimentModel {
     }
 
     private static EnglishSentimentModel read(InputStream stream, String name) throws IOException {
-        DataInputStream in = ModelFileHeader.open(stream, name, MAGIC, FORMAT, "English sentiment model");
+        DataInputStream in = ModelFiles.openChecked(stream, name, MAGIC, FORMAT, "English sentiment model");
         int bits = in.readInt();
         Part[] parts = new Part[2];
         for (int k = 0; k < 2; k++) {
@@ -327,17 +326,6 @@ public final class EnglishSentimentModel {
     }
 
     private static final class Shipped {
-        static final EnglishSentimentModel INSTANCE = load();
-
-        private static EnglishSentimentModel load() {
-            try (InputStream in = EnglishSentimentModel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return read(in, RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
+        static final EnglishSentimentModel INSTANCE = ModelFiles.shipped(EnglishSentimentModel.class, RESOURCE, EnglishSentimentModel::read);
     }
 }

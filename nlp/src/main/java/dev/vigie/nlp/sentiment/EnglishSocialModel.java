@@ -11,7 +11,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,7 +206,7 @@ public final class EnglishSocialModel {
     }
 
     private static EnglishSocialModel read(InputStream stream, String name) throws IOException {
-        DataInputStream in = ModelFileHeader.open(stream, name, MAGIC, FORMAT, "English sentiment model");
+        DataInputStream in = ModelFiles.openChecked(stream, name, MAGIC, FORMAT, "English sentiment model");
         int bits = in.readInt();
         double[] offsets = new double[3];
         for (int c = 0; c < 3; c++) {
@@ -221,17 +220,6 @@ public final class EnglishSocialModel {
     }
 
     private static final class Shipped {
-        static final EnglishSocialModel INSTANCE = load();
-
-        private static EnglishSocialModel load() {
-            try (InputStream in = EnglishSocialModel.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
-                return read(in, RESOURCE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
+        static final EnglishSocialModel INSTANCE = ModelFiles.shipped(EnglishSocialModel.class, RESOURCE, EnglishSocialModel::read);
     }
 }
