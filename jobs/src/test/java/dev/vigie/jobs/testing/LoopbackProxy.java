@@ -118,12 +118,20 @@ public final class LoopbackProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
-                Socket upstream = new Socket(target.getAddress(), target.getPort());
-                accepted.incrementAndGet();
-                sockets.add(client);
-                sockets.add(upstream);
-                pipe(client, upstream, false);
-                pipe(upstream, client, true);
+                // registered under the lock cut() holds: a connection accepted while cut() runs is closed, never
+                // left open behind it
+                synchronized (this) {
+                    if (server != socket) {
+                        client.close();
+                        continue;
+                    }
+                    Socket upstream = new Socket(target.getAddress(), target.getPort());
+                    accepted.incrementAndGet();
+                    sockets.add(client);
+                    sockets.add(upstream);
+                    pipe(client, upstream, false);
+                    pipe(upstream, client, true);
+                }
             } catch (IOException e) {
                 // closed by cut(), or the target refused: the client sees its connection closed
             }
