@@ -2,7 +2,7 @@ package dev.vigie.jobs.watch.internal;
 
 import dev.vigie.connectors.page.PageSpec;
 import dev.vigie.dashboards.EsClients;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Checks;
@@ -19,10 +19,10 @@ import dev.vigie.jobs.watch.Schedule;
 import dev.vigie.jobs.watch.Secret;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Sources;
-import dev.vigie.jobs.watch.Theme;
+import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
-import dev.vigie.jobs.watch.WeeklyReport;
+import dev.vigie.jobs.watch.ReportSpec;
 import dev.vigie.nlp.alert.AlertMatcher;
 import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 import dev.vigie.nlp.lang.LanguageDetector;
@@ -95,13 +95,13 @@ public final class WatchBinder {
         Brand brand = brand(m);
         List<Competitor> competitors = list(m, "competitors", "", this::competitor);
         Sources sources = sources(m);
-        List<AlertRule> alerts = list(m, "alerts", "", this::alert);
+        List<AlertRuleSpec> alerts = list(m, "alerts", "", this::alert);
         unique(m, "alerts", alerts.stream().map(a -> a == null ? null : a.id()).toList(), "id", "alert id");
-        List<Theme> themes = list(m, "themes", "", this::theme);
+        List<ThemeSpec> themes = list(m, "themes", "", this::theme);
         unique(m, "themes", themes.stream().map(t -> t == null ? null : t.id()).toList(), "id", "theme id");
         unique(m, "competitors", competitors.stream().map(c -> c == null ? null : c.name()).toList(), "name",
                 "competitor name");
-        WeeklyReport report = report(m, language);
+        ReportSpec report = report(m, language);
         ElasticsearchSettings es = elasticsearch(m);
         MailSettings mail = mail(m);
         URI kibana = kibana(m);
@@ -317,7 +317,7 @@ public final class WatchBinder {
         return query == null ? null : build(m, path, () -> new RedditSource(query, subreddits));
     }
 
-    private AlertRule alert(YamlNode node, String path) {
+    private AlertRuleSpec alert(YamlNode node, String path) {
         YamlNode.Mapping m = mapping(node, path, "an alert { id, query, languages, sentiment, to, every }");
         if (m == null) {
             return null;
@@ -336,11 +336,11 @@ public final class WatchBinder {
                 SentimentFilter::code, SentimentFilter.ANY), SentimentFilter.ANY);
         List<String> to = emails(m, "to", path);
         Frequency every = choice(m, "every", path, enumChoices(Frequency.values(), Frequency::code, null),
-                AlertRule.DEFAULT_EVERY);
+                AlertRuleSpec.DEFAULT_EVERY);
         if (errors.size() > before || id == null || query == null) {
             return null;
         }
-        return build(m, path, () -> new AlertRule(id, query, languages, sentiment, to, every));
+        return build(m, path, () -> new AlertRuleSpec(id, query, languages, sentiment, to, every));
     }
 
     /**
@@ -386,7 +386,7 @@ public final class WatchBinder {
         return deepest;
     }
 
-    private Theme theme(YamlNode node, String path) {
+    private ThemeSpec theme(YamlNode node, String path) {
         YamlNode.Mapping m = mapping(node, path, "a theme { id, label, examples, keywords }");
         if (m == null) {
             return null;
@@ -404,10 +404,10 @@ public final class WatchBinder {
             error(m, path, "expected examples or keywords (or both) for theme '" + id + "'");
             return null;
         }
-        return build(m, path, () -> new Theme(id, label, examples, keywords));
+        return build(m, path, () -> new ThemeSpec(id, label, examples, keywords));
     }
 
-    private WeeklyReport report(YamlNode.Mapping root, Language watchLanguage) {
+    private ReportSpec report(YamlNode.Mapping root, Language watchLanguage) {
         YamlNode node = child(root, "report");
         if (node == null) {
             return null;
@@ -434,12 +434,12 @@ public final class WatchBinder {
         }
         Map<String, DayOfWeek> days = new LinkedHashMap<>();
         Arrays.stream(DayOfWeek.values()).forEach(d -> days.put(d.name().toLowerCase(Locale.ROOT), d));
-        DayOfWeek day = choice(w, "day", path, days, WeeklyReport.DEFAULT_DAY);
+        DayOfWeek day = choice(w, "day", path, days, ReportSpec.DEFAULT_DAY);
         Language language = choice(w, "language", path, languages(), watchLanguage);
         if (errors.size() > before) {
             return null;
         }
-        return build(w, path, () -> new WeeklyReport(to, day, language));
+        return build(w, path, () -> new ReportSpec(to, day, language));
     }
 
     private ElasticsearchSettings elasticsearch(YamlNode.Mapping root) {
