@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.dashboards.IndexTemplates;
+import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.nlp.alert.AlertDocument;
 import dev.vigie.nlp.alert.AlertFields;
 import dev.vigie.nlp.alert.AlertMatch;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.vigie.dashboards.fields.Fields.at;
+
 /**
  * Runs an alert rule over the mentions already indexed for a watch, with the job's own parser and matcher: what the
  * rule would have caught. Elasticsearch is asked only for the mentions that satisfy the rule's
@@ -40,8 +43,9 @@ public final class AlertPreview {
     /** Mentions per page read from Elasticsearch. */
     public static final int PAGE_SIZE = 1_000;
     private static final String INDEX = IndexTemplates.MENTIONS;
-    private static final List<String> FIELDS = List.of("title", "text", "url", "author.name", "author.handle",
-            "lang", "sentiment.label", "published_at", "source.name");
+    private static final List<String> FIELDS = List.of(MentionFields.TITLE, MentionFields.TEXT,
+            MentionFields.URL, MentionFields.AUTHOR_NAME, MentionFields.AUTHOR_HANDLE, MentionFields.LANG,
+            MentionFields.SENTIMENT_LABEL, MentionFields.PUBLISHED_AT, MentionFields.SOURCE_NAME);
 
     /**
      * A mention the rule matched.
@@ -104,8 +108,8 @@ public final class AlertPreview {
     public Result run(AlertRule rule, Instant since, Instant until, ZoneId zone, int showFirst) throws IOException {
         AlertPrefilter prefilter = AlertPrefilter.of(rule.query());
         Query inWindow = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("watch").value(rule.watch())))
-                .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString())
+                .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
+                .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString())
                         .lt(until.toString()))))));
         long inWindowCount = client.count(c -> c.index(INDEX).ignoreUnavailable(true).allowNoIndices(true)
                 .query(inWindow)).count();
@@ -122,11 +126,11 @@ public final class AlertPreview {
             Query query = Query.of(q -> q.bool(b -> {
                 b.filter(inWindow).filter(ElasticsearchPrefilter.toQuery(prefilter));
                 if (!rule.languages().isEmpty()) {
-                    b.filter(f -> f.terms(t -> t.field("lang").terms(v -> v.value(
+                    b.filter(f -> f.terms(t -> t.field(MentionFields.LANG).terms(v -> v.value(
                             rule.languages().stream().map(FieldValue::of).toList()))));
                 }
                 if (!rule.sentiments().isEmpty()) {
-                    b.filter(f -> f.terms(t -> t.field("sentiment.label").terms(v -> v.value(
+                    b.filter(f -> f.terms(t -> t.field(MentionFields.SENTIMENT_LABEL).terms(v -> v.value(
                             rule.sentiments().stream().map(FieldValue::of).toList()))));
                 }
                 return b;
@@ -142,8 +146,8 @@ public final class AlertPreview {
                         s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE).query(query)
                                 .trackTotalHits(t -> t.enabled(false))
                                 .source(src -> src.filter(f -> f.includes(FIELDS)))
-                                .sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Asc)))
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                                .sort(o -> o.field(f -> f.field(MentionFields.PUBLISHED_AT).order(SortOrder.Asc)))
+                                .sort(o -> o.field(f -> f.field(MentionFields.ID).order(SortOrder.Asc)));
                         if (searchAfter != null) {
                             s.searchAfter(searchAfter);
                         }
@@ -168,12 +172,12 @@ public final class AlertPreview {
                         }
                         matched++;
                         JsonNode src = sources.get(i);
-                        Instant at = Instant.parse(src.path("published_at").asText());
+                        Instant at = Instant.parse(src.path(MentionFields.PUBLISHED_AT).asText());
                         perWeek.merge(week(at, zone), 1L, Long::sum);
                         if (first.size() < showFirst) {
                             AlertMatch m = r.matches().get(0);
                             AlertDocument d = docs.get(i);
-                            first.add(new Match(d.id(), at, src.path("source").path("name").asText(""),
+                            first.add(new Match(d.id(), at, at(src, MentionFields.SOURCE_NAME).asText(""),
                                     d.title() == null ? "" : d.title(), d.text() == null ? "" : d.text(), d.url(),
                                     m.matchedTerms(), m.highlights()));
                         }
@@ -199,7 +203,7 @@ public final class AlertPreview {
     public List<String> explain(AlertRule rule, String documentId) throws IOException {
         SearchResponse<JsonNode> found = client.search(s -> s.index(INDEX).ignoreUnavailable(true)
                 .allowNoIndices(true).size(1).source(src -> src.filter(f -> f.includes(FIELDS)))
-                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("watch").value(rule.watch())))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
                         .filter(f -> f.ids(i -> i.values(documentId))))), JsonNode.class);
         if (found.hits().hits().isEmpty() || found.hits().hits().get(0).source() == null) {
             return List.of();
@@ -207,8 +211,8 @@ public final class AlertPreview {
         JsonNode src = found.hits().hits().get(0).source();
         AlertDocument doc = document(rule.watch(), documentId, src);
         List<String> lines = new ArrayList<>();
-        lines.add("Mention " + documentId + " (" + src.path("source").path("name").asText("?") + ", "
-                + src.path("published_at").asText("?") + ", lang " + doc.language() + ", sentiment "
+        lines.add("Mention " + documentId + " (" + at(src, MentionFields.SOURCE_NAME).asText("?") + ", "
+                + src.path(MentionFields.PUBLISHED_AT).asText("?") + ", lang " + doc.language() + ", sentiment "
                 + doc.sentiment() + ")");
         lines.add("  title: " + (doc.title() == null ? "" : doc.title()));
         boolean matches;
@@ -236,18 +240,19 @@ public final class AlertPreview {
     }
 
     private static AlertDocument document(String watch, String id, JsonNode src) {
-        String name = src.path("author").path("name").isTextual() ? src.path("author").path("name").asText() : null;
-        String handle = src.path("author").path("handle").isTextual() ? src.path("author").path("handle").asText()
+        String name = at(src, MentionFields.AUTHOR_NAME).isTextual() ? at(src, MentionFields.AUTHOR_NAME).asText()
+                : null;
+        String handle = at(src, MentionFields.AUTHOR_HANDLE).isTextual() ? at(src, MentionFields.AUTHOR_HANDLE).asText()
                 : null;
         String author = name == null ? handle : handle == null ? name : name + " " + handle;
         return AlertDocument.builder(watch, id)
-                .title(text(src, "title"))
-                .text(text(src, "text"))
+                .title(text(src, MentionFields.TITLE))
+                .text(text(src, MentionFields.TEXT))
                 .author(author)
-                .url(text(src, "url"))
-                .language(src.path("lang").asText("unknown"))
-                .sentiment(src.path("sentiment").path("label").isTextual()
-                        ? src.path("sentiment").path("label").asText() : null)
+                .url(text(src, MentionFields.URL))
+                .language(src.path(MentionFields.LANG).asText("unknown"))
+                .sentiment(at(src, MentionFields.SENTIMENT_LABEL).isTextual()
+                        ? at(src, MentionFields.SENTIMENT_LABEL).asText() : null)
                 .build();
     }
 
@@ -265,9 +270,9 @@ public final class AlertPreview {
     /** The field names an {@link AlertPrefilter} word condition reads in {@code vigie-mentions}. */
     static List<String> fieldsOf(String alertField) {
         return switch (alertField) {
-            case AlertFields.TITLE -> List.of("title");
-            case AlertFields.TEXT -> List.of("text");
-            default -> List.of("title", "text");
+            case AlertFields.TITLE -> List.of(MentionFields.TITLE);
+            case AlertFields.TEXT -> List.of(MentionFields.TEXT);
+            default -> List.of(MentionFields.TITLE, MentionFields.TEXT);
         };
     }
 }

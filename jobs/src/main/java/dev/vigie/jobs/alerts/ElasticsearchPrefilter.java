@@ -1,6 +1,7 @@
 package dev.vigie.jobs.alerts;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.nlp.alert.AlertPrefilter;
 import dev.vigie.nlp.text.TextNormalizer;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class ElasticsearchPrefilter {
             return anyOf(parts);
         }
         if (prefilter instanceof AlertPrefilter.Language lang) {
-            return Query.of(q -> q.term(t -> t.field("lang").value(lang.value())));
+            return Query.of(q -> q.term(t -> t.field(MentionFields.LANG).value(lang.value())));
         }
         return Query.of(q -> q.matchAll(m -> m)); // All
     }

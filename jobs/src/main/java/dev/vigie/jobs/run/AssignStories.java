@@ -1,5 +1,6 @@
 package dev.vigie.jobs.run;
 
+import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.dedup.StoryClusterer;
@@ -185,7 +186,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                 continued.add(event); // earlier runs indexed some of it
             }
         }
-        earlierStories.sourcesOf(watch, "event.id", continued)
+        earlierStories.sourcesOf(watch, MentionFields.EVENT_ID, continued)
                 .forEach((event, names) -> sources.get(event).addAll(names));
         int emitted = 0;
         for (String id : sourceOf.keySet()) {

@@ -3,12 +3,14 @@ package dev.vigie.jobs.run;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.nlp.dedup.StorySignature;
 import dev.vigie.nlp.dedup.StorySigner;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static dev.vigie.dashboards.fields.Fields.at;
 
 /**
  * Finds, in {@code vigie-mentions}, the mentions of earlier runs that may be copies of this run's: same watch,
@@ -49,10 +53,17 @@ final class EarlierStories {
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlierStories.class);
     private static final String INDEX = MentionDocuments.INDEX;
-    private static final List<String> FIELDS = List.of("id", "story_id", "duplicate_of", "source.name",
-            "published_at", "story_signature");
-    private static final List<String> EVENT_FIELDS = List.of("story_id", "event.id", "event.keys", "source.name",
-            "published_at", "lang", "title", "text");
+    private static final List<String> FIELDS = List.of(MentionFields.ID, MentionFields.STORY_ID,
+            MentionFields.DUPLICATE_OF, MentionFields.SOURCE_NAME, MentionFields.PUBLISHED_AT,
+            MentionFields.STORY_SIGNATURE);
+    private static final List<String> EVENT_FIELDS = List.of(MentionFields.STORY_ID, MentionFields.EVENT_ID,
+            MentionFields.EVENT_KEYS, MentionFields.SOURCE_NAME, MentionFields.PUBLISHED_AT, MentionFields.LANG,
+            MentionFields.TITLE, MentionFields.TEXT);
+    /** Walk order of the copy lookup: by document id. */
+    private static final List<SortOptions> BY_ID = List.of(byId());
+    /** Walk order of the event lookup: the most recent first, then by document id. */
+    private static final List<SortOptions> MOST_RECENT_FIRST = List.of(SortOptions.of(o -> o.field(f -> f
+            .field(MentionFields.PUBLISHED_AT).order(SortOrder.Desc))), byId());
     /** Event keys per {@code terms} query. */
     static final int EVENT_KEYS_PER_QUERY = 16_384;
 
@@ -115,9 +126,9 @@ final class EarlierStories {
     Lookup find(String watch, Collection<StorySignature> signatures, Instant since) throws IOException {
         List<Found> found = new ArrayList<>();
         Query inWindow = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("watch").value(watch)))
-                .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString()))))
-                .filter(f -> f.exists(e -> e.field("story_bands")))));
+                .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
+                .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
+                .filter(f -> f.exists(e -> e.field(MentionFields.STORY_BANDS)))));
         long indexed = retrying("counting earlier mentions of watch " + watch, () -> client.count(c -> c.index(INDEX)
                 .ignoreUnavailable(true).allowNoIndices(true).query(inWindow)).count());
         Lookup lookup = new Lookup(found, 0, 1);
@@ -141,25 +152,14 @@ final class EarlierStories {
             throws IOException {
         List<FieldValue> keys = bandKeys.stream().map(FieldValue::of).toList();
         Query query = Query.of(q -> q.bool(b -> b.filter(inWindow)
-                .filter(f -> f.terms(t -> t.field("story_bands").terms(v -> v.value(keys))))));
+                .filter(f -> f.terms(t -> t.field(MentionFields.STORY_BANDS).terms(v -> v.value(keys))))));
         int unreadable = soFar.unreadable();
         int requests = soFar.requests();
         List<FieldValue> after = null;
         while (true) {
-            List<FieldValue> searchAfter = after;
-            SearchResponse<JsonNode> page = retrying("looking up earlier copies for watch " + watch,
-                    () -> client.search(s -> {
-                        s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE)
-                                .query(query).trackTotalHits(t -> t.enabled(false))
-                                .source(src -> src.filter(f -> f.includes(FIELDS)))
-                                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                        if (searchAfter != null) {
-                            s.searchAfter(searchAfter);
-                        }
-                        return s;
-                    }, JsonNode.class));
+            List<Hit<JsonNode>> hits = page("looking up earlier copies for watch " + watch, query, FIELDS, PAGE_SIZE,
+                    BY_ID, after);
             requests++;
-            List<Hit<JsonNode>> hits = page.hits().hits();
             for (Hit<JsonNode> hit : hits) {
                 if (hit.source() != null && seen.add(hit.id())) {
                     Found f = read(hit.id(), hit.source());
@@ -198,27 +198,15 @@ final class EarlierStories {
             List<FieldValue> chunk = all.subList(from, Math.min(all.size(), from + EVENT_KEYS_PER_QUERY)).stream()
                     .map(FieldValue::of).toList();
             Query query = Query.of(q -> q.bool(b -> b
-                    .filter(f -> f.term(t -> t.field("watch").value(watch)))
-                    .filter(f -> f.range(r -> r.date(d -> d.field("published_at").gte(since.toString()))))
-                    .filter(f -> f.terms(t -> t.field("event.keys").terms(v -> v.value(chunk))))));
+                    .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
+                    .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
+                    .filter(f -> f.terms(t -> t.field(MentionFields.EVENT_KEYS).terms(v -> v.value(chunk))))));
             List<FieldValue> after = null;
             while (true) {
-                List<FieldValue> searchAfter = after;
                 int size = Math.min(PAGE_SIZE, max - found.size());
-                SearchResponse<JsonNode> page = retrying("looking up earlier event stories for watch " + watch,
-                        () -> client.search(s -> {
-                            s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(size)
-                                    .query(query).trackTotalHits(t -> t.enabled(false))
-                                    .source(src -> src.filter(f -> f.includes(EVENT_FIELDS)))
-                                    .sort(o -> o.field(f -> f.field("published_at").order(SortOrder.Desc)))
-                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                            if (searchAfter != null) {
-                                s.searchAfter(searchAfter);
-                            }
-                            return s;
-                        }, JsonNode.class));
+                List<Hit<JsonNode>> hits = page("looking up earlier event stories for watch " + watch, query,
+                        EVENT_FIELDS, size, MOST_RECENT_FIRST, after);
                 requests++;
-                List<Hit<JsonNode>> hits = page.hits().hits();
                 for (Hit<JsonNode> hit : hits) {
                     if (hit.source() != null && seen.add(hit.id())) {
                         FoundEvent f = readEvent(hit.id(), hit.source());
@@ -242,23 +230,43 @@ final class EarlierStories {
         return new EventLookup(found, unreadable, requests, capped);
     }
 
+    /**
+     * One page of a {@code search_after} walk over the mentions: {@code size} hits of {@code query} with
+     * {@code fields}, in {@code sort} order (which ends on the unique {@code id}), after the sort values of the
+     * previous page's last hit ({@code null} for the first page).
+     */
+    private List<Hit<JsonNode>> page(String what, Query query, List<String> fields, int size, List<SortOptions> sort,
+            List<FieldValue> after) throws IOException {
+        SearchResponse<JsonNode> page = retrying(what, () -> client.search(s -> {
+            s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(size).query(query)
+                    .trackTotalHits(t -> t.enabled(false)).source(src -> src.filter(f -> f.includes(fields)))
+                    .sort(sort);
+            if (after != null) {
+                s.searchAfter(after);
+            }
+            return s;
+        }, JsonNode.class));
+        return page.hits().hits();
+    }
+
     /** A stored mention as the event stage needs it, or {@code null} (logged) when it cannot be read. */
     private static FoundEvent readEvent(String docId, JsonNode source) {
         try {
-            String eventId = source.path("event").path("id").asText("");
+            String eventId = at(source, MentionFields.EVENT_ID).asText("");
             if (eventId.isEmpty()) {
                 throw new IllegalArgumentException("no event.id");
             }
             List<String> keys = new ArrayList<>();
-            source.path("event").path("keys").forEach(k -> keys.add(k.asText()));
-            String title = source.path("title").asText("");
+            at(source, MentionFields.EVENT_KEYS).forEach(k -> keys.add(k.asText()));
+            String title = source.path(MentionFields.TITLE).asText("");
             if (title.isBlank()) {
-                String text = source.path("text").asText("");
+                String text = source.path(MentionFields.TEXT).asText("");
                 title = text.length() <= 140 ? text : text.substring(0, 140) + "…";
             }
-            return new FoundEvent(docId, eventId, source.path("story_id").asText(docId),
-                    Instant.parse(source.path("published_at").asText()), source.path("source").path("name")
-                    .asText(docId), source.path("lang").asText("unknown"), title, keys);
+            return new FoundEvent(docId, eventId, source.path(MentionFields.STORY_ID).asText(docId),
+                    Instant.parse(source.path(MentionFields.PUBLISHED_AT).asText()),
+                    at(source, MentionFields.SOURCE_NAME).asText(docId), source.path(MentionFields.LANG)
+                    .asText("unknown"), title, keys);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the event stage: {}",
                     docId, e.getMessage());
@@ -273,7 +281,7 @@ final class EarlierStories {
      * @throws IOException when Elasticsearch could not answer within the retry duration
      */
     Map<String, Set<String>> sourcesOf(String watch, Collection<String> storyIds) throws IOException {
-        return sourcesOf(watch, "story_id", storyIds);
+        return sourcesOf(watch, MentionFields.STORY_ID, storyIds);
     }
 
     /**
@@ -291,10 +299,10 @@ final class EarlierStories {
             SearchResponse<Void> response = retrying("counting the sources of earlier stories of watch " + watch,
                     () -> client.search(s -> s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(0)
                             .query(q -> q.bool(b -> b
-                                    .filter(f -> f.term(t -> t.field("watch").value(watch)))
+                                    .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
                                     .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(chunk))))))
                             .aggregations("stories", a -> a.terms(t -> t.field(field).size(chunk.size()))
-                                    .aggregations("sources", b -> b.terms(t -> t.field("source.name")
+                                    .aggregations("sources", b -> b.terms(t -> t.field(MentionFields.SOURCE_NAME)
                                             .size(MAX_SOURCES)))), Void.class));
             if (response.aggregations().get("stories") == null) {
                 continue; // no index yet
@@ -312,20 +320,24 @@ final class EarlierStories {
     /** A stored mention as the story stage needs it, or {@code null} (logged) when it cannot be read. */
     private Found read(String docId, JsonNode source) {
         try {
-            String storyId = source.path("story_id").asText("");
-            byte[] stored = source.path("story_signature").binaryValue();
+            String storyId = source.path(MentionFields.STORY_ID).asText("");
+            byte[] stored = source.path(MentionFields.STORY_SIGNATURE).binaryValue();
             if (storyId.isEmpty() || stored == null) {
                 throw new IllegalArgumentException("no story_id or story_signature");
             }
-            JsonNode duplicateOf = source.get("duplicate_of");
+            JsonNode duplicateOf = source.get(MentionFields.DUPLICATE_OF);
             return new Found(docId, storyId, duplicateOf == null || duplicateOf.isNull() ? null : duplicateOf.asText(),
-                    Instant.parse(source.path("published_at").asText()), source.path("source").path("name")
-                    .asText(docId), signer.fromBytes(stored));
+                    Instant.parse(source.path(MentionFields.PUBLISHED_AT).asText()),
+                    at(source, MentionFields.SOURCE_NAME).asText(docId), signer.fromBytes(stored));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the story stage: {}",
                     docId, e.getMessage());
             return null;
         }
+    }
+
+    private static SortOptions byId() {
+        return SortOptions.of(o -> o.field(f -> f.field(MentionFields.ID).order(SortOrder.Asc)));
     }
 
     private <T> T retrying(String what, Backoff.Call<T> call) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigie.connectors.page.PageChange;
 import dev.vigie.connectors.page.PageSnapshot;
 import dev.vigie.connectors.page.PageSpec;
+import dev.vigie.dashboards.fields.PageChangeFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -24,17 +25,17 @@ final class PageChanges {
         ObjectNode doc = JSON.createObjectNode();
         String id = watch + ":page:" + RunRecords.shortHash(change.url() + "\n" + change.section() + "\n"
                 + snapshotHash);
-        doc.put("id", id);
-        doc.put("watch", watch);
-        doc.put("competitor", competitor);
-        doc.put("url", change.url());
-        doc.put("section", change.section());
-        doc.put("changed_at", change.changedAt().toString());
-        doc.put("kind", change.kind().id());
-        doc.put("added", String.join("\n", change.added()));
-        doc.put("removed", String.join("\n", change.removed()));
-        doc.put("diff", change.diff());
-        doc.put("magnitude", change.magnitude());
+        doc.put(PageChangeFields.ID, id);
+        doc.put(PageChangeFields.WATCH, watch);
+        doc.put(PageChangeFields.COMPETITOR, competitor);
+        doc.put(PageChangeFields.URL, change.url());
+        doc.put(PageChangeFields.SECTION, change.section());
+        doc.put(PageChangeFields.CHANGED_AT, change.changedAt().toString());
+        doc.put(PageChangeFields.KIND, change.kind().id());
+        doc.put(PageChangeFields.ADDED, String.join("\n", change.added()));
+        doc.put(PageChangeFields.REMOVED, String.join("\n", change.removed()));
+        doc.put(PageChangeFields.DIFF, change.diff());
+        doc.put(PageChangeFields.MAGNITUDE, change.magnitude());
         try {
             return new PageChangeDocument(id, JSON.writeValueAsString(doc));
         } catch (IOException e) {

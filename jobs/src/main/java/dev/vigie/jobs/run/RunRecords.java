@@ -1,6 +1,8 @@
 package dev.vigie.jobs.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.dashboards.fields.ErrorFields;
+import dev.vigie.dashboards.fields.RunFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +15,8 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
+
+import static dev.vigie.dashboards.fields.Fields.leaf;
 
 /** Writes one {@code vigie-runs} document per run and source. */
 final class RunRecords {
@@ -33,7 +37,7 @@ final class RunRecords {
             String id = runId + ":" + shortHash(report.ref().watch() + "\n" + report.ref().key());
             bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id", id)))).append('\n');
             Map<String, Object> document = document(id, runId, report);
-            document.put("enrichment_failures", enrichmentFailures.getOrDefault(
+            document.put(RunFields.ENRICHMENT_FAILURES, enrichmentFailures.getOrDefault(
                     EnrichmentFailures.key(report.ref().watch(), report.ref().key()), 0L));
             bulk.append(JSON.writeValueAsString(document)).append('\n');
         }
@@ -50,24 +54,24 @@ final class RunRecords {
 
     static Map<String, Object> document(String id, String runId, SourceReport report) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("id", id);
-        document.put("run_id", runId);
-        document.put("watch", report.ref().watch());
-        document.put("job", "run");
-        document.put("source", Map.of("type", report.ref().type(), "name", report.ref().name(),
-                "url", report.ref().url()));
-        document.put("status", report.status().id());
-        document.put("fetched", report.fetched());
-        document.put("new", report.fresh());
-        document.put("unchanged", report.unchanged());
-        document.put("failed", report.status() == SourceStatus.FAILED ? 1 : 0);
-        document.put("indexed", report.fresh());
+        document.put(RunFields.ID, id);
+        document.put(RunFields.RUN_ID, runId);
+        document.put(RunFields.WATCH, report.ref().watch());
+        document.put(RunFields.JOB, "run");
+        document.put(RunFields.SOURCE, Map.of(leaf(RunFields.SOURCE_TYPE), report.ref().type(),
+                leaf(RunFields.SOURCE_NAME), report.ref().name(), leaf(RunFields.SOURCE_URL), report.ref().url()));
+        document.put(RunFields.STATUS, report.status().id());
+        document.put(RunFields.FETCHED, report.fetched());
+        document.put(RunFields.NEW, report.fresh());
+        document.put(RunFields.UNCHANGED, report.unchanged());
+        document.put(RunFields.FAILED, report.status() == SourceStatus.FAILED ? 1 : 0);
+        document.put(RunFields.INDEXED, report.fresh());
         if (report.status() == SourceStatus.FAILED) {
-            document.put("errors", report.reason());
+            document.put(RunFields.ERRORS, report.reason());
         }
-        document.put("started_at", report.startedAt().toString());
-        document.put("ended_at", report.startedAt().plusMillis(report.durationMs()).toString());
-        document.put("duration_ms", report.durationMs());
+        document.put(RunFields.STARTED_AT, report.startedAt().toString());
+        document.put(RunFields.ENDED_AT, report.startedAt().plusMillis(report.durationMs()).toString());
+        document.put(RunFields.DURATION_MS, report.durationMs());
         return document;
     }
 
@@ -91,9 +95,10 @@ final class RunRecords {
         Request request = new Request("POST", "/" + errorIndex + "/_search");
         request.addParameter("ignore_unavailable", "true");
         request.setJsonEntity(JSON.writeValueAsString(Map.of("size", 0,
-                "query", Map.of("term", Map.of("run_id", runId)),
-                "aggs", Map.of("index", Map.of("terms", Map.of("field", "index", "size", 20),
-                        "aggs", Map.of("type", Map.of("terms", Map.of("field", "error_type", "size", 10))))))));
+                "query", Map.of("term", Map.of(ErrorFields.RUN_ID, runId)),
+                "aggs", Map.of("index", Map.of("terms", Map.of("field", ErrorFields.INDEX, "size", 20),
+                        "aggs", Map.of("type", Map.of("terms",
+                                Map.of("field", ErrorFields.ERROR_TYPE, "size", 10))))))));
         var answer = JSON.readTree(client.performRequest(request).getEntity().getContent());
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (var index : answer.path("aggregations").path("index").path("buckets")) {

@@ -2,6 +2,7 @@ package dev.vigie.jobs.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.dashboards.fields.LeaseFields;
 import dev.vigie.jobs.run.internal.ElasticsearchCalls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +179,7 @@ public final class WatchLeases implements AutoCloseable {
                 }
                 Instant now = clock.instant();
                 Map<String, Object> doc = document(watch, now, now);
-                doc.put("released_at", now.toString());
+                doc.put(LeaseFields.RELEASED_AT, now.toString());
                 try {
                     if (put(watch, doc, version).isPresent()) {
                         LOG.info("Run {} released the lease of watch {}", runId, watch);
@@ -224,7 +225,7 @@ public final class WatchLeases implements AutoCloseable {
         Optional<long[]> created = calls.call("taking the lease of watch " + watch, () -> create(watch, doc));
         if (created.isPresent()) {
             remember(watch, created.get());
-            LOG.info("Run {} took the lease of watch {} until {}", runId, watch, doc.get("expires_at"));
+            LOG.info("Run {} took the lease of watch {} until {}", runId, watch, doc.get(LeaseFields.EXPIRES_AT));
             return Optional.empty();
         }
         Optional<JsonNode> current = calls.call("reading the lease of watch " + watch, () -> get(rest, watch));
@@ -248,7 +249,7 @@ public final class WatchLeases implements AutoCloseable {
             return tryTake(watch);   // another run took it first
         }
         remember(watch, taken.get());
-        if (!source.has("released_at")) {
+        if (!source.has(LeaseFields.RELEASED_AT)) {
             LOG.warn("Run {} took over the lease of watch {} from run {} on {} ({})", runId, watch, holder.runId(),
                     holder.host(), deadHere && holder.expiresAt().isAfter(now) ? "its process is gone"
                             : "expired at " + holder.expiresAt());
@@ -300,7 +301,8 @@ public final class WatchLeases implements AutoCloseable {
                 if (renewed.isEmpty()) {
                     Optional<JsonNode> current = calls.call("reading the lease of watch " + watch,
                             () -> get(rest, watch));
-                    if (current.isPresent() && runId.equals(current.get().path("_source").path("run_id").asText())) {
+                    if (current.isPresent()
+                            && runId.equals(current.get().path("_source").path(LeaseFields.RUN_ID).asText())) {
                         renewed = Optional.of(version(current.get()));
                     }
                 }
@@ -318,12 +320,12 @@ public final class WatchLeases implements AutoCloseable {
 
     private Map<String, Object> document(String watch, Instant acquiredOrRenewed, Instant expiresAt) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("watch", watch);
-        doc.put("run_id", runId);
-        doc.put("host", HOST);
-        doc.put("acquired_at", acquiredOrRenewed.toString());
-        doc.put("renewed_at", acquiredOrRenewed.toString());
-        doc.put("expires_at", expiresAt.toString());
+        doc.put(LeaseFields.WATCH, watch);
+        doc.put(LeaseFields.RUN_ID, runId);
+        doc.put(LeaseFields.HOST, HOST);
+        doc.put(LeaseFields.ACQUIRED_AT, acquiredOrRenewed.toString());
+        doc.put(LeaseFields.RENEWED_AT, acquiredOrRenewed.toString());
+        doc.put(LeaseFields.EXPIRES_AT, expiresAt.toString());
         return doc;
     }
 
@@ -370,8 +372,9 @@ public final class WatchLeases implements AutoCloseable {
     }
 
     private static Holder holderOf(String watch, JsonNode source) {
-        String expires = source.path("expires_at").asText("");
-        return new Holder(watch, source.path("run_id").asText("?"), source.path("host").asText("?"),
+        String expires = source.path(LeaseFields.EXPIRES_AT).asText("");
+        return new Holder(watch, source.path(LeaseFields.RUN_ID).asText("?"),
+                source.path(LeaseFields.HOST).asText("?"),
                 expires.isEmpty() ? Instant.EPOCH : Instant.parse(expires));
     }
 

@@ -2,6 +2,7 @@ package dev.vigie.jobs.state;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.dashboards.fields.StateFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static dev.vigie.dashboards.fields.Fields.leaf;
 
 /**
  * Reads and writes the incremental state of watches in the {@code vigie-state} index. One document per watch and
@@ -50,15 +53,15 @@ public final class StateStore {
         request.addParameter("ignore_unavailable", "true");
         request.setJsonEntity(JSON.writeValueAsString(Map.of(
                 "size", MAX_SOURCES_PER_WATCH,
-                "query", Map.of("term", Map.of("watch", watch)))));
+                "query", Map.of("term", Map.of(StateFields.WATCH, watch)))));
         Map<String, Object> body = read(client.performRequest(request));
         Map<String, SourceState> states = new LinkedHashMap<>();
         for (Map<String, Object> hit : hits(body)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> source = (Map<String, Object>) hit.get("_source");
             @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) source.get("data");
-            states.put((String) source.get("key"), SourceState.fromData(data));
+            Map<String, Object> data = (Map<String, Object>) source.get(StateFields.DATA);
+            states.put((String) source.get(StateFields.KEY), SourceState.fromData(data));
         }
         LOG.info("Loaded the state of {} sources of watch {}", states.size(), watch);
         return states;
@@ -79,12 +82,13 @@ public final class StateStore {
             bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id",
                     documentId(watch, entry.key()))))).append('\n');
             Map<String, Object> document = new LinkedHashMap<>();
-            document.put("watch", watch);
-            document.put("key", entry.key());
-            document.put("source", Map.of("type", entry.type(), "name", entry.name(), "url", entry.url()));
-            document.put("run_id", runId);
-            document.put("updated_at", now);
-            document.put("data", entry.state().toData());
+            document.put(StateFields.WATCH, watch);
+            document.put(StateFields.KEY, entry.key());
+            document.put(StateFields.SOURCE, Map.of(leaf(StateFields.SOURCE_TYPE), entry.type(),
+                    leaf(StateFields.SOURCE_NAME), entry.name(), leaf(StateFields.SOURCE_URL), entry.url()));
+            document.put(StateFields.RUN_ID, runId);
+            document.put(StateFields.UPDATED_AT, now);
+            document.put(StateFields.DATA, entry.state().toData());
             bulk.append(JSON.writeValueAsString(document)).append('\n');
         }
         Request request = new Request("POST", "/_bulk");

@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.vigie.dashboards.fields.AlertHitFields;
 import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.watch.Frequency;
 
@@ -184,11 +185,12 @@ public final class Ledger {
                 () -> es.search(s -> s.index(INDEX).ignoreUnavailable(true).size(MAX_PENDING_READ)
                         .seqNoPrimaryTerm(true)
                         .query(q -> q.bool(b -> b
-                                .filter(f -> f.term(t -> t.field("watch").value(watch)))
-                                .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(List.of(
+                                .filter(f -> f.term(t -> t.field(AlertHitFields.WATCH).value(watch)))
+                                .filter(f -> f.terms(t -> t.field(AlertHitFields.STATUS)
+                                        .terms(v -> v.value(List.of(
                                         FieldValue.of(PENDING), FieldValue.of(SENDING))))))))
-                        .sort(o -> o.field(f -> f.field("matched_at").order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))), Map.class));
+                        .sort(o -> o.field(f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Asc)))
+                        .sort(o -> o.field(f -> f.field(AlertHitFields.ID).order(SortOrder.Asc))), Map.class));
         List<Entry> entries = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             entries.add(fromDoc(hit.id(), (Map<String, Object>) hit.source(), hit.seqNo(), hit.primaryTerm()));
@@ -199,10 +201,10 @@ public final class Ledger {
     /** Claims entries for digest {@code digestId}: {@code pending} (or an earlier {@code sending}) to {@code sending}. */
     public Moved claim(List<Entry> entries, String digestId, Instant now) throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("status", SENDING);
-        change.put("digest_id", digestId);
-        change.put("sending_at", now.toString());
-        change.put("claimed_by", claimant);
+        change.put(AlertHitFields.STATUS, SENDING);
+        change.put(AlertHitFields.DIGEST_ID, digestId);
+        change.put(AlertHitFields.SENDING_AT, now.toString());
+        change.put(AlertHitFields.CLAIMED_BY, claimant);
         return move(entries, change, SENDING, digestId, "claiming alert hits for digest " + digestId);
     }
 
@@ -210,20 +212,20 @@ public final class Ledger {
     public Moved markSent(List<Entry> entries, String digestId, String messageId, Instant now)
             throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("status", SENT);
-        change.put("sent_at", now.toString());
-        change.put("message_id", messageId);
-        change.put("last_error", "");   // the client leaves nulls out: empty means none
+        change.put(AlertHitFields.STATUS, SENT);
+        change.put(AlertHitFields.SENT_AT, now.toString());
+        change.put(AlertHitFields.MESSAGE_ID, messageId);
+        change.put(AlertHitFields.LAST_ERROR, "");   // the client leaves nulls out: empty means none
         return move(entries, change, SENT, digestId, "marking digest " + digestId + " as sent");
     }
 
     /** Gives claimed entries back: their digest was certainly not delivered ({@code error} says why). */
     public Moved release(List<Entry> entries, String digestId, String error) throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("status", PENDING);
-        change.put("digest_id", "");
-        change.put("sending_at", "1970-01-01T00:00:00Z");
-        change.put("last_error", error);
+        change.put(AlertHitFields.STATUS, PENDING);
+        change.put(AlertHitFields.DIGEST_ID, "");
+        change.put(AlertHitFields.SENDING_AT, "1970-01-01T00:00:00Z");
+        change.put(AlertHitFields.LAST_ERROR, error);
         return move(entries, change, PENDING, null, "putting back the hits of digest " + digestId);
     }
 
@@ -231,16 +233,16 @@ public final class Ledger {
     public Moved markUnknown(List<Entry> entries, String digestId, String error)
             throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("last_error", error);
+        change.put(AlertHitFields.LAST_ERROR, error);
         return move(entries, change, SENDING, digestId, "noting the unknown outcome of digest " + digestId);
     }
 
     /** Drops entries that are not to be sent any more, saying why. */
     public Moved drop(List<Entry> entries, String reason, Instant now) throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("status", DROPPED);
-        change.put("dropped_at", now.toString());
-        change.put("status_reason", reason);
+        change.put(AlertHitFields.STATUS, DROPPED);
+        change.put(AlertHitFields.DROPPED_AT, now.toString());
+        change.put(AlertHitFields.STATUS_REASON, reason);
         return move(entries, change, DROPPED, null, "dropping alert hits (" + reason + ")");
     }
 
@@ -296,8 +298,8 @@ public final class Ledger {
                 if (there != null && there.status().equals(toStatus) && Objects.equals(there.digestId(), digestId)
                         && (!toStatus.equals(SENDING) && !toStatus.equals(SENT)
                         || claimant.equals(there.claimedBy()))
-                        && (!change.containsKey("last_error") || Objects.equals(there.lastError(),
-                        blankToNull(change.get("last_error"))))) {
+                        && (!change.containsKey(AlertHitFields.LAST_ERROR) || Objects.equals(there.lastError(),
+                        blankToNull(change.get(AlertHitFields.LAST_ERROR))))) {
                     moved.add(there);
                 } else {
                     skipped.add(e);
@@ -326,47 +328,49 @@ public final class Ledger {
     static Map<String, Object> toDoc(Entry e) {
         DigestItem i = e.item();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("id", e.id());
-        doc.put("watch", e.watch());
-        doc.put("rule", e.rule());
-        doc.put("every", e.every().code());
-        doc.put("status", e.status());
-        doc.put("recipients", List.of(e.recipient()));
-        doc.put("mention_id", i.mentionId());
-        doc.put("mention_title", i.title());
-        doc.put("mention_url", i.url());
-        doc.put("mention_source", i.source());
+        doc.put(AlertHitFields.ID, e.id());
+        doc.put(AlertHitFields.WATCH, e.watch());
+        doc.put(AlertHitFields.RULE, e.rule());
+        doc.put(AlertHitFields.EVERY, e.every().code());
+        doc.put(AlertHitFields.STATUS, e.status());
+        doc.put(AlertHitFields.RECIPIENTS, List.of(e.recipient()));
+        doc.put(AlertHitFields.MENTION_ID, i.mentionId());
+        doc.put(AlertHitFields.MENTION_TITLE, i.title());
+        doc.put(AlertHitFields.MENTION_URL, i.url());
+        doc.put(AlertHitFields.MENTION_SOURCE, i.source());
         if (i.publishedAt() != null) {
-            doc.put("mention_published_at", i.publishedAt().toString());
+            doc.put(AlertHitFields.MENTION_PUBLISHED_AT, i.publishedAt().toString());
         }
-        doc.put("lang", i.lang());
-        doc.put("sentiment", i.sentiment());
-        doc.put("matched_terms", i.matchedTerms());
-        doc.put("snippet", i.snippet());
-        doc.put("story_sources", i.storySources());
-        doc.put("matched_at", i.matchedAt().toString());
+        doc.put(AlertHitFields.LANG, i.lang());
+        doc.put(AlertHitFields.SENTIMENT, i.sentiment());
+        doc.put(AlertHitFields.MATCHED_TERMS, i.matchedTerms());
+        doc.put(AlertHitFields.SNIPPET, i.snippet());
+        doc.put(AlertHitFields.STORY_SOURCES, i.storySources());
+        doc.put(AlertHitFields.MATCHED_AT, i.matchedAt().toString());
         return doc;
     }
 
     @SuppressWarnings("unchecked")
     static Entry fromDoc(String id, Map<String, Object> doc, long seqNo, long primaryTerm) {
-        List<String> recipients = (List<String>) doc.getOrDefault("recipients", List.of());
-        Object published = doc.get("mention_published_at");
-        Object storySources = doc.getOrDefault("story_sources", 1);
-        DigestItem item = new DigestItem((String) doc.get("mention_id"), (String) doc.get("mention_title"),
-                (String) doc.get("mention_url"), (String) doc.get("mention_source"),
-                published == null ? null : Instant.parse(published.toString()), (String) doc.get("lang"),
-                (String) doc.get("sentiment"), (String) doc.get("snippet"),
-                (List<String>) doc.getOrDefault("matched_terms", List.of()),
-                ((Number) storySources).intValue(), Instant.parse(doc.get("matched_at").toString()));
-        Object sendingAt = doc.get("sending_at");
-        return new Entry(id, (String) doc.get("watch"), (String) doc.get("rule"),
-                Frequency.valueOf(doc.getOrDefault("every", "run").toString().toUpperCase(Locale.ROOT)),
-                recipients.isEmpty() ? "" : recipients.get(0), (String) doc.get("status"), item,
-                blankToNull(doc.get("digest_id")),
+        List<String> recipients = (List<String>) doc.getOrDefault(AlertHitFields.RECIPIENTS, List.of());
+        Object published = doc.get(AlertHitFields.MENTION_PUBLISHED_AT);
+        Object storySources = doc.getOrDefault(AlertHitFields.STORY_SOURCES, 1);
+        DigestItem item = new DigestItem((String) doc.get(AlertHitFields.MENTION_ID),
+                (String) doc.get(AlertHitFields.MENTION_TITLE),
+                (String) doc.get(AlertHitFields.MENTION_URL), (String) doc.get(AlertHitFields.MENTION_SOURCE),
+                published == null ? null : Instant.parse(published.toString()), (String) doc.get(AlertHitFields.LANG),
+                (String) doc.get(AlertHitFields.SENTIMENT), (String) doc.get(AlertHitFields.SNIPPET),
+                (List<String>) doc.getOrDefault(AlertHitFields.MATCHED_TERMS, List.of()),
+                ((Number) storySources).intValue(), Instant.parse(doc.get(AlertHitFields.MATCHED_AT).toString()));
+        Object sendingAt = doc.get(AlertHitFields.SENDING_AT);
+        return new Entry(id, (String) doc.get(AlertHitFields.WATCH), (String) doc.get(AlertHitFields.RULE),
+                Frequency.valueOf(doc.getOrDefault(AlertHitFields.EVERY, "run").toString().toUpperCase(Locale.ROOT)),
+                recipients.isEmpty() ? "" : recipients.get(0), (String) doc.get(AlertHitFields.STATUS), item,
+                blankToNull(doc.get(AlertHitFields.DIGEST_ID)),
                 sendingAt == null || Instant.parse(sendingAt.toString()).equals(Instant.EPOCH) ? null
                         : Instant.parse(sendingAt.toString()),
-                blankToNull(doc.get("last_error")), blankToNull(doc.get("claimed_by")), seqNo, primaryTerm);
+                blankToNull(doc.get(AlertHitFields.LAST_ERROR)), blankToNull(doc.get(AlertHitFields.CLAIMED_BY)), seqNo,
+                primaryTerm);
     }
 
     private static String blankToNull(Object value) {

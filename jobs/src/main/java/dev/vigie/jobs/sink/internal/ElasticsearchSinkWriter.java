@@ -3,6 +3,7 @@ package dev.vigie.jobs.sink.internal;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigie.dashboards.fields.ErrorFields;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.ElasticsearchSinkException;
 import dev.vigie.jobs.sink.EsDocument;
@@ -241,15 +242,15 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
 
     private EsDocument errorRecord(EsDocument document, int status, String type, String reason) {
         ObjectNode record = JSON.createObjectNode();
-        record.put("run_id", settings.runId());
-        record.put("index", document.index());
-        record.put("document_id", document.id());
-        record.put("status", status);
-        record.put("error_type", type);
-        record.put("reason", reason);
-        record.put("failed_at", Instant.now().toString());
+        record.put(ErrorFields.RUN_ID, settings.runId());
+        record.put(ErrorFields.INDEX, document.index());
+        record.put(ErrorFields.DOCUMENT_ID, document.id());
+        record.put(ErrorFields.STATUS, status);
+        record.put(ErrorFields.ERROR_TYPE, type);
+        record.put(ErrorFields.REASON, reason);
+        record.put(ErrorFields.FAILED_AT, Instant.now().toString());
         String source = document.source();
-        record.put("source_excerpt", source.length() <= SOURCE_EXCERPT_CHARS ? source
+        record.put(ErrorFields.SOURCE_EXCERPT, source.length() <= SOURCE_EXCERPT_CHARS ? source
                 : source.substring(0, SOURCE_EXCERPT_CHARS));
         try {
             return new EsDocument(settings.errorIndex(), document.index() + ":" + document.id(),
