@@ -6,6 +6,7 @@ import dev.vigie.connectors.http.HttpFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Runs a {@link MentionQuery} for one run: fetches its pages through an {@link HttpFetcher} (which brings
@@ -34,6 +37,8 @@ public final class MentionCollector {
     private final HttpFetcher fetcher;
     private final int maxPages;
     private final Duration maxRateLimitWait;
+    private final Clock clock;
+    private final Function<Duration, Executor> waiting;
 
     public MentionCollector(HttpFetcher fetcher) {
         this(fetcher, DEFAULT_MAX_PAGES, DEFAULT_MAX_RATE_LIMIT_WAIT);
@@ -44,7 +49,19 @@ public final class MentionCollector {
      * @param maxRateLimitWait longest wait for a rate-limit window to reset; beyond it the run stops the query
      */
     public MentionCollector(HttpFetcher fetcher, int maxPages, Duration maxRateLimitWait) {
+        this(fetcher, maxPages, maxRateLimitWait, Clock.systemUTC(),
+                wait -> CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * As above, with the clock rate-limit windows are read against and the executor that runs the next page after a
+     * wait (tests pass their own to see the wait asked for without sleeping).
+     */
+    MentionCollector(HttpFetcher fetcher, int maxPages, Duration maxRateLimitWait, Clock clock,
+            Function<Duration, Executor> waiting) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.waiting = Objects.requireNonNull(waiting, "waiting");
         if (maxPages < 1 || maxPages > 1000) {
             throw new IllegalArgumentException("maxPages must be within 1..1000: " + maxPages);
         }
@@ -136,16 +153,17 @@ public final class MentionCollector {
                 finish(false, null, null);
                 return;
             }
-            Optional<RateLimit> limit = RateLimit.from(ok::header, Instant.now());
+            Instant now = clock.instant();
+            Optional<RateLimit> limit = RateLimit.from(ok::header, now);
             if (limit.isPresent() && limit.get().exhausted()) {
-                Duration wait = Duration.between(Instant.now(), limit.get().resetAt());
+                Duration wait = Duration.between(now, limit.get().resetAt());
                 if (wait.compareTo(maxRateLimitWait) > 0) {
                     finish(false, null, "rate limit spent until " + limit.get().resetAt() + "; stopping " + query);
                     return;
                 }
                 LOG.debug("rate limit spent for {}, waiting {} ms", query, wait.toMillis());
                 CompletableFuture.runAsync(() -> step(page.next()),
-                        CompletableFuture.delayedExecutor(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS));
+                        waiting.apply(wait.isNegative() ? Duration.ZERO : wait));
                 return;
             }
             step(page.next());

@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -206,7 +211,7 @@ class MentionCollectorTest {
     }
 
     @Test
-    void redditWaitsForASpentRateLimitWindowAndStopsAtTheCursor() {
+    void redditWaitsForASpentRateLimitWindowAndStopsAtTheCursor() throws InterruptedException {
         server.route("/r/marketing/search.json", ex -> {
             Map<String, String> p = params(ex.getRequestURI().getRawQuery());
             boolean firstPage = !p.containsKey("after");
@@ -233,15 +238,37 @@ class MentionCollectorTest {
             LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
         });
         RedditSearch query = new RedditSearch(server.base(), "acme", "marketing", 2);
+        // the next page runs on the collector's waiting executor: this one records the wait asked for and holds
+        // the page until the test lets it go, so the wait is checked without sleeping
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch windowReset = new CountDownLatch(1);
+        MentionCollector waiting = new MentionCollector(fetcher, 10, Duration.ofSeconds(5),
+                Clock.fixed(T0, ZoneOffset.UTC), wait -> {
+                    waits.add(wait);
+                    asked.countDown();
+                    return page -> new Thread(() -> {
+                        try {
+                            windowReset.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        page.run();
+                    }).start();
+                });
 
-        long t0 = System.nanoTime();
-        MentionBatch first = collector.collect(query, MentionCursor.START).join();
-        long waitedMs = (System.nanoTime() - t0) / 1_000_000;
+        CompletableFuture<MentionBatch> collecting = waiting.collect(query, MentionCursor.START);
+        assertThat(asked.await(10, TimeUnit.SECONDS)).as("a wait was asked for").isTrue();
+        assertThat(waits).as("until the window resets, 1 s later").containsExactly(Duration.ofSeconds(1));
+        assertThat(server.hits("/r/marketing/search.json")).as("no second page before the window resets")
+                .isEqualTo(1);
+        assertThat(collecting).isNotDone();
+        windowReset.countDown();
+        MentionBatch first = collecting.join();
         MentionBatch again = collector.collect(query, new MentionCursor("4900")).join();
 
         assertThat(first.mentions()).extracting(Mention::id)
                 .containsExactly("reddit:t3_5000", "reddit:t3_4900", "reddit:t3_4800", "reddit:t3_4700");
-        assertThat(waitedMs).as("waited for the window to reset").isGreaterThanOrEqualTo(900);
         assertThat(first.mentions().get(0).title()).isEqualTo("Acme & Vigie 5000");
         assertThat(first.mentions().get(0).engagement().score()).isEqualTo(12L);
         assertThat(first.cursor().value()).isEqualTo("5000");
