@@ -240,16 +240,21 @@ class RunDeliveryFaultsIT {
         Watch watch = watch(id, prefix, ElasticsearchExtension.url());
         blockWrites(true);
         CompletableFuture<RunSummary> run;
-        try {
-            run = async(options(watch, prefix, ElasticsearchExtension.url()).sinkMaxRetryDuration(Duration.ofMinutes(3))
-                    .build());
-            // the order of events matters, not their duration: the run meets the block, then it is lifted
-            Thread.sleep(5_000);
-            assertThat(run).isNotDone();
-        } finally {
-            blockWrites(false);
+        RunSummary summary;
+        try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
+            proxy.countRequests("POST /_bulk");
+            try {
+                run = async(options(watch, prefix, proxy.url()).sinkMaxRetryDuration(Duration.ofMinutes(3)).build());
+                // the order of events matters, not their duration: the run meets the block (its bulk request is
+                // refused and sent again), then it is lifted
+                assertThat(proxy.awaitRequests(2, Duration.ofMinutes(3))).as("the bulk request was sent again")
+                        .isTrue();
+                assertThat(run).isNotDone();
+            } finally {
+                blockWrites(false);
+            }
+            summary = run.get(5, TimeUnit.MINUTES);
         }
-        RunSummary summary = run.get(5, TimeUnit.MINUTES);
         assertThat(summary.refused()).isZero();
         assertSameAsFaultFree(id, prefix);
     }

@@ -103,7 +103,7 @@ class ElasticsearchSinkIT {
         String index = unique("sink-it-outage");
         List<EsDocument> documents = documents(index, 3_000);
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
-            proxy.cut();
+            proxy.refuse();
             CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
                 try {
                     runJob(documents, sink(proxy.url()).maxBatchSize(200).build());
@@ -111,7 +111,8 @@ class ElasticsearchSinkIT {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(4_000);
+            // three attempts refused: the sink kept trying after failing, and cannot have finished
+            assertThat(proxy.awaitRefused(3, Duration.ofMinutes(2))).as("the sink tried again").isTrue();
             assertThat(job).isNotDone();
             proxy.restore();
             job.get(120, TimeUnit.SECONDS);

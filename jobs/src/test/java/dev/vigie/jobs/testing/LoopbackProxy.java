@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP proxy on loopback in front of a real server, that a test can {@link #cut()} (every connection closed, new
  * ones refused) and {@link #restore()} on the same port: how a test makes Elasticsearch unavailable for a while. It
  * can also make the server slow ({@link #latency(Duration)}), stop answering one kind of request after a number of
- * them ({@link #holdRequestsAfter(String, int)}), and counts the connections a client opened through it.
+ * them ({@link #holdRequestsAfter(String, int)}), and counts the connections a client opened through it, the
+ * connections it {@link #refuse() refused} and the requests of one kind it saw ({@link #countRequests(String)}), so
+ * that a test waits for what a client did instead of sleeping.
  */
 public final class LoopbackProxy implements AutoCloseable {
 
@@ -36,6 +38,11 @@ public final class LoopbackProxy implements AutoCloseable {
     private final CountDownLatch holding = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
     private volatile ServerSocket server;
+    private volatile boolean refusing;
+    /** Connections closed at once while refusing, and requests seen with the counted marker; guarded by this. */
+    private int refused;
+    private volatile byte[] countMarker;
+    private int counted;
 
     private LoopbackProxy(InetSocketAddress target, int port) {
         this.target = target;
@@ -87,6 +94,47 @@ public final class LoopbackProxy implements AutoCloseable {
         return accepted.get();
     }
 
+    /**
+     * Counts the requests whose bytes contain {@code marker} (a request line such as {@code "POST /_bulk"}), for
+     * {@link #awaitRequests}.
+     */
+    public void countRequests(String marker) {
+        this.countMarker = marker.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Waits until {@code requests} requests with the counted marker were seen; false if not within {@code max}. */
+    public boolean awaitRequests(int requests, Duration max) throws InterruptedException {
+        return awaitCount(() -> counted >= requests, max);
+    }
+
+    /**
+     * Closes every connection, and until {@link #restore()} accepts new ones only to close them at once, counting
+     * them: a server that is down, whose client's attempts to reach it {@link #awaitRefused} can wait for.
+     */
+    public synchronized void refuse() throws IOException {
+        cut();
+        refusing = true;
+        listen();
+    }
+
+    /** Waits until {@code attempts} connections were refused; false if not within {@code max}. */
+    public boolean awaitRefused(int attempts, Duration max) throws InterruptedException {
+        return awaitCount(() -> refused >= attempts, max);
+    }
+
+    private synchronized boolean awaitCount(java.util.function.BooleanSupplier reached, Duration max)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!reached.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Closes every connection and refuses new ones until {@link #restore()}. */
     public synchronized void cut() throws IOException {
         ServerSocket current = server;
@@ -102,6 +150,11 @@ public final class LoopbackProxy implements AutoCloseable {
 
     /** Accepts connections again, on the same port. */
     public synchronized void restore() throws IOException {
+        refusing = false;
+        listen();
+    }
+
+    private synchronized void listen() throws IOException {
         if (server != null) {
             return;
         }
@@ -125,6 +178,12 @@ public final class LoopbackProxy implements AutoCloseable {
                         client.close();
                         continue;
                     }
+                    if (refusing) {
+                        client.close();
+                        refused++;
+                        notifyAll();
+                        continue;
+                    }
                     Socket upstream = new Socket(target.getAddress(), target.getPort());
                     accepted.incrementAndGet();
                     sockets.add(client);
@@ -143,7 +202,22 @@ public final class LoopbackProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 byte[] buffer = new byte[8192];
                 byte[] carried = new byte[0];
+                byte[] countCarried = new byte[0];
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    byte[] toCount = answers ? null : countMarker;
+                    if (toCount != null) {
+                        byte[] window = new byte[countCarried.length + n];
+                        System.arraycopy(countCarried, 0, window, 0, countCarried.length);
+                        System.arraycopy(buffer, 0, window, countCarried.length, n);
+                        for (int at = indexOf(window, toCount, 0); at >= 0; at = indexOf(window, toCount, at + 1)) {
+                            synchronized (LoopbackProxy.this) {
+                                counted++;
+                                LoopbackProxy.this.notifyAll();
+                            }
+                        }
+                        countCarried = Arrays.copyOfRange(window, Math.max(0, window.length - toCount.length + 1),
+                                window.length);
+                    }
                     byte[] marker = answers ? null : holdMarker;
                     if (marker != null) {
                         // the marker may straddle two reads: search it in the end of the last read plus this one
