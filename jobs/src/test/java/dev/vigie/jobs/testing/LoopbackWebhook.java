@@ -132,6 +132,16 @@ public final class LoopbackWebhook implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code action} once, when the next request has been read and before it is answered (e.g. cutting
+     * Elasticsearch off, so that the sender dies between the receiver accepting and the ledger recording it).
+     */
+    public void beforeNextAnswer(Runnable action) {
+        beforeAnswer = action;
+    }
+
+    private volatile Runnable beforeAnswer;
+
     /** Waits for the next request to arrive (counting from the last call). */
     public boolean awaitRequest(long timeout, TimeUnit unit) throws InterruptedException {
         return arrived.await(timeout, unit);
@@ -169,6 +179,11 @@ public final class LoopbackWebhook implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return;   // the client gave up long ago: nothing is answered
+            }
+            Runnable before = beforeAnswer;
+            beforeAnswer = null;
+            if (before != null) {
+                before.run();
             }
             received.add(new Received(exchange.getRequestURI().getPath(), headers, body, answer.status()));
             CountDownLatch a = arrived;
