@@ -1,7 +1,7 @@
 package dev.vigie.jobs.mail;
 
 import dev.vigie.jobs.mail.internal.DigestItem;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Watch;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +11,7 @@ import java.util.Objects;
  * the channel, so the same hits to the same channel always carry the same id: the email's Message-ID, the webhook's
  * {@code Idempotency-Key}).
  */
-public record Digest(String id, Watch watch, AlertRule rule, List<DigestItem> items) {
+public record Digest(String id, Watch watch, AlertRuleSpec rule, List<DigestItem> items) {
     public Digest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(watch, "watch");

@@ -13,7 +13,7 @@ import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.testing.LoopbackProxy;
 import dev.vigie.jobs.testing.LoopbackSmtpServer;
 import dev.vigie.jobs.testing.LoopbackWebhook;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
@@ -80,7 +80,7 @@ class WebhookDeliveryIT {
                 .timezone(ZoneId.of("Europe/Paris"))
                 .mail(MailSettings.smtp(URI.create("smtp://127.0.0.1:" + smtp.port()), "", Secret.NONE,
                         "vigie@acme.example"))
-                .alert(new AlertRule("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN,
+                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN,
                         List.of(hooks)))
                 .build();
     }

@@ -55,16 +55,16 @@ class WatchLoaderTest {
         assertThat(w.sources().reddit().get(0).subreddits()).containsExactly("marketing");
         assertThat(w.sources().bluesky()).extracting(BlueskySource::query).containsExactly("acme");
         assertThat(w.sources().hackernews()).extracting(HackerNewsSource::query).containsExactly("acme");
-        AlertRule crisis = w.alerts().get(0);
+        AlertRuleSpec crisis = w.alerts().get(0);
         assertThat(crisis.id()).isEqualTo("crisis");
         assertThat(crisis.query()).contains("\"fuite de données\"~2");
         assertThat(crisis.languages()).containsExactly("fr", "en");
         assertThat(crisis.sentiment()).isEqualTo(SentimentFilter.NEGATIVE);
         assertThat(crisis.to()).containsExactly("cm@acme.example");
         assertThat(crisis.every()).isEqualTo(Frequency.RUN);
-        assertThat(w.alert("competitor-pricing")).get().extracting(AlertRule::every).isEqualTo(Frequency.DAY);
-        assertThat(w.themes()).extracting(Theme::label).containsExactly("Produit", "Service client");
-        assertThat(w.report()).get().isEqualTo(new WeeklyReport(List.of("direction@acme.example"), DayOfWeek.MONDAY,
+        assertThat(w.alert("competitor-pricing")).get().extracting(AlertRuleSpec::every).isEqualTo(Frequency.DAY);
+        assertThat(w.themes()).extracting(ThemeSpec::label).containsExactly("Produit", "Service client");
+        assertThat(w.report()).get().isEqualTo(new ReportSpec(List.of("direction@acme.example"), DayOfWeek.MONDAY,
                 Language.FR));
         assertThat(w.elasticsearch().url()).isEqualTo(URI.create("https://es.acme.example:9243"));
         assertThat(w.elasticsearch().apiKey().reveal()).isEqualTo("s3cr3t-api-key");
@@ -98,15 +98,15 @@ class WatchLoaderTest {
     @Test
     void reportLanguageDefaultsToTheWatchLanguage() throws Exception {
         Watch w = loader.parse("w.yaml", MINIMAL + "language: fr\nreport: { weekly: { to: [a@b.example] } }\n");
-        assertThat(w.report()).get().extracting(WeeklyReport::language).isEqualTo(Language.FR);
-        assertThat(w.report()).get().extracting(WeeklyReport::day).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(w.report()).get().extracting(ReportSpec::language).isEqualTo(Language.FR);
+        assertThat(w.report()).get().extracting(ReportSpec::day).isEqualTo(DayOfWeek.MONDAY);
     }
 
     @Test
     void refusesUnknownKeyWithLineAndSuggestion() {
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query: acme\n    evry: day\n"))
                 .containsExactly("w.yaml:6: alerts[0].evry: unknown key (did you mean 'every'?); "
-                        + "expected one of id, query, languages, sentiment, to, every");
+                        + "expected one of id, query, languages, sentiment, to, every, webhooks");
         assertThat(errors(MINIMAL + "sauces: {}\n")).singleElement().asString()
                 .startsWith("w.yaml:3: sauces: unknown key (did you mean 'sources'?)");
         assertThat(errors(MINIMAL + "frobnicate: 1\n")).singleElement().asString()
@@ -258,7 +258,7 @@ class WatchLoaderTest {
     @Test
     void refusesBadEmails() {
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query: acme\n    to: [\"cm@acme.example\", \"cm at acme\"]\n"))
-                .containsExactly("w.yaml:6: alerts[0].to[1]: expected an email address like name@example.com, got 'cm at acme'");
+                .containsExactly("w.yaml:6: alerts[0].to[1]: expected an email address like name@example.com or a webhook (slack:${SLACK_HOOK}, teams:${TEAMS_HOOK}, webhook:https://...), got 'cm at acme'");
         assertThat(errors(MINIMAL + "mail: { from: \"Vigie <v@x.example>\" }\n"))
                 .containsExactly("w.yaml:3: mail.from: expected an email address like name@example.com, got 'Vigie <v@x.example>'");
         assertThat(errors(MINIMAL + "mail: { smtp: \"smtp://localhost:25\" }\n"))

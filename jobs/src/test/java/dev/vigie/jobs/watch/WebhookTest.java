@@ -15,7 +15,7 @@ class WebhookTest {
     void printsNoPartOfTheSecretUrl() {
         Webhook hook = new Webhook(Webhook.Kind.SLACK, Secret.of(SLACK),
                 Map.of("X-Token", Secret.of("header-secret-value")));
-        AlertRule rule = new AlertRule("crisis", "acme", List.of(), SentimentFilter.ANY, List.of("cm@acme.example"),
+        AlertRuleSpec rule = new AlertRuleSpec("crisis", "acme", List.of(), SentimentFilter.ANY, List.of("cm@acme.example"),
                 Frequency.RUN, List.of(hook));
 
         assertThat(hook.masked()).isEqualTo("https://hooks.slack.com/…");
@@ -36,7 +36,7 @@ class WebhookTest {
                 .isEqualTo(Webhook.of(Webhook.Kind.SLACK, SLACK).channelId())
                 .isNotEqualTo(Webhook.of(Webhook.Kind.SLACK, SLACK + "2").channelId())
                 .isNotEqualTo(Webhook.of(Webhook.Kind.GENERIC, SLACK).channelId());
-        assertThat(new AlertRule("r", "q", List.of(), SentimentFilter.ANY, List.of("a@b.example"), Frequency.RUN,
+        assertThat(new AlertRuleSpec("r", "q", List.of(), SentimentFilter.ANY, List.of("a@b.example"), Frequency.RUN,
                 List.of(Webhook.of(Webhook.Kind.TEAMS, "https://acme.webhook.office.com/webhookb2/x")))
                 .channels()).hasSize(2).first().isEqualTo("a@b.example");
     }
@@ -71,7 +71,7 @@ class WebhookTest {
 
     @Test
     void aRuleListsEachWebhookOnce() {
-        assertThatThrownBy(() -> new AlertRule("r", "q", List.of(), SentimentFilter.ANY, List.of(), Frequency.RUN,
+        assertThatThrownBy(() -> new AlertRuleSpec("r", "q", List.of(), SentimentFilter.ANY, List.of(), Frequency.RUN,
                 List.of(Webhook.of(Webhook.Kind.SLACK, SLACK), Webhook.of(Webhook.Kind.SLACK, SLACK))))
                 .hasMessageContaining("twice").hasMessageNotContaining("T0001");
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
 import java.io.UncheckedIOException;
@@ -56,7 +56,7 @@ public final class WebhookPayloads {
 
     /** The fields of one digest, whatever the format. */
     public record Content(String digestId, String idempotencyKey, String channel, String watch, String brand,
-                          AlertRule rule, Language language, ZoneId zone, List<DigestItem> items) {
+                          AlertRuleSpec rule, Language language, ZoneId zone, List<DigestItem> items) {
         public Content {
             items = List.copyOf(items);
         }

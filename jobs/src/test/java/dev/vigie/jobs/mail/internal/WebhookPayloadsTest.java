@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
 import dev.vigie.jobs.watch.SentimentFilter;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class WebhookPayloadsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AlertRule RULE = new AlertRule("crisis", "acme AND (outage OR panne)", List.of(),
+    private static final AlertRuleSpec RULE = new AlertRuleSpec("crisis", "acme AND (outage OR panne)", List.of(),
             SentimentFilter.ANY, List.of(), Frequency.RUN);
     private static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 

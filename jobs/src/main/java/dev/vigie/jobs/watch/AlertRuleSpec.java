@@ -14,11 +14,11 @@ import java.util.List;
  * @param every     how often the hits are sent
  * @param webhooks  Slack, Teams and generic webhooks that get the same digests, each on its own ledger entries
  */
-public record AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                        Frequency every, List<Webhook> webhooks) implements Serializable {
+public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+                            Frequency every, List<Webhook> webhooks) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
-    public AlertRule {
+    public AlertRuleSpec {
         Checks.requireId("alert id", id);
         Checks.requireText("alert query of '" + id + "'", query);
         languages = List.copyOf(languages);
@@ -40,7 +40,7 @@ public record AlertRule(String id, String query, List<String> languages, Sentime
     }
 
     /** A rule that only emails. */
-    public AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
             Frequency every) {
         this(id, query, languages, sentiment, to, every, List.of());
     }
