@@ -32,6 +32,7 @@ public final class AlertHitFields {
     public static final String MESSAGE_ID = "message_id";
     public static final String SENDING_AT = "sending_at";
     public static final String DROPPED_AT = "dropped_at";
+    public static final String FAILED_AT = "failed_at";
     public static final String STATUS_REASON = "status_reason";
     public static final String LAST_ERROR = "last_error";
     public static final String LAST_ERROR_KEYWORD = "last_error.keyword";

@@ -247,10 +247,10 @@ public final class Ledger {
     public Moved fail(List<Entry> entries, String digestId, String reason, Instant now)
             throws IOException, InterruptedException {
         Map<String, Object> change = new LinkedHashMap<>();
-        change.put("status", FAILED);
-        change.put("failed_at", now.toString());
-        change.put("status_reason", reason);
-        change.put("last_error", reason);
+        change.put(AlertHitFields.STATUS, FAILED);
+        change.put(AlertHitFields.FAILED_AT, now.toString());
+        change.put(AlertHitFields.STATUS_REASON, reason);
+        change.put(AlertHitFields.LAST_ERROR, reason);
         return move(entries, change, FAILED, digestId, "recording digest " + digestId + " as failed");
     }
 
