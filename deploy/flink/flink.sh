@@ -2,7 +2,7 @@
 # Flink's command line (org.apache.flink.client.cli.CliFrontend, what a distribution's bin/flink runs) for the cluster
 # that deploy/flink/standalone-cluster.sh started: its config.yaml tells the client where the REST API is.
 #
-#   deploy/flink/flink.sh run jobs/target/vigie-jobs-<version>-job.jar --watch acme.yaml --es http://localhost:9200
+#   deploy/flink/flink.sh run flink-job/target/vigie-jobs-<version>-job.jar --watch acme.yaml --es http://localhost:9200
 #   deploy/flink/flink.sh list | cancel JOB_ID | info ... (every action of bin/flink)
 #
 # Environment: VIGIE_FLINK_DIR (the cluster's folder, .vigie/flink), VIGIE_FLINK_HOME, JAVA_HOME, JVM_ARGS.

@@ -1,6 +1,7 @@
 package dev.vigie.connectors.feed;
 
 import dev.vigie.connectors.testing.CorpusData;
+import dev.vigie.testing.CsvFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class FeedCorpusTest {
     @Test
     void feedparserCorpusParsesWithoutCrashAndAgreesWithItsIndex() throws Exception {
         Path root = CorpusData.folder("feeds-feedparser");
-        List<Map<String, String>> index = CorpusData.csv(root.resolve("INDEX.csv"));
+        List<Map<String, String>> index = CsvFile.records(root.resolve("INDEX.csv"));
         Map<String, int[]> agreement = new TreeMap<>(); // category -> {agree, total}
         List<String> crashes = new ArrayList<>();
         List<String> disagreements = new ArrayList<>();
@@ -151,7 +152,7 @@ class FeedCorpusTest {
     @Test
     void romeCorpusParsesWithoutCrashAndAgreesWithStrictXml() throws Exception {
         Path root = CorpusData.folder("feeds-rome");
-        List<Map<String, String>> index = CorpusData.csv(root.resolve("INDEX.csv"));
+        List<Map<String, String>> index = CsvFile.records(root.resolve("INDEX.csv"));
         Map<String, String> wellFormed = new HashMap<>();
         index.forEach(r -> wellFormed.put(r.get("path"), r.get("expat_wellformed")));
         List<String> crashes = new ArrayList<>();

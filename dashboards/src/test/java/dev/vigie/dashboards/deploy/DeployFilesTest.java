@@ -34,7 +34,7 @@ class DeployFilesTest {
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JAR_GLOB = "jobs/target/vigie-jobs-*-job.jar";
+    private static final String JAR_GLOB = "flink-job/target/vigie-jobs-*-job.jar";
 
     @Test
     void everyDeployFileParses() throws IOException {

@@ -25,7 +25,7 @@ import java.util.Set;
  * be found by). A story carried by thousands of sources therefore costs each new copy at most
  * {@code 2 * maxRepresentatives} comparisons per band key, each document once, instead of one per earlier copy. With
  * {@link #EVERY_MEMBER} every earlier document is a representative: the exhaustive search, whose results the
- * default reproduces on the evaluation data (see {@link StoryEvaluation}).
+ * default reproduces on the evaluation data (see {@code StoryEvaluation} in the test sources).
  *
  * <p>Not thread-safe: one instance per batch (per watch, in one Flink task).
  */

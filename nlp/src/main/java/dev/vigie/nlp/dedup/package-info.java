@@ -14,7 +14,7 @@
  * clusterer.assign(items);    // story id = id of the earliest member, or the story of an earlier run's copy
  * }</pre>
  *
- * <p>{@code StoryEvaluation} measures precision and recall (pairs, and whole batches); {@code StoryBenchmark} the
+ * <p>{@code StoryEvaluation} (test sources) measures precision and recall (pairs, and whole batches); {@code StoryBenchmark} the
  * clustering speed on a large batch.
  */
 package dev.vigie.nlp.dedup;

@@ -2,6 +2,7 @@ package dev.vigie.nlp.internal.linear;
 
 import edu.stanford.nlp.neural.Embedding;
 import edu.stanford.nlp.io.IOUtils;
+import org.slf4j.LoggerFactory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -187,7 +188,9 @@ public final class WordVectors {
             }
         }
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("word vectors: %d of %d words, %d dimensions, written to %s in %d ms%n", folded.size(),
-                embedding.size(), dimensions, out, (System.nanoTime() - start) / 1_000_000);
+        // The logger is looked up here, not in a static field: the build runs this class with no SLF4J binding of
+        // its own (the nlp pom lends it one for this step), and loading the vectors at run time needs none of this.
+        LoggerFactory.getLogger(WordVectors.class).info("word vectors: {} of {} words, {} dimensions, written to {} in {} ms",
+                folded.size(), embedding.size(), dimensions, out, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * profile, with 8 European languages, and with French and English only.
  *
  * <pre>
- * mvn -B -o -q -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.lang.LanguageBenchmark [-Dexec.args=DATA_DIR]
+ * mvn -B -o -q -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.lang.LanguageBenchmark [-Dexec.args=DATA_DIR]
  * </pre>
  */
 public final class LanguageBenchmark {

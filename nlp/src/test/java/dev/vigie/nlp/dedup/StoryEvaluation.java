@@ -20,7 +20,7 @@ import java.util.Set;
  * same subject, shared names and vocabulary), plus one random item of the same topic.
  *
  * <pre>
- * mvn -B -q -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.dedup.StoryEvaluation [-Dexec.args=DATA_DIR]
+ * mvn -B -q -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.dedup.StoryEvaluation [-Dexec.args=DATA_DIR]
  * </pre>
  */
 public final class StoryEvaluation {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.testing.LoopbackHttpServer;
-import edu.stanford.nlp.pipeline.DefaultPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The job jar on a real Flink cluster: {@code deploy/flink/standalone-cluster.sh} starts a JobManager and a
  * TaskManager (two JVMs of their own) on the Flink 2.2 jars assembled by {@code deploy/flink}, and
- * {@code deploy/flink/flink.sh} (Flink's {@code CliFrontend}) submits {@code target/vigie-jobs-<version>-job.jar} with
+ * {@code deploy/flink/flink.sh} (Flink's {@code CliFrontend}) submits {@code flink-job/target/vigie-jobs-<version>-job.jar} with
  * {@code run JAR --watch FILE --es URL}, as the README tells users, plus what a loopback test needs (private
  * addresses, the API base of the fixtures) and {@code --corenlp NEVER} (loading CoreNLP in the TaskManager takes a
  * minute or more on a busy machine; the second test checks its models are in the jar). The results are read from the
@@ -232,33 +229,6 @@ class FlinkClusterIT {
         assertThat(cluster.script("status").status()).isEqualTo(3);
     }
 
-    /**
-     * What the cluster relies on in the jar besides the run above: its main class, Flink and logging left to the
-     * cluster, merged service files, and the CoreNLP models the English sentiment pipeline loads (the run above skips
-     * CoreNLP to stay short).
-     */
-    @Test
-    void theJobJarNamesItsMainClassLeavesFlinkToTheClusterAndCarriesTheCoreNlpModels() throws IOException {
-        try (JarFile jar = new JarFile(jobJar().toFile())) {
-            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-                    .isEqualTo(FlinkMain.class.getName());
-            assertThat(jar.stream().map(e -> e.getName())
-                    .filter(name -> name.startsWith("org/apache/flink/runtime/")
-                            || name.startsWith("org/apache/flink/streaming/") || name.startsWith("org/slf4j/")
-                            || name.startsWith("org/apache/logging/log4j/") || name.startsWith("com/esotericsoftware/"))
-                    .limit(5)).as("classes the cluster provides").isEmpty();
-            assertThat(jar.getEntry(FlinkMain.class.getName().replace('.', '/') + ".class")).isNotNull();
-            for (String model : List.of(DefaultPaths.DEFAULT_POS_MODEL,
-                    "edu/stanford/nlp/models/sentiment/sentiment.ser.gz",
-                    "edu/stanford/nlp/models/srparser/englishSR.ser.gz")) {
-                assertThat(jar.getEntry(model)).as(model).isNotNull();
-            }
-            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/org.apache.lucene.codecs.Codec"))
-                    .readAllBytes(), StandardCharsets.UTF_8)).contains("Lucene99Codec");
-            assertThat(jar.getEntry("META-INF/services/jakarta.mail.Provider")).isNotNull();
-        }
-    }
-
     /** The command and arguments of the weekly report's CronJob in {@code deploy/kubernetes/scheduler.yaml}. */
     private static List<String> reportCronJobCommand() throws IOException {
         com.fasterxml.jackson.dataformat.yaml.YAMLFactory yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
@@ -280,10 +250,9 @@ class FlinkClusterIT {
 
     private static Path jobJar() {
         String path = System.getProperty("vigie.job.jar");
-        assertThat(path).as("system property vigie.job.jar (set by the jobs pom for failsafe)").isNotBlank();
+        assertThat(path).as("system property vigie.job.jar (set by the flink-job pom for failsafe)").isNotBlank();
         Path jar = Path.of(path);
-        assertThat(jar).as("the job jar: build it with mvn -pl jobs package (without -Dvigie.jobjar.skip=true)")
-                .isRegularFile();
+        assertThat(jar).as("the job jar: build it with mvn -pl flink-job -am package").isRegularFile();
         return jar;
     }
 

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * documents get the same story id as before. Signing is the enrichment stage's work and is timed apart.
  *
  * <pre>
- * MAVEN_OPTS=-Xmx2g mvn -B -q -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.dedup.StoryBenchmark \
+ * MAVEN_OPTS=-Xmx2g mvn -B -q -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.dedup.StoryBenchmark \
  *     [-Dexec.args="DATA_DIR DOCUMENTS COPY_SHARE ROUNDS"]
  * </pre>
  */

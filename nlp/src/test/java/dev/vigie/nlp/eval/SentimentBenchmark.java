@@ -22,7 +22,7 @@ import java.util.Locale;
  * heap in use once the models are loaded.
  *
  * <pre>
- * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.SentimentBenchmark -Dexec.args="--docs 2000"
+ * mvn -B -q -o -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.eval.SentimentBenchmark -Dexec.args="--docs 2000"
  * </pre>
  * English documents are Amazon review snippets and movie review snippets of the VADER set, alternated (short
  * product and opinion texts); French ones are DEFT 2017 tweets. Each run warms up on 200 documents first.

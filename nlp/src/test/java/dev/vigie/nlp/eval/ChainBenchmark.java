@@ -28,7 +28,7 @@ import java.util.Set;
  * once every model is loaded. {@code --corenlp NEVER} measures the default only (the others load CoreNLP).
  *
  * <pre>
- * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.ChainBenchmark -Dexec.args="--docs 2000 --rules 1000"
+ * mvn -B -q -o -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.eval.ChainBenchmark -Dexec.args="--docs 2000 --rules 1000"
  * </pre>
  * Posts alternate DEFT 2017 French tweets and VADER English snippets (Amazon and movie reviews). The watch has four
  * themes with a few examples each, a brand and two competitors, and {@code --rules} alert rules built from the

@@ -3,7 +3,7 @@ package dev.vigie.nlp.eval;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.SentimentLabel;
 
-import dev.vigie.nlp.internal.data.SampleTexts;
+import dev.vigie.testing.CsvFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -125,9 +125,8 @@ public final class DataSets {
      */
     public static List<Topic> agNews(Path dataDir, String join) throws IOException {
         List<Topic> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(dataDir.resolve("topics-en").resolve("ag_news_dev.csv"), StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            List<String> cols = SampleTexts.csv(line.replace("\r", ""));
+        List<List<String>> rows = CsvFile.rows(dataDir.resolve("topics-en").resolve("ag_news_dev.csv"));
+        for (List<String> cols : rows.subList(1, rows.size())) {
             if (cols.size() == 3) {
                 boolean pipeline = !join.equals(". "); // the pipeline strips title and text before joining them
                 String text = ((pipeline ? cols.get(1).strip() : cols.get(1)) + join + (pipeline ? cols.get(2).strip() : cols.get(2))).replace("\\", " ").replace(" #36;", " $").replace(" #39;", "'");

@@ -1,5 +1,7 @@
 package dev.vigie.nlp.internal.data;
 
+import dev.vigie.testing.CsvFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -67,9 +69,9 @@ public final class SampleTexts {
   /** AG News items (the test split shipped as {@code topics-en/ag_news_dev.csv}). */
   public List<NewsItem> news() {
     List<NewsItem> out = new ArrayList<>();
-    List<String> lines = lines("topics-en/ag_news_dev.csv");
-    for (int i = 1; i < lines.size(); i++) {
-      List<String> f = csv(lines.get(i));
+    List<List<String>> rows = csvRows("topics-en/ag_news_dev.csv");
+    for (int i = 1; i < rows.size(); i++) {
+      List<String> f = rows.get(i);
       if (f.size() >= 3) {
         out.add(new NewsItem(Integer.parseInt(f.get(0).trim()), clean(f.get(1)), clean(f.get(2))));
       }
@@ -84,43 +86,19 @@ public final class SampleTexts {
         .replace("\\", " ").replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim();
   }
 
+  private List<List<String>> csvRows(String relative) {
+    try {
+      return CsvFile.rows(root.resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private List<String> lines(String relative) {
     try {
       return Files.readAllLines(root.resolve(relative), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + root.resolve(relative), e);
     }
-  }
-
-  /**
-   * Splits one line of RFC 4180 CSV (quoted fields, doubled quotes) into its fields; the shared data's CSV files have
-   * no line breaks inside fields, so a line is a record.
-   */
-  public static List<String> csv(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 }

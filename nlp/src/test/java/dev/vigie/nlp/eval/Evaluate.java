@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <pre>
  * mvn -B -q -o -pl nlp install -DskipTests
- * mvn -B -q -o -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.eval.Evaluate -Dexec.args="--sets en,fr,themes"
+ * mvn -B -q -o -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.eval.Evaluate -Dexec.args="--sets en,fr,themes"
  * </pre>
  * Options: {@code --data DIR} (default: property {@code vigie.data.dir}, else {@code ../shared/data}),
  * {@code --sets en,fr,themes}, {@code --readings FILE} (English: CoreNLP's readings of the snippets, kept in

@@ -1,9 +1,8 @@
 package dev.vigie.nlp.event;
 
 import dev.vigie.nlp.eval.DataSets;
-import dev.vigie.nlp.internal.data.SampleTexts;
+import dev.vigie.testing.CsvFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,16 +121,15 @@ public final class EventStoryEvaluation {
   }
 
   static List<Headline> load(Path csv, EventSignals signals) throws IOException {
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    List<String> header = SampleTexts.csv(lines.get(0));
+    List<List<String>> rows = CsvFile.rows(csv);
+    List<String> header = rows.get(0);
     int id = header.indexOf("id");
     int story = header.indexOf("story");
     int publisher = header.indexOf("publisher");
     int at = header.indexOf("timestamp_ms");
     int title = header.indexOf("title");
     List<Headline> out = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cols = SampleTexts.csv(line.replace("\r", ""));
+    for (List<String> cols : rows.subList(1, rows.size())) {
       if (cols.size() != header.size()) {
         continue;
       }

@@ -28,7 +28,7 @@ import org.apache.lucene.search.Query;
  * (all rules each), and its matches are compared with the Monitor's on that sample.
  *
  * <pre>
- * MAVEN_OPTS=-Xmx1g mvn -B -q -pl nlp exec:java -Dexec.mainClass=dev.vigie.nlp.alert.AlertBenchmark \
+ * MAVEN_OPTS=-Xmx1g mvn -B -q -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.alert.AlertBenchmark \
  *     [-Dexec.args="DATA_DIR SECONDS"]
  * </pre>
  */
