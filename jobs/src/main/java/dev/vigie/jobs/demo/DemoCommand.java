@@ -77,6 +77,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Folder for the weekly report (HTML and PDF) (default: ${DEFAULT-VALUE}).")
     Path reports;
 
+    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
+            description = "Folder for the French sentiment model the demo trains with vigie train (default: ${DEFAULT-VALUE}).")
+    Path models;
+
     @Option(names = "--keep-data",
             description = "Keep the documents of a previous demo (the first run is then incremental too).")
     boolean keepData;
@@ -119,11 +123,17 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Path outboxDir = outbox.toAbsolutePath().normalize();
+        out.println();
+        out.println("== French sentiment model: vigie train --lang fr on the demo's " + DemoModel.LABELLED
+                + " (posts written for the demo, none of them in its data)");
+        Path frModel = DemoModel.train(models.toAbsolutePath().normalize(), out);
+        out.println("The demo watch names it (sentiment: models: fr:), so both runs read French posts with it instead "
+                + "of the built-in lexicon.");
         Duration[] runs = new Duration[2];
         Watch watch;
         IsoWeek reportWeek;
         try (DemoServer server = DemoServer.start(serverPort)) {
-            watch = DemoWatch.load(server.baseUri(), es, outboxDir);
+            watch = DemoWatch.load(server.baseUri(), es, outboxDir, frModel);
             reportWeek = reportWeek(server.anchor(), watch.timezone());
             out.println("Demo data served on " + server.baseUri() + " (feeds, Mastodon, Bluesky, Reddit, Hacker News,"
                     + " competitor pages; dated from now).");
@@ -144,6 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         indices.refresh();
         printIndices(indices, es);
+        printFrenchSentiment(indices, frModel);
         WeeklyReport.ReportFiles report = writeReport(watch, reportWeek, es);
         printOutbox(outboxDir, since);
         printReport(report);
@@ -259,6 +270,12 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Demo server: run 1 made %d requests; run 2 made %d, of which %d answered "
                 + "304 Not Modified and %d feeds or pages were downloaded again.%n", first, second.size(),
                 notModified, changed);
+    }
+
+    private void printFrenchSentiment(DemoIndices indices, Path frModel) throws IOException {
+        Map<String, Long> french = indices.countBy(IndexTemplates.MENTIONS, "sentiment.label", "lang", "fr");
+        out.printf(Locale.ROOT, "  French mentions, sentiment by the trained model %s: %d %s%n", frModel,
+                french.values().stream().mapToLong(Long::longValue).sum(), french);
     }
 
     private void printIndices(DemoIndices indices, URI es) throws IOException {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The bundled demo watch ({@code demo/demo-watch.yaml}), with its three placeholders filled: {@code {{demo}}} (the
- * demo server), {@code {{elasticsearch}}} and {@code {{outbox}}}. It goes through the same {@link WatchLoader} as
+ * The bundled demo watch ({@code demo/demo-watch.yaml}), with its four placeholders filled: {@code {{demo}}} (the
+ * demo server), {@code {{elasticsearch}}}, {@code {{outbox}}} and {@code {{frModel}}} (the French sentiment model
+ * the demo trains, {@link DemoModel}). It goes through the same {@link WatchLoader} as
  * any user's file, so the demo also proves the file a user reads in the README is valid.
  */
 public final class DemoWatch {
@@ -26,21 +27,23 @@ public final class DemoWatch {
     }
 
     /** The watch file's text with the placeholders filled. */
-    public static String yaml(URI demoServer, URI elasticsearch, Path outbox) {
+    public static String yaml(URI demoServer, URI elasticsearch, Path outbox, Path frModel) {
         Objects.requireNonNull(demoServer, "demoServer");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(frModel, "frModel");
         String base = demoServer.toString().replaceAll("/+$", "");
         return DemoTemplates.load(FILE)
                 .replace("{{demo}}", base)
                 .replace("{{elasticsearch}}", elasticsearch.toString().replaceAll("/+$", ""))
-                .replace("{{outbox}}", outbox.toString().replace("\\", "/"));
+                .replace("{{outbox}}", outbox.toString().replace("\\", "/"))
+                .replace("{{frModel}}", frModel.toString().replace("\\", "/"));
     }
 
-    /** The demo watch, loaded and checked. */
-    public static Watch load(URI demoServer, URI elasticsearch, Path outbox) {
+    /** The demo watch, loaded and checked ({@code frModel} must exist: {@link DemoModel#train} writes it). */
+    public static Watch load(URI demoServer, URI elasticsearch, Path outbox, Path frModel) {
         try {
-            return new WatchLoader(Map.of()).parse(FILE, yaml(demoServer, elasticsearch, outbox));
+            return new WatchLoader(Map.of()).parse(FILE, yaml(demoServer, elasticsearch, outbox, frModel));
         } catch (InvalidWatchException e) {
             throw new IllegalStateException("the bundled demo watch is invalid: " + e.getMessage(), e);
         }

@@ -67,7 +67,8 @@ class DemoIT {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         command = new DemoCommand(pipeline, new PrintStream(bytes, true, StandardCharsets.UTF_8));
         exit = new CommandLine(command).execute("--es", es.toString(), "--outbox",
-                folder.resolve("outbox").toString(), "--reports", folder.resolve("reports").toString());
+                folder.resolve("outbox").toString(), "--reports", folder.resolve("reports").toString(),
+                "--models", folder.resolve("models").toString());
         printed = bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -78,6 +79,18 @@ class DemoIT {
         assertThat(pipeline.summaries()).allSatisfy(s -> assertThat(s.failedSources()).as(printed).isZero());
         assertThat(printed).contains("Run 1 of 2", "Run 2 of 2", "vigie-mentions", "What to open next",
                 folder.resolve("outbox").toString(), folder.resolve("reports").toString());
+    }
+
+    @Test
+    void frenchPostsAreReadByTheModelTheDemoTrainedWithVigieTrain() throws Exception {
+        Path model = folder.resolve("models").resolve(DemoModel.FILE);
+        assertThat(model).isRegularFile();
+        assertThat(printed).contains("vigie train --lang fr", "5-fold cross-validated macro-F1")
+                .containsPattern("French mentions, sentiment by the trained model " + java.util.regex.Pattern.quote(model.toString())
+                        + ": [1-9]\\d* \\{.*negative=[1-9]");
+        JsonNode french = search("vigie-mentions", Map.of("size", 0, "query", Map.of("bool", Map.of("filter", List.of(
+                Map.of("term", Map.of("watch", DemoWatch.ID)), Map.of("term", Map.of("lang", "fr"))))))).path("hits").path("total");
+        assertThat(french.path("value").asLong()).as("French mentions").isGreaterThan(20);
     }
 
     @Test

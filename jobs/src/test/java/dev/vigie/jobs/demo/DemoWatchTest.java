@@ -4,9 +4,13 @@ import dev.vigie.jobs.watch.Competitor;
 import dev.vigie.jobs.watch.PageWatch;
 import dev.vigie.jobs.watch.Watch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,8 +20,10 @@ class DemoWatchTest {
     private static final URI SERVER = URI.create("http://127.0.0.1:40123");
 
     @Test
-    void loadsWithEverySourceTypeOnTheDemoServer() {
-        Watch watch = DemoWatch.load(SERVER, URI.create("http://127.0.0.1:9200"), Path.of("/tmp/demo-outbox"));
+    void loadsWithEverySourceTypeOnTheDemoServer(@TempDir Path models) throws Exception {
+        Path frModel = DemoModel.train(models, new PrintStream(OutputStream.nullOutputStream()));
+        Watch watch = DemoWatch.load(SERVER, URI.create("http://127.0.0.1:9200"), Path.of("/tmp/demo-outbox"), frModel);
+        assertThat(watch.sentimentModels()).containsExactly(Map.entry("fr", frModel.toString()));
         assertThat(watch.id()).isEqualTo(DemoWatch.ID);
         assertThat(watch.brand().name()).isEqualTo("Ventelune");
         assertThat(watch.competitors()).extracting(Competitor::name).containsExactly("Roulequai", "Cyclanthe");
@@ -40,7 +46,7 @@ class DemoWatchTest {
 
     @Test
     void leavesNoPlaceholderBehind() {
-        String yaml = DemoWatch.yaml(SERVER, URI.create("http://es:9200/"), Path.of("out"));
+        String yaml = DemoWatch.yaml(SERVER, URI.create("http://es:9200/"), Path.of("out"), Path.of("models/fr.model"));
         assertThat(yaml).doesNotContain("{{").contains("http://es:9200\"").contains("outbox: \"out\"");
     }
 }

@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * Vigie's default English sentiment model, fitted for social posts: a softmax regression over the words and word
  * pairs of a text (hashed, the words after a negation marked), the readings of the VADER-style
  * {@link LexiconScorer} and the text's sentence embedding (quantised all-MiniLM-L6-v2, 384 dimensions, computed
- * in-process), with per-class decision offsets chosen for macro-averaged recall on held-out tweets.
+ * in-process), with per-class decision offsets chosen for macro-averaged recall on held-out tweets and a
+ * {@link LexiconGuard} that keeps a strong lexicon reading unless the model is confident otherwise.
  *
  * <p>The shipped model ({@link #shipped()}, {@code sentiment-en-social.model}) is fitted by
  * {@code dev.vigie.nlp.eval.EnglishTweetCrossValidation} on 8,143 English tweets labelled negative / neutral /
@@ -37,7 +38,7 @@ import java.util.zip.GZIPOutputStream;
 public final class EnglishSocialModel {
 
     private static final int MAGIC = 0x56475343; // "VGSC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Hashed word and word-pair dimensions: 2^20. */
     public static final int DEFAULT_BITS = 20;
     static final String RESOURCE = "sentiment-en-social.model";
@@ -49,6 +50,32 @@ public final class EnglishSocialModel {
     private final TextFeatures text;
     private final SparseSoftmax softmax;
     private final double[] offsets;
+    private final LexiconGuard guard;
+
+    /**
+     * How far a strong lexicon reading is trusted: when the lexicon's compound score is at least {@code strong} away
+     * from 0, its side (positive or negative) gets {@code bonus} added to its log-probability before the decision, so
+     * a sentiment-laden post (emoticons, intensifiers, several opinion words) is answered neutral or of the other
+     * sign only when the model is confident of it. {@link #NONE} leaves the model's decision alone.
+     */
+    public record LexiconGuard(double strong, double bonus) {
+        public static final LexiconGuard NONE = new LexiconGuard(1, 0);
+
+        public LexiconGuard {
+            if (!(strong > 0 && strong <= 1) || !(bonus >= 0 && bonus <= 10)) {
+                throw new IllegalArgumentException("a lexicon guard needs 0 < strong <= 1 and 0 <= bonus <= 10: "
+                        + strong + ", " + bonus);
+            }
+        }
+
+        /** The class the guard favours for this reading, or -1 when the reading is not strong. */
+        int favoured(LexiconScorer.Reading lex) {
+            if (bonus == 0 || Math.abs(lex.compound()) < strong) {
+                return -1;
+            }
+            return (lex.compound() > 0 ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE).ordinal();
+        }
+    }
 
     /** One text with its readings; {@code rated} marks a VADER rating-derived label (training only). */
     public record Example(String text, LexiconScorer.Reading lexicon, float[] embedding, boolean rated) {
@@ -67,6 +94,11 @@ public final class EnglishSocialModel {
     }
 
     EnglishSocialModel(TextFeatures text, SparseSoftmax softmax, double[] offsets) {
+        this(text, softmax, offsets, LexiconGuard.NONE);
+    }
+
+    EnglishSocialModel(TextFeatures text, SparseSoftmax softmax, double[] offsets, LexiconGuard guard) {
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.text = Objects.requireNonNull(text, "text");
         this.softmax = Objects.requireNonNull(softmax, "softmax");
         if (softmax.classes() != 3 || offsets.length != 3) {
@@ -93,7 +125,27 @@ public final class EnglishSocialModel {
 
     /** The model with other decision offsets (negative, neutral, positive). */
     public EnglishSocialModel withOffsets(double[] newOffsets) {
-        return new EnglishSocialModel(text, softmax, newOffsets);
+        return new EnglishSocialModel(text, softmax, newOffsets, guard);
+    }
+
+    public LexiconGuard guard() {
+        return guard;
+    }
+
+    /** The model with another lexicon guard. */
+    public EnglishSocialModel withGuard(LexiconGuard newGuard) {
+        return new EnglishSocialModel(text, softmax, offsets, newGuard);
+    }
+
+    /** The class decided for these probabilities (negative, neutral, positive) and lexicon reading. */
+    public static int decide(double[] p, double[] offsets, LexiconGuard guard, LexiconScorer.Reading lex) {
+        int favoured = guard.favoured(lex);
+        if (favoured < 0) {
+            return EnglishSentimentModel.decide(p, offsets);
+        }
+        double[] shifted = offsets.clone();
+        shifted[favoured] += guard.bonus();
+        return EnglishSentimentModel.decide(p, shifted);
     }
 
     /** The feature vector: hashed words (L2-normalised), lexicon features, embedding, rated-snippet marker. */
@@ -131,7 +183,7 @@ public final class EnglishSocialModel {
 
     /** The model with its weights rounded as {@link #save} stores them (what is measured is what ships). */
     public EnglishSocialModel rounded() {
-        return new EnglishSocialModel(text, softmax.rounded(), offsets);
+        return new EnglishSocialModel(text, softmax.rounded(), offsets, guard);
     }
 
     /** Class probabilities (negative, neutral, positive), the text read as a post. */
@@ -143,7 +195,7 @@ public final class EnglishSocialModel {
     /** The sentiment: the class after offsets, and P(positive) - P(negative) as score. */
     public Sentiment sentiment(Example e) {
         double[] p = probabilities(e);
-        SentimentLabel label = SentimentLabel.values()[EnglishSentimentModel.decide(p, offsets)];
+        SentimentLabel label = SentimentLabel.values()[decide(p, offsets, guard, e.lexicon())];
         double score = Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
         return new Sentiment(label, score, Sentiment.Method.LEXICON);
     }
@@ -194,6 +246,8 @@ public final class EnglishSocialModel {
             for (double o : offsets) {
                 out.writeDouble(o);
             }
+            out.writeDouble(guard.strong());
+            out.writeDouble(guard.bonus());
             softmax.write(out);
         }
     }
@@ -213,7 +267,8 @@ public final class EnglishSocialModel {
             offsets[c] = in.readDouble();
         }
         try {
-            return new EnglishSocialModel(textFeatures(bits), SparseSoftmax.read(in), offsets);
+            LexiconGuard guard = new LexiconGuard(in.readDouble(), in.readDouble());
+            return new EnglishSocialModel(textFeatures(bits), SparseSoftmax.read(in), offsets, guard);
         } catch (IllegalArgumentException e) {
             throw new IOException("inconsistent English sentiment model " + name + ": " + e.getMessage(), e);
         }

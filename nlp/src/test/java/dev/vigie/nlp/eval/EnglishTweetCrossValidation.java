@@ -28,8 +28,9 @@ import java.util.Random;
  * (SemEval-2017 / TweetEval: its validation split and half of its test split) and the 19,503 VADER snippets. Both
  * are split into 5 folds with a fixed seed (stratified by file or corpus and by class); each fold is scored by a
  * model fitted on the four others, whose decision offsets are chosen for the tweets' macro-averaged recall on an
- * inner 3-fold split of those four folds only. Printed: per tweet file and per VADER corpus, macro-recall,
- * macro-F1, accuracy and the confusion matrix, beside the lexicon alone.
+ * inner 3-fold split of those four folds only, and so is its lexicon guard ({@link #tuneGuard}). Printed: per tweet
+ * file and per VADER corpus, macro-recall, macro-F1, accuracy and the confusion matrix, beside the lexicon alone;
+ * then proxies for the VADER tweet set, which is held out ({@link #polarProxy}).
  *
  * <pre>
  * java -Xmx2g -cp ... dev.vigie.nlp.eval.EnglishTweetCrossValidation [--embeddings /tmp/emb.bin] \
@@ -79,8 +80,8 @@ public final class EnglishTweetCrossValidation {
         if (write != null) {
             EnglishSocialModel model = fitWithOffsets(items, allRows(items), seed);
             model.save(write);
-            System.out.printf(Locale.ROOT, "wrote the model fitted on all %d texts to %s (offsets %s)%n", items.size(),
-                    write, fmt(model.offsets()));
+            System.out.printf(Locale.ROOT, "wrote the model fitted on all %d texts to %s (offsets %s, lexicon guard %s)%n",
+                    items.size(), write, fmt(model.offsets()), model.guard());
         }
         if (!noReport) {
             report(items, seed);
@@ -163,6 +164,7 @@ public final class EnglishTweetCrossValidation {
     static void report(List<Item> items, long seed) {
         int[] fold = folds(items, allRows(items), FOLDS, seed);
         int[] decisions = new int[items.size()];
+        int[] unguarded = new int[items.size()];
         for (int f = 0; f < FOLDS; f++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -171,12 +173,16 @@ public final class EnglishTweetCrossValidation {
             }
             EnglishSocialModel model = fitWithOffsets(items, train, seed + f + 1);
             for (int i : test) {
-                decisions[i] = model.sentiment(items.get(i).example()).label().ordinal();
+                EnglishSocialModel.Example e = items.get(i).example();
+                double[] p = model.probabilities(e);
+                decisions[i] = EnglishSocialModel.decide(p, model.offsets(), model.guard(), e.lexicon());
+                unguarded[i] = EnglishSocialModel.decide(p, model.offsets(), EnglishSocialModel.LexiconGuard.NONE, e.lexicon());
             }
-            System.err.printf(Locale.ROOT, "  fold %d of %d done, offsets %s%n", f + 1, FOLDS, fmt(model.offsets()));
+            System.err.printf(Locale.ROOT, "  fold %d of %d done, offsets %s, lexicon guard %s%n", f + 1, FOLDS,
+                    fmt(model.offsets()), model.guard());
         }
-        System.out.println("English sentiment, default model (words + lexicon + sentence embedding), 5-fold"
-                + " cross-validated (offsets tuned inside the training folds), beside the lexicon alone:");
+        System.out.println("English sentiment, default model (words + lexicon + sentence embedding + lexicon guard), 5-fold"
+                + " cross-validated (offsets and guard tuned inside the training folds), beside the lexicon alone:");
         System.out.printf(Locale.ROOT, "%-36s %6s  %-30s  %-30s%n", "set", "n", "model: macro-R / macro-F1 / acc",
                 "lexicon: macro-R / macro-F1 / acc");
         List<String> names = new ArrayList<>(TWEET_FILES);
@@ -191,8 +197,7 @@ public final class EnglishTweetCrossValidation {
                 if (g == -1 ? it.tweet() : it.group() == g) {
                     String gold = SentimentLabel.values()[it.gold()].id();
                     model.add(gold, SentimentLabel.values()[decisions[i]].id());
-                    lexicon.add(gold, SentimentLabel.ofScore(it.example().lexicon().compound(),
-                            LexiconScorer.DEFAULT_THRESHOLD).id());
+                    lexicon.add(gold, SentimentLabel.values()[lexiconClass(it)].id());
                 }
             }
             System.out.printf(Locale.ROOT, "%-36s %6d  %-30s  %-30s%n", g == -1 ? "tweets, both files" : names.get(g),
@@ -203,6 +208,161 @@ public final class EnglishTweetCrossValidation {
         }
         System.out.println("(published on the full SemEval-2017 test split, macro-recall: SVM 0.629, FastText 0.629,"
                 + " RoBERTa-base 0.713, TimeLMs 0.737; VADER's published F1: movie 0.61, Amazon 0.63, NYT 0.55)");
+        polarProxy(items, decisions, unguarded);
+    }
+
+    /** VADER's tweet set (held out): about 4,200 tweets, 2,700 positive and 7 % neutral (the rest negative). */
+    static final double[] VADER_TWEETS_MIX = {1206, 294, 2700};
+    /** The lexicon layer's accuracy on the VADER tweet set, as measured in issue 13. */
+    static final double VADER_TWEETS_LEXICON_ACCURACY = 0.903;
+    /** A lexicon reading at least this strong marks a sentiment-laden text in the proxy. */
+    static final double LADEN = 0.5;
+
+    /**
+     * Stand-ins for the VADER tweet set, which is not in the shared data: on the tweets' out-of-fold answers, how
+     * often the default and the lexicon alone get the sign of a polar tweet right, call it neutral, or give the other
+     * sign; the same on sentiment-laden tweets ({@code |compound| >= 0.5}); and the three figures with the tweets'
+     * classes weighted to the VADER tweet set's mix.
+     */
+    static void polarProxy(List<Item> items, int[] decisions, int[] unguarded) {
+        System.out.println("Proxy for the VADER tweet set (held out): TweetEval tweets, out-of-fold answers"
+                + " (default = with lexicon guard; unguarded = the same folds' models without it):");
+        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "polar tweets (gold positive or negative)", "n",
+                "default: right/neutral/flip", "unguarded", "lexicon");
+        for (boolean laden : new boolean[] {false, true}) {
+            int n = 0;
+            int[][] counts = new int[3][3];
+            int flipsVsLexicon = 0;
+            int flipsVsLexiconUnguarded = 0;
+            int positiveToNegative = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                if (!it.tweet() || it.gold() == SentimentLabel.NEUTRAL.ordinal()
+                        || (laden && Math.abs(it.example().lexicon().compound()) < LADEN)) {
+                    continue;
+                }
+                n++;
+                int lex = lexiconClass(it);
+                int[] answers = {decisions[i], unguarded[i], lex};
+                for (int a = 0; a < 3; a++) {
+                    counts[a][answers[a] == it.gold() ? 0 : answers[a] == SentimentLabel.NEUTRAL.ordinal() ? 1 : 2]++;
+                }
+                if (lex != SentimentLabel.NEUTRAL.ordinal()) {
+                    flipsVsLexicon += decisions[i] != SentimentLabel.NEUTRAL.ordinal() && decisions[i] != lex ? 1 : 0;
+                    flipsVsLexiconUnguarded += unguarded[i] != SentimentLabel.NEUTRAL.ordinal() && unguarded[i] != lex ? 1 : 0;
+                }
+                positiveToNegative += it.gold() == SentimentLabel.POSITIVE.ordinal()
+                        && decisions[i] == SentimentLabel.NEGATIVE.ordinal() ? 1 : 0;
+            }
+            String[] cells = new String[3];
+            for (int a = 0; a < 3; a++) {
+                cells[a] = String.format(Locale.ROOT, "%.3f / %.3f / %.3f", counts[a][0] / (double) n,
+                        counts[a][1] / (double) n, counts[a][2] / (double) n);
+            }
+            System.out.printf(Locale.ROOT, "%-44s %6d  %-26s  %-26s  %-26s%n",
+                    laden ? "  of them sentiment-laden (|compound| >= " + LADEN + ")" : "  all polar tweets", n,
+                    cells[0], cells[1], cells[2]);
+            System.out.printf(Locale.ROOT, "%-44s %6s  sign opposite to a polar lexicon reading: default %d, unguarded %d;"
+                    + " gold positive answered negative: %d%n", "", "", flipsVsLexicon, flipsVsLexiconUnguarded, positiveToNegative);
+        }
+        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s%n", "all tweets, by whether the lexicon is right", "n",
+                "default: keeps / fixes", "unguarded: keeps / fixes");
+        for (boolean laden : new boolean[] {false, true}) {
+            int[] right = new int[2];
+            int[][] kept = new int[2][2];
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                if (!it.tweet() || (laden && Math.abs(it.example().lexicon().compound()) < LADEN)) {
+                    continue;
+                }
+                int r = lexiconClass(it) == it.gold() ? 1 : 0;
+                right[r]++;
+                kept[0][r] += decisions[i] == it.gold() ? 1 : 0;
+                kept[1][r] += unguarded[i] == it.gold() ? 1 : 0;
+            }
+            String[] cells = new String[2];
+            for (int a = 0; a < 2; a++) {
+                double keeps = kept[a][1] / (double) right[1];
+                double fixes = kept[a][0] / (double) right[0];
+                cells[a] = String.format(Locale.ROOT, "%.3f / %.3f -> %.3f", keeps, fixes,
+                        VADER_TWEETS_LEXICON_ACCURACY * keeps + (1 - VADER_TWEETS_LEXICON_ACCURACY) * fixes);
+            }
+            System.out.printf(Locale.ROOT, "%-44s %6d  %-26s  %-26s%n", laden ? "  sentiment-laden (|compound| >= " + LADEN + ")"
+                    : "  all tweets", right[0] + right[1], cells[0], cells[1]);
+        }
+        System.out.printf(Locale.ROOT, "%-44s %6s  (-> accuracy where the lexicon is right %.1f %% of the time, as on the"
+                + " VADER tweets: keeps x %.3f + fixes x %.3f; the lexicon's own is %.3f)%n", "", "",
+                100 * VADER_TWEETS_LEXICON_ACCURACY, VADER_TWEETS_LEXICON_ACCURACY, 1 - VADER_TWEETS_LEXICON_ACCURACY,
+                VADER_TWEETS_LEXICON_ACCURACY);
+        ConfusionMatrix[] m = {matrix(), matrix(), matrix()};
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (it.tweet()) {
+                String gold = SentimentLabel.values()[it.gold()].id();
+                m[0].add(gold, SentimentLabel.values()[decisions[i]].id());
+                m[1].add(gold, SentimentLabel.values()[unguarded[i]].id());
+                m[2].add(gold, SentimentLabel.values()[lexiconClass(it)].id());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "tweets re-weighted to the VADER tweets' mix",
+                "", "default: macro-R/F1/acc", "unguarded", "lexicon");
+        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "  (1,206 neg / 294 neutral / 2,700 pos)", "",
+                weighted(m[0], VADER_TWEETS_MIX), weighted(m[1], VADER_TWEETS_MIX), weighted(m[2], VADER_TWEETS_MIX));
+    }
+
+    static int lexiconClass(Item it) {
+        return SentimentLabel.ofScore(it.example().lexicon().compound(), LexiconScorer.DEFAULT_THRESHOLD).ordinal();
+    }
+
+    /** Macro-recall, macro-F1 and accuracy of a 3-class matrix whose gold rows are scaled to {@code mix}. */
+    static String weighted(ConfusionMatrix m, double[] mix) {
+        double[] f = weightedFigures(counts(m), mix);
+        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", f[0], f[1], f[2]);
+    }
+
+    static double[][] counts(ConfusionMatrix m) {
+        List<String> ids = List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id());
+        double[][] c = new double[3][3];
+        for (int g = 0; g < 3; g++) {
+            for (int p = 0; p < 3; p++) {
+                c[g][p] = m.count(ids.get(g), ids.get(p));
+            }
+        }
+        return c;
+    }
+
+    /** {macro-recall, macro-F1, accuracy} of counts[gold][predicted] with each gold row rescaled to sum to mix[gold]. */
+    static double[] weightedFigures(double[][] counts, double[] mix) {
+        int k = counts.length;
+        double[][] w = new double[k][k];
+        double total = 0;
+        for (int g = 0; g < k; g++) {
+            double row = 0;
+            for (double v : counts[g]) {
+                row += v;
+            }
+            for (int p = 0; p < k; p++) {
+                w[g][p] = row == 0 ? 0 : counts[g][p] * mix[g] / row;
+                total += w[g][p];
+            }
+        }
+        double recall = 0;
+        double f1 = 0;
+        double right = 0;
+        for (int c = 0; c < k; c++) {
+            double row = 0;
+            double col = 0;
+            for (int o = 0; o < k; o++) {
+                row += w[c][o];
+                col += w[o][c];
+            }
+            double r = row == 0 ? 0 : w[c][c] / row;
+            double p = col == 0 ? 0 : w[c][c] / col;
+            recall += r / k;
+            f1 += (r + p == 0 ? 0 : 2 * r * p / (r + p)) / k;
+            right += w[c][c];
+        }
+        return new double[] {recall, f1, total == 0 ? 0 : right / total};
     }
 
     static String figures(ConfusionMatrix m) {
@@ -248,6 +408,9 @@ public final class EnglishTweetCrossValidation {
         int[] inner = folds(items, train, INNER_FOLDS, seed);
         List<double[]> oof = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
+        List<LexiconScorer.Reading> readings = new ArrayList<>();
+        List<Item> snippets = new ArrayList<>();
+        List<double[]> snippetOof = new ArrayList<>();
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<Integer> fitOn = new ArrayList<>();
             for (int j = 0; j < train.size(); j++) {
@@ -261,12 +424,99 @@ public final class EnglishTweetCrossValidation {
                 if (inner[j] == f && it.tweet()) {
                     oof.add(m.probabilities(it.example()));
                     gold.add(it.gold());
+                    readings.add(it.example().lexicon());
+                } else if (inner[j] == f) {
+                    snippets.add(it);
+                    snippetOof.add(m.probabilities(it.example()));
                 }
             }
         }
-        double[] offsets = OffsetTuning.tune(oof.toArray(double[][]::new), gold.stream().mapToInt(Integer::intValue).toArray(),
-                new int[gold.size()], OffsetTuning.Metric.MACRO_RECALL);
-        return fit(items, train).withOffsets(offsets);
+        double[][] p = oof.toArray(double[][]::new);
+        int[] g = gold.stream().mapToInt(Integer::intValue).toArray();
+        double[] offsets = OffsetTuning.tune(p, g, new int[g.length], OffsetTuning.Metric.MACRO_RECALL);
+        EnglishSocialModel.LexiconGuard guard = tuneGuard(p, g, readings, offsets, snippets, snippetOof);
+        return fit(items, train).withOffsets(offsets).withGuard(guard);
+    }
+
+    /** Strength thresholds and log-probability bonuses tried by {@link #tuneGuard}. */
+    static final double[] GUARD_STRONG = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+    static final double GUARD_BONUS_STEP = 0.1;
+    static final int GUARD_BONUS_STEPS = 30;
+    /** How much tweet macro-recall (TweetEval's mix) the guard may cost on the inner out-of-fold answers. */
+    static final double GUARD_RECALL_COST = 0.01;
+    /** How much macro-F1 on each VADER snippet corpus the guard may cost on the inner out-of-fold answers. */
+    static final double GUARD_SNIPPET_COST = 0.03;
+
+    /**
+     * The lexicon guard chosen on out-of-fold answers: the one with the best tweet macro-F1 once the tweets' classes
+     * are weighted to the VADER tweet set's mix (mostly polar), among those that cost at most
+     * {@link #GUARD_RECALL_COST} of macro-recall on the tweets as they are and at most {@link #GUARD_SNIPPET_COST}
+     * of macro-F1 on any VADER snippet corpus; the smaller bonus on ties.
+     */
+    static EnglishSocialModel.LexiconGuard tuneGuard(double[][] p, int[] gold, List<LexiconScorer.Reading> readings,
+                                                     double[] offsets, List<Item> snippets, List<double[]> snippetOof) {
+        double[] base = guardedFigures(p, gold, readings, offsets, EnglishSocialModel.LexiconGuard.NONE);
+        double[] snippetBase = snippetF1(snippets, snippetOof, offsets, EnglishSocialModel.LexiconGuard.NONE);
+        EnglishSocialModel.LexiconGuard best = EnglishSocialModel.LexiconGuard.NONE;
+        double bestScore = base[1];
+        for (double strong : GUARD_STRONG) {
+            for (int b = 1; b <= GUARD_BONUS_STEPS; b++) {
+                EnglishSocialModel.LexiconGuard guard = new EnglishSocialModel.LexiconGuard(strong,
+                        Math.round(b * GUARD_BONUS_STEP * 100) / 100.0);
+                double[] f = guardedFigures(p, gold, readings, offsets, guard);
+                if (f[0] < base[0] - GUARD_RECALL_COST || f[1] <= bestScore + 1e-9) {
+                    continue;
+                }
+                double[] sf = snippetF1(snippets, snippetOof, offsets, guard);
+                boolean kept = true;
+                for (int c = 0; c < sf.length; c++) {
+                    kept &= sf[c] >= snippetBase[c] - GUARD_SNIPPET_COST;
+                }
+                if (kept) {
+                    best = guard;
+                    bestScore = f[1];
+                }
+            }
+        }
+        return best;
+    }
+
+    /** {tweet macro-recall, macro-F1 at the VADER tweets' mix} of the answers under offsets and guard. */
+    static double[] guardedFigures(double[][] p, int[] gold, List<LexiconScorer.Reading> readings, double[] offsets,
+                                   EnglishSocialModel.LexiconGuard guard) {
+        double[][] counts = new double[3][3];
+        for (int i = 0; i < p.length; i++) {
+            counts[gold[i]][EnglishSocialModel.decide(p[i], offsets, guard, readings.get(i))]++;
+        }
+        double[] asIs = weightedFigures(counts, rowSums(counts));
+        double[] vader = weightedFigures(counts, VADER_TWEETS_MIX);
+        return new double[] {asIs[0], vader[1]};
+    }
+
+    /** Macro-F1 per VADER corpus of the snippets' answers under offsets and guard. */
+    static double[] snippetF1(List<Item> snippets, List<double[]> p, double[] offsets, EnglishSocialModel.LexiconGuard guard) {
+        int corpora = DataSets.VaderCorpus.values().length;
+        double[][][] counts = new double[corpora][3][3];
+        for (int i = 0; i < snippets.size(); i++) {
+            Item it = snippets.get(i);
+            counts[it.group() - TWEET_FILES.size()][it.gold()][EnglishSocialModel.decide(p.get(i), offsets, guard,
+                    it.example().lexicon())]++;
+        }
+        double[] f1 = new double[corpora];
+        for (int c = 0; c < corpora; c++) {
+            f1[c] = weightedFigures(counts[c], rowSums(counts[c]))[1];
+        }
+        return f1;
+    }
+
+    static double[] rowSums(double[][] counts) {
+        double[] s = new double[counts.length];
+        for (int g = 0; g < counts.length; g++) {
+            for (double v : counts[g]) {
+                s[g] += v;
+            }
+        }
+        return s;
     }
 
     static EnglishSocialModel fit(List<Item> items, List<Integer> rows) {

@@ -77,6 +77,22 @@ public final class DemoIndices {
         return counts;
     }
 
+    /** Documents of the watch in {@code index} whose keyword {@code term} is {@code value}, by value of {@code field}. */
+    public Map<String, Long> countBy(String index, String field, String term, String value) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("size", 0);
+        body.put("query", Map.of("bool", Map.of("filter", java.util.List.of(Map.of("term", Map.of("watch", watch)),
+                Map.of("term", Map.of(term, value))))));
+        body.put("aggs", Map.of("by", Map.of("terms", Map.of("field", field, "size", 50))));
+        JsonNode answer = post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true",
+                JSON.writeValueAsString(body));
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JsonNode bucket : answer.path("aggregations").path("by").path("buckets")) {
+            counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
+        }
+        return counts;
+    }
+
     /** Documents of the watch in {@code index}. */
     public long count(String index) throws IOException {
         return post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true", termWatch(0, null))
