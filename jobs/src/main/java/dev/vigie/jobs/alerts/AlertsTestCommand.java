@@ -1,5 +1,6 @@
 package dev.vigie.jobs.alerts;
 
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.cli.ExitCodes;
@@ -152,14 +153,14 @@ public final class AlertsTestCommand implements Callable<Integer> {
             }
             return AlertRule.of(watch.id(), TEST_RULE, query);
         }
-        for (dev.vigie.jobs.watch.AlertRule r : watch.alerts()) {
+        for (AlertRuleSpec r : watch.alerts()) {
             if (r.id().equals(ruleId)) {
                 Set<String> sentiments = r.sentiment() == SentimentFilter.ANY ? Set.of() : Set.of(r.sentiment().code());
                 return new AlertRule(watch.id(), r.id(), r.query(), new LinkedHashSet<>(r.languages()), sentiments);
             }
         }
         throw new IllegalArgumentException("watch '" + watch.id() + "' has no alert rule '" + ruleId + "' (it has: "
-                + String.join(", ", watch.alerts().stream().map(dev.vigie.jobs.watch.AlertRule::id).toList()) + ")");
+                + String.join(", ", watch.alerts().stream().map(AlertRuleSpec::id).toList()) + ")");
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -13,11 +13,11 @@ import java.util.List;
  * @param to        recipients; empty when hits are only indexed, never emailed
  * @param every     how often the hits are emailed
  */
-public record AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
                         Frequency every) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
-    public AlertRule {
+    public AlertRuleSpec {
         Checks.requireId("alert id", id);
         Checks.requireText("alert query of '" + id + "'", query);
         languages = List.copyOf(languages);
