@@ -3,7 +3,7 @@
 # settings in alternating order; prints wall time, CPU time (whole process tree) and items/s of each run, then the
 # medians. See docs/performance.md, "A cold run".
 #
-#   jobs/bench/cold-run-benchmark.sh 10000 3 'default=' 'no-cds=VIGIE_CDS=0'
+#   jobs/bench/cold-run-benchmark.sh 10000 3 'default=' 'cds=VIGIE_CDS=1'
 #   jobs/bench/cold-run-benchmark.sh 10000 3 'default=' 'c1=JAVA_OPTS=-XX:TieredStopAtLevel=1'
 #
 # A variant is label=ENV=value;ENV=value (the environment of the vigie script). Build first

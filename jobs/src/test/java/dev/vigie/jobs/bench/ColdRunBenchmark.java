@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
  * the median of each variant.
  *
  * <p>Usage: {@code jobs/bench/cold-run-benchmark.sh N ROUNDS VARIANT...}, a variant being
- * {@code label=ENV=value;ENV=value} (environment of the {@code vigie} script: {@code VIGIE_CDS=0},
+ * {@code label=ENV=value;ENV=value} (environment of the {@code vigie} script: {@code VIGIE_CDS=1},
  * {@code JAVA_OPTS=-XX:TieredStopAtLevel=1}...). Before the rounds, when the build has no class data sharing
- * archive yet, one untimed run with the default settings creates it (its time is printed: it is what the first run
+ * archive yet, one untimed run with {@code VIGIE_CDS=1} creates it (its time is printed: it is what the first run
  * after a build costs). Elasticsearch is the node at {@code VIGIE_TEST_ES_URL}, else one started from the
  * distribution the build prepared.
  */
@@ -104,7 +104,7 @@ public final class ColdRunBenchmark {
             };
             Path archive = root.resolve("jobs/target/vigie-cds.jsa");
             if (!Files.exists(archive)) {
-                Result setup = run.apply(Map.of());
+                Result setup = run.apply(Map.of("VIGIE_CDS", "1"));
                 print("untimed first run (creates the class data sharing archive: the build had none)", setup);
             }
 
