@@ -11,17 +11,16 @@ import dev.vigie.nlp.dedup.StorySigner;
 import dev.vigie.nlp.enrich.Enricher;
 import dev.vigie.nlp.enrich.Enrichment;
 import dev.vigie.nlp.enrich.EnrichmentInput;
-import dev.vigie.nlp.lang.LanguageDetector;
+import dev.vigie.nlp.enrich.ModelRegistry;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.Sentiment;
-import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import dev.vigie.nlp.theme.CurationScorer;
 import dev.vigie.nlp.theme.CurationSignals;
 import dev.vigie.nlp.theme.Theme;
-import dev.vigie.nlp.theme.ThemeClassifier;
 import dev.vigie.nlp.theme.ThemeMatch;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Enriches a mention through the watch's {@link Enricher} (the one enrichment chain, which the benchmarks measure):
  * language, sentiment, themes, brands and competitors named, story signature; then the curation score. The models
- * (language profiles, sentiment, theme classifiers, brand matchers) are built once per subtask in {@code open()}
- * from the watches' serializable settings. Each watch's language detector knows the default languages plus those
+ * (language profiles, sentiment, theme classifiers) come from the {@link ModelRegistry}, loaded once per JVM for
+ * every subtask and every run of {@code vigie serve}; {@code open()} looks them up from the watches' serializable
+ * settings and builds the cheap per-watch parts (brand matchers). Each watch's language detector knows the default languages plus those
  * the watch lists ({@link Watch#detectedLanguages()}); watches listing the same languages share one detector, and a
  * language one client lists never changes another client's detection.
  *
@@ -79,25 +79,19 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     @Override
     public void open(OpenContext context) {
         long start = System.nanoTime();
-        Map<Map<String, String>, SentimentAnalyzer> analyzers = new HashMap<>();
         StorySigner signer = StorySigner.create();
         enrichers = new HashMap<>();
-        Map<List<String>, LanguageDetector> detectors = new HashMap<>();
         models.forEach((watch, model) -> {
-            // watches with the same trained models (most often none) share one analyzer
-            SentimentAnalyzer sentiment = analyzers.computeIfAbsent(model.sentimentModels(), files -> {
-                SentimentAnalyzer.Builder analyzer = SentimentAnalyzer.builder().coreNlpUse(coreNlp);
-                files.forEach((lang, file) -> analyzer.trainedModel(lang, java.nio.file.Path.of(file)));
-                return analyzer.build();
-            });
+            // the registry's models are loaded once per JVM: every subtask and every run of vigie serve shares them
+            Map<String, Path> trained = new HashMap<>();
+            model.sentimentModels().forEach((lang, file) -> trained.put(lang, Path.of(file)));
             Enricher.Builder builder = Enricher.builder(watch)
-                    .languages(detectors.computeIfAbsent(model.languages(),
-                            codes -> LanguageDetector.builder().addLanguages(codes).build()))
-                    .sentiment(sentiment)
+                    .languages(ModelRegistry.languages(model.languages()))
+                    .sentiment(ModelRegistry.sentiment(coreNlp, trained))
                     .stories(signer)
                     .brands(BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
-                builder.themes(ThemeClassifier.train(model.themes().stream()
+                builder.themes(ModelRegistry.themes(model.themes().stream()
                         .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords())).toList()));
             }
             enrichers.put(watch, builder.build());
@@ -143,6 +137,11 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         return new EnrichedMention(collected.watch(), collected.sourceKey(), m, e.language(),
                 s.method() == Sentiment.Method.NONE ? null : s.label().id(), s.score(), e.themeIds(), curationScore,
                 brands, signature != null && signature.isComparable() ? signature : null, null, null, List.of(), 1);
+    }
+
+    /** The enrichment chain of a watch, after {@code open()} (for tests outside a job). */
+    Enricher enricher(String watch) {
+        return enrichers.get(watch);
     }
 
     /** Items of this subtask whose enrichment failed in some stage, per source (for tests outside a job). */

@@ -199,7 +199,7 @@ public final class RunBenchmark {
     }
 
     /** The load average over the last minute, as {@code uptime} prints it. */
-    private static String load() {
+    static String load() {
         return String.format(Locale.ROOT, "load average %.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -52,8 +52,27 @@ class EnrichMentionsTest {
         Watch iberia = Watch.builder("iberia", acme).alert(new AlertRuleSpec("crisis", "acme", List.of("es", "de"),
                 SentimentFilter.ANY, List.of(), Frequency.RUN)).build();
         Watch plain = Watch.builder("plain", acme).build();
-        enrich = new EnrichMentions("enrich-test", List.of(nordic, iberia, plain, custom), EnglishSentimentScorer.CoreNlpUse.NEVER);
+        watches = List.of(nordic, iberia, plain, custom);
+        enrich = new EnrichMentions("enrich-test", watches, EnglishSentimentScorer.CoreNlpUse.NEVER);
         enrich.open(null);
+    }
+
+    private static List<Watch> watches;
+
+    @Test
+    void aSecondRunInTheSameJvmUsesTheModelsAlreadyLoaded() throws java.io.IOException {
+        EnrichMentions next = new EnrichMentions("enrich-test-2", watches, EnglishSentimentScorer.CoreNlpUse.NEVER);
+        next.open(null);
+        try {
+            for (String watch : List.of("nordic", "iberia", "plain", "custom")) {
+                assertThat(next.enricher(watch).languages()).isSameAs(enrich.enricher(watch).languages());
+                assertThat(next.enricher(watch).sentiment()).isSameAs(enrich.enricher(watch).sentiment());
+            }
+            assertThat(enrich.enricher("plain").languages()).isNotSameAs(enrich.enricher("nordic").languages());
+            assertThat(enrich.enricher("custom").sentiment()).isNotSameAs(enrich.enricher("plain").sentiment());
+        } finally {
+            next.close();
+        }
     }
 
     @Test

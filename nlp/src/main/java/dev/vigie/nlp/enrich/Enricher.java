@@ -21,14 +21,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
  * The enrichment chain the pipeline calls once per item, in order: language, sentiment (in that language), themes,
  * brands, story signature, keyword alerts (which may filter on language and sentiment). Build one per Flink
- * operator instance in {@code open()} and close it in {@code close()}: the heavy models (CoreNLP) are loaded once
- * per JVM and shared; the alert matcher is owned and closed by the enricher.
+ * operator instance in {@code open()} and close it in {@code close()}: the models come from the
+ * {@link ModelRegistry}, loaded once per JVM and shared by every enricher; the alert matcher is owned and closed by
+ * the enricher.
  *
  * <p>Each stage runs on its own: a stage that throws leaves its default in the result and a message in
  * {@link Enrichment#errors()}, and the other stages still run. Thread-safe: {@link #enrich} may be called from
@@ -63,6 +65,21 @@ public final class Enricher implements Closeable {
 
     public String watch() {
         return watch;
+    }
+
+    /** The language detector (shared: see {@link ModelRegistry}). */
+    public LanguageDetector languages() {
+        return languages;
+    }
+
+    /** The sentiment analyzer (shared: see {@link ModelRegistry}). */
+    public SentimentAnalyzer sentiment() {
+        return sentiment;
+    }
+
+    /** The theme classifier, or null when the watch has no themes. */
+    public ThemeClassifier themes() {
+        return themes;
     }
 
     /** Runs the whole chain on one item. */
@@ -126,13 +143,13 @@ public final class Enricher implements Closeable {
             this.watch = watch;
         }
 
-        /** Default: {@link LanguageDetector#open()}. */
+        /** Default: the shared detector of {@link LanguageDetector#DEFAULT_LANGUAGES} ({@link ModelRegistry#languages}). */
         public Builder languages(LanguageDetector detector) {
             this.languages = Objects.requireNonNull(detector, "languages");
             return this;
         }
 
-        /** Default: {@code SentimentAnalyzer.builder().build()} (English through CoreNLP when the lexicon is unsure). */
+        /** Default: the shared analyzer with the built-in models and no CoreNLP ({@link ModelRegistry#sentiment}). */
         public Builder sentiment(SentimentAnalyzer analyzer) {
             this.sentiment = Objects.requireNonNull(analyzer, "sentiment");
             return this;
@@ -162,10 +179,10 @@ public final class Enricher implements Closeable {
 
         public Enricher build() {
             if (languages == null) {
-                languages = LanguageDetector.open();
+                languages = ModelRegistry.languages(List.of());
             }
             if (sentiment == null) {
-                sentiment = SentimentAnalyzer.builder().build();
+                sentiment = ModelRegistry.sentiment(SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE, Map.of());
             }
             if (stories == null) {
                 stories = StorySigner.create();
