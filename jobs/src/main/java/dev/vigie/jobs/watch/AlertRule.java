@@ -4,22 +4,31 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A keyword alert: a Lucene query run on every new mention, and who gets the hits, how often.
+ * A keyword alert: a Lucene query run on every new mention, and who gets the hits, how often; or a spike alert
+ * ({@code spike}), which has no query and sends one alert per spike of the brand's mentions.
  *
  * @param id        unique in the watch, {@code [a-z0-9-]+}
- * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop)
+ * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop); empty for a spike alert
  * @param languages ISO 639-1 codes the mention must be in; empty for any language
  * @param sentiment sentiment the mention must have; {@link SentimentFilter#ANY} for no filter
  * @param to        recipients; empty when hits are only indexed, never emailed
  * @param every     how often the hits are emailed
+ * @param spike     the settings of a spike alert, or {@code null} for a keyword alert
  */
 public record AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                        Frequency every) implements Serializable {
+                        Frequency every, SpikeSpec spike) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
     public AlertRule {
         Checks.requireId("alert id", id);
-        Checks.requireText("alert query of '" + id + "'", query);
+        if (spike == null) {
+            Checks.requireText("alert query of '" + id + "'", query);
+        } else if (query != null && !query.isBlank()) {
+            throw new IllegalArgumentException("spike alert '" + id + "' has a query; a spike alert counts every "
+                    + "mention of the brand");
+        } else {
+            query = "";
+        }
         languages = List.copyOf(languages);
         for (String lang : languages) {
             if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
@@ -29,6 +38,17 @@ public record AlertRule(String id, String query, List<String> languages, Sentime
         sentiment = sentiment == null ? SentimentFilter.ANY : sentiment;
         to = Checks.requireEmails("alert recipient", to);
         every = every == null ? DEFAULT_EVERY : every;
+    }
+
+    /** A keyword alert. */
+    public AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+            Frequency every) {
+        this(id, query, languages, sentiment, to, every, null);
+    }
+
+    /** Whether this is a spike alert (no query; see {@link SpikeSpec}). */
+    public boolean isSpike() {
+        return spike != null;
     }
 
     /** Whether a mention in {@code lang} passes the language filter. */
