@@ -207,7 +207,7 @@ public final class AlertDispatcher {
             hitsPerRule.get(r.id()).add(hit.mentionId());
             DigestItem item = new DigestItem(hit.mentionId(), hit.title(), hit.url(), hit.source(), hit.publishedAt(),
                     hit.lang(), hit.sentiment(), Snippets.snippet(hit.text(), hit.matchedTerms()), hit.matchedTerms(),
-                    hit.storySources(), now);
+                    hit.storySources(), now, hit.spike());
             for (String to : r.to()) {
                 entries.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), hit.mentionId(), to), watch.id(), r.id(),
                         r.every(), to, Ledger.PENDING, item));
@@ -259,8 +259,17 @@ public final class AlertDispatcher {
             }
         }
         for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
+            boolean spike = watch.alert(perRule.getKey()).map(AlertRule::isSpike).orElse(false);
             for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
                 List<Ledger.Entry> batch = perRecipient.getValue();
+                if (spike) {
+                    // one alert per spike
+                    for (Ledger.Entry one : batch) {
+                        batches.add(new Batch(perRule.getKey(), perRecipient.getKey(), List.of(one),
+                                Ledger.digestId(List.of(one)), false));
+                    }
+                    continue;
+                }
                 batches.add(new Batch(perRule.getKey(), perRecipient.getKey(), batch, Ledger.digestId(batch), false));
             }
         }

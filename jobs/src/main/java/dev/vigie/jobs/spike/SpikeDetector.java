@@ -78,12 +78,17 @@ public final class SpikeDetector {
 
     /** The id of the spike of {@code kind} that started at {@code start}. */
     public static String idOf(SpikeKind kind, Instant start) {
-        return "spike-" + kind.code() + "-" + start;
+        return idPrefix(kind) + start;
+    }
+
+    /** What the ids of the spikes of {@code kind} begin with. */
+    public static String idPrefix(SpikeKind kind) {
+        return "spike-" + kind.code() + "-";
     }
 
     /** The start hour in a spike id of {@code kind}, or empty when {@code id} is not one. */
     public static Optional<Instant> startOf(SpikeKind kind, String id) {
-        String prefix = "spike-" + kind.code() + "-";
+        String prefix = idPrefix(kind);
         if (id == null || !id.startsWith(prefix)) {
             return Optional.empty();
         }

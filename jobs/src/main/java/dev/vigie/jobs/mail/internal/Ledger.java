@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.vigie.jobs.run.internal.Backoff;
+import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.Frequency;
 
 import java.io.IOException;
@@ -345,6 +346,9 @@ public final class Ledger {
         doc.put("snippet", i.snippet());
         doc.put("story_sources", i.storySources());
         doc.put("matched_at", i.matchedAt().toString());
+        if (i.spike() != null) {
+            doc.put("spike", i.spike().toMap());
+        }
         return doc;
     }
 
@@ -358,7 +362,8 @@ public final class Ledger {
                 published == null ? null : Instant.parse(published.toString()), (String) doc.get("lang"),
                 (String) doc.get("sentiment"), (String) doc.get("snippet"),
                 (List<String>) doc.getOrDefault("matched_terms", List.of()),
-                ((Number) storySources).intValue(), Instant.parse(doc.get("matched_at").toString()));
+                ((Number) storySources).intValue(), Instant.parse(doc.get("matched_at").toString()),
+                doc.get("spike") instanceof Map<?, ?> spike ? SpikeReport.fromMap((Map<String, Object>) spike) : null);
         Object sendingAt = doc.get("sending_at");
         return new Entry(id, (String) doc.get("watch"), (String) doc.get("rule"),
                 Frequency.valueOf(doc.getOrDefault("every", "run").toString().toUpperCase(Locale.ROOT)),
