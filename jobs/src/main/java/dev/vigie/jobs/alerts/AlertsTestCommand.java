@@ -1,5 +1,6 @@
 package dev.vigie.jobs.alerts;
 
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.cli.ExitCodes;
@@ -152,7 +153,7 @@ public final class AlertsTestCommand implements Callable<Integer> {
             }
             return AlertRule.of(watch.id(), TEST_RULE, query);
         }
-        for (dev.vigie.jobs.watch.AlertRule r : watch.alerts()) {
+        for (AlertRuleSpec r : watch.alerts()) {
             if (r.id().equals(ruleId) && r.isSpike()) {
                 throw new IllegalArgumentException("alert rule '" + ruleId + "' is a spike alert: it has no query to "
                         + "try (see docs/operations.md, \"Spike alerts\")");
@@ -163,7 +164,7 @@ public final class AlertsTestCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("watch '" + watch.id() + "' has no alert rule '" + ruleId + "' (it has: "
-                + String.join(", ", watch.alerts().stream().map(dev.vigie.jobs.watch.AlertRule::id).toList()) + ")");
+                + String.join(", ", watch.alerts().stream().map(AlertRuleSpec::id).toList()) + ")");
     }
 
     private static int usage(PrintWriter err, String message) {

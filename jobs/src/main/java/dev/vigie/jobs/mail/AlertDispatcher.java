@@ -5,7 +5,7 @@ import dev.vigie.jobs.mail.internal.DigestItem;
 import dev.vigie.jobs.mail.internal.DigestRenderer;
 import dev.vigie.jobs.mail.internal.Ledger;
 import dev.vigie.jobs.mail.internal.Snippets;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.MailSettings;
 import dev.vigie.jobs.watch.Watch;
@@ -193,12 +193,12 @@ public final class AlertDispatcher {
                 throw new IllegalArgumentException("hit " + hit.mentionId() + " of watch '" + hit.watch()
                         + "' given to the dispatch of watch '" + watch.id() + "'");
             }
-            Optional<AlertRule> rule = watch.alert(hit.rule());
+            Optional<AlertRuleSpec> rule = watch.alert(hit.rule());
             if (rule.isEmpty()) {
                 LOG.warn("Watch '{}' has no alert rule '{}'; hit {} left out", watch.id(), hit.rule(), hit.mentionId());
                 continue;
             }
-            AlertRule r = rule.get();
+            AlertRuleSpec r = rule.get();
             if (!r.acceptsLanguage(hit.lang()) || !r.sentiment().accepts(hit.sentiment())) {
                 LOG.debug("Hit {} of rule '{}' filtered out (lang {}, sentiment {})", hit.mentionId(), r.id(),
                         hit.lang(), hit.sentiment());
@@ -226,11 +226,11 @@ public final class AlertDispatcher {
         Map<String, List<Ledger.Entry>> orphans = new LinkedHashMap<>();
         Map<String, Map<String, List<Ledger.Entry>>> due = new LinkedHashMap<>();
         for (Ledger.Entry e : open) {
-            Optional<AlertRule> known = watch.alert(e.rule());
+            Optional<AlertRuleSpec> known = watch.alert(e.rule());
             if (known.isEmpty() || known.get().to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
                 continue;   // moved by another dispatch while this one re-targeted
             }
-            AlertRule rule = known.get();
+            AlertRuleSpec rule = known.get();
             Tally tally = tallies.get(rule.id());
             if (e.status().equals(Ledger.SENDING)) {
                 orphans.computeIfAbsent(e.digestId() == null ? e.id() : e.digestId(), k -> new ArrayList<>()).add(e);
@@ -259,7 +259,7 @@ public final class AlertDispatcher {
             }
         }
         for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
-            boolean spike = watch.alert(perRule.getKey()).map(AlertRule::isSpike).orElse(false);
+            boolean spike = watch.alert(perRule.getKey()).map(AlertRuleSpec::isSpike).orElse(false);
             for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
                 List<Ledger.Entry> batch = perRecipient.getValue();
                 if (spike) {
@@ -277,7 +277,7 @@ public final class AlertDispatcher {
         Mailer mailer = mailers.apply(watch.mail());
         String deliveryError = null;
         for (Batch batch : batches) {
-            AlertRule rule = watch.alert(batch.rule()).orElseThrow();
+            AlertRuleSpec rule = watch.alert(batch.rule()).orElseThrow();
             Tally tally = tallies.get(rule.id());
             Ledger.Moved claim = ledger.claim(batch.entries(), batch.digestId(), now);
             if (!claim.skipped().isEmpty()) {
@@ -332,7 +332,7 @@ public final class AlertDispatcher {
         }
 
         List<RuleCounts> counts = new ArrayList<>();
-        for (AlertRule rule : watch.alerts()) {
+        for (AlertRuleSpec rule : watch.alerts()) {
             Tally t = tallies.get(rule.id());
             counts.add(new RuleCounts(rule.id(), t.hits, t.digests, t.emailed, t.pending, t.dropped, t.retargeted,
                     t.unknown, t.pending > 0 ? t.pendingReason : ""));
@@ -361,12 +361,12 @@ public final class AlertDispatcher {
         Map<String, List<Ledger.Entry>> recipientGone = new LinkedHashMap<>();
         List<Ledger.Entry> replacements = new ArrayList<>();
         for (Ledger.Entry e : open) {
-            Optional<AlertRule> rule = watch.alert(e.rule());
+            Optional<AlertRuleSpec> rule = watch.alert(e.rule());
             if (rule.isEmpty()) {
                 ruleGone.add(e);
                 continue;
             }
-            AlertRule r = rule.get();
+            AlertRuleSpec r = rule.get();
             if (r.to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
                 String reason = "recipient removed from rule " + r.id() + "; re-targeted to " + String.join(", ", r.to());
                 recipientGone.computeIfAbsent(reason, k -> new ArrayList<>()).add(e);

@@ -2,7 +2,7 @@ package dev.vigie.jobs.report;
 
 import dev.vigie.jobs.watch.Competitor;
 import dev.vigie.jobs.watch.Language;
-import dev.vigie.jobs.watch.Theme;
+import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.jobs.watch.Watch;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public record ReportScope(String watch, String brand, List<String> competitors, 
     public static ReportScope of(Watch watch) {
         Objects.requireNonNull(watch, "watch");
         Map<String, String> labels = new LinkedHashMap<>();
-        for (Theme theme : watch.themes()) {
+        for (ThemeSpec theme : watch.themes()) {
             labels.put(theme.id(), theme.label());
         }
         Language language = watch.report().map(r -> r.language()).orElse(watch.language());

@@ -1,5 +1,6 @@
 package dev.vigie.jobs.run;
 
+import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.jobs.watch.Competitor;
 import dev.vigie.jobs.watch.Watch;
@@ -48,7 +49,7 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<dev.vigie.jobs.watch.Theme> themes, List<String> languages,
+    private record WatchModel(List<BrandSpec> brands, List<ThemeSpec> themes, List<String> languages,
                               Map<String, String> sentimentModels)
             implements Serializable {
     }

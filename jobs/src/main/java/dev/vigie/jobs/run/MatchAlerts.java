@@ -1,5 +1,6 @@
 package dev.vigie.jobs.run;
 
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.mail.AlertHit;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Watch;
@@ -43,7 +44,7 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
     static List<AlertRule> rules(List<Watch> watches) {
         List<AlertRule> rules = new ArrayList<>();
         for (Watch watch : watches) {
-            for (dev.vigie.jobs.watch.AlertRule rule : watch.alerts()) {
+            for (AlertRuleSpec rule : watch.alerts()) {
                 if (rule.isSpike()) {
                     continue;   // no query: spikes are found at the end of the run (SpikeAlerts)
                 }

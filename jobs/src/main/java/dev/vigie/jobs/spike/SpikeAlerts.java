@@ -2,7 +2,7 @@ package dev.vigie.jobs.spike;
 
 import dev.vigie.jobs.mail.AlertHit;
 import dev.vigie.jobs.mail.internal.SpikeRenderer;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.SpikeKind;
 import dev.vigie.jobs.watch.SpikeSpec;
 import dev.vigie.jobs.watch.Watch;
@@ -35,7 +35,7 @@ public final class SpikeAlerts {
 
     /** The spikes under way at {@code now} for the spike alerts of {@code watch}, as alert hits (none without). */
     public List<AlertHit> find(Watch watch, Instant now) throws IOException, InterruptedException {
-        List<AlertRule> rules = watch.alerts().stream().filter(AlertRule::isSpike).toList();
+        List<AlertRuleSpec> rules = watch.alerts().stream().filter(AlertRuleSpec::isSpike).toList();
         List<AlertHit> hits = new ArrayList<>();
         if (rules.isEmpty()) {
             return hits;
@@ -43,7 +43,7 @@ public final class SpikeAlerts {
         Instant historyStart = query.historyStart(watch.id());
         Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         String brand = watch.brand().name();
-        for (AlertRule rule : rules) {
+        for (AlertRuleSpec rule : rules) {
             SpikeSpec spec = rule.spike();
             Instant from = SpikeDetector.countsFrom(spec, now, watch.timezone());
             Map<SpikeKind, HourlyCounts> counts = query.hourly(watch.id(), brand, from, to);

@@ -39,8 +39,8 @@ import java.util.TreeSet;
  *                      the built-in scorer of its language for this watch (watch file {@code sentiment: models:})
  */
 public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand,
-                    List<Competitor> competitors, Sources sources, List<AlertRule> alerts, List<Theme> themes,
-                    WeeklyReport weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl,
+                    List<Competitor> competitors, Sources sources, List<AlertRuleSpec> alerts, List<ThemeSpec> themes,
+                    ReportSpec weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl,
                     Schedule schedule, Map<String, String> sentimentModels)
         implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
@@ -76,8 +76,8 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
             }
         });
         requireUnique("competitor name", competitors.stream().map(Competitor::name).toList());
-        requireUnique("alert id", alerts.stream().map(AlertRule::id).toList());
-        requireUnique("theme id", themes.stream().map(Theme::id).toList());
+        requireUnique("alert id", alerts.stream().map(AlertRuleSpec::id).toList());
+        requireUnique("theme id", themes.stream().map(ThemeSpec::id).toList());
     }
 
     private static void requireUnique(String what, List<String> values) {
@@ -99,7 +99,7 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         return List.copyOf(out);
     }
 
-    public Optional<WeeklyReport> report() {
+    public Optional<ReportSpec> report() {
         return Optional.ofNullable(weeklyReport);
     }
 
@@ -112,7 +112,7 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         return Optional.ofNullable(schedule);
     }
 
-    public Optional<AlertRule> alert(String ruleId) {
+    public Optional<AlertRuleSpec> alert(String ruleId) {
         return alerts.stream().filter(a -> a.id().equals(ruleId)).findFirst();
     }
 
@@ -129,9 +129,9 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
         private ZoneId timezone = DEFAULT_TIMEZONE;
         private final List<Competitor> competitors = new ArrayList<>();
         private Sources sources = Sources.NONE;
-        private final List<AlertRule> alerts = new ArrayList<>();
-        private final List<Theme> themes = new ArrayList<>();
-        private WeeklyReport weeklyReport;
+        private final List<AlertRuleSpec> alerts = new ArrayList<>();
+        private final List<ThemeSpec> themes = new ArrayList<>();
+        private ReportSpec weeklyReport;
         private ElasticsearchSettings elasticsearch = ElasticsearchSettings.DEFAULT;
         private MailSettings mail = MailSettings.DEFAULT;
         private URI kibanaUrl;
@@ -169,17 +169,17 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
             return this;
         }
 
-        public Builder alert(AlertRule alert) {
+        public Builder alert(AlertRuleSpec alert) {
             alerts.add(alert);
             return this;
         }
 
-        public Builder theme(Theme theme) {
+        public Builder theme(ThemeSpec theme) {
             themes.add(theme);
             return this;
         }
 
-        public Builder weeklyReport(WeeklyReport weeklyReport) {
+        public Builder weeklyReport(ReportSpec weeklyReport) {
             this.weeklyReport = weeklyReport;
             return this;
         }

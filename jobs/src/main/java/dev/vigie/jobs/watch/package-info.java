@@ -8,7 +8,7 @@
  *
  * <pre>{@code
  * Watch watch = WatchLoader.fromEnvironment().load(Path.of("acme.yaml"));   // throws InvalidWatchException
- * for (AlertRule rule : watch.alerts()) { ... }
+ * for (AlertRuleSpec rule : watch.alerts()) { ... }
  * }</pre>
  */
 package dev.vigie.jobs.watch;

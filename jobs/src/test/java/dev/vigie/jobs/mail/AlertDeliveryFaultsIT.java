@@ -9,7 +9,7 @@ import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.mail.internal.DigestItem;
 import dev.vigie.jobs.mail.internal.Ledger;
 import dev.vigie.jobs.testing.LoopbackSmtpServer;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
@@ -67,7 +67,7 @@ class AlertDeliveryFaultsIT {
     private static Watch watch(String id, MailSettings mail, List<String> to) {
         return Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN)
                 .timezone(ZoneId.of("Europe/Paris")).mail(mail)
-                .alert(new AlertRule("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN))
+                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN))
                 .build();
     }
 
@@ -226,7 +226,7 @@ class AlertDeliveryFaultsIT {
 
         smtp.refuseData(0);
         Watch withoutRule = Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN).mail(loopback())
-                .alert(new AlertRule("pricing", "globex AND price", List.of(), SentimentFilter.ANY, List.of(CM),
+                .alert(new AlertRuleSpec("pricing", "globex AND price", List.of(), SentimentFilter.ANY, List.of(CM),
                         Frequency.RUN))
                 .build();
         AlertDispatcher.Result result = dispatcher(es).dispatch(withoutRule, List.of(), NOW.plusSeconds(600));

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
@@ -66,9 +66,9 @@ class AlertDispatcherIT {
     private static Watch watch(String id, MailSettings mail, Frequency every) {
         return Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN).timezone(ZoneId.of("Europe/Paris"))
                 .mail(mail)
-                .alert(new AlertRule("crisis", "acme AND (outage OR panne)", List.of("en", "fr"), SentimentFilter.ANY,
+                .alert(new AlertRuleSpec("crisis", "acme AND (outage OR panne)", List.of("en", "fr"), SentimentFilter.ANY,
                         List.of("cm@acme.example", "boss@acme.example"), every))
-                .alert(new AlertRule("pricing", "globex AND price", List.of(), SentimentFilter.NEGATIVE,
+                .alert(new AlertRuleSpec("pricing", "globex AND price", List.of(), SentimentFilter.NEGATIVE,
                         List.of("veille@acme.example"), every))
                 .build();
     }

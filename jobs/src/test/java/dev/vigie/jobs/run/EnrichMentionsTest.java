@@ -3,7 +3,7 @@ package dev.vigie.jobs.run;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
 import dev.vigie.connectors.mention.SourceType;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.SentimentFilter;
@@ -49,7 +49,7 @@ class EnrichMentionsTest {
         TrainedSentimentModel.train(examples, TrainedSentimentModel.Settings.DEFAULT).save(model);
         Watch custom = Watch.builder("custom", acme).sentimentModel("fr", model.toString()).build();
         Watch nordic = Watch.builder("nordic", acme).languages(List.of("pl", "sv")).build();
-        Watch iberia = Watch.builder("iberia", acme).alert(new AlertRule("crisis", "acme", List.of("es", "de"),
+        Watch iberia = Watch.builder("iberia", acme).alert(new AlertRuleSpec("crisis", "acme", List.of("es", "de"),
                 SentimentFilter.ANY, List.of(), Frequency.RUN)).build();
         Watch plain = Watch.builder("plain", acme).build();
         enrich = new EnrichMentions("enrich-test", List.of(nordic, iberia, plain, custom), EnglishSentimentScorer.CoreNlpUse.NEVER);

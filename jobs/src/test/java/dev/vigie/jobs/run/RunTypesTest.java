@@ -12,7 +12,7 @@ import dev.vigie.jobs.run.internal.RecordTypeInfo;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.sink.EsDocument;
 import dev.vigie.jobs.state.SourceState;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.SentimentFilter;
@@ -162,7 +162,7 @@ class RunTypesTest {
     @Test
     void noEdgeOfTheRunJobFallsBackToKryoOrJavaSerialization() {
         Watch watch = Watch.builder("acme", new Brand("Acme", List.of()))
-                .alert(new AlertRule("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, List.of(),
+                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, List.of(),
                         Frequency.RUN))
                 .build();
         RunOptions options = RunOptions.builder().watch(watch)

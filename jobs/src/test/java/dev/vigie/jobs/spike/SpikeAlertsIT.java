@@ -15,7 +15,7 @@ import dev.vigie.jobs.mail.AlertDispatcher;
 import dev.vigie.jobs.mail.AlertHit;
 import dev.vigie.jobs.mail.Mailer;
 import dev.vigie.jobs.mail.internal.Ledger;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
@@ -87,9 +87,9 @@ class SpikeAlertsIT {
 
     private static Watch watch(String id, MailSettings mail) {
         return Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN).timezone(PARIS).mail(mail)
-                .alert(new AlertRule("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, List.of(CM),
+                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, List.of(CM),
                         Frequency.RUN))
-                .alert(new AlertRule("spike", "", List.of(), SentimentFilter.ANY, List.of(CM), Frequency.RUN,
+                .alert(new AlertRuleSpec("spike", "", List.of(), SentimentFilter.ANY, List.of(CM), Frequency.RUN,
                         new SpikeSpec(5, 2, List.of(SpikeKind.VOLUME, SpikeKind.NEGATIVE), 3, 4)))
                 .build();
     }

@@ -55,16 +55,16 @@ class WatchLoaderTest {
         assertThat(w.sources().reddit().get(0).subreddits()).containsExactly("marketing");
         assertThat(w.sources().bluesky()).extracting(BlueskySource::query).containsExactly("acme");
         assertThat(w.sources().hackernews()).extracting(HackerNewsSource::query).containsExactly("acme");
-        AlertRule crisis = w.alerts().get(0);
+        AlertRuleSpec crisis = w.alerts().get(0);
         assertThat(crisis.id()).isEqualTo("crisis");
         assertThat(crisis.query()).contains("\"fuite de données\"~2");
         assertThat(crisis.languages()).containsExactly("fr", "en");
         assertThat(crisis.sentiment()).isEqualTo(SentimentFilter.NEGATIVE);
         assertThat(crisis.to()).containsExactly("cm@acme.example");
         assertThat(crisis.every()).isEqualTo(Frequency.RUN);
-        assertThat(w.alert("competitor-pricing")).get().extracting(AlertRule::every).isEqualTo(Frequency.DAY);
-        assertThat(w.themes()).extracting(Theme::label).containsExactly("Produit", "Service client");
-        assertThat(w.report()).get().isEqualTo(new WeeklyReport(List.of("direction@acme.example"), DayOfWeek.MONDAY,
+        assertThat(w.alert("competitor-pricing")).get().extracting(AlertRuleSpec::every).isEqualTo(Frequency.DAY);
+        assertThat(w.themes()).extracting(ThemeSpec::label).containsExactly("Produit", "Service client");
+        assertThat(w.report()).get().isEqualTo(new ReportSpec(List.of("direction@acme.example"), DayOfWeek.MONDAY,
                 Language.FR));
         assertThat(w.elasticsearch().url()).isEqualTo(URI.create("https://es.acme.example:9243"));
         assertThat(w.elasticsearch().apiKey().reveal()).isEqualTo("s3cr3t-api-key");
@@ -98,8 +98,8 @@ class WatchLoaderTest {
     @Test
     void reportLanguageDefaultsToTheWatchLanguage() throws Exception {
         Watch w = loader.parse("w.yaml", MINIMAL + "language: fr\nreport: { weekly: { to: [a@b.example] } }\n");
-        assertThat(w.report()).get().extracting(WeeklyReport::language).isEqualTo(Language.FR);
-        assertThat(w.report()).get().extracting(WeeklyReport::day).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(w.report()).get().extracting(ReportSpec::language).isEqualTo(Language.FR);
+        assertThat(w.report()).get().extracting(ReportSpec::day).isEqualTo(DayOfWeek.MONDAY);
     }
 
     @Test

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WatchRecordsTest {
     private static final Brand ACME = new Brand("Acme", List.of("Acme Corp"));
 
-    private static AlertRule rule(String id) {
-        return new AlertRule(id, "acme", List.of(), SentimentFilter.ANY, List.of(), Frequency.RUN);
+    private static AlertRuleSpec rule(String id) {
+        return new AlertRuleSpec(id, "acme", List.of(), SentimentFilter.ANY, List.of(), Frequency.RUN);
     }
 
     @Test
@@ -26,7 +26,7 @@ class WatchRecordsTest {
         assertThat(w.elasticsearch()).isEqualTo(ElasticsearchSettings.DEFAULT);
         assertThat(w.mail()).isEqualTo(MailSettings.DEFAULT);
         assertThat(w.report()).isEmpty();
-        assertThat(rule("a").every()).isEqualTo(AlertRule.DEFAULT_EVERY);
+        assertThat(rule("a").every()).isEqualTo(AlertRuleSpec.DEFAULT_EVERY);
     }
 
     @Test
@@ -35,7 +35,7 @@ class WatchRecordsTest {
                 "watch id 'Acme' is not an id of lower-case letters, digits and '-' ([a-z0-9-]+)");
         assertThatThrownBy(() -> Watch.builder("acme", ACME).alert(rule("a")).alert(rule("a")).build())
                 .hasMessage("duplicate alert id 'a'");
-        Theme t = new Theme("product", null, List.of(), List.of("launch"));
+        ThemeSpec t = new ThemeSpec("product", null, List.of(), List.of("launch"));
         assertThatThrownBy(() -> Watch.builder("acme", ACME).theme(t).theme(t).build())
                 .hasMessage("duplicate theme id 'product'");
         Competitor globex = new Competitor("Globex", List.of(), List.of(), List.of());
@@ -58,14 +58,14 @@ class WatchRecordsTest {
                 List.of(), List.of())).hasMessageContaining("feed 'mailto:a@b.example'");
         assertThatThrownBy(() -> new MastodonSource(URI.create("https://m.example"), List.of(), List.of()))
                 .hasMessageContaining("needs hashtags or queries");
-        assertThatThrownBy(() -> new AlertRule("a", " ", List.of(), null, List.of(), null))
+        assertThatThrownBy(() -> new AlertRuleSpec("a", " ", List.of(), null, List.of(), null))
                 .hasMessageContaining("alert query");
-        assertThatThrownBy(() -> new AlertRule("a", "x", List.of("french"), null, List.of(), null))
+        assertThatThrownBy(() -> new AlertRuleSpec("a", "x", List.of("french"), null, List.of(), null))
                 .hasMessageContaining("'french' is not a two-letter code");
-        assertThatThrownBy(() -> new AlertRule("a", "x", List.of(), null, List.of("a@b.example\r\nBcc: c@d.example"), null))
+        assertThatThrownBy(() -> new AlertRuleSpec("a", "x", List.of(), null, List.of("a@b.example\r\nBcc: c@d.example"), null))
                 .hasMessageContaining("is not an email address");
-        assertThatThrownBy(() -> new Theme("t", "T", List.of(), List.of())).hasMessageContaining("needs examples or keywords");
-        assertThatThrownBy(() -> new WeeklyReport(List.of(), DayOfWeek.MONDAY, Language.FR))
+        assertThatThrownBy(() -> new ThemeSpec("t", "T", List.of(), List.of())).hasMessageContaining("needs examples or keywords");
+        assertThatThrownBy(() -> new ReportSpec(List.of(), DayOfWeek.MONDAY, Language.FR))
                 .hasMessageContaining("at least one recipient");
         assertThatThrownBy(() -> new ElasticsearchSettings(URI.create("localhost:9200"), null))
                 .hasMessageContaining("elasticsearch url");

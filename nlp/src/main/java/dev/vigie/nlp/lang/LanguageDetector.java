@@ -57,6 +57,12 @@ public final class LanguageDetector {
   /** A hint is overruled only when the detector gives another language at least this probability. */
   public static final double DEFAULT_HINT_OVERRULE_PROBABILITY = 0.95;
 
+  /**
+   * Only the first characters of a text are read: a few thousand characters settle the language of an article, and
+   * the detector's cost grows with the length (a hostile 40,000-letter word took seconds).
+   */
+  public static final int MAX_CHARS = 5_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(LanguageDetector.class);
 
   private final com.optimaize.langdetect.LanguageDetector detector;
@@ -134,7 +140,7 @@ public final class LanguageDetector {
    */
   public LanguageGuess detect(String text, String hint) {
     String h = normalizeHint(hint);
-    String clean = text == null ? "" : TextNormalizer.stripForLanguageDetection(text);
+    String clean = text == null ? "" : TextNormalizer.stripForLanguageDetection(head(text));
     if (countLetters(clean) < minLetters) {
       return h != null ? new LanguageGuess(h, 0, LanguageGuess.Source.HINT) : unknown();
     }
@@ -156,6 +162,15 @@ public final class LanguageDetector {
       return unknown();
     }
     return new LanguageGuess(language(best), best.getProbability(), LanguageGuess.Source.DETECTED);
+  }
+
+  /** The first {@link #MAX_CHARS} characters, never splitting a surrogate pair. */
+  static String head(String text) {
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+    return text.substring(0, end);
   }
 
   private static LanguageGuess unknown() {

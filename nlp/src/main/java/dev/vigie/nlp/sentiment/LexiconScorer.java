@@ -57,6 +57,8 @@ public final class LexiconScorer implements SentimentScorer {
     private final String language;
     private final Map<String, Double> words;
     private final Map<String, Double> prefixes;
+    /** The longest prefix key: a word is looked up from that length down, not from its own (a 40,000-letter word). */
+    private final int longestPrefix;
     private final Map<String, Double> boosters;
     private final Set<String> negations;
     private final Set<String> contrasts;
@@ -70,6 +72,7 @@ public final class LexiconScorer implements SentimentScorer {
         this.language = language;
         this.words = words;
         this.prefixes = prefixes;
+        this.longestPrefix = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.boosters = boosters;
         this.negations = negations;
         this.contrasts = contrasts;
@@ -229,7 +232,7 @@ public final class LexiconScorer implements SentimentScorer {
             v = words.get(fold(raw.substring(1)));
         }
         if (v == null && !prefixes.isEmpty()) {
-            for (int end = folded.length(); end >= 3 && v == null; end--) {
+            for (int end = Math.min(folded.length(), longestPrefix); end >= 3 && v == null; end--) {
                 v = prefixes.get(folded.substring(0, end));
             }
         }

@@ -40,7 +40,9 @@ public final class TextNormalizer {
           "tres", "apres", "alors", "gas", "bus", "yes", "this", "his", "has", "was", "does", "always", "perhaps");
 
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-  private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\S+");
+  // Anchored at the start of a word: the leftmost match of \S+@\S+\.\S+ always starts there, and without the anchor
+  // a long word with no '@' is rescanned from each of its letters (quadratic: seconds on a 40,000-letter word).
+  private static final Pattern EMAIL = Pattern.compile("(?<!\\S)\\S+@\\S+\\.\\S+");
   private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_.]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 

@@ -39,6 +39,24 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void theLanguageIsReadFromTheBeginningOfALongText() {
+    String english = "The new phone from our favourite brand arrived today and the battery lasts all week. ".repeat(70);
+    String french = "Le nouveau téléphone de la marque est arrivé aujourd'hui et la batterie tient toute la semaine. ";
+    assertThat(english.length()).isGreaterThan(LanguageDetector.MAX_CHARS);
+    // Mostly French by volume, but the first MAX_CHARS characters are English: what is read is the beginning.
+    assertThat(detector.detect(english + french.repeat(300)).language()).isEqualTo("en");
+  }
+
+  @Test
+  void aHostileWordIsReadOnlyUpToTheLimitWithoutSplittingACharacter() {
+    String emoji = "\uD83D\uDE00";
+    String text = "a".repeat(LanguageDetector.MAX_CHARS - 1) + emoji + "b".repeat(40_000);
+    assertThat(LanguageDetector.head(text)).isEqualTo("a".repeat(LanguageDetector.MAX_CHARS - 1));
+    assertThat(LanguageDetector.head("short")).isEqualTo("short");
+    assertThat(detector.detect("ж".repeat(40_000))).isNotNull();
+  }
+
+  @Test
   void tooShortOrLetterlessTextIsUnknown() {
     assertThat(detector.detect("lol").language()).isEqualTo(LanguageDetector.UNKNOWN);
     assertThat(detector.detect("😀😀 https://x.co @bob 12345").isKnown()).isFalse();

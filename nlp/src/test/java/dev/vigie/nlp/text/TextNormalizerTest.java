@@ -78,4 +78,12 @@ class TextNormalizerTest {
     assertThat(new SocialAnalyzer(SocialAnalyzer.Mode.QUERY).terms("#Acmes pannes"))
         .containsExactly("#acmes", "pann");
   }
+
+  @Test
+  void stripForLanguageDetectionRemovesWholeAddressesAndKeepsLongWords() {
+    assertThat(TextNormalizer.stripForLanguageDetection("écrivez à contact:jean.dupont@example.fr merci"))
+        .isEqualTo("écrivez à merci");
+    String word = "ж".repeat(40_000);
+    assertThat(TextNormalizer.stripForLanguageDetection(word + " fin")).isEqualTo(word + " fin");
+  }
 }

@@ -2,7 +2,7 @@ package dev.vigie.jobs.mail.internal;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
 
@@ -58,7 +58,7 @@ public final class DigestRenderer {
     public record Rendered(String subject, String text, String html) {
     }
 
-    public static Rendered render(Language language, ZoneId zone, String watchId, String brand, AlertRule rule,
+    public static Rendered render(Language language, ZoneId zone, String watchId, String brand, AlertRuleSpec rule,
                                   List<DigestItem> items) {
         if (rule.isSpike() && !items.isEmpty() && items.stream().allMatch(i -> i.spike() != null)) {
             return SpikeRenderer.render(language, zone, watchId, brand, rule,

@@ -3,7 +3,7 @@ package dev.vigie.jobs.mail.internal;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.vigie.jobs.spike.SpikeReport;
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
 import dev.vigie.jobs.watch.SpikeKind;
@@ -47,7 +47,7 @@ public final class SpikeRenderer {
 
     /** Renders one alert for the spikes {@code reports} of {@code rule} (one in practice: one alert per spike). */
     public static DigestRenderer.Rendered render(Language language, ZoneId zone, String watchId, String brand,
-            AlertRule rule, List<SpikeReport> reports) {
+            AlertRuleSpec rule, List<SpikeReport> reports) {
         if (reports.isEmpty()) {
             throw new IllegalArgumentException("a spike alert carries at least one spike");
         }

@@ -1,6 +1,6 @@
 package dev.vigie.jobs.mail.internal;
 
-import dev.vigie.jobs.watch.AlertRule;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
 import dev.vigie.jobs.watch.SentimentFilter;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DigestRendererTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Instant MATCHED = Instant.parse("2026-11-24T09:00:00Z");
-    private static final AlertRule CRISIS = new AlertRule("crisis",
+    private static final AlertRuleSpec CRISIS = new AlertRuleSpec("crisis",
             "(acme OR \"acme corp\") AND (outage OR panne)", List.of("fr", "en"), SentimentFilter.NEGATIVE,
             List.of("cm@acme.example"), Frequency.RUN);
 
@@ -48,7 +48,7 @@ class DigestRendererTest {
 
     @Test
     void rendersAnEnglishDailyDigestForOneHitWithoutTitleOrDate() throws Exception {
-        AlertRule daily = new AlertRule("pricing", "globex AND price", List.of(), SentimentFilter.ANY,
+        AlertRuleSpec daily = new AlertRuleSpec("pricing", "globex AND price", List.of(), SentimentFilter.ANY,
                 List.of("veille@acme.example"), Frequency.DAY);
         DigestItem post = new DigestItem("m-3", "", "http://social.example/@bob/1", "Mastodon", null, "en", "",
                 "Globex just raised the price of its Pro plan by 20%", List.of("globex", "price"), 1, MATCHED);

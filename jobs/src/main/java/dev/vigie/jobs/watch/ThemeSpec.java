@@ -11,8 +11,8 @@ import java.util.List;
  * @param examples example texts of the theme
  * @param keywords words or phrases typical of the theme
  */
-public record Theme(String id, String label, List<String> examples, List<String> keywords) implements Serializable {
-    public Theme {
+public record ThemeSpec(String id, String label, List<String> examples, List<String> keywords) implements Serializable {
+    public ThemeSpec {
         Checks.requireId("theme id", id);
         label = label == null || label.isBlank() ? id : label;
         examples = Checks.requireTexts("theme example", examples);

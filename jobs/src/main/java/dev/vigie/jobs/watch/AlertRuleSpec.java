@@ -15,11 +15,11 @@ import java.util.List;
  * @param every     how often the hits are emailed
  * @param spike     the settings of a spike alert, or {@code null} for a keyword alert
  */
-public record AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                        Frequency every, SpikeSpec spike) implements Serializable {
+public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+                            Frequency every, SpikeSpec spike) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
-    public AlertRule {
+    public AlertRuleSpec {
         Checks.requireId("alert id", id);
         if (spike == null) {
             Checks.requireText("alert query of '" + id + "'", query);
@@ -41,7 +41,7 @@ public record AlertRule(String id, String query, List<String> languages, Sentime
     }
 
     /** A keyword alert. */
-    public AlertRule(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
             Frequency every) {
         this(id, query, languages, sentiment, to, every, null);
     }
