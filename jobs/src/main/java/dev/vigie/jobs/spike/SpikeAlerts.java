@@ -40,6 +40,7 @@ public final class SpikeAlerts {
         if (rules.isEmpty()) {
             return hits;
         }
+        query.refresh();
         Instant historyStart = query.historyStart(watch.id());
         Instant to = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         String brand = watch.brand().name();
@@ -53,7 +54,11 @@ public final class SpikeAlerts {
                 Optional<SpikeDetector.Spike> found = SpikeDetector.detect(kind, spec, counts.get(kind), historyStart,
                         now, watch.timezone(), alerted);
                 if (found.isEmpty()) {
-                    LOG.debug("Watch '{}', spike alert '{}': no {} spike", watch.id(), rule.id(), kind.code());
+                    SpikeDetector.Level level = SpikeDetector.level(spec, counts.get(kind), historyStart, now,
+                            watch.timezone());
+                    LOG.info("Watch '{}', spike alert '{}': no {} spike ({} mentions in the last {} h, usual level {})",
+                            watch.id(), rule.id(), kind.code(), level.count(), spec.windowHours(),
+                            level.known() ? String.format("%.1f", level.baseline()) : "unknown: history too short");
                     continue;
                 }
                 SpikeDetector.Spike spike = found.get();

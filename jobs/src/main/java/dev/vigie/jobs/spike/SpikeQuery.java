@@ -52,6 +52,15 @@ public final class SpikeQuery {
         this.calls = Objects.requireNonNull(calls, "calls");
     }
 
+    /**
+     * Makes the mentions the run just indexed visible to the counts: the sink does not wait for Elasticsearch's
+     * periodic refresh, and a spike counted without the run's own mentions would be found one run late.
+     */
+    public void refresh() throws IOException, InterruptedException {
+        calls.call("refreshing " + MENTIONS + " before counting spikes",
+                () -> es.indices().refresh(r -> r.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true)));
+    }
+
     /** The brand's mentions of {@code watch} per UTC hour of publication in {@code [from, to)}, per kind. */
     public Map<SpikeKind, HourlyCounts> hourly(String watch, String brand, Instant from, Instant to)
             throws IOException, InterruptedException {
