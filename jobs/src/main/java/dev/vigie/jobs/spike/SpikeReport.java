@@ -96,6 +96,24 @@ public record SpikeReport(SpikeKind kind, Instant start, Instant windowStart, In
         return JSON.convertValue(this, Map.class);
     }
 
+    /** The report as JSON text (the run job's serializer of alert hits). */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a spike report is plain data", e);
+        }
+    }
+
+    /** The report a {@link #toJson()} gave. */
+    public static SpikeReport fromJson(String json) {
+        try {
+            return JSON.readValue(json, SpikeReport.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not a spike report: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The report a {@link #toMap()} gave. */
     public static SpikeReport fromMap(Map<String, Object> map) {
         return JSON.convertValue(map, SpikeReport.class);
