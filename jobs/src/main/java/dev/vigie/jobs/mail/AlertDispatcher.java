@@ -2,13 +2,13 @@ package dev.vigie.jobs.mail;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.jobs.mail.internal.DigestItem;
-import dev.vigie.jobs.mail.internal.DigestRenderer;
 import dev.vigie.jobs.mail.internal.Ledger;
 import dev.vigie.jobs.mail.internal.Snippets;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.MailSettings;
 import dev.vigie.jobs.watch.Watch;
+import dev.vigie.jobs.watch.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Emails a watch's alert hits as digests, exactly once per (rule, mention, recipient).
+ * Sends a watch's alert hits as digests, exactly once per (rule, mention, channel): by email, and to the Slack, Teams
+ * and generic webhooks of the rule ({@link Channel}: {@link EmailChannel}, {@link WebhookChannel}). Every channel has
+ * its own ledger entries, so an email delivered and a Slack webhook down leave the email {@code sent} and the Slack
+ * hits {@code pending}, sent once by a later run.
  *
  * <p>{@link #dispatch} first records every new hit as {@code pending} in {@code vigie-alerts} (a hit already there
  * stays as it is: reruns add nothing), then sends, per rule and recipient, the pending hits that are due. Each digest
@@ -73,6 +76,8 @@ public final class AlertDispatcher {
     private final Ledger ledger;
     private final Function<MailSettings, Mailer> mailers;
     private final Duration unknownOutcomeGrace;
+    /** The sender of webhooks, or {@code null} for one made (and closed) by each dispatch. */
+    private final WebhookSender webhooks;
 
     /** A dispatcher writing its ledger with {@code es} and sending with {@link Mailer#create(MailSettings)}. */
     public AlertDispatcher(ElasticsearchClient es) {
@@ -90,8 +95,18 @@ public final class AlertDispatcher {
      */
     public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers, Ledger.Calls calls,
             Duration unknownOutcomeGrace) {
+        this(es, mailers, null, calls, unknownOutcomeGrace);
+    }
+
+    /**
+     * A dispatcher posting to webhooks with {@code webhooks} (its time-outs and patience; the caller closes it), or,
+     * when {@code null}, with a {@link WebhookSender#create() default sender} per dispatch.
+     */
+    public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers, WebhookSender webhooks,
+            Ledger.Calls calls, Duration unknownOutcomeGrace) {
         this.ledger = new Ledger(Objects.requireNonNull(es, "es"), calls);
         this.mailers = Objects.requireNonNull(mailers, "mailers");
+        this.webhooks = webhooks;
         this.unknownOutcomeGrace = Objects.requireNonNull(unknownOutcomeGrace, "unknownOutcomeGrace");
     }
 
@@ -99,19 +114,28 @@ public final class AlertDispatcher {
      * What happened to one rule's alerts in one dispatch.
      *
      * @param hits          hits of this run that passed the rule's filters
-     * @param digestsSent   digests delivered
-     * @param emailed       hits delivered in them
+     * @param digestsSent   digests delivered (emails and webhook posts)
+     * @param emailed       hits delivered in them, on every channel
      * @param pending       hits still waiting (not due yet, or delivery failed: see {@code pendingReason})
      * @param dropped       hits that will not be sent to their recipient: the rule or the recipient left the watch
      * @param retargeted    of those, the hits made pending again for the rule's current recipients
      * @param unknown       hits whose digest was sent without acknowledgement (not sent again before the grace)
-     * @param pendingReason why hits are pending, for a person ("SMTP server unreachable", "next daily digest"), or
-     *                      empty
+     * @param pendingReason why hits are pending, for a person ("SMTP server unreachable", "next daily digest",
+     *                      "endpoint busy (Slack https://hooks.slack.com/…)"), or empty
+     * @param failed        hits a channel refused for good (a webhook answering 4xx): status {@code failed}
+     * @param failedReason  what the channel answered, or empty
      */
     public record RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending, int dropped,
-                             int retargeted, int unknown, String pendingReason) {
+                             int retargeted, int unknown, String pendingReason, int failed, String failedReason) {
         public RuleCounts {
             pendingReason = Objects.requireNonNullElse(pendingReason, "");
+            failedReason = Objects.requireNonNullElse(failedReason, "");
+        }
+
+        /** Counts with nothing failed. */
+        public RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending, int dropped,
+                          int retargeted, int unknown, String pendingReason) {
+            this(rule, hits, digestsSent, emailed, pending, dropped, retargeted, unknown, pendingReason, 0, "");
         }
 
         /** Counts with nothing dropped, re-targeted or unknown. */
@@ -155,11 +179,13 @@ public final class AlertDispatcher {
         int dropped;
         int retargeted;
         int unknown;
+        int failed;
         String pendingReason = "";
+        String failedReason = "";
     }
 
-    /** One digest to deliver: the hits of one rule for one recipient. */
-    private record Batch(String rule, String recipient, List<Ledger.Entry> entries, String digestId,
+    /** One digest to deliver: hits of one rule for one channel. */
+    private record Batch(String rule, Channel channel, List<Ledger.Entry> entries, String digestId,
                          boolean resend) {
     }
 
@@ -208,7 +234,7 @@ public final class AlertDispatcher {
             DigestItem item = new DigestItem(hit.mentionId(), hit.title(), hit.url(), hit.source(), hit.publishedAt(),
                     hit.lang(), hit.sentiment(), Snippets.snippet(hit.text(), hit.matchedTerms()), hit.matchedTerms(),
                     hit.storySources(), now, hit.spike());
-            for (String to : r.to()) {
+            for (String to : r.channels()) {
                 entries.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), hit.mentionId(), to), watch.id(), r.id(),
                         r.every(), to, Ledger.PENDING, item));
             }
@@ -222,12 +248,12 @@ public final class AlertDispatcher {
             open = ledger.open(watch.id());
         }
 
-        List<Batch> batches = new ArrayList<>();
         Map<String, List<Ledger.Entry>> orphans = new LinkedHashMap<>();
         Map<String, Map<String, List<Ledger.Entry>>> due = new LinkedHashMap<>();
         for (Ledger.Entry e : open) {
             Optional<AlertRuleSpec> known = watch.alert(e.rule());
-            if (known.isEmpty() || known.get().to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
+            if (known.isEmpty() || known.get().channels().stream()
+                    .noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
                 continue;   // moved by another dispatch while this one re-targeted
             }
             AlertRuleSpec rule = known.get();
@@ -244,6 +270,22 @@ public final class AlertDispatcher {
                 tally.pendingReason = "next " + (rule.every() == Frequency.DAY ? "daily" : "weekly") + " digest";
             }
         }
+        WebhookSender sender = webhooks != null || watch.alerts().stream().allMatch(r -> r.webhooks().isEmpty())
+                ? webhooks : WebhookSender.create();
+        try {
+            return send(watch, now, tallies, orphans, due, sender);
+        } finally {
+            if (sender != null && sender != webhooks) {
+                sender.close();
+            }
+        }
+    }
+
+    private Result send(Watch watch, Instant now, Map<String, Tally> tallies,
+            Map<String, List<Ledger.Entry>> orphans, Map<String, Map<String, List<Ledger.Entry>>> due,
+            WebhookSender sender) throws IOException, InterruptedException {
+        Mailer mailer = mailers.apply(watch.mail());
+        List<Batch> batches = new ArrayList<>();
         for (Map.Entry<String, List<Ledger.Entry>> orphan : orphans.entrySet()) {
             List<Ledger.Entry> group = orphan.getValue();
             Ledger.Entry first = group.get(0);
@@ -253,32 +295,41 @@ public final class AlertDispatcher {
                 LOG.warn("Digest {} of watch '{}' ({} hits for {}) was sent at {} with an unknown outcome; sending it "
                         + "again with the same Message-ID", orphan.getKey(), watch.id(), group.size(),
                         first.recipient(), since);
-                batches.add(new Batch(first.rule(), first.recipient(), group, Ledger.digestId(group), true));
+                batches.add(new Batch(first.rule(), channel(watch, first.rule(), first.recipient(), mailer, sender),
+                        group, Ledger.digestId(group), true));
             } else {
                 tallies.get(first.rule()).unknown += group.size();
             }
         }
         for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
-            boolean spike = watch.alert(perRule.getKey()).map(AlertRuleSpec::isSpike).orElse(false);
             for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
-                List<Ledger.Entry> batch = perRecipient.getValue();
-                if (spike) {
-                    // one alert per spike
-                    for (Ledger.Entry one : batch) {
-                        batches.add(new Batch(perRule.getKey(), perRecipient.getKey(), List.of(one),
-                                Ledger.digestId(List.of(one)), false));
-                    }
-                    continue;
+                Channel channel = channel(watch, perRule.getKey(), perRecipient.getKey(), mailer, sender);
+                List<Ledger.Entry> all = perRecipient.getValue();
+                // a channel with a size limit (Slack's 50 blocks) gets several digests, each with its own id; a
+                // spike alert is one digest per spike
+                int size = watch.alert(perRule.getKey()).map(AlertRuleSpec::isSpike).orElse(false) ? 1
+                        : channel.maxHitsPerDigest();
+                for (int from = 0; from < all.size(); from += size) {
+                    List<Ledger.Entry> batch = all.subList(from, (int) Math.min(all.size(), (long) from + size));
+                    batches.add(new Batch(perRule.getKey(), channel, List.copyOf(batch), Ledger.digestId(batch),
+                            false));
                 }
-                batches.add(new Batch(perRule.getKey(), perRecipient.getKey(), batch, Ledger.digestId(batch), false));
             }
         }
 
-        Mailer mailer = mailers.apply(watch.mail());
         String deliveryError = null;
+        Map<String, String> failedEndpoints = new LinkedHashMap<>();
         for (Batch batch : batches) {
             AlertRuleSpec rule = watch.alert(batch.rule()).orElseThrow();
             Tally tally = tallies.get(rule.id());
+            String down = failedEndpoints.get(batch.channel().endpoint());
+            if (down != null) {
+                // the digest before this one met the same server or folder: this one waits for the next run
+                if (!batch.resend() && (tally.pendingReason.isEmpty() || tally.pendingReason.startsWith("next "))) {
+                    tally.pendingReason = down;
+                }
+                continue;
+            }
             Ledger.Moved claim = ledger.claim(batch.entries(), batch.digestId(), now);
             if (!claim.skipped().isEmpty()) {
                 // another dispatch moved some of these hits in between: leave the whole digest to it
@@ -288,11 +339,10 @@ public final class AlertDispatcher {
                 continue;
             }
             List<Ledger.Entry> claimed = claim.moved();
-            DigestRenderer.Rendered digest = DigestRenderer.render(watch.language(), watch.timezone(), watch.id(),
-                    watch.brand().name(), rule, claimed.stream().map(Ledger.Entry::item).toList());
+            Digest digest = new Digest(batch.digestId(), watch, rule,
+                    claimed.stream().map(Ledger.Entry::item).toList());
             try {
-                Delivery delivery = mailer.send(MailMessage.builder().to(batch.recipient()).subject(digest.subject())
-                        .text(digest.text()).html(digest.html()).messageId(batch.digestId()).build());
+                Delivery delivery = batch.channel().deliver(digest);
                 ledger.markSent(claimed, batch.digestId(), delivery.messageId(), now);
                 tally.digests++;
                 tally.emailed += claimed.size();
@@ -300,7 +350,25 @@ public final class AlertDispatcher {
                     tally.pending -= claimed.size();
                 }
             } catch (MailDeliveryException e) {
-                deliveryError = e.getMessage();
+                if (deliveryError == null) {
+                    deliveryError = e.getMessage();
+                }
+                boolean email = batch.channel() instanceof EmailChannel;
+                String reason = email ? e.kind().text() : e.kind().text() + " (" + batch.channel().describe() + ")";
+                if (e.permanent()) {
+                    ledger.fail(claimed, batch.digestId(), e.getMessage(), now);
+                    if (!batch.resend()) {
+                        tally.pending -= claimed.size();
+                    }
+                    tally.failed += claimed.size();
+                    tally.failedReason = e.getMessage();
+                    LOG.warn("Digest {} of watch '{}' refused by {}: its {} hits are recorded as failed, not retried: "
+                            + "{}", batch.digestId(), watch.id(), batch.channel().describe(), claimed.size(),
+                            e.getMessage());
+                    // the other digests to this endpoint would be refused the same way
+                    failedEndpoints.put(batch.channel().endpoint(), reason);
+                    continue;
+                }
                 if (e.outcomeUnknown()) {
                     ledger.markUnknown(claimed, batch.digestId(), e.getMessage());
                     if (!batch.resend()) {
@@ -314,20 +382,13 @@ public final class AlertDispatcher {
                     if (batch.resend()) {
                         tally.pending += claimed.size();
                     }
-                    tally.pendingReason = e.kind().text();
-                    LOG.warn("Alert digests of watch '{}' not sent, they stay pending for the next run: {}",
-                            watch.id(), e.getMessage());
+                    tally.pendingReason = reason;
+                    LOG.warn("Alert digests of watch '{}' to {} not sent, they stay pending for the next run: {}",
+                            watch.id(), batch.channel().describe(), e.getMessage());
                 }
-                // the next digest would meet the same server or folder: the rest waits for the next run
-                for (Batch rest : batches.subList(batches.indexOf(batch) + 1, batches.size())) {
-                    if (!rest.resend()) {
-                        Tally t = tallies.get(rest.rule());
-                        if (t.pendingReason.isEmpty() || t.pendingReason.startsWith("next ")) {
-                            t.pendingReason = e.kind().text();
-                        }
-                    }
-                }
-                break;
+                // the next digests to the same server or folder would meet the same fault: they wait for the next
+                // run; those to other channels still go
+                failedEndpoints.put(batch.channel().endpoint(), reason);
             }
         }
 
@@ -335,7 +396,7 @@ public final class AlertDispatcher {
         for (AlertRuleSpec rule : watch.alerts()) {
             Tally t = tallies.get(rule.id());
             counts.add(new RuleCounts(rule.id(), t.hits, t.digests, t.emailed, t.pending, t.dropped, t.retargeted,
-                    t.unknown, t.pending > 0 ? t.pendingReason : ""));
+                    t.unknown, t.pending > 0 ? t.pendingReason : "", t.failed, t.failedReason));
         }
         tallies.forEach((rule, t) -> {
             if (watch.alert(rule).isEmpty()) {
@@ -343,11 +404,21 @@ public final class AlertDispatcher {
             }
         });
         Result result = new Result(counts, mailer.destination(), Optional.ofNullable(deliveryError));
-        LOG.info("Alerts of watch '{}': {} hits, {} emailed to {}, {} pending, {} unknown, {} dropped", watch.id(),
-                counts.stream().mapToInt(RuleCounts::hits).sum(), result.emailed(), result.destination(),
+        LOG.info("Alerts of watch '{}': {} hits, {} sent (mail: {}), {} pending, {} unknown, {} dropped, {} failed",
+                watch.id(), counts.stream().mapToInt(RuleCounts::hits).sum(), result.emailed(), result.destination(),
                 result.pending(), counts.stream().mapToInt(RuleCounts::unknown).sum(),
-                counts.stream().mapToInt(RuleCounts::dropped).sum());
+                counts.stream().mapToInt(RuleCounts::dropped).sum(),
+                counts.stream().mapToInt(RuleCounts::failed).sum());
         return result;
+    }
+
+    /** The channel of a ledger recipient: a webhook of the rule, else an email address. */
+    private static Channel channel(Watch watch, String rule, String recipient, Mailer mailer, WebhookSender sender) {
+        Optional<Webhook> webhook = watch.alert(rule).flatMap(r -> r.webhook(recipient));
+        if (webhook.isPresent()) {
+            return new WebhookChannel(Objects.requireNonNull(sender, "webhook sender"), webhook.get());
+        }
+        return new EmailChannel(mailer, recipient);
     }
 
     /**
@@ -367,10 +438,11 @@ public final class AlertDispatcher {
                 continue;
             }
             AlertRuleSpec r = rule.get();
-            if (r.to().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
-                String reason = "recipient removed from rule " + r.id() + "; re-targeted to " + String.join(", ", r.to());
+            if (r.channels().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
+                String reason = "recipient removed from rule " + r.id() + "; re-targeted to "
+                        + String.join(", ", r.channels());
                 recipientGone.computeIfAbsent(reason, k -> new ArrayList<>()).add(e);
-                for (String to : r.to()) {
+                for (String to : r.channels()) {
                     replacements.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), e.item().mentionId(), to),
                             watch.id(), r.id(), r.every(), to, Ledger.PENDING, e.item()));
                 }

@@ -3,8 +3,9 @@ package dev.vigie.jobs.mail;
 import java.util.Objects;
 
 /**
- * An email could not be handed over (SMTP server down or refusing, outbox not writable), or it is not known whether
- * it was. Checked, because callers must keep what they tried to send for a later attempt.
+ * A digest could not be handed over (SMTP server down or refusing, outbox not writable, a webhook endpoint down or
+ * refusing), or it is not known whether it was. Checked, because callers must keep what they tried to send for a later
+ * attempt. Messages never hold a webhook's URL path or query (its secret).
  */
 public final class MailDeliveryException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -24,6 +25,20 @@ public final class MailDeliveryException extends Exception {
         OUTBOX_FULL("outbox full"),
         /** The outbox cannot be written (read-only file system, no permission, not a folder). */
         OUTBOX_NOT_WRITABLE("outbox read-only"),
+        /** A webhook endpoint could not be reached (refused, no route, time-out before the request was sent). */
+        WEBHOOK_UNREACHABLE("endpoint unreachable"),
+        /**
+         * A webhook endpoint answered 5xx or 429 (Too Many Requests) for longer than the run's patience, or asked to
+         * retry later than that: not delivered, the next run tries again.
+         */
+        WEBHOOK_BUSY("endpoint busy"),
+        /**
+         * A webhook endpoint refused the request with an answer that will not change by sending it again (400, 401,
+         * 403, 404, 410, a redirect to another host): the hits are recorded as failed, with the reason.
+         */
+        WEBHOOK_REJECTED("endpoint refused"),
+        /** The whole request was sent and no answer came (time-out, connection lost): it may have been delivered. */
+        WEBHOOK_OUTCOME_UNKNOWN("endpoint answer not received"),
         /** Any other failure. */
         OTHER("delivery failed");
 
@@ -56,6 +71,11 @@ public final class MailDeliveryException extends Exception {
 
     /** Whether the message may have been delivered all the same (a time-out after the whole message was sent). */
     public boolean outcomeUnknown() {
-        return kind == Kind.SMTP_OUTCOME_UNKNOWN;
+        return kind == Kind.SMTP_OUTCOME_UNKNOWN || kind == Kind.WEBHOOK_OUTCOME_UNKNOWN;
+    }
+
+    /** Whether sending the same digest again can never succeed: it is recorded as failed, not kept pending. */
+    public boolean permanent() {
+        return kind == Kind.WEBHOOK_REJECTED;
     }
 }

@@ -3,6 +3,7 @@ package dev.vigie.jobs.run;
 import dev.vigie.jobs.mail.AlertDispatcher;
 import dev.vigie.jobs.mail.AlertHit;
 import dev.vigie.jobs.mail.Mailer;
+import dev.vigie.jobs.mail.WebhookSender;
 import dev.vigie.jobs.mail.internal.Ledger;
 import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.run.internal.ElasticsearchCalls;
@@ -11,6 +12,7 @@ import dev.vigie.jobs.spike.SpikeAlerts;
 import dev.vigie.jobs.spike.SpikeQuery;
 import dev.vigie.jobs.watch.Watch;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,18 @@ final class AlertDispatch {
                 return calls.call(step, call);
             }
         };
-        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync(), Mailer::create, ledgerCalls,
+        // an endpoint that is down or busy is retried for the run's patience, at most WebhookSender's default
+        Duration patience = options.elasticsearchPatience().compareTo(WebhookSender.DEFAULT_PATIENCE) < 0
+                ? options.elasticsearchPatience() : WebhookSender.DEFAULT_PATIENCE;
+        try (WebhookSender webhooks = WebhookSender.builder().patience(patience).build()) {
+            return dispatch(options, clients, ledgerCalls, webhooks, hits, reports);
+        }
+    }
+
+    private static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients,
+            Ledger.Calls ledgerCalls, WebhookSender webhooks, List<AlertHit> hits, List<AlertReport> reports)
+            throws IOException {
+        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync(), Mailer::create, webhooks, ledgerCalls,
                 AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
         SpikeAlerts spikes = new SpikeAlerts(new SpikeQuery(clients.sync(), ledgerCalls));
         Instant now = Instant.now();
@@ -62,7 +75,7 @@ final class AlertDispatch {
             for (AlertDispatcher.RuleCounts counts : result.rules()) {
                 reports.add(new AlertReport(watch.id(), counts.rule(), counts.hits(), counts.emailed(),
                         counts.pending(), counts.dropped(), counts.retargeted(), counts.unknown(),
-                        counts.pendingReason(), result.destination()));
+                        counts.pendingReason(), result.destination(), counts.failed(), counts.failedReason()));
             }
         }
         return reports;

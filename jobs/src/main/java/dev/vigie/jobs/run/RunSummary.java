@@ -100,7 +100,7 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
         }
         if (!alerts.isEmpty()) {
             String alertRow = "  %-" + w + "s %-20s %6s %8s %8s %8s  %s%n";
-            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "emailed", "pending", "unknown", "note");
+            out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "sent", "pending", "unknown", "note");
             for (AlertReport a : alerts) {
                 out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending(),
                         a.unknown(), note(a));
@@ -122,6 +122,12 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
                     + "(it may have accepted them): not sent again for 24 h, then once more with the same Message-ID; "
                     + "see vigie-alerts, status sending%n", unknown);
         }
+        long failed = alerts.stream().mapToLong(AlertReport::failed).sum();
+        if (failed > 0) {
+            out.printf(Locale.ROOT, "  WARNING: %d alert hits were refused for good by a webhook (see the note): "
+                    + "recorded as failed in vigie-alerts, not retried; fix the webhook and set them back to "
+                    + "pending to send them%n", failed);
+        }
         for (Path outbox : outboxes) {
             out.println("  Alert emails written to " + outbox.toAbsolutePath());
         }
@@ -134,8 +140,11 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
     private static String note(AlertReport a) {
         List<String> notes = new java.util.ArrayList<>();
         if (a.pending() > 0 && !a.pendingReason().isEmpty()) {
-            notes.add("pending: " + a.pendingReason() + (a.pendingReason().startsWith("next ") ? ""
-                    : " (" + a.destination() + ")"));
+            notes.add("pending: " + a.pendingReason() + (a.pendingReason().startsWith("next ")
+                    || a.pendingReason().endsWith(")") ? "" : " (" + a.destination() + ")"));
+        }
+        if (a.failed() > 0) {
+            notes.add(a.failed() + " failed: " + a.failedReason());
         }
         if (a.retargeted() > 0) {
             notes.add(a.retargeted() + " re-targeted to the rule's new recipients");

@@ -11,12 +11,13 @@ import java.util.List;
  * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop); empty for a spike alert
  * @param languages ISO 639-1 codes the mention must be in; empty for any language
  * @param sentiment sentiment the mention must have; {@link SentimentFilter#ANY} for no filter
- * @param to        recipients; empty when hits are only indexed, never emailed
- * @param every     how often the hits are emailed
+ * @param to        email recipients; with {@code webhooks} empty, hits are only indexed, never sent
+ * @param every     how often the hits are sent
+ * @param webhooks  Slack, Teams and generic webhooks that get the same digests, each on its own ledger entries
  * @param spike     the settings of a spike alert, or {@code null} for a keyword alert
  */
 public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                            Frequency every, SpikeSpec spike) implements Serializable {
+                            Frequency every, List<Webhook> webhooks, SpikeSpec spike) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
     public AlertRuleSpec {
@@ -38,17 +39,45 @@ public record AlertRuleSpec(String id, String query, List<String> languages, Sen
         sentiment = sentiment == null ? SentimentFilter.ANY : sentiment;
         to = Checks.requireEmails("alert recipient", to);
         every = every == null ? DEFAULT_EVERY : every;
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Webhook w : webhooks) {
+            if (!seen.add(w.channelId())) {
+                throw new IllegalArgumentException("alert '" + id + "' lists " + w.describe() + " twice");
+            }
+        }
     }
 
-    /** A keyword alert. */
+    /** A keyword rule. */
+    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+            Frequency every, List<Webhook> webhooks) {
+        this(id, query, languages, sentiment, to, every, webhooks, null);
+    }
+
+    /** A keyword rule that only emails. */
     public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
             Frequency every) {
-        this(id, query, languages, sentiment, to, every, null);
+        this(id, query, languages, sentiment, to, every, List.of(), null);
     }
 
     /** Whether this is a spike alert (no query; see {@link SpikeSpec}). */
     public boolean isSpike() {
         return spike != null;
+    }
+
+    /**
+     * Every channel of the rule as the ledger names it: the email addresses, then each webhook's
+     * {@link Webhook#channelId()}.
+     */
+    public List<String> channels() {
+        List<String> all = new java.util.ArrayList<>(to);
+        webhooks.forEach(w -> all.add(w.channelId()));
+        return List.copyOf(all);
+    }
+
+    /** The webhook whose {@link Webhook#channelId()} is {@code channel}, if any. */
+    public java.util.Optional<Webhook> webhook(String channel) {
+        return webhooks.stream().filter(w -> w.channelId().equalsIgnoreCase(channel)).findFirst();
     }
 
     /** Whether a mention in {@code lang} passes the language filter. */

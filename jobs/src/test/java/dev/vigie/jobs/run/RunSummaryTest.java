@@ -60,4 +60,22 @@ class RunSummaryTest {
                 List.of(Path.of("/srv/outbox")), List.of(), 0, Map.of());
         assertThat(print(written)).contains("Alert emails written to /srv/outbox");
     }
+
+    @Test
+    void namesTheWebhookThatIsDownOrRefusingWithItsUrlMasked() {
+        AlertReport slackDown = new AlertReport("acme", "crisis", 2, 2, 2, 0, 0, 0,
+                "endpoint unreachable (Slack https://hooks.slack.com/…)", "smtp://mail:25", 0, "");
+        AlertReport refused = new AlertReport("acme", "legal", 3, 0, 0, 0, 0, 0, "", "smtp://mail:25", 3,
+                "webhook https://alerts.example/… answered 404: no route");
+        RunSummary summary = new RunSummary("r4", T, Duration.ofSeconds(1), List.of(feed("news.example", 5)),
+                List.of(slackDown, refused), 5, 0, Map.of(), List.of(), List.of(), 0, Map.of());
+
+        String printed = print(summary);
+
+        assertThat(printed).contains(" sent ")
+                .contains("pending: endpoint unreachable (Slack https://hooks.slack.com/…)")
+                .doesNotContain("(Slack https://hooks.slack.com/…) (smtp://mail:25)")
+                .contains("3 failed: webhook https://alerts.example/… answered 404: no route")
+                .contains("WARNING: 3 alert hits were refused for good by a webhook");
+    }
 }

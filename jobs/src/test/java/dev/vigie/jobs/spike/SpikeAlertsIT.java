@@ -90,6 +90,7 @@ class SpikeAlertsIT {
                 .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, List.of(CM),
                         Frequency.RUN))
                 .alert(new AlertRuleSpec("spike", "", List.of(), SentimentFilter.ANY, List.of(CM), Frequency.RUN,
+                        List.of(),
                         new SpikeSpec(5, 2, List.of(SpikeKind.VOLUME, SpikeKind.NEGATIVE), 3, 4)))
                 .build();
     }

@@ -106,7 +106,7 @@ class WatchLoaderTest {
     void refusesUnknownKeyWithLineAndSuggestion() {
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query: acme\n    evry: day\n"))
                 .containsExactly("w.yaml:6: alerts[0].evry: unknown key (did you mean 'every'?); "
-                        + "expected one of id, query, languages, sentiment, to, every, spike");
+                        + "expected one of id, query, languages, sentiment, to, every, webhooks, spike");
         assertThat(errors(MINIMAL + "sauces: {}\n")).singleElement().asString()
                 .startsWith("w.yaml:3: sauces: unknown key (did you mean 'sources'?)");
         assertThat(errors(MINIMAL + "frobnicate: 1\n")).singleElement().asString()
@@ -258,7 +258,7 @@ class WatchLoaderTest {
     @Test
     void refusesBadEmails() {
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query: acme\n    to: [\"cm@acme.example\", \"cm at acme\"]\n"))
-                .containsExactly("w.yaml:6: alerts[0].to[1]: expected an email address like name@example.com, got 'cm at acme'");
+                .containsExactly("w.yaml:6: alerts[0].to[1]: expected an email address like name@example.com or a webhook (slack:${SLACK_HOOK}, teams:${TEAMS_HOOK}, webhook:https://...), got 'cm at acme'");
         assertThat(errors(MINIMAL + "mail: { from: \"Vigie <v@x.example>\" }\n"))
                 .containsExactly("w.yaml:3: mail.from: expected an email address like name@example.com, got 'Vigie <v@x.example>'");
         assertThat(errors(MINIMAL + "mail: { smtp: \"smtp://localhost:25\" }\n"))

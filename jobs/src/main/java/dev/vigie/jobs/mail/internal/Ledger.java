@@ -50,6 +50,12 @@ public final class Ledger {
     public static final String SENT = "sent";
     /** No longer to be sent: its rule or its recipient left the watch ({@code status_reason} says which). */
     public static final String DROPPED = "dropped";
+    /**
+     * Will not be delivered: its channel refused the digest in a way sending again cannot mend (a webhook answering
+     * 404 or 403); {@code status_reason} says what it answered. Not retried, not silently dropped: counted as failed
+     * in the run summary. Setting it back to {@code pending} by hand (after fixing the webhook) sends it again.
+     */
+    public static final String FAILED = "failed";
     /** Documents per bulk request. */
     static final int BULK_SIZE = 500;
     /** Most open (pending or sending) entries read per watch and dispatch; the rest wait for the next one. */
@@ -234,6 +240,17 @@ public final class Ledger {
         Map<String, Object> change = new LinkedHashMap<>();
         change.put("last_error", error);
         return move(entries, change, SENDING, digestId, "noting the unknown outcome of digest " + digestId);
+    }
+
+    /** Records claimed entries as failed for good: their channel refused the digest ({@code reason} says how). */
+    public Moved fail(List<Entry> entries, String digestId, String reason, Instant now)
+            throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("status", FAILED);
+        change.put("failed_at", now.toString());
+        change.put("status_reason", reason);
+        change.put("last_error", reason);
+        return move(entries, change, FAILED, digestId, "recording digest " + digestId + " as failed");
     }
 
     /** Drops entries that are not to be sent any more, saying why. */

@@ -25,6 +25,7 @@ import dev.vigie.jobs.watch.Sources;
 import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
+import dev.vigie.jobs.watch.Webhook;
 import dev.vigie.nlp.alert.AlertMatcher;
 import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 import dev.vigie.nlp.lang.LanguageDetector;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,6 +73,8 @@ public final class WatchBinder {
     private static final Map<String, SpikeKind> SPIKE_KINDS = choices(SpikeKind.values(), SpikeKind::code, null);
     /** A spike window: a number of hours, {@code 3h} or {@code 3}. */
     private static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile("(\\d{1,3})\\s*h?");
+    private static final Map<String, Webhook.Kind> WEBHOOK_KINDS = choices(Webhook.Kind.values(), Webhook.Kind::code,
+            null);
     private static final Map<String, DayOfWeek> DAYS = choices(DayOfWeek.values(),
             d -> d.name().toLowerCase(Locale.ROOT), null);
 
@@ -145,8 +149,10 @@ public final class WatchBinder {
             .key("query", (d, f) -> d.query = alertQuery(f))
             .key("languages", (d, f) -> d.languages = languageCodes(f))
             .key("sentiment", (d, f) -> d.sentiment = f.choice(SENTIMENTS, SentimentFilter.ANY))
-            .key("to", (d, f) -> d.to = f.emails())
+            .key("to", this::alertTargets)
             .key("every", (d, f) -> d.every = f.choice(FREQUENCIES, AlertRuleSpec.DEFAULT_EVERY))
+            .key("webhooks", (d, f) -> d.webhooks.addAll(f.list(this::webhook).stream().filter(Objects::nonNull)
+                    .toList()))
             .key("spike", (d, f) -> d.spike = spike(f));
 
     private final Section<SpikeDraft> spikeKeys = new Section<SpikeDraft>()
@@ -156,6 +162,11 @@ public final class WatchBinder {
             .key("window", (d, f) -> d.windowHours = windowHours(f))
             .key("baseline_weeks", (d, f) -> d.baselineWeeks = whole(f, "a number of weeks",
                     SpikeSpec.DEFAULT_BASELINE_WEEKS));
+
+    private final Section<WebhookDraft> webhookKeys = new Section<WebhookDraft>()
+            .key("url", (d, f) -> d.url = webhookUrl(f.node(), f.path(), f.mapping()))
+            .key("kind", (d, f) -> d.kind = f.choice(WEBHOOK_KINDS, Webhook.Kind.GENERIC))
+            .key("headers", (d, f) -> d.headers = webhookHeaders(f));
 
     private final Section<ThemeDraft> themeKeys = new Section<ThemeDraft>()
             .key("id", (d, f) -> d.id = id(f))
@@ -453,7 +464,7 @@ public final class WatchBinder {
             return null;
         }
         return values.build(m, path, () -> new AlertRuleSpec(d.id, d.query, d.languages, d.sentiment, d.to, d.every,
-                d.spike));
+                d.webhooks, d.spike));
     }
 
     /** The settings of a spike alert; {@code null} when the alert has no {@code spike} key, or it is wrong. */
@@ -543,6 +554,130 @@ public final class WatchBinder {
                     + "'" + ValueReader.suggest(v.trim().toLowerCase(Locale.ROOT), SPIKE_KINDS.keySet()));
         }
         return kind;
+    }
+
+    /**
+     * An alert's {@code to}: email addresses, and webhooks written {@code slack:URL}, {@code teams:URL} or
+     * {@code webhook:URL}. A Slack or Teams URL is the credential of its channel: it must come from the environment.
+     */
+    private void alertTargets(AlertDraft d, Field f) {
+        YamlNode node = f.node();
+        if (node == null || node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL) {
+            return;
+        }
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+        if (!(node instanceof YamlNode.Sequence) && !(node instanceof YamlNode.Scalar)) {
+            values.error(node, f.path(), "expected a list of email addresses or slack:/teams:/webhook: URLs, got "
+                    + node.kindName());
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            YamlNode item = items.get(i);
+            String path = f.path() + (node instanceof YamlNode.Sequence ? "[" + i + "]" : "");
+            String raw = item instanceof YamlNode.Scalar s && s.text() != null ? s.text().trim() : "";
+            int colon = raw.indexOf(':');
+            Webhook.Kind kind = colon > 0 ? Webhook.Kind.of(raw.substring(0, colon).toLowerCase(Locale.ROOT)) : null;
+            if (kind != null) {
+                Webhook hook = webhook(kind, raw.substring(colon + 1).trim(), item, path, Map.of());
+                if (hook != null) {
+                    d.webhooks.add(hook);
+                }
+                continue;
+            }
+            String v = values.scalar(item, path, false);
+            if (v == null) {
+                continue;
+            }
+            if (Checks.email(v) != null) {
+                values.error(item, path, "expected " + Checks.email(v) + " or a webhook (slack:${SLACK_HOOK}, "
+                        + "teams:${TEAMS_HOOK}, webhook:https://...), got '" + v + "'");
+            } else {
+                d.to.add(v);
+            }
+        }
+    }
+
+    private Webhook webhook(YamlNode node, String path) {
+        YamlNode.Mapping m = values.mapping(node, path, "a webhook " + webhookKeys.braces());
+        if (m == null) {
+            return null;
+        }
+        int before = values.errorCount();
+        WebhookDraft d = webhookKeys.read(values, m, path, new WebhookDraft());
+        if (values.errorCount() > before || d.url == null) {
+            return null;
+        }
+        YamlNode urlNode = m.entries().get("url").value();
+        return webhook(d.kind, d.url, urlNode, Field.join(path, "url"), d.headers);
+    }
+
+    /** The raw text of a webhook URL, {@code ${NAME}} not yet replaced, or {@code null} with the error reported. */
+    private String webhookUrl(YamlNode node, String path, YamlNode.Mapping mapping) {
+        if (node == null) {
+            values.error(mapping, path, "missing; expected the webhook's URL, e.g. url: \"${ALERTS_WEBHOOK}\"");
+            return null;
+        }
+        if (!(node instanceof YamlNode.Scalar s) || s.text() == null || s.type() == YamlNode.Scalar.Type.NULL) {
+            values.error(node, path, "expected the webhook's URL, got " + node.kindName());
+            return null;
+        }
+        return s.text().trim();
+    }
+
+    /**
+     * A webhook from the raw text of its URL: a Slack or Teams URL must be a {@code ${NAME}} reference (it is the
+     * secret of the channel); the value is never printed, only masked ({@link Webhook#mask}).
+     */
+    private Webhook webhook(Webhook.Kind kind, String rawUrl, YamlNode node, String path,
+            Map<String, Secret> headers) {
+        if (kind != Webhook.Kind.GENERIC && !rawUrl.contains("${")) {
+            String variable = kind.code().toUpperCase(Locale.ROOT) + "_WEBHOOK_URL";
+            values.error(node, path, "a " + kind.label() + " webhook URL is the secret of its channel: write it as "
+                    + kind.code() + ":${" + variable + "} (or url: \"${" + variable + "}\") and set the variable "
+                    + "(the value written in the file is not shown)");
+            return null;
+        }
+        String url = values.scalar(new YamlNode.Scalar(node.line(), rawUrl, YamlNode.Scalar.Type.STRING), path, true);
+        if (url == null) {
+            return null;
+        }
+        String problem = Webhook.urlProblem(url);
+        if (problem != null) {
+            values.error(node, path, "expected " + problem + " for the " + kind.label() + " webhook, got "
+                    + Webhook.mask(url));
+            return null;
+        }
+        return values.build(node, path, () -> new Webhook(kind, Secret.of(url), headers));
+    }
+
+    /** A webhook's {@code headers}: a mapping of header names to values ({@code ${NAME}} for secrets). */
+    private Map<String, Secret> webhookHeaders(Field f) {
+        YamlNode node = f.node();
+        if (node == null || node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL) {
+            return Map.of();
+        }
+        YamlNode.Mapping m = values.mapping(node, f.path(), "a mapping of header names to values, e.g. "
+                + "{ Authorization: \"Bearer ${ALERTS_TOKEN}\" }");
+        if (m == null) {
+            return Map.of();
+        }
+        Map<String, Secret> headers = new LinkedHashMap<>();
+        m.entries().forEach((name, entry) -> {
+            String path = Field.join(f.path(), name);
+            String value = values.scalar(entry.value(), path, true);
+            if (value == null) {
+                return;
+            }
+            if (Webhook.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.error(entry.keyLine(), path, "header set by Vigie itself; expected another header name");
+            } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                values.error(entry.value(), path, "expected a header value on one line (no line break or control "
+                        + "character)");
+            } else {
+                headers.put(name, Secret.of(value));
+            }
+        });
+        return headers;
     }
 
     private String alertQuery(Field f) {
@@ -918,8 +1053,9 @@ public final class WatchBinder {
         String query;
         List<String> languages;
         SentimentFilter sentiment;
-        List<String> to;
+        final List<String> to = new ArrayList<>();
         Frequency every;
+        final List<Webhook> webhooks = new ArrayList<>();
         SpikeSpec spike;
     }
 
@@ -929,6 +1065,12 @@ public final class WatchBinder {
         List<SpikeKind> on;
         int windowHours;
         int baselineWeeks;
+    }
+
+    private static final class WebhookDraft {
+        String url;
+        Webhook.Kind kind;
+        Map<String, Secret> headers = Map.of();
     }
 
     private static final class ThemeDraft {

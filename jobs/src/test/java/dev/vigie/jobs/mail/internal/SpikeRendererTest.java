@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class SpikeRendererTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final AlertRuleSpec RULE = new AlertRuleSpec("spike", "", List.of(), SentimentFilter.ANY,
-            List.of("cm@acme.example"), Frequency.RUN, new SpikeSpec(5, 2, List.of(SpikeKind.NEGATIVE), 3, 4));
+            List.of("cm@acme.example"), Frequency.RUN, List.of(), new SpikeSpec(5, 2, List.of(SpikeKind.NEGATIVE), 3, 4));
 
     private static SpikeReport report(String title, String url) {
         return new SpikeReport(SpikeKind.NEGATIVE, Instant.parse("2026-11-25T01:00:00Z"),
