@@ -37,6 +37,8 @@ public final class AlertHitFields {
     public static final String LAST_ERROR = "last_error";
     public static final String LAST_ERROR_KEYWORD = "last_error.keyword";
     public static final String CLAIMED_BY = "claimed_by";
+    /** What a spike alert reports (stored, not indexed). */
+    public static final String SPIKE = "spike";
 
     private AlertHitFields() {
     }

@@ -154,6 +154,10 @@ public final class AlertsTestCommand implements Callable<Integer> {
             return AlertRule.of(watch.id(), TEST_RULE, query);
         }
         for (AlertRuleSpec r : watch.alerts()) {
+            if (r.id().equals(ruleId) && r.isSpike()) {
+                throw new IllegalArgumentException("alert rule '" + ruleId + "' is a spike alert: it has no query to "
+                        + "try (see docs/operations.md, \"Spike alerts\")");
+            }
             if (r.id().equals(ruleId)) {
                 Set<String> sentiments = r.sentiment() == SentimentFilter.ANY ? Set.of() : Set.of(r.sentiment().code());
                 return new AlertRule(watch.id(), r.id(), r.query(), new LinkedHashSet<>(r.languages()), sentiments);

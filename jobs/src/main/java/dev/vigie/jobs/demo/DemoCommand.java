@@ -2,6 +2,7 @@ package dev.vigie.jobs.demo;
 
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
+import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.dashboards.local.LocalElasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.jobs.demo.internal.DemoIndices;
@@ -273,7 +274,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void printFrenchSentiment(DemoIndices indices, Path frModel) throws IOException {
-        Map<String, Long> french = indices.countBy(IndexTemplates.MENTIONS, "sentiment.label", "lang", "fr");
+        Map<String, Long> french = indices.countBy(IndexTemplates.MENTIONS, MentionFields.SENTIMENT_LABEL, MentionFields.LANG, "fr");
         out.printf(Locale.ROOT, "  French mentions, sentiment by the trained model %s: %d %s%n", frModel,
                 french.values().stream().mapToLong(Long::longValue).sum(), french);
     }

@@ -233,7 +233,7 @@ public final class AlertDispatcher {
             hitsPerRule.get(r.id()).add(hit.mentionId());
             DigestItem item = new DigestItem(hit.mentionId(), hit.title(), hit.url(), hit.source(), hit.publishedAt(),
                     hit.lang(), hit.sentiment(), Snippets.snippet(hit.text(), hit.matchedTerms()), hit.matchedTerms(),
-                    hit.storySources(), now);
+                    hit.storySources(), now, hit.spike());
             for (String to : r.channels()) {
                 entries.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), hit.mentionId(), to), watch.id(), r.id(),
                         r.every(), to, Ledger.PENDING, item));
@@ -305,10 +305,12 @@ public final class AlertDispatcher {
             for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
                 Channel channel = channel(watch, perRule.getKey(), perRecipient.getKey(), mailer, sender);
                 List<Ledger.Entry> all = perRecipient.getValue();
-                // a channel with a size limit (Slack's 50 blocks) gets several digests, each with its own id
-                for (int from = 0; from < all.size(); from += channel.maxHitsPerDigest()) {
-                    List<Ledger.Entry> batch = all.subList(from,
-                            (int) Math.min(all.size(), (long) from + channel.maxHitsPerDigest()));
+                // a channel with a size limit (Slack's 50 blocks) gets several digests, each with its own id; a
+                // spike alert is one digest per spike
+                int size = watch.alert(perRule.getKey()).map(AlertRuleSpec::isSpike).orElse(false) ? 1
+                        : channel.maxHitsPerDigest();
+                for (int from = 0; from < all.size(); from += size) {
+                    List<Ledger.Entry> batch = all.subList(from, (int) Math.min(all.size(), (long) from + size));
                     batches.add(new Batch(perRule.getKey(), channel, List.copyOf(batch), Ledger.digestId(batch),
                             false));
                 }

@@ -1,5 +1,6 @@
 package dev.vigie.jobs.mail;
 
+import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.Checks;
 
 import java.io.Serializable;
@@ -23,10 +24,12 @@ import java.util.Objects;
  * @param text         the mention's plain text, from which the snippet is cut
  * @param matchedTerms the terms of the rule's query found in the mention, highlighted in the snippet
  * @param storySources how many sources carry the same story (this one included), at least 1
+ * @param spike        for a spike alert ({@code mentionId} is then the spike's id), what the alert shows; else
+ *                     {@code null}. Spike alerts are found after the job, so the job's serializer never carries one.
  */
 public record AlertHit(String watch, String rule, String mentionId, String title, String url, String source,
                        Instant publishedAt, String lang, String sentiment, String text, List<String> matchedTerms,
-                       int storySources) implements Serializable {
+                       int storySources, SpikeReport spike) implements Serializable {
     public AlertHit {
         if (Checks.id(watch) != null || Checks.id(rule) != null) {
             throw new IllegalArgumentException("watch '" + watch + "' and rule '" + rule + "' must be ids ([a-z0-9-]+)");
@@ -44,5 +47,13 @@ public record AlertHit(String watch, String rule, String mentionId, String title
         if (storySources < 1) {
             throw new IllegalArgumentException("storySources must be at least 1, got " + storySources);
         }
+    }
+
+    /** A keyword hit. */
+    public AlertHit(String watch, String rule, String mentionId, String title, String url, String source,
+            Instant publishedAt, String lang, String sentiment, String text, List<String> matchedTerms,
+            int storySources) {
+        this(watch, rule, mentionId, title, url, source, publishedAt, lang, sentiment, text, matchedTerms,
+                storySources, null);
     }
 }

@@ -8,6 +8,8 @@ import dev.vigie.jobs.mail.internal.Ledger;
 import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.run.internal.ElasticsearchCalls;
 import dev.vigie.jobs.sink.ElasticsearchEndpoint;
+import dev.vigie.jobs.spike.SpikeAlerts;
+import dev.vigie.jobs.spike.SpikeQuery;
 import dev.vigie.jobs.watch.Watch;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +19,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands the alert hits of a run to the {@link AlertDispatcher}, watch by watch, once everything is indexed. */
+/**
+ * Hands the alert hits of a run to the {@link AlertDispatcher}, watch by watch, once everything is indexed, with the
+ * spikes of the watch's spike alerts ({@link SpikeAlerts}), found now that the run's mentions are counted.
+ */
 final class AlertDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
@@ -50,12 +55,19 @@ final class AlertDispatch {
             throws IOException {
         AlertDispatcher dispatcher = new AlertDispatcher(clients.sync(), Mailer::create, webhooks, ledgerCalls,
                 AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
+        SpikeAlerts spikes = new SpikeAlerts(new SpikeQuery(clients.sync(), ledgerCalls));
         Instant now = Instant.now();
         for (Watch watch : options.watches()) {
             if (watch.alerts().isEmpty()) {
                 continue;
             }
-            List<AlertHit> mine = hits.stream().filter(h -> h.watch().equals(watch.id())).toList();
+            List<AlertHit> mine = new ArrayList<>(hits.stream().filter(h -> h.watch().equals(watch.id())).toList());
+            try {
+                mine.addAll(spikes.find(watch, now));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("spike detection of watch " + watch.id() + " interrupted");
+            }
             AlertDispatcher.Result result = dispatcher.dispatch(watch, mine, now);
             result.deliveryError().ifPresent(error -> LOG.warn(
                     "Alerts of watch {} could not all be sent ({}); they stay pending for the next run", watch.id(),

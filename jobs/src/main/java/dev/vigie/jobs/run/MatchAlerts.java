@@ -45,6 +45,9 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
         List<AlertRule> rules = new ArrayList<>();
         for (Watch watch : watches) {
             for (AlertRuleSpec rule : watch.alerts()) {
+                if (rule.isSpike()) {
+                    continue;   // no query: spikes are found at the end of the run (SpikeAlerts)
+                }
                 Set<String> sentiments = rule.sentiment() == SentimentFilter.ANY ? Set.of()
                         : Set.of(rule.sentiment().code());
                 rules.add(new AlertRule(watch.id(), rule.id(), rule.query(), new LinkedHashSet<>(rule.languages()),

@@ -416,13 +416,18 @@ final class RunTypes {
             writeString(out, h.text());
             writeStrings(out, h.matchedTerms());
             out.writeInt(h.storySources());
+            writeString(out, h.spike() == null ? "" : h.spike().toJson());
         }
 
         @Override
         public AlertHit deserialize(DataInputView in) throws IOException {
             return new AlertHit(readString(in), readString(in), readString(in), readString(in), readString(in),
                     readString(in), readInstant(in), readString(in), readString(in), readString(in), readStrings(in),
-                    in.readInt());
+                    in.readInt(), spike(readString(in)));
+        }
+
+        private static dev.vigie.jobs.spike.SpikeReport spike(String json) {
+            return json == null || json.isEmpty() ? null : dev.vigie.jobs.spike.SpikeReport.fromJson(json);
         }
 
         @Override

@@ -4,23 +4,32 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A keyword alert: a Lucene query run on every new mention, and who gets the hits, how often.
+ * A keyword alert: a Lucene query run on every new mention, and who gets the hits, how often; or a spike alert
+ * ({@code spike}), which has no query and sends one alert per spike of the brand's mentions.
  *
  * @param id        unique in the watch, {@code [a-z0-9-]+}
- * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop)
+ * @param query     Lucene classic query syntax (AND, OR, NOT, "phrases"~slop); empty for a spike alert
  * @param languages ISO 639-1 codes the mention must be in; empty for any language
  * @param sentiment sentiment the mention must have; {@link SentimentFilter#ANY} for no filter
  * @param to        email recipients; with {@code webhooks} empty, hits are only indexed, never sent
  * @param every     how often the hits are sent
  * @param webhooks  Slack, Teams and generic webhooks that get the same digests, each on its own ledger entries
+ * @param spike     the settings of a spike alert, or {@code null} for a keyword alert
  */
 public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                            Frequency every, List<Webhook> webhooks) implements Serializable {
+                            Frequency every, List<Webhook> webhooks, SpikeSpec spike) implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
     public AlertRuleSpec {
         Checks.requireId("alert id", id);
-        Checks.requireText("alert query of '" + id + "'", query);
+        if (spike == null) {
+            Checks.requireText("alert query of '" + id + "'", query);
+        } else if (query != null && !query.isBlank()) {
+            throw new IllegalArgumentException("spike alert '" + id + "' has a query; a spike alert counts every "
+                    + "mention of the brand");
+        } else {
+            query = "";
+        }
         languages = List.copyOf(languages);
         for (String lang : languages) {
             if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
@@ -39,10 +48,21 @@ public record AlertRuleSpec(String id, String query, List<String> languages, Sen
         }
     }
 
-    /** A rule that only emails. */
+    /** A keyword rule. */
+    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+            Frequency every, List<Webhook> webhooks) {
+        this(id, query, languages, sentiment, to, every, webhooks, null);
+    }
+
+    /** A keyword rule that only emails. */
     public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
             Frequency every) {
-        this(id, query, languages, sentiment, to, every, List.of());
+        this(id, query, languages, sentiment, to, every, List.of(), null);
+    }
+
+    /** Whether this is a spike alert (no query; see {@link SpikeSpec}). */
+    public boolean isSpike() {
+        return spike != null;
     }
 
     /**

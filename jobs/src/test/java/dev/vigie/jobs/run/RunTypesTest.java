@@ -115,7 +115,12 @@ class RunTypesTest {
         roundTrips(RunTypes.ALERT_HIT,
                 new AlertHit("acme", "crisis", "acme:url:1", "Outage", "https://news.example/1", "News", PUBLISHED,
                         "en", "negative", FULL.text(), List.of("acme", "outage"), 2),
-                new AlertHit("acme", "crisis", "acme:url:2", null, null, null, null, null, null, null, List.of(), 1));
+                new AlertHit("acme", "crisis", "acme:url:2", null, null, null, null, null, null, null, List.of(), 1),
+                new AlertHit("acme", "spike", "spike-volume-2026-11-25T01:00:00Z", "Spike", "", "", PUBLISHED, "en",
+                        "", "causes", List.of(), 1, new dev.vigie.jobs.spike.SpikeReport(
+                        dev.vigie.jobs.watch.SpikeKind.VOLUME, PUBLISHED, PUBLISHED, PUBLISHED, 9, 0.5, 4, 2,
+                        List.of(new dev.vigie.jobs.spike.SpikeReport.Story("ev", "Outage", "https://n.example/1", 9,
+                                List.of("Wire"))), List.of(), List.of(), List.of())));
     }
 
     /**
@@ -150,7 +155,7 @@ class RunTypesTest {
         written.put(PageChangeDocument.class, List.of("id", "json"));
         written.put(EsDocument.class, List.of("index", "id", "source"));
         written.put(AlertHit.class, List.of("watch", "rule", "mentionId", "title", "url", "source", "publishedAt",
-                "lang", "sentiment", "text", "matchedTerms", "storySources"));
+                "lang", "sentiment", "text", "matchedTerms", "storySources", "spike"));
         written.forEach((type, components) -> assertThat(Arrays.stream(type.getRecordComponents())
                 .map(RecordComponent::getName).toList())
                 .as("components of %s: update its serializer in RunTypes", type.getSimpleName())

@@ -106,7 +106,7 @@ class WatchLoaderTest {
     void refusesUnknownKeyWithLineAndSuggestion() {
         assertThat(errors(MINIMAL + "alerts:\n  - id: crisis\n    query: acme\n    evry: day\n"))
                 .containsExactly("w.yaml:6: alerts[0].evry: unknown key (did you mean 'every'?); "
-                        + "expected one of id, query, languages, sentiment, to, every, webhooks");
+                        + "expected one of id, query, languages, sentiment, to, every, webhooks, spike");
         assertThat(errors(MINIMAL + "sauces: {}\n")).singleElement().asString()
                 .startsWith("w.yaml:3: sauces: unknown key (did you mean 'sources'?)");
         assertThat(errors(MINIMAL + "frobnicate: 1\n")).singleElement().asString()

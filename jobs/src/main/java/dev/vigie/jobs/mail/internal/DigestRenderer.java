@@ -60,6 +60,10 @@ public final class DigestRenderer {
 
     public static Rendered render(Language language, ZoneId zone, String watchId, String brand, AlertRuleSpec rule,
                                   List<DigestItem> items) {
+        if (rule.isSpike() && !items.isEmpty() && items.stream().allMatch(i -> i.spike() != null)) {
+            return SpikeRenderer.render(language, zone, watchId, brand, rule,
+                    items.stream().map(DigestItem::spike).toList());
+        }
         Words w = Words.of(language);
         DateTimeFormatter dates = DateTimeFormatter.ofPattern(w.datePattern, language.locale()).withZone(zone);
         List<DigestItem> sorted = new ArrayList<>(items);

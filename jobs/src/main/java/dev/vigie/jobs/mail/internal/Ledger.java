@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.vigie.dashboards.fields.AlertHitFields;
 import dev.vigie.jobs.run.internal.Backoff;
+import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.Frequency;
 
 import java.io.IOException;
@@ -364,6 +365,9 @@ public final class Ledger {
         doc.put(AlertHitFields.SNIPPET, i.snippet());
         doc.put(AlertHitFields.STORY_SOURCES, i.storySources());
         doc.put(AlertHitFields.MATCHED_AT, i.matchedAt().toString());
+        if (i.spike() != null) {
+            doc.put(AlertHitFields.SPIKE, i.spike().toMap());
+        }
         return doc;
     }
 
@@ -378,7 +382,9 @@ public final class Ledger {
                 published == null ? null : Instant.parse(published.toString()), (String) doc.get(AlertHitFields.LANG),
                 (String) doc.get(AlertHitFields.SENTIMENT), (String) doc.get(AlertHitFields.SNIPPET),
                 (List<String>) doc.getOrDefault(AlertHitFields.MATCHED_TERMS, List.of()),
-                ((Number) storySources).intValue(), Instant.parse(doc.get(AlertHitFields.MATCHED_AT).toString()));
+                ((Number) storySources).intValue(), Instant.parse(doc.get(AlertHitFields.MATCHED_AT).toString()),
+                doc.get(AlertHitFields.SPIKE) instanceof Map<?, ?> spike
+                        ? SpikeReport.fromMap((Map<String, Object>) spike) : null);
         Object sendingAt = doc.get(AlertHitFields.SENDING_AT);
         return new Entry(id, (String) doc.get(AlertHitFields.WATCH), (String) doc.get(AlertHitFields.RULE),
                 Frequency.valueOf(doc.getOrDefault(AlertHitFields.EVERY, "run").toString().toUpperCase(Locale.ROOT)),

@@ -3,6 +3,8 @@ package dev.vigie.jobs.watch.internal;
 import dev.vigie.connectors.page.PageSpec;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.watch.AlertRuleSpec;
+import dev.vigie.jobs.watch.SpikeKind;
+import dev.vigie.jobs.watch.SpikeSpec;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Checks;
@@ -68,6 +70,9 @@ public final class WatchBinder {
     private static final Map<String, SentimentFilter> SENTIMENTS = choices(SentimentFilter.values(),
             SentimentFilter::code, SentimentFilter.ANY);
     private static final Map<String, Frequency> FREQUENCIES = choices(Frequency.values(), Frequency::code, null);
+    private static final Map<String, SpikeKind> SPIKE_KINDS = choices(SpikeKind.values(), SpikeKind::code, null);
+    /** A spike window: a number of hours, {@code 3h} or {@code 3}. */
+    private static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile("(\\d{1,3})\\s*h?");
     private static final Map<String, Webhook.Kind> WEBHOOK_KINDS = choices(Webhook.Kind.values(), Webhook.Kind::code,
             null);
     private static final Map<String, DayOfWeek> DAYS = choices(DayOfWeek.values(),
@@ -147,7 +152,16 @@ public final class WatchBinder {
             .key("to", this::alertTargets)
             .key("every", (d, f) -> d.every = f.choice(FREQUENCIES, AlertRuleSpec.DEFAULT_EVERY))
             .key("webhooks", (d, f) -> d.webhooks.addAll(f.list(this::webhook).stream().filter(Objects::nonNull)
-                    .toList()));
+                    .toList()))
+            .key("spike", (d, f) -> d.spike = spike(f));
+
+    private final Section<SpikeDraft> spikeKeys = new Section<SpikeDraft>()
+            .key("min_mentions", (d, f) -> d.minMentions = whole(f, "a number of mentions", SpikeSpec.DEFAULT_MIN_MENTIONS))
+            .key("factor", (d, f) -> d.factor = factor(f))
+            .key("on", (d, f) -> d.on = f.list(this::spikeKind))
+            .key("window", (d, f) -> d.windowHours = windowHours(f))
+            .key("baseline_weeks", (d, f) -> d.baselineWeeks = whole(f, "a number of weeks",
+                    SpikeSpec.DEFAULT_BASELINE_WEEKS));
 
     private final Section<WebhookDraft> webhookKeys = new Section<WebhookDraft>()
             .key("url", (d, f) -> d.url = webhookUrl(f.node(), f.path(), f.mapping()))
@@ -437,11 +451,109 @@ public final class WatchBinder {
         }
         int before = values.errorCount();
         AlertDraft d = alertKeys.read(values, m, path, new AlertDraft());
+        if (m.entries().containsKey("spike")) {
+            for (String key : List.of("languages", "sentiment")) {
+                YamlNode.Entry filter = m.entries().get(key);
+                if (filter != null) {
+                    values.error(filter.keyLine(), Field.join(path, key), "a spike alert counts every mention of the "
+                            + "brand: it has no " + key + " filter (on: [negative] counts the negative ones)");
+                }
+            }
+        }
         if (values.errorCount() > before || d.id == null || d.query == null) {
             return null;
         }
         return values.build(m, path, () -> new AlertRuleSpec(d.id, d.query, d.languages, d.sentiment, d.to, d.every,
-                d.webhooks));
+                d.webhooks, d.spike));
+    }
+
+    /** The settings of a spike alert; {@code null} when the alert has no {@code spike} key, or it is wrong. */
+    private SpikeSpec spike(Field f) {
+        YamlNode node = f.node();
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof YamlNode.Scalar s && (s.type() == YamlNode.Scalar.Type.NULL
+                || s.text() == null || s.text().isBlank())) {
+            return SpikeSpec.defaults();   // "spike:" alone
+        }
+        YamlNode.Mapping m = values.mapping(node, f.path(), "a spike alert " + spikeKeys.braces() + ", e.g. spike: { "
+                        + "min_mentions: 5, factor: 2, on: [volume, negative] }");
+        if (m == null) {
+            return null;
+        }
+        int before = values.errorCount();
+        SpikeDraft d = spikeKeys.read(values, m, f.path(), new SpikeDraft());
+        if (values.errorCount() > before) {
+            return null;
+        }
+        return values.build(m, f.path(), () -> new SpikeSpec(d.minMentions, d.factor, d.on, d.windowHours,
+                d.baselineWeeks));
+    }
+
+    /** A whole number of at least 1, {@code fallback} when absent. */
+    private int whole(Field f, String what, int fallback) {
+        String v = f.string(false);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        f.error("expected " + what + ", a whole number of at least 1, got '" + v + "'");
+        return fallback;
+    }
+
+    private double factor(Field f) {
+        String v = f.string(false);
+        if (v == null) {
+            return SpikeSpec.DEFAULT_FACTOR;
+        }
+        try {
+            double x = Double.parseDouble(v.trim());
+            if (x > 1 && x <= 1_000) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        f.error("expected how many times the usual level makes a spike, a number above 1 (2 = twice), got '" + v
+                + "'");
+        return SpikeSpec.DEFAULT_FACTOR;
+    }
+
+    private int windowHours(Field f) {
+        String v = f.string(false);
+        if (v == null) {
+            return SpikeSpec.DEFAULT_WINDOW_HOURS;
+        }
+        java.util.regex.Matcher hours = HOURS.matcher(v.trim().toLowerCase(Locale.ROOT));
+        if (hours.matches()) {
+            int n = Integer.parseInt(hours.group(1));
+            if (n >= 1 && n <= SpikeSpec.MAX_WINDOW_HOURS) {
+                return n;
+            }
+        }
+        f.error("expected the hours counted, 1h to " + SpikeSpec.MAX_WINDOW_HOURS + "h (e.g. 3h), got '" + v + "'");
+        return SpikeSpec.DEFAULT_WINDOW_HOURS;
+    }
+
+    private SpikeKind spikeKind(YamlNode node, String path) {
+        String v = values.scalar(node, path, false);
+        if (v == null) {
+            return null;
+        }
+        SpikeKind kind = SPIKE_KINDS.get(v.trim().toLowerCase(Locale.ROOT));
+        if (kind == null) {
+            values.error(node, path, "expected one of " + String.join(", ", SPIKE_KINDS.keySet()) + ", got '" + v
+                    + "'" + ValueReader.suggest(v.trim().toLowerCase(Locale.ROOT), SPIKE_KINDS.keySet()));
+        }
+        return kind;
     }
 
     /**
@@ -569,6 +681,14 @@ public final class WatchBinder {
     }
 
     private String alertQuery(Field f) {
+        if (f.mapping().entries().containsKey("spike")) {
+            if (f.node() != null) {
+                f.error("a spike alert has no query: it counts every mention of the brand (make a keyword alert "
+                        + "of its own for the query)");
+                return null;
+            }
+            return "";
+        }
         String query = f.string(true);
         if (query != null && query.isBlank()) {
             f.error("expected a Lucene query, got an empty one");
@@ -936,6 +1056,15 @@ public final class WatchBinder {
         final List<String> to = new ArrayList<>();
         Frequency every;
         final List<Webhook> webhooks = new ArrayList<>();
+        SpikeSpec spike;
+    }
+
+    private static final class SpikeDraft {
+        int minMentions;
+        double factor;
+        List<SpikeKind> on;
+        int windowHours;
+        int baselineWeeks;
     }
 
     private static final class WebhookDraft {
