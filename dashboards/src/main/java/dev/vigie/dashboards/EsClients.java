@@ -31,8 +31,7 @@ public final class EsClients {
     /** The port of a URL that names none. */
     public static final int DEFAULT_PORT = 9200;
 
-    private EsClients() {
-    }
+    private EsClients() {}
 
     /**
      * The URL in its one canonical form, {@code scheme://host:port[/prefix]} (port explicit, no trailing slash).
@@ -47,19 +46,26 @@ public final class EsClients {
         String shown = printable(url);
         if (url.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Elasticsearch URL must not carry credentials (" + shown + "): put an "
-                + "API key in elasticsearch.api_key, e.g. api_key: \"${ES_API_KEY}\"");
+                    + "API key in elasticsearch.api_key, e.g. api_key: \"${ES_API_KEY}\"");
         }
         if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-            throw new IllegalArgumentException("Elasticsearch URL must be http(s)://host[:port][/prefix], got " + shown);
+            throw new IllegalArgumentException(
+                    "Elasticsearch URL must be http(s)://host[:port][/prefix], got " + shown);
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
             throw new IllegalArgumentException("Elasticsearch URL must be http(s)://host[:port][/prefix], without "
-                + "a query or a fragment, got " + shown);
+                    + "a query or a fragment, got " + shown);
         }
         String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
         try {
-            return new URI(url.getScheme(), null, url.getHost(), url.getPort() == -1 ? DEFAULT_PORT : url.getPort(),
-                path.isEmpty() ? null : path, null, null);
+            return new URI(
+                    url.getScheme(),
+                    null,
+                    url.getHost(),
+                    url.getPort() == -1 ? DEFAULT_PORT : url.getPort(),
+                    path.isEmpty() ? null : path,
+                    null,
+                    null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Elasticsearch URL is not valid: " + shown, e);
         }
@@ -73,9 +79,12 @@ public final class EsClients {
         if (url.getRawUserInfo() == null && url.getRawQuery() == null) {
             return url.toString();
         }
-        return (url.getScheme() == null ? "" : url.getScheme() + "://") + (url.getRawUserInfo() == null ? "" : "****@")
-            + (url.getHost() == null ? "" : url.getHost()) + (url.getPort() == -1 ? "" : ":" + url.getPort())
-            + (url.getRawPath() == null ? "" : url.getRawPath()) + (url.getRawQuery() == null ? "" : "?****");
+        return (url.getScheme() == null ? "" : url.getScheme() + "://")
+                + (url.getRawUserInfo() == null ? "" : "****@")
+                + (url.getHost() == null ? "" : url.getHost())
+                + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath())
+                + (url.getRawQuery() == null ? "" : "?****");
     }
 
     /**
@@ -87,13 +96,14 @@ public final class EsClients {
      */
     public static RestClientBuilder restClientBuilder(URI url, String apiKeyOrNull) {
         URI canonical = canonical(url);
-        RestClientBuilder builder = RestClient.builder(
-            new HttpHost(canonical.getHost(), canonical.getPort(), canonical.getScheme()));
+        RestClientBuilder builder =
+                RestClient.builder(new HttpHost(canonical.getHost(), canonical.getPort(), canonical.getScheme()));
         if (canonical.getPath() != null && !canonical.getPath().isEmpty()) {
             builder.setPathPrefix(canonical.getPath());
         }
         if (apiKeyOrNull != null && !apiKeyOrNull.isBlank()) {
-            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKeyOrNull.strip())});
+            builder.setDefaultHeaders(
+                    new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKeyOrNull.strip())});
         }
         return builder;
     }
@@ -108,8 +118,9 @@ public final class EsClients {
      */
     public static ElasticsearchClient create(URI url, String apiKeyOrNull) {
         RestClientBuilder builder = restClientBuilder(url, apiKeyOrNull);
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper(json)));
     }
 }

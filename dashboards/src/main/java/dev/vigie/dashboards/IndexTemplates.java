@@ -3,8 +3,8 @@ package dev.vigie.dashboards;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ExpandWildcard;
 import co.elastic.clients.elasticsearch.indices.GetIndexTemplateResponse;
-import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import co.elastic.clients.elasticsearch.indices.ResolveIndexResponse;
+import co.elastic.clients.elasticsearch.indices.get_index_template.IndexTemplateItem;
 import co.elastic.clients.elasticsearch.indices.resolve_index.ResolveIndexItem;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,8 +58,7 @@ public final class IndexTemplates {
     /** The four indices of the data contract, the ones the dashboards and the weekly report read. */
     public static final List<String> CONTRACT = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS);
     /** Every template {@link #installAll} installs, by name; each is also the name of the index written. */
-    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE,
-            LEASES);
+    public static final List<String> NAMES = List.of(MENTIONS, PAGE_CHANGES, ALERTS, RUNS, ERRORS, STATE, LEASES);
     /** Classpath folder of the template files. */
     public static final String RESOURCE_FOLDER = "vigie/templates/";
     /** Key of the file checksum in each installed template's {@code _meta}. */
@@ -94,8 +93,7 @@ public final class IndexTemplates {
         }
     }
 
-    private IndexTemplates() {
-    }
+    private IndexTemplates() {}
 
     /**
      * Installs or updates every template of {@link #NAMES} and the mappings of existing indices.
@@ -129,7 +127,9 @@ public final class IndexTemplates {
         String installed = null;
         if (exists) {
             GetIndexTemplateResponse existing = client.indices().getIndexTemplate(b -> b.name(name));
-            installed = existing.indexTemplates().isEmpty() ? null : checksumOf(existing.indexTemplates().get(0));
+            installed = existing.indexTemplates().isEmpty()
+                    ? null
+                    : checksumOf(existing.indexTemplates().get(0));
         }
         return install(client, name, exists, installed);
     }
@@ -159,8 +159,8 @@ public final class IndexTemplates {
             // a wildcard never fails with index_not_found; the exact names are filtered below
             wildcards.add(p.asText().endsWith("*") ? p.asText() : p.asText() + "*");
         });
-        ResolveIndexResponse indices = client.indices().resolveIndex(b -> b.name(wildcards)
-            .expandWildcards(ExpandWildcard.Open, ExpandWildcard.Closed));
+        ResolveIndexResponse indices = client.indices()
+                .resolveIndex(b -> b.name(wildcards).expandWildcards(ExpandWildcard.Open, ExpandWildcard.Closed));
         String mappings = JSON.writeValueAsString(template.path("template").path("mappings"));
         for (ResolveIndexItem index : indices.indices()) {
             if (patterns.stream().noneMatch(p -> p.matcher(index.name()).matches())) {
@@ -176,7 +176,8 @@ public final class IndexTemplates {
     /** The checksum of every installed template named {@code vigie-*}, by name ({@code null}: it has none). */
     private static Map<String, String> installedChecksums(ElasticsearchClient client) throws IOException {
         Map<String, String> checksums = new HashMap<>();
-        for (IndexTemplateItem item : client.indices().getIndexTemplate(b -> b.name("vigie-*")).indexTemplates()) {
+        for (IndexTemplateItem item :
+                client.indices().getIndexTemplate(b -> b.name("vigie-*")).indexTemplates()) {
             checksums.put(item.name(), checksumOf(item));
         }
         return checksums;
@@ -197,11 +198,11 @@ public final class IndexTemplates {
         if (!NAMES.contains(name)) {
             throw new IllegalArgumentException("unknown index template [" + name + "], expected one of " + NAMES);
         }
-        try (InputStream in = IndexTemplates.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + name
-            + ".json")) {
+        try (InputStream in =
+                IndexTemplates.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + name + ".json")) {
             if (in == null) {
-                throw new IllegalStateException("index template " + RESOURCE_FOLDER + name + ".json is not on the"
-                    + " classpath");
+                throw new IllegalStateException(
+                        "index template " + RESOURCE_FOLDER + name + ".json is not on the" + " classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -249,8 +250,12 @@ public final class IndexTemplates {
             } else {
                 into.put(path, definition.path("type").asText("object"));
             }
-            definition.path("fields").fields().forEachRemaining(sub ->
-                into.put(path + "." + sub.getKey(), sub.getValue().path("type").asText()));
+            definition
+                    .path("fields")
+                    .fields()
+                    .forEachRemaining(sub -> into.put(
+                            path + "." + sub.getKey(),
+                            sub.getValue().path("type").asText()));
         });
     }
 

@@ -19,7 +19,8 @@ class EsClientsTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            seen.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            seen.add(exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"acknowledged\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
@@ -29,7 +30,7 @@ class EsClientsTest {
         });
         server.start();
         try (ElasticsearchClient client = EsClients.create(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/es/"), "aWQ6a2V5")) {
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/es/"), "aWQ6a2V5")) {
             client.indices().delete(d -> d.index("vigie-x"));
         } finally {
             server.stop(0);
@@ -40,9 +41,11 @@ class EsClientsTest {
     @Test
     void refusesNonHttpUrlsNamingThem() {
         assertThatThrownBy(() -> EsClients.create(URI.create("ftp://es.example"), null))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://es.example");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ftp://es.example");
         assertThatThrownBy(() -> EsClients.create(URI.create("localhost:9200"), null))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("localhost:9200");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("localhost:9200");
         assertThatThrownBy(() -> EsClients.create(null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -3,7 +3,6 @@ package dev.vigie.testing;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +15,10 @@ import java.util.Map;
  * UCI News): Jackson's CSV module, RFC 4180 (quoted fields with commas, doubled quotes and line breaks; CRLF or LF).
  */
 public final class CsvFile {
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
+    private static final CsvMapper MAPPER =
+            CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
-    private CsvFile() {
-    }
+    private CsvFile() {}
 
     /** Every record of {@code file} (UTF-8), the header row too, each as its list of fields. */
     public static List<List<String>> rows(Path file) throws IOException {

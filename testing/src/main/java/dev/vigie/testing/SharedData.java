@@ -1,10 +1,9 @@
 package dev.vigie.testing;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The third-party data folder beside the project ({@value #DIR_PROPERTY}, default {@value #DEFAULT_DIR}), for every
@@ -28,8 +27,7 @@ public final class SharedData {
     /** System property that turns a skip for missing data into a failure. */
     public static final String REQUIRED_PROPERTY = "vigie.data.required";
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     /** The data folder, after checking that each of {@code folders} is in it; else the test is skipped or fails. */
     public static Path root(String... folders) {
@@ -62,7 +60,6 @@ public final class SharedData {
             Assertions.fail("shared data folder " + where + " is absent, and -D" + REQUIRED_PROPERTY
                     + "=true says it must be there (CI): fix -D" + DIR_PROPERTY + " or the folder's name");
         }
-        Assumptions.abort("shared data folder " + where + " is absent (set -D" + DIR_PROPERTY
-                + "): test skipped");
+        Assumptions.abort("shared data folder " + where + " is absent (set -D" + DIR_PROPERTY + "): test skipped");
     }
 }

@@ -1,7 +1,7 @@
 package dev.vigie.testing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CsvFileTest {
 
@@ -25,11 +24,12 @@ class CsvFileTest {
                 + "2,plain,\"two\nlines\"\r\n"
                 + "3,,é à\n");
 
-        assertThat(CsvFile.rows(file)).containsExactly(
-                List.of("id", "title", "text"),
-                List.of("1", "Hello, world", "She said \"no\""),
-                List.of("2", "plain", "two\nlines"),
-                List.of("3", "", "é à"));
+        assertThat(CsvFile.rows(file))
+                .containsExactly(
+                        List.of("id", "title", "text"),
+                        List.of("1", "Hello, world", "She said \"no\""),
+                        List.of("2", "plain", "two\nlines"),
+                        List.of("3", "", "é à"));
     }
 
     @Test
@@ -38,9 +38,10 @@ class CsvFileTest {
 
         List<Map<String, String>> records = CsvFile.records(file);
 
-        assertThat(records).containsExactly(
-                Map.of("path", "a.xml", "category", "encoding", "expect", ""),
-                Map.of("path", "b.xml", "category", "date", "expect", "x == 'y'"));
+        assertThat(records)
+                .containsExactly(
+                        Map.of("path", "a.xml", "category", "encoding", "expect", ""),
+                        Map.of("path", "b.xml", "category", "date", "expect", "x == 'y'"));
         assertThat(records.get(0).keySet()).containsExactly("path", "category", "expect");
     }
 
@@ -48,7 +49,8 @@ class CsvFileTest {
     void anUnclosedQuoteFailsNamingTheFile() throws IOException {
         Path file = write("a,b\n1,\"never closed\n");
 
-        assertThatThrownBy(() -> CsvFile.rows(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> CsvFile.rows(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString());
     }
 
@@ -57,7 +59,9 @@ class CsvFileTest {
         Path file = write("");
 
         assertThat(CsvFile.rows(file)).isEmpty();
-        assertThatThrownBy(() -> CsvFile.records(file)).isInstanceOf(IOException.class).hasMessageContaining("header");
+        assertThatThrownBy(() -> CsvFile.records(file))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("header");
     }
 
     private Path write(String text) throws IOException {

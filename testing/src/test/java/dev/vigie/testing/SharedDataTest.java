@@ -1,16 +1,15 @@
 package dev.vigie.testing;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 class SharedDataTest {
 
@@ -22,7 +21,8 @@ class SharedDataTest {
         Files.createDirectories(root.resolve("topics-en"));
         Files.createDirectories(root.resolve("sentiment-fr"));
 
-        assertThatCode(() -> SharedData.check(root, true, "topics-en", "sentiment-fr")).doesNotThrowAnyException();
+        assertThatCode(() -> SharedData.check(root, true, "topics-en", "sentiment-fr"))
+                .doesNotThrowAnyException();
         assertThatCode(() -> SharedData.check(root, false)).doesNotThrowAnyException();
     }
 

@@ -20,11 +20,6 @@ import dev.vigie.connectors.mention.Author;
 import dev.vigie.connectors.mention.Engagement;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
-import org.jsoup.Jsoup;
-import org.jsoup.parser.Parser;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
@@ -35,6 +30,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns an RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or RDF body into {@link Mention}s with Rome, hardened and forgiving.
@@ -64,14 +63,15 @@ public final class FeedParser {
     private static final java.util.Set<String> XML_ENTITIES = java.util.Set.of("amp", "lt", "gt", "quot", "apos");
     private static final Pattern FEED_ROOT = Pattern.compile("<feed(\\s[^>]*)?>");
     private static final Pattern DEFAULT_NS = Pattern.compile("\\sxmlns\\s*=\\s*(\"[^\"]*\"|'[^']*')");
-    private static final Pattern BASE64_ELEMENT = Pattern.compile(
-            "(<[\\w:.-]+[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([A-Za-z0-9+/=\\s]*)<");
+    private static final Pattern BASE64_ELEMENT =
+            Pattern.compile("(<[\\w:.-]+[^>]*\\bmode\\s*=\\s*[\"']base64[\"'][^>]*>)([A-Za-z0-9+/=\\s]*)<");
     private static final Pattern ENTRY_ROOT = Pattern.compile("<(?:[\\w-]+:)?entry[\\s>]");
     /** Atom text constructs typed with a MIME type ({@code type="text/html"}) instead of {@code html}/{@code text}. */
     private static final Pattern MIME_CONTENT_TYPE = Pattern.compile(
             "(<(?:[\\w-]+:)?(?:content|summary|title|subtitle|rights)\\s[^>]*?)"
                     + "type\\s*=\\s*([\"'])(text/html|text/plain)\\2",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern PREFIXED_NAME = Pattern.compile("</?([A-Za-z_][\\w.-]*):[A-Za-z_]");
     private static final Pattern PREFIXED_ATTRIBUTE = Pattern.compile("\\s([A-Za-z_][\\w.-]*):[A-Za-z_][\\w.-]*\\s*=");
     /** The namespaces of the prefixes feeds use without declaring them, as feed readers assume them. */
@@ -91,6 +91,7 @@ public final class FeedParser {
             java.util.Map.entry("googleplay", "http://www.google.com/schemas/play-podcasts/1.0"),
             java.util.Map.entry("podcast", "https://podcastindex.org/namespace/1.0"),
             java.util.Map.entry("thr", "http://purl.org/syndication/thread/1.0"));
+
     private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!#\\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)");
 
     /**
@@ -113,8 +114,8 @@ public final class FeedParser {
      * @param sourceName readable source name, {@code null} for the feed title
      * @param fetchedAt fetch time, also the fallback publication time
      */
-    public FeedResult parse(byte[] body, String contentType, String feedUrl, URI baseUrl, String sourceName,
-                            Instant fetchedAt) {
+    public FeedResult parse(
+            byte[] body, String contentType, String feedUrl, URI baseUrl, String sourceName, Instant fetchedAt) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(feedUrl, "feedUrl");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
@@ -126,28 +127,40 @@ public final class FeedParser {
         }
     }
 
-    private FeedResult doParse(byte[] body, String contentType, String feedUrl, URI baseUrl, String sourceName,
-                               Instant fetchedAt) {
+    private FeedResult doParse(
+            byte[] body, String contentType, String feedUrl, URI baseUrl, String sourceName, Instant fetchedAt) {
         CharsetSniffer.Decoded decoded = CharsetSniffer.decode(body, contentType);
         if (decoded.text().isBlank()) {
             return new FeedResult.Rejected(feedUrl, FeedResult.Reason.EMPTY, "empty body");
         }
         List<String> recoveries = new ArrayList<>();
         if (decoded.repaired()) {
-            recoveries.add("body is not valid in its declared charset; read as " + decoded.charset().name());
+            recoveries.add("body is not valid in its declared charset; read as "
+                    + decoded.charset().name());
         }
         Matcher declared = XML_ENCODING.matcher(decoded.text());
-        if (declared.lookingAt() && CharsetSniffer.bomCharset(body) == null
+        if (declared.lookingAt()
+                && CharsetSniffer.bomCharset(body) == null
                 && CharsetSniffer.lookup(declared.group(1)) == null) {
-            recoveries.add("unknown declared encoding '" + declared.group(1) + "'; read as " + decoded.charset().name());
+            recoveries.add("unknown declared encoding '" + declared.group(1) + "'; read as "
+                    + decoded.charset().name());
         }
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (JsonFeed.looks(mediaType, decoded.text())) {
-            return JsonFeed.parse(decoded.text(), feedUrl, baseUrl != null ? baseUrl : parseUri(feedUrl), sourceName,
-                    fetchedAt, recoveries);
+            return JsonFeed.parse(
+                    decoded.text(),
+                    feedUrl,
+                    baseUrl != null ? baseUrl : parseUri(feedUrl),
+                    sourceName,
+                    fetchedAt,
+                    recoveries);
         }
-        if (!mediaType.isEmpty() && !(mediaType.contains("xml") || mediaType.contains("rss")
-                || mediaType.contains("atom") || mediaType.contains("rdf"))) {
+        if (!mediaType.isEmpty()
+                && !(mediaType.contains("xml")
+                        || mediaType.contains("rss")
+                        || mediaType.contains("atom")
+                        || mediaType.contains("rdf"))) {
             recoveries.add("served as " + mediaType + ", not an XML media type");
         }
         XmlProlog.Prepared prepared;
@@ -159,20 +172,26 @@ public final class FeedParser {
         recoveries.addAll(prepared.recoveries());
         String xml = prepared.xml();
         if (!xml.startsWith("<")) {
-            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED, "body does not start with XML markup");
+            return new FeedResult.Rejected(
+                    feedUrl, FeedResult.Reason.NOT_A_FEED, "body does not start with XML markup");
         }
         if (xml.isBlank() || Cdf.rootStart(xml) < 0) {
             return new FeedResult.Rejected(feedUrl, FeedResult.Reason.EMPTY, "no XML element in the body");
         }
         if (NestingDepth.exceeds(xml, NestingDepth.MAX_FEED_DEPTH, false)) {
-            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.MALFORMED, "elements nested deeper than "
-                    + NestingDepth.MAX_FEED_DEPTH + " levels: refused before parsing (no feed nests like that; "
-                    + "a deep document costs time quadratic in its depth)");
+            return new FeedResult.Rejected(
+                    feedUrl,
+                    FeedResult.Reason.MALFORMED,
+                    "elements nested deeper than "
+                            + NestingDepth.MAX_FEED_DEPTH + " levels: refused before parsing (no feed nests like that; "
+                            + "a deep document costs time quadratic in its depth)");
         }
         xml = FeedDates.normalize(fixBase64(xml));
         xml = declareUndeclaredPrefixes(xml, recoveries);
-        xml = MIME_CONTENT_TYPE.matcher(xml).replaceAll(r -> r.group(1) + "type=" + r.group(2)
-                + (r.group(3).equalsIgnoreCase("text/plain") ? "text" : "html") + r.group(2));
+        xml = MIME_CONTENT_TYPE
+                .matcher(xml)
+                .replaceAll(r -> r.group(1) + "type=" + r.group(2)
+                        + (r.group(3).equalsIgnoreCase("text/plain") ? "text" : "html") + r.group(2));
         int root = Cdf.rootStart(xml);
         if (ENTRY_ROOT.matcher(xml).region(root, xml.length()).lookingAt()) {
             // an Atom entry document (RFC 4287 section 4.1.2): a feed of that one entry
@@ -195,7 +214,9 @@ public final class FeedParser {
         } catch (IllegalArgumentException notRssOrAtom) {
             feed = otherDialect(xml);
             if (feed == null) {
-                return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED,
+                return new FeedResult.Rejected(
+                        feedUrl,
+                        FeedResult.Reason.NOT_A_FEED,
                         "XML is not RSS, Atom, RDF or CDF: " + notRssOrAtom.getMessage());
             }
         } catch (FeedException strictError) {
@@ -232,13 +253,15 @@ public final class FeedParser {
             return null;
         }
         String tag = m.group();
-        String ns = tag.contains("version=\"0.3\"") || tag.contains("version='0.3'") ? "http://purl.org/atom/ns#"
+        String ns = tag.contains("version=\"0.3\"") || tag.contains("version='0.3'")
+                ? "http://purl.org/atom/ns#"
                 : "http://www.w3.org/2005/Atom";
-        String fixedTag = DEFAULT_NS.matcher(tag).find() ? DEFAULT_NS.matcher(tag).replaceFirst(" xmlns=\"" + ns + "\"")
+        String fixedTag = DEFAULT_NS.matcher(tag).find()
+                ? DEFAULT_NS.matcher(tag).replaceFirst(" xmlns=\"" + ns + "\"")
                 : "<feed xmlns=\"" + ns + "\"" + tag.substring(5);
         try {
-            return strictInput().build(new StringReader(xml.substring(0, root) + fixedTag
-                    + xml.substring(root + tag.length())));
+            return strictInput()
+                    .build(new StringReader(xml.substring(0, root) + fixedTag + xml.substring(root + tag.length())));
         } catch (FeedException | IllegalArgumentException e) {
             return null;
         }
@@ -253,8 +276,9 @@ public final class FeedParser {
             return null;
         }
         try {
-            return strictInput().build(new StringReader(xml.substring(0, open + 1) + "<channel>"
-                    + xml.substring(open + 1, close) + "</channel>" + xml.substring(close)));
+            return strictInput()
+                    .build(new StringReader(xml.substring(0, open + 1) + "<channel>" + xml.substring(open + 1, close)
+                            + "</channel>" + xml.substring(close)));
         } catch (FeedException | IllegalArgumentException e) {
             return null;
         }
@@ -304,10 +328,17 @@ public final class FeedParser {
         StringBuilder declarations = new StringBuilder();
         List<String> added = new ArrayList<>();
         for (String prefix : used) {
-            if (!Pattern.compile("xmlns:" + Pattern.quote(prefix) + "\\s*=").matcher(xml).find()) {
-                String ns = USUAL_NAMESPACES.getOrDefault(prefix.toLowerCase(Locale.ROOT),
-                        "urn:vigie:undeclared:" + prefix);
-                declarations.append(" xmlns:").append(prefix).append("=\"").append(ns).append('"');
+            if (!Pattern.compile("xmlns:" + Pattern.quote(prefix) + "\\s*=")
+                    .matcher(xml)
+                    .find()) {
+                String ns = USUAL_NAMESPACES.getOrDefault(
+                        prefix.toLowerCase(Locale.ROOT), "urn:vigie:undeclared:" + prefix);
+                declarations
+                        .append(" xmlns:")
+                        .append(prefix)
+                        .append("=\"")
+                        .append(ns)
+                        .append('"');
                 added.add(prefix + ":");
             }
         }
@@ -316,7 +347,9 @@ public final class FeedParser {
             return xml;
         }
         int nameEnd = root + 1;
-        while (nameEnd < xml.length() && !Character.isWhitespace(xml.charAt(nameEnd)) && xml.charAt(nameEnd) != '>'
+        while (nameEnd < xml.length()
+                && !Character.isWhitespace(xml.charAt(nameEnd))
+                && xml.charAt(nameEnd) != '>'
                 && xml.charAt(nameEnd) != '/') {
             nameEnd++;
         }
@@ -332,7 +365,8 @@ public final class FeedParser {
         Matcher m = BASE64_ELEMENT.matcher(xml);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + m.group(2).replaceAll("\\s+", "") + "<"));
+            m.appendReplacement(
+                    sb, Matcher.quoteReplacement(m.group(1) + m.group(2).replaceAll("\\s+", "") + "<"));
         }
         m.appendTail(sb);
         return sb.toString();
@@ -340,7 +374,8 @@ public final class FeedParser {
 
     private static boolean isXmlSyntaxError(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof org.xml.sax.SAXException || c instanceof org.jdom2.JDOMException
+            if (c instanceof org.xml.sax.SAXException
+                    || c instanceof org.jdom2.JDOMException
                     || c instanceof java.io.IOException) {
                 return true;
             }
@@ -355,7 +390,8 @@ public final class FeedParser {
             healing.setPreserveWireFeed(true);
             healing.setXmlHealerOn(true);
             healing.setAllowDoctypes(false);
-            SyndFeed feed = healing.build(new StringReader(BARE_AMPERSAND.matcher(xml).replaceAll("&amp;")));
+            SyndFeed feed =
+                    healing.build(new StringReader(BARE_AMPERSAND.matcher(xml).replaceAll("&amp;")));
             recoveries.add("malformed XML repaired (entities): " + strictError);
             return feed;
         } catch (FeedException | IllegalArgumentException healerError) {
@@ -367,8 +403,10 @@ public final class FeedParser {
             if (tolerant.children().isEmpty()) {
                 return null;
             }
-            tolerant.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
-                    .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).prettyPrint(false);
+            tolerant.outputSettings()
+                    .syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                    .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml)
+                    .prettyPrint(false);
             SyndFeed feed = strictInput().build(new StringReader(tolerant.outerHtml()));
             recoveries.add("malformed XML rebuilt leniently: " + strictError);
             return feed;
@@ -386,8 +424,14 @@ public final class FeedParser {
         return input;
     }
 
-    private FeedResult map(SyndFeed feed, String feedUrl, URI base, String sourceName, Instant fetchedAt,
-                           List<String> recoveries, List<String> errors) {
+    private FeedResult map(
+            SyndFeed feed,
+            String feedUrl,
+            URI base,
+            String sourceName,
+            Instant fetchedAt,
+            List<String> recoveries,
+            List<String> errors) {
         String feedTitle = feed.getTitle() == null ? null : PlainText.of(feed.getTitle());
         Source source = Source.feed(sourceName != null ? sourceName : feedTitle, feedUrl);
         String lang = languageHint(feed.getLanguage());
@@ -409,8 +453,8 @@ public final class FeedParser {
         return new FeedResult.Parsed(feedUrl, feed.getFeedType(), feedTitle, lang, mentions, errors, recoveries);
     }
 
-    private static Mention toMention(SyndEntry entry, int index, String feedUrl, URI base, Source source,
-                                     String lang, Instant fetchedAt) {
+    private static Mention toMention(
+            SyndEntry entry, int index, String feedUrl, URI base, Source source, String lang, Instant fetchedAt) {
         String canonical = UrlCanonicalizer.canonical(link(entry), base);
         String title = entry.getTitle() == null ? null : PlainText.of(entry.getTitle());
         String text = text(entry);
@@ -425,16 +469,28 @@ public final class FeedParser {
         } else {
             // no usable link: the id must still be stable across runs, so it hangs on the entry's own identity,
             // its content included (items that have only a description must not share one id)
-            String identity = entry.getUri() != null ? entry.getUri()
+            String identity = entry.getUri() != null
+                    ? entry.getUri()
                     : title + "|" + entry.getPublishedDate() + "|" + text
-                    + (title == null && text.isEmpty() ? "|" + index : "");
+                            + (title == null && text.isEmpty() ? "|" + index : "");
             id = "feed:" + Ids.sha256(feedUrl + "\n" + identity);
             url = feedUrl;
         }
         Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
         Instant published = date != null ? date.toInstant() : fetchedAt;
-        return new Mention(id, source, url, title, text, new Author(author(entry), null, null), published,
-                date == null, fetchedAt, lang, Engagement.NONE, null);
+        return new Mention(
+                id,
+                source,
+                url,
+                title,
+                text,
+                new Author(author(entry), null, null),
+                published,
+                date == null,
+                fetchedAt,
+                lang,
+                Engagement.NONE,
+                null);
     }
 
     /** The fragment of the entry's guid/id when it is a URL canonicalising to {@code canonical}, else {@code null}. */
@@ -477,8 +533,8 @@ public final class FeedParser {
             return contentText(d);
         }
         // RSS 1.0 and others often carry the text only in Dublin Core's dc:description
-        com.rometools.rome.feed.module.DCModule dc = (com.rometools.rome.feed.module.DCModule)
-                entry.getModule(com.rometools.rome.feed.module.DCModule.URI);
+        com.rometools.rome.feed.module.DCModule dc =
+                (com.rometools.rome.feed.module.DCModule) entry.getModule(com.rometools.rome.feed.module.DCModule.URI);
         String dcDescription = dc == null ? null : dc.getDescription();
         return dcDescription == null || dcDescription.isBlank() ? "" : PlainText.of(dcDescription);
     }

@@ -1,7 +1,6 @@
 package dev.vigie.connectors.feed;
 
 import dev.vigie.connectors.mention.Mention;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +26,15 @@ public sealed interface FeedResult extends Serializable permits FeedResult.Parse
      * @param recoveries what a strict parser would have refused and was repaired, like a feed reader's "bozo"
      *                   flag; empty for a well-formed feed
      */
-    record Parsed(String feedUrl, String format, String title, String lang, List<Mention> mentions,
-                  List<String> entryErrors, List<String> recoveries) implements FeedResult {
+    record Parsed(
+            String feedUrl,
+            String format,
+            String title,
+            String lang,
+            List<Mention> mentions,
+            List<String> entryErrors,
+            List<String> recoveries)
+            implements FeedResult {
         public Parsed {
             Objects.requireNonNull(feedUrl, "feedUrl");
             mentions = List.copyOf(mentions);

@@ -9,7 +9,6 @@ import dev.vigie.connectors.mention.Author;
 import dev.vigie.connectors.mention.Engagement;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,7 @@ import java.util.List;
  * item's own {@code id}; {@code content_text}, else {@code content_html} as plain text, else {@code summary}.
  */
 final class JsonFeed {
-    private JsonFeed() {
-    }
+    private JsonFeed() {}
 
     /** Whether the body is a JSON Feed: its media type says so, or it is JSON naming a jsonfeed.org version. */
     static boolean looks(String mediaType, String text) {
@@ -42,19 +40,19 @@ final class JsonFeed {
         return version > 0 && version < i + 4096;
     }
 
-    static FeedResult parse(String text, String feedUrl, URI base, String sourceName, Instant fetchedAt,
-                            List<String> recoveries) {
+    static FeedResult parse(
+            String text, String feedUrl, URI base, String sourceName, Instant fetchedAt, List<String> recoveries) {
         JsonNode root;
         try {
             root = Json.parse(text.strip().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.MALFORMED, "malformed JSON Feed: "
-                    + e.getMessage());
+            return new FeedResult.Rejected(
+                    feedUrl, FeedResult.Reason.MALFORMED, "malformed JSON Feed: " + e.getMessage());
         }
         String version = Json.text(root, "version");
         if (!root.isObject() || version == null || !version.contains("jsonfeed.org/version/")) {
-            return new FeedResult.Rejected(feedUrl, FeedResult.Reason.NOT_A_FEED,
-                    "JSON without a jsonfeed.org version: not a JSON Feed");
+            return new FeedResult.Rejected(
+                    feedUrl, FeedResult.Reason.NOT_A_FEED, "JSON without a jsonfeed.org version: not a JSON Feed");
         }
         String format = version.endsWith("/1") ? "json_1.0" : "json_" + version.substring(version.lastIndexOf('/') + 1);
         String title = Json.text(root, "title") == null ? null : PlainText.of(Json.text(root, "title"));
@@ -76,33 +74,55 @@ final class JsonFeed {
         return new FeedResult.Parsed(feedUrl, format, title, lang, mentions, errors, recoveries);
     }
 
-    private static Mention mention(JsonNode item, int index, String feedUrl, URI base, Source source, String lang,
-                                   String feedAuthor, Instant fetchedAt) {
+    private static Mention mention(
+            JsonNode item,
+            int index,
+            String feedUrl,
+            URI base,
+            Source source,
+            String lang,
+            String feedAuthor,
+            Instant fetchedAt) {
         if (!item.isObject()) {
             throw new IllegalArgumentException("not an object");
         }
         String link = Json.text(item, "url") != null ? Json.text(item, "url") : Json.text(item, "external_url");
         String canonical = link == null ? null : UrlCanonicalizer.canonical(link, base);
         String title = Json.text(item, "title") == null ? null : PlainText.of(Json.text(item, "title"));
-        String text = Json.text(item, "content_text") != null ? PlainText.tidy(Json.text(item, "content_text"))
-                : Json.text(item, "content_html") != null ? PlainText.of(Json.text(item, "content_html"))
-                : Json.text(item, "summary") != null ? PlainText.of(Json.text(item, "summary")) : "";
+        String text = Json.text(item, "content_text") != null
+                ? PlainText.tidy(Json.text(item, "content_text"))
+                : Json.text(item, "content_html") != null
+                        ? PlainText.of(Json.text(item, "content_html"))
+                        : Json.text(item, "summary") != null ? PlainText.of(Json.text(item, "summary")) : "";
         String ownId = Json.text(item, "id");
         String id;
         if (canonical != null) {
             id = Ids.forUrl(canonical);
         } else {
-            String identity = ownId != null ? ownId : title + "|" + Json.text(item, "date_published") + "|" + text
-                    + (title == null && text.isEmpty() ? "|" + index : "");
+            String identity = ownId != null
+                    ? ownId
+                    : title + "|" + Json.text(item, "date_published") + "|" + text
+                            + (title == null && text.isEmpty() ? "|" + index : "");
             id = "feed:" + Ids.sha256(feedUrl + "\n" + identity);
         }
-        Instant date = Json.instant(item, "date_published") != null ? Json.instant(item, "date_published")
+        Instant date = Json.instant(item, "date_published") != null
+                ? Json.instant(item, "date_published")
                 : Json.instant(item, "date_modified");
         String itemAuthor = author(item);
         String itemLang = FeedParser.languageHint(Json.text(item, "language"));
-        return new Mention(id, source, canonical != null ? canonical : feedUrl, title, text,
-                new Author(itemAuthor != null ? itemAuthor : feedAuthor, null, null), date != null ? date : fetchedAt,
-                date == null, fetchedAt, itemLang != null ? itemLang : lang, Engagement.NONE, null);
+        return new Mention(
+                id,
+                source,
+                canonical != null ? canonical : feedUrl,
+                title,
+                text,
+                new Author(itemAuthor != null ? itemAuthor : feedAuthor, null, null),
+                date != null ? date : fetchedAt,
+                date == null,
+                fetchedAt,
+                itemLang != null ? itemLang : lang,
+                Engagement.NONE,
+                null);
     }
 
     /** The first author's name: {@code authors} (1.1) or {@code author} (1.0). */

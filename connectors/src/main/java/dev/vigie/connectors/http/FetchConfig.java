@@ -42,10 +42,12 @@ public record FetchConfig(
         boolean allowPrivateAddresses,
         Set<String> privateHostsAllowed,
         boolean honourRobots,
-        Duration robotsCacheTtl) implements Serializable {
+        Duration robotsCacheTtl)
+        implements Serializable {
 
     /** The product token in the User-Agent. */
     public static final String PRODUCT = "Vigie/0.1";
+
     public static final String DEFAULT_CONTACT_URL = "https://github.com/vigie-dev/vigie";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -78,8 +80,8 @@ public record FetchConfig(
             throw new IllegalArgumentException("maxConcurrency must be positive: " + maxConcurrency);
         }
         if (perHostConcurrency < 1 || perHostConcurrency > maxConcurrency) {
-            throw new IllegalArgumentException("perHostConcurrency must be within 1..maxConcurrency ("
-                    + maxConcurrency + "): " + perHostConcurrency);
+            throw new IllegalArgumentException("perHostConcurrency must be within 1..maxConcurrency (" + maxConcurrency
+                    + "): " + perHostConcurrency);
         }
         notNegative("perHostMinDelay", perHostMinDelay);
         java.util.TreeSet<String> hosts = new java.util.TreeSet<>();
@@ -153,32 +155,101 @@ public record FetchConfig(
         private boolean honourRobots = true;
         private Duration robotsCacheTtl = DEFAULT_ROBOTS_CACHE_TTL;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder contactUrl(String v) {
+            contactUrl = v;
+            return this;
         }
 
-        public Builder contactUrl(String v) { contactUrl = v; return this; }
-        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
-        public Builder requestTimeout(Duration v) { requestTimeout = v; return this; }
-        public Builder maxBodyBytes(long v) { maxBodyBytes = v; return this; }
-        public Builder maxRedirects(int v) { maxRedirects = v; return this; }
-        public Builder maxRetries(int v) { maxRetries = v; return this; }
-        public Builder retryBaseDelay(Duration v) { retryBaseDelay = v; return this; }
-        public Builder maxRetryAfter(Duration v) { maxRetryAfter = v; return this; }
-        public Builder maxConcurrency(int v) { maxConcurrency = v; return this; }
-        public Builder perHostConcurrency(int v) { perHostConcurrency = v; return this; }
-        public Builder perHostMinDelay(Duration v) { perHostMinDelay = v; return this; }
+        public Builder connectTimeout(Duration v) {
+            connectTimeout = v;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration v) {
+            requestTimeout = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder maxRedirects(int v) {
+            maxRedirects = v;
+            return this;
+        }
+
+        public Builder maxRetries(int v) {
+            maxRetries = v;
+            return this;
+        }
+
+        public Builder retryBaseDelay(Duration v) {
+            retryBaseDelay = v;
+            return this;
+        }
+
+        public Builder maxRetryAfter(Duration v) {
+            maxRetryAfter = v;
+            return this;
+        }
+
+        public Builder maxConcurrency(int v) {
+            maxConcurrency = v;
+            return this;
+        }
+
+        public Builder perHostConcurrency(int v) {
+            perHostConcurrency = v;
+            return this;
+        }
+
+        public Builder perHostMinDelay(Duration v) {
+            perHostMinDelay = v;
+            return this;
+        }
         /** Allow loopback, private, link-local and multicast addresses: for tests, demos and intranet sources. */
-        public Builder allowPrivateAddresses(boolean v) { allowPrivateAddresses = v; return this; }
+        public Builder allowPrivateAddresses(boolean v) {
+            allowPrivateAddresses = v;
+            return this;
+        }
         /** Hosts allowed to resolve to private addresses although {@code allowPrivateAddresses} is off. */
-        public Builder privateHostsAllowed(Set<String> v) { privateHostsAllowed = v; return this; }
-        public Builder honourRobots(boolean v) { honourRobots = v; return this; }
-        public Builder robotsCacheTtl(Duration v) { robotsCacheTtl = v; return this; }
+        public Builder privateHostsAllowed(Set<String> v) {
+            privateHostsAllowed = v;
+            return this;
+        }
+
+        public Builder honourRobots(boolean v) {
+            honourRobots = v;
+            return this;
+        }
+
+        public Builder robotsCacheTtl(Duration v) {
+            robotsCacheTtl = v;
+            return this;
+        }
 
         /** @throws IllegalArgumentException naming the first bad setting */
         public FetchConfig build() {
-            return new FetchConfig(contactUrl, connectTimeout, requestTimeout, maxBodyBytes, maxRedirects, maxRetries,
-                    retryBaseDelay, maxRetryAfter, maxConcurrency, perHostConcurrency, perHostMinDelay,
-                    allowPrivateAddresses, privateHostsAllowed, honourRobots, robotsCacheTtl);
+            return new FetchConfig(
+                    contactUrl,
+                    connectTimeout,
+                    requestTimeout,
+                    maxBodyBytes,
+                    maxRedirects,
+                    maxRetries,
+                    retryBaseDelay,
+                    maxRetryAfter,
+                    maxConcurrency,
+                    perHostConcurrency,
+                    perHostMinDelay,
+                    allowPrivateAddresses,
+                    privateHostsAllowed,
+                    honourRobots,
+                    robotsCacheTtl);
         }
     }
 }

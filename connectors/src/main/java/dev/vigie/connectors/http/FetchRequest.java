@@ -19,7 +19,8 @@ public record FetchRequest(URI url, Purpose purpose, Validators validators, Map<
 
     public FetchRequest {
         Objects.requireNonNull(url, "url");
-        if (!url.isAbsolute() || url.getHost() == null
+        if (!url.isAbsolute()
+                || url.getHost() == null
                 || !("http".equalsIgnoreCase(url.getScheme()) || "https".equalsIgnoreCase(url.getScheme()))) {
             throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
         }

@@ -1,7 +1,6 @@
 package dev.vigie.connectors.http;
 
 import dev.vigie.connectors.internal.CharsetSniffer;
-
 import java.io.Serializable;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -38,8 +37,16 @@ public sealed interface FetchResult extends Serializable
      * @param headers response headers, names in lower case
      * @param fetchedAt end of the fetch
      */
-    record Ok(URI url, URI finalUrl, int status, String contentType, byte[] body, Validators validators,
-              Map<String, List<String>> headers, Instant fetchedAt) implements FetchResult {
+    record Ok(
+            URI url,
+            URI finalUrl,
+            int status,
+            String contentType,
+            byte[] body,
+            Validators validators,
+            Map<String, List<String>> headers,
+            Instant fetchedAt)
+            implements FetchResult {
         public Ok {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(finalUrl, "finalUrl");

@@ -6,6 +6,32 @@ import dev.vigie.connectors.internal.ContentDecoding;
 import dev.vigie.connectors.internal.HostScheduler;
 import dev.vigie.connectors.internal.RetryAfter;
 import dev.vigie.connectors.internal.RobotsRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -21,33 +47,6 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches over HTTP like a polite, hardened crawler, without blocking the caller: {@link #fetch} returns a future
@@ -91,19 +90,23 @@ public final class HttpFetcher implements AutoCloseable {
     private final ExecutorService io;
     /** Requests on the wire, aborted (connection closed) by {@link #close()}. */
     private final Set<HttpGet> onTheWire = ConcurrentHashMap.newKeySet();
+
     private final HostScheduler scheduler;
     private final Map<String, CachedRobots> robots = new ConcurrentHashMap<>();
     /** Fetches under way, so that closing completes them instead of leaving callers waiting forever. */
     private final Map<CompletableFuture<FetchResult>, URI> pending = new ConcurrentHashMap<>();
     /** Hosts whose Retry-After exceeded the cap: calls fail fast as RATE_LIMITED until then. */
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+
     private volatile boolean closed;
 
     private record CachedRobots(CompletableFuture<RobotsRules> rules, Instant loaded) {
         /** Read rules are kept {@code ttl}; an unreachable robots.txt is asked for again sooner. */
         boolean fresh(Instant now, Duration ttl) {
             Duration keep = ttl;
-            if (rules.isDone() && !rules.isCompletedExceptionally() && rules.join().unreachableReason() != null
+            if (rules.isDone()
+                    && !rules.isCompletedExceptionally()
+                    && rules.join().unreachableReason() != null
                     && UNREACHABLE_ROBOTS_TTL.compareTo(ttl) < 0) {
                 keep = UNREACHABLE_ROBOTS_TTL;
             }
@@ -117,8 +120,8 @@ public final class HttpFetcher implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         this.timer = Executors.newScheduledThreadPool(2, r -> daemon(r, "vigie-fetch-timer-" + n.incrementAndGet()));
         this.workers = Executors.newFixedThreadPool(4, r -> daemon(r, "vigie-fetch-worker-" + n.incrementAndGet()));
-        this.io = Executors.newFixedThreadPool(Math.min(config.maxConcurrency(), 256),
-                r -> daemon(r, "vigie-fetch-io-" + n.incrementAndGet()));
+        this.io = Executors.newFixedThreadPool(
+                Math.min(config.maxConcurrency(), 256), r -> daemon(r, "vigie-fetch-io-" + n.incrementAndGet()));
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new org.apache.hc.client5.http.DnsResolver() {
                     @Override
@@ -151,8 +154,8 @@ public final class HttpFetcher implements AutoCloseable {
                         .setResponseTimeout(Timeout.of(config.requestTimeout()))
                         .build())
                 .build();
-        this.scheduler = new HostScheduler(config.maxConcurrency(), config.perHostConcurrency(),
-                config.perHostMinDelay(), timer);
+        this.scheduler = new HostScheduler(
+                config.maxConcurrency(), config.perHostConcurrency(), config.perHostMinDelay(), timer);
     }
 
     /** Opens a fetcher (threads and an HTTP client); close it when done. */
@@ -162,7 +165,8 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** Opens a fetcher that resolves host names with {@code resolver} (tests, custom DNS); close it when done. */
     public static HttpFetcher open(FetchConfig config, HostResolver resolver) {
-        return new HttpFetcher(java.util.Objects.requireNonNull(config, "config"),
+        return new HttpFetcher(
+                java.util.Objects.requireNonNull(config, "config"),
                 java.util.Objects.requireNonNull(resolver, "resolver"));
     }
 
@@ -218,8 +222,8 @@ public final class HttpFetcher implements AutoCloseable {
         timer.shutdownNow();
         workers.shutdownNow();
         io.shutdownNow();
-        pending.forEach((future, url) -> future.complete(failed(url, FailureKind.CANCELLED, 0,
-                "fetcher closed before the fetch ended")));
+        pending.forEach((future, url) ->
+                future.complete(failed(url, FailureKind.CANCELLED, 0, "fetcher closed before the fetch ended")));
     }
 
     /** One fetch through its hops and retries. */
@@ -255,43 +259,59 @@ public final class HttpFetcher implements AutoCloseable {
                 return;
             }
             String host = url.getHost();
-            if (host == null || url.getScheme() == null
-                    || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))) {
+            if (host == null
+                    || url.getScheme() == null
+                    || !(url.getScheme().equalsIgnoreCase("http")
+                            || url.getScheme().equalsIgnoreCase("https"))) {
                 finish(failed(request.url(), FailureKind.INVALID_URL, 0, "not an http(s) URL: " + url));
                 return;
             }
             CompletableFuture<String> refusal = checkAddress(url);
             refusal.thenCompose(reason -> {
-                if (reason != null) {
-                    return CompletableFuture.completedFuture((Runnable) () -> finish(failed(request.url(),
-                            reason.startsWith("unknown host") ? FailureKind.UNKNOWN_HOST : FailureKind.BLOCKED_ADDRESS,
-                            0, reason)));
-                }
-                if (config.honourRobots() && request.purpose().robotsApply()) {
-                    return robotsFor(url).thenApply(rules -> rules.allows(pathAndQuery(url))
-                            ? (Runnable) () -> send(url, redirects, attempt)
-                            : () -> finish(failed(request.url(), FailureKind.ROBOTS_DISALLOWED, 0,
-                                    rules.unreachableReason() == null ? "robots.txt of " + host + " disallows " + url
-                                            : "robots.txt of " + host + " could not be read ("
-                                            + rules.unreachableReason() + "): nothing is fetched from " + host
-                                            + " until it can be (RFC 9309), " + url)));
-                }
-                return CompletableFuture.completedFuture((Runnable) () -> send(url, redirects, attempt));
-            }).whenComplete((next, e) -> {
-                if (e != null) {
-                    finish(failed(request.url(), FailureKind.CONNECTION, 0, "unexpected error: " + e));
-                } else {
-                    next.run();
-                }
-            });
+                        if (reason != null) {
+                            return CompletableFuture.completedFuture((Runnable) () -> finish(failed(
+                                    request.url(),
+                                    reason.startsWith("unknown host")
+                                            ? FailureKind.UNKNOWN_HOST
+                                            : FailureKind.BLOCKED_ADDRESS,
+                                    0,
+                                    reason)));
+                        }
+                        if (config.honourRobots() && request.purpose().robotsApply()) {
+                            return robotsFor(url)
+                                    .thenApply(rules -> rules.allows(pathAndQuery(url))
+                                            ? (Runnable) () -> send(url, redirects, attempt)
+                                            : () -> finish(failed(
+                                                    request.url(),
+                                                    FailureKind.ROBOTS_DISALLOWED,
+                                                    0,
+                                                    rules.unreachableReason() == null
+                                                            ? "robots.txt of " + host + " disallows " + url
+                                                            : "robots.txt of " + host + " could not be read ("
+                                                                    + rules.unreachableReason()
+                                                                    + "): nothing is fetched from " + host
+                                                                    + " until it can be (RFC 9309), " + url)));
+                        }
+                        return CompletableFuture.completedFuture((Runnable) () -> send(url, redirects, attempt));
+                    })
+                    .whenComplete((next, e) -> {
+                        if (e != null) {
+                            finish(failed(request.url(), FailureKind.CONNECTION, 0, "unexpected error: " + e));
+                        } else {
+                            next.run();
+                        }
+                    });
         }
 
         private void send(URI url, int redirects, int attempt) {
             String host = hostKey(url);
             Instant until = blockedUntil.get(host);
             if (until != null && until.isAfter(Instant.now())) {
-                finish(failed(request.url(), FailureKind.RATE_LIMITED, 0, host + " asked not to be called before "
-                        + until + " (" + url + ")"));
+                finish(failed(
+                        request.url(),
+                        FailureKind.RATE_LIMITED,
+                        0,
+                        host + " asked not to be called before " + until + " (" + url + ")"));
                 return;
             }
             scheduler.submit(host, () -> exchange(url)).whenComplete((response, error) -> {
@@ -321,19 +341,22 @@ public final class HttpFetcher implements AutoCloseable {
             try {
                 io.execute(() -> {
                     if (result.isDone()) {
-                        response.completeExceptionally(new java.util.concurrent.CancellationException(
-                                "fetch cancelled"));
+                        response.completeExceptionally(
+                                new java.util.concurrent.CancellationException("fetch cancelled"));
                         return;
                     }
                     // the whole attempt, body included, is bounded: at requestTimeout the request is aborted,
                     // which closes its connection (a server trickling one byte at a time cannot hold it)
                     ScheduledFuture<?> deadline;
                     try {
-                        deadline = timer.schedule(() -> {
-                            if (response.completeExceptionally(new TimeoutException())) {
-                                get.cancel();
-                            }
-                        }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                        deadline = timer.schedule(
+                                () -> {
+                                    if (response.completeExceptionally(new TimeoutException())) {
+                                        get.cancel();
+                                    }
+                                },
+                                config.requestTimeout().toMillis(),
+                                TimeUnit.MILLISECONDS);
                     } catch (java.util.concurrent.RejectedExecutionException e) {
                         response.completeExceptionally(e);
                         return;
@@ -346,8 +369,8 @@ public final class HttpFetcher implements AutoCloseable {
                     try {
                         response.complete(HttpFetcher.this.execute(get));
                     } catch (IOException | RuntimeException e) {
-                        response.completeExceptionally(closed ? new java.util.concurrent.CancellationException(
-                                "fetcher closed") : e);
+                        response.completeExceptionally(
+                                closed ? new java.util.concurrent.CancellationException("fetcher closed") : e);
                     } finally {
                         current = null;
                         onTheWire.remove(get);
@@ -364,7 +387,8 @@ public final class HttpFetcher implements AutoCloseable {
             if (error != null) {
                 Throwable cause = unwrap(error);
                 FailureKind kind = kindOf(cause);
-                if (kind == FailureKind.CONNECTION && attempt < config.maxRetries()
+                if (kind == FailureKind.CONNECTION
+                        && attempt < config.maxRetries()
                         && !(cause instanceof CappedBody.TruncatedException)) {
                     retryLater(url, redirects, attempt, backoff(attempt), kind + ": " + describe(cause));
                     return;
@@ -376,7 +400,10 @@ public final class HttpFetcher implements AutoCloseable {
             if (REDIRECTS.contains(status)) {
                 String location = response.first("location");
                 if (location == null) {
-                    finish(failed(request.url(), FailureKind.HTTP_STATUS, status,
+                    finish(failed(
+                            request.url(),
+                            FailureKind.HTTP_STATUS,
+                            status,
                             "redirect " + status + " without Location from " + url));
                     return;
                 }
@@ -384,24 +411,33 @@ public final class HttpFetcher implements AutoCloseable {
                 try {
                     next = url.resolve(new URI(location.strip().replace(" ", "%20")));
                 } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-                    finish(failed(request.url(), FailureKind.INVALID_URL, status,
+                    finish(failed(
+                            request.url(),
+                            FailureKind.INVALID_URL,
+                            status,
                             "invalid redirect Location '" + location + "' from " + url));
                     return;
                 }
                 visited.add(url);
                 if (visited.contains(next)) {
-                    finish(failed(request.url(), FailureKind.TOO_MANY_REDIRECTS, status,
+                    finish(failed(
+                            request.url(),
+                            FailureKind.TOO_MANY_REDIRECTS,
+                            status,
                             "redirect loop: " + url + " -> " + next));
                     return;
                 }
                 if (redirects + 1 > config.maxRedirects()) {
-                    finish(failed(request.url(), FailureKind.TOO_MANY_REDIRECTS, status,
+                    finish(failed(
+                            request.url(),
+                            FailureKind.TOO_MANY_REDIRECTS,
+                            status,
                             "more than " + config.maxRedirects() + " redirects, last to " + next));
                     return;
                 }
                 if (!headers.isEmpty() && !sameOrigin(url, next)) {
-                    LOG.debug("redirect from {} to another origin {}: request headers (credentials) dropped", url,
-                            next);
+                    LOG.debug(
+                            "redirect from {} to another origin {}: request headers (credentials) dropped", url, next);
                     headers = Map.of();
                 }
                 LOG.debug("{} redirects {} to {}", url, status, next);
@@ -410,7 +446,8 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Validators validators = validatorsOf(response);
             if (status == 304) {
-                finish(new FetchResult.NotModified(request.url(),
+                finish(new FetchResult.NotModified(
+                        request.url(),
                         validators.isEmpty() ? request.validators() : merge(validators, request.validators()),
                         Instant.now()));
                 return;
@@ -418,11 +455,15 @@ public final class HttpFetcher implements AutoCloseable {
             if (RETRYABLE.contains(status)) {
                 Duration asked = RetryAfter.parse(response.first("retry-after"), Instant.now());
                 if (asked != null && asked.compareTo(config.maxRetryAfter()) > 0) {
-                    blockedUntil.merge(hostKey(url), Instant.now().plus(asked),
-                            (a, b) -> a.isAfter(b) ? a : b);
-                    finish(failed(request.url(), FailureKind.RATE_LIMITED, status, "server asks to retry after "
-                            + asked.toSeconds() + " s, more than the " + config.maxRetryAfter().toSeconds()
-                            + " s allowed (" + url + ")"));
+                    blockedUntil.merge(hostKey(url), Instant.now().plus(asked), (a, b) -> a.isAfter(b) ? a : b);
+                    finish(failed(
+                            request.url(),
+                            FailureKind.RATE_LIMITED,
+                            status,
+                            "server asks to retry after "
+                                    + asked.toSeconds() + " s, more than the "
+                                    + config.maxRetryAfter().toSeconds()
+                                    + " s allowed (" + url + ")"));
                     return;
                 }
                 if (attempt < config.maxRetries()) {
@@ -431,9 +472,11 @@ public final class HttpFetcher implements AutoCloseable {
                     retryLater(url, redirects, attempt, wait, "status " + status);
                     return;
                 }
-                finish(failed(request.url(), status == 429 || status == 503 ? FailureKind.RATE_LIMITED
-                        : FailureKind.HTTP_STATUS, status, "status " + status + " after " + (attempt + 1)
-                        + " attempts (" + url + ")"));
+                finish(failed(
+                        request.url(),
+                        status == 429 || status == 503 ? FailureKind.RATE_LIMITED : FailureKind.HTTP_STATUS,
+                        status,
+                        "status " + status + " after " + (attempt + 1) + " attempts (" + url + ")"));
                 return;
             }
             if (status < 200 || status > 299) {
@@ -442,14 +485,21 @@ public final class HttpFetcher implements AutoCloseable {
             }
             byte[] body;
             try {
-                body = ContentDecoding.decode(response.body(), response.first("content-encoding"),
-                        config.maxBodyBytes());
+                body = ContentDecoding.decode(
+                        response.body(), response.first("content-encoding"), config.maxBodyBytes());
             } catch (IOException e) {
                 finish(failed(request.url(), kindOf(e), status, e.getMessage() + " (" + url + ")"));
                 return;
             }
-            finish(new FetchResult.Ok(request.url(), url, status, response.first("content-type"), body, validators,
-                    response.headers(), Instant.now()));
+            finish(new FetchResult.Ok(
+                    request.url(),
+                    url,
+                    status,
+                    response.first("content-type"),
+                    body,
+                    validators,
+                    response.headers(),
+                    Instant.now()));
         }
 
         private void retryLater(URI url, int redirects, int attempt, Duration wait, String why) {
@@ -483,7 +533,8 @@ public final class HttpFetcher implements AutoCloseable {
             int status = response.getCode();
             Map<String, List<String>> headers = new TreeMap<>();
             for (Header h : response.getHeaders()) {
-                headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+                headers.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(h.getValue());
             }
             byte[] body = new byte[0];
             HttpEntity entity = response.getEntity();
@@ -529,20 +580,23 @@ public final class HttpFetcher implements AutoCloseable {
 
     private CompletableFuture<String> checkAddress(URI url) {
         String host = url.getHost();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                checkedAddresses(host);
-                return null;
-            } catch (BlockedAddressException e) {
-                return e.getMessage() + ": " + url;
-            } catch (UnknownHostException e) {
-                return "unknown host " + host + " (" + url + ")";
-            }
-        }, workers);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        checkedAddresses(host);
+                        return null;
+                    } catch (BlockedAddressException e) {
+                        return e.getMessage() + ": " + url;
+                    } catch (UnknownHostException e) {
+                        return "unknown host " + host + " (" + url + ")";
+                    }
+                },
+                workers);
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost().equalsIgnoreCase(b.getHost())
                 && port(a) == port(b);
     }
 
@@ -553,31 +607,43 @@ public final class HttpFetcher implements AutoCloseable {
     private CompletableFuture<RobotsRules> robotsFor(URI url) {
         String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
         Instant now = Instant.now();
-        CachedRobots cached = robots.compute(origin, (k, old) -> old != null && old.fresh(now, config.robotsCacheTtl())
-                ? old : new CachedRobots(loadRobots(URI.create(origin + "/robots.txt")), now));
+        CachedRobots cached = robots.compute(
+                origin,
+                (k, old) -> old != null && old.fresh(now, config.robotsCacheTtl())
+                        ? old
+                        : new CachedRobots(loadRobots(URI.create(origin + "/robots.txt")), now));
         return cached.rules();
     }
 
     private CompletableFuture<RobotsRules> loadRobots(URI robotsUrl) {
-        return fetch(new FetchRequest(robotsUrl, Purpose.ROBOTS, Validators.NONE, Map.of())).thenApply(r -> {
-            if (r instanceof FetchResult.Ok ok) {
-                return RobotsRules.parse(ok.text(), config.robotsAgent());
-            }
-            FetchResult.Failed f = (FetchResult.Failed) r;
-            // RFC 9309 2.3.1: "unavailable" (4xx) means no restriction; "unreachable" (5xx, 429, time-out, network
-            // error) means complete disallow, for a short while only: the next fetch of that host reads it again
-            boolean unavailable = f.status() >= 400 && f.status() < 500 && f.status() != 429;
-            boolean pageWillSay = f.kind() == FailureKind.UNKNOWN_HOST || f.kind() == FailureKind.BLOCKED_ADDRESS
-                    || f.kind() == FailureKind.INVALID_URL || f.kind() == FailureKind.CANCELLED;
-            if (unavailable || pageWillSay) {
-                LOG.debug("no robots.txt at {}: {}", robotsUrl, r);
-                return RobotsRules.ALLOW_ALL;
-            }
-            LOG.info("robots.txt at {} unreachable, nothing fetched from that host for now: {}", robotsUrl,
-                    f.message());
-            return RobotsRules.unreachable(f.status() > 0 ? "status " + f.status() : f.kind().name().toLowerCase(
-                    Locale.ROOT).replace('_', ' '));
-        });
+        return fetch(new FetchRequest(robotsUrl, Purpose.ROBOTS, Validators.NONE, Map.of()))
+                .thenApply(r -> {
+                    if (r instanceof FetchResult.Ok ok) {
+                        return RobotsRules.parse(ok.text(), config.robotsAgent());
+                    }
+                    FetchResult.Failed f = (FetchResult.Failed) r;
+                    // RFC 9309 2.3.1: "unavailable" (4xx) means no restriction; "unreachable" (5xx, 429, time-out,
+                    // network
+                    // error) means complete disallow, for a short while only: the next fetch of that host reads it
+                    // again
+                    boolean unavailable = f.status() >= 400 && f.status() < 500 && f.status() != 429;
+                    boolean pageWillSay = f.kind() == FailureKind.UNKNOWN_HOST
+                            || f.kind() == FailureKind.BLOCKED_ADDRESS
+                            || f.kind() == FailureKind.INVALID_URL
+                            || f.kind() == FailureKind.CANCELLED;
+                    if (unavailable || pageWillSay) {
+                        LOG.debug("no robots.txt at {}: {}", robotsUrl, r);
+                        return RobotsRules.ALLOW_ALL;
+                    }
+                    LOG.info(
+                            "robots.txt at {} unreachable, nothing fetched from that host for now: {}",
+                            robotsUrl,
+                            f.message());
+                    return RobotsRules.unreachable(
+                            f.status() > 0
+                                    ? "status " + f.status()
+                                    : f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                });
     }
 
     private Duration backoff(int attempt) {
@@ -591,7 +657,8 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private static Validators merge(Validators fresh, Validators old) {
-        return new Validators(fresh.etag() != null ? fresh.etag() : old.etag(),
+        return new Validators(
+                fresh.etag() != null ? fresh.etag() : old.etag(),
                 fresh.lastModified() != null ? fresh.lastModified() : old.lastModified());
     }
 
@@ -606,13 +673,16 @@ public final class HttpFetcher implements AutoCloseable {
 
     private static Throwable unwrap(Throwable t) {
         Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof java.util.concurrent.ExecutionException
-                || (c instanceof IOException && !(c instanceof SocketTimeoutException)
-                && !(c instanceof CappedBody.TooLargeException)
-                && !(c instanceof CappedBody.TruncatedException)
-                && !(c instanceof UnknownHostException)
-                && !(c instanceof ContentDecoding.BadEncodingException)))
-                && c.getCause() != null && c.getCause() != c) {
+        while ((c instanceof CompletionException
+                        || c instanceof java.util.concurrent.ExecutionException
+                        || (c instanceof IOException
+                                && !(c instanceof SocketTimeoutException)
+                                && !(c instanceof CappedBody.TooLargeException)
+                                && !(c instanceof CappedBody.TruncatedException)
+                                && !(c instanceof UnknownHostException)
+                                && !(c instanceof ContentDecoding.BadEncodingException)))
+                && c.getCause() != null
+                && c.getCause() != c) {
             c = c.getCause();
         }
         return c;
@@ -631,7 +701,8 @@ public final class HttpFetcher implements AutoCloseable {
         if (t instanceof ContentDecoding.BadEncodingException) {
             return FailureKind.BAD_CONTENT_ENCODING;
         }
-        if (t instanceof SocketTimeoutException || t instanceof TimeoutException
+        if (t instanceof SocketTimeoutException
+                || t instanceof TimeoutException
                 || t instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
             return FailureKind.TIMEOUT;
         }
@@ -662,5 +733,4 @@ public final class HttpFetcher implements AutoCloseable {
         t.setDaemon(true);
         return t;
     }
-
 }

@@ -6,7 +6,9 @@ package dev.vigie.connectors.http;
  */
 public enum Purpose {
     /** An RSS/Atom feed. */
-    FEED("application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5", false),
+    FEED(
+            "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+            false),
     /** A web page (competitor pages): robots.txt is honoured. */
     PAGE("text/html, application/xhtml+xml;q=0.9, */*;q=0.5", true),
     /** A JSON API (Mastodon, Bluesky, Reddit, Hacker News). */

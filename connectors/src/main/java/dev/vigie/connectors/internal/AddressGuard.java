@@ -9,8 +9,7 @@ import java.net.InetAddress;
  * addresses of every hop, so a public name pointing at an internal service, or a redirect to one, is refused (SSRF).
  */
 public final class AddressGuard {
-    private AddressGuard() {
-    }
+    private AddressGuard() {}
 
     /** Why the address is not public, or {@code null} when it is. */
     public static String nonPublicReason(InetAddress a) {
@@ -98,8 +97,9 @@ public final class AddressGuard {
         }
         try {
             String reason = nonPublicReason(InetAddress.getByAddress(v4));
-            return reason == null ? null : reason + " (" + form + " " + InetAddress.getByAddress(v4).getHostAddress()
-                    + ")";
+            return reason == null
+                    ? null
+                    : reason + " (" + form + " " + InetAddress.getByAddress(v4).getHostAddress() + ")";
         } catch (java.net.UnknownHostException e) {
             return "invalid";
         }

@@ -9,8 +9,7 @@ import java.io.InputStream;
  * cap. An error while the body streams (connection closed early) is reported as {@link TruncatedException}.
  */
 public final class CappedBody {
-    private CappedBody() {
-    }
+    private CappedBody() {}
 
     /** The body is larger than the cap. */
     public static final class TooLargeException extends IOException {
@@ -35,8 +34,8 @@ public final class CappedBody {
      */
     public static byte[] read(InputStream in, long cap, long declaredLength) throws IOException {
         if (declaredLength > cap) {
-            throw new TooLargeException("declared Content-Length " + declaredLength + " exceeds the cap of " + cap
-                    + " bytes");
+            throw new TooLargeException(
+                    "declared Content-Length " + declaredLength + " exceeds the cap of " + cap + " bytes");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
         byte[] buf = new byte[16384];

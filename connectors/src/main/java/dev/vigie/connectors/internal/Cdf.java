@@ -6,25 +6,23 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Microsoft's Channel Definition Format ({@code <CHANNEL HREF><TITLE><ABSTRACT><ITEM>}), which Rome does not read
  * and old sites still serve: mapped onto Rome's feed model so that it goes through the same entry mapping.
  */
 public final class Cdf {
-    private Cdf() {
-    }
+    private Cdf() {}
 
     /** Whether the document's root element is a CDF channel. */
     public static boolean looksLikeCdf(String xml) {

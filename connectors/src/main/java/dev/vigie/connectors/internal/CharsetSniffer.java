@@ -25,16 +25,14 @@ public final class CharsetSniffer {
             Pattern.compile("charset\\s*=\\s*[\"']?([A-Za-z0-9._:+-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:+-]+)[\"']");
-    private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:+-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:+-]+)", Pattern.CASE_INSENSITIVE);
     private static final int SNIFF_BYTES = 4096;
 
     /** A decoded body. */
-    public record Decoded(String text, Charset charset, boolean repaired) {
-    }
+    public record Decoded(String text, Charset charset, boolean repaired) {}
 
-    private CharsetSniffer() {
-    }
+    private CharsetSniffer() {}
 
     /** The charset of {@code body}, given the {@code Content-Type} header (may be {@code null}). */
     public static Charset detect(byte[] body, String contentType) {

@@ -14,8 +14,7 @@ import java.util.zip.InflaterInputStream;
  * refused rather than unpacked. "deflate" is tried as zlib first and as raw deflate second, as servers send both.
  */
 public final class ContentDecoding {
-    private ContentDecoding() {
-    }
+    private ContentDecoding() {}
 
     /** Thrown for a body that is not valid in its declared encoding. */
     public static final class BadEncodingException extends IOException {
@@ -47,8 +46,8 @@ public final class ContentDecoding {
                     throw e;
                 } catch (IOException zlib) {
                     try {
-                        return readCapped(new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)),
-                                cap);
+                        return readCapped(
+                                new InflaterInputStream(new ByteArrayInputStream(body), new Inflater(true)), cap);
                     } catch (CappedBody.TooLargeException e) {
                         throw e;
                     } catch (IOException raw) {
@@ -67,8 +66,7 @@ public final class ContentDecoding {
             int n;
             while ((n = in.read(buf)) > 0) {
                 if (out.size() + (long) n > cap) {
-                    throw new CappedBody.TooLargeException(
-                            "decompressed body exceeds the cap of " + cap + " bytes");
+                    throw new CappedBody.TooLargeException("decompressed body exceeds the cap of " + cap + " bytes");
                 }
                 out.write(buf, 0, n);
             }

@@ -22,36 +22,66 @@ public final class FeedDates {
             "\\s*(?:([^\\d\\s,.]+)\\.?\\s*,?\\s+)?(\\d{1,2})\\.?\\s+([^\\d\\s,.]+)\\.?\\s+(\\d{2,4})(.*)",
             Pattern.DOTALL);
     private static final Pattern ZONE = Pattern.compile("\\s([A-Za-z]{2,5})\\s*$");
-    private static final String[] ENGLISH_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-            "Oct", "Nov", "Dec"};
-    private static final java.util.Set<String> ENGLISH_DAYS = java.util.Set.of("mon", "tue", "wed", "thu", "fri",
-            "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tues",
-            "thur", "thurs");
+    private static final String[] ENGLISH_MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+    private static final java.util.Set<String> ENGLISH_DAYS = java.util.Set.of(
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "tues",
+            "thur",
+            "thurs");
     /** Month names and abbreviations (lower case, accents removed) of English, French, German, Italian, Spanish. */
     private static final Map<String, Integer> MONTHS = new HashMap<>();
+
     private static final Map<String, String> ZONES = Map.ofEntries(
-            Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"), Map.entry("CST", "-0600"),
-            Map.entry("CDT", "-0500"), Map.entry("MST", "-0700"), Map.entry("MDT", "-0600"),
-            Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"), Map.entry("AKST", "-0900"),
-            Map.entry("AKDT", "-0800"), Map.entry("HST", "-1000"), Map.entry("CET", "+0100"),
-            Map.entry("CEST", "+0200"), Map.entry("MEZ", "+0100"), Map.entry("MESZ", "+0200"),
-            Map.entry("WET", "+0000"), Map.entry("WEST", "+0100"), Map.entry("EET", "+0200"),
-            Map.entry("EEST", "+0300"), Map.entry("BST", "+0100"));
+            Map.entry("EST", "-0500"),
+            Map.entry("EDT", "-0400"),
+            Map.entry("CST", "-0600"),
+            Map.entry("CDT", "-0500"),
+            Map.entry("MST", "-0700"),
+            Map.entry("MDT", "-0600"),
+            Map.entry("PST", "-0800"),
+            Map.entry("PDT", "-0700"),
+            Map.entry("AKST", "-0900"),
+            Map.entry("AKDT", "-0800"),
+            Map.entry("HST", "-1000"),
+            Map.entry("CET", "+0100"),
+            Map.entry("CEST", "+0200"),
+            Map.entry("MEZ", "+0100"),
+            Map.entry("MESZ", "+0200"),
+            Map.entry("WET", "+0000"),
+            Map.entry("WEST", "+0100"),
+            Map.entry("EET", "+0200"),
+            Map.entry("EEST", "+0300"),
+            Map.entry("BST", "+0100"));
 
     static {
         String[][] names = {
-                {"jan", "january", "janv", "janvier", "januar", "jaen", "jaenner", "gen", "gennaio", "ene", "enero"},
-                {"feb", "february", "fev", "fevr", "fevrier", "februar", "febbraio", "febrero"},
-                {"mar", "march", "mars", "maer", "maerz", "mrz", "marz", "marzo"},
-                {"apr", "april", "avr", "avril", "aprile", "abr", "abril"},
-                {"may", "mai", "mag", "maggio", "mayo"},
-                {"jun", "june", "juin", "juni", "giu", "giugno", "junio"},
-                {"jul", "july", "juil", "juillet", "juli", "lug", "luglio", "julio"},
-                {"aug", "august", "aou", "aout", "ago", "agosto"},
-                {"sep", "sept", "september", "septembre", "set", "settembre", "septiembre", "setiembre"},
-                {"oct", "october", "octobre", "okt", "oktober", "ott", "ottobre", "octubre"},
-                {"nov", "november", "novembre", "noviembre"},
-                {"dec", "december", "decembre", "dez", "dezember", "dic", "dicembre", "diciembre"},
+            {"jan", "january", "janv", "janvier", "januar", "jaen", "jaenner", "gen", "gennaio", "ene", "enero"},
+            {"feb", "february", "fev", "fevr", "fevrier", "februar", "febbraio", "febrero"},
+            {"mar", "march", "mars", "maer", "maerz", "mrz", "marz", "marzo"},
+            {"apr", "april", "avr", "avril", "aprile", "abr", "abril"},
+            {"may", "mai", "mag", "maggio", "mayo"},
+            {"jun", "june", "juin", "juni", "giu", "giugno", "junio"},
+            {"jul", "july", "juil", "juillet", "juli", "lug", "luglio", "julio"},
+            {"aug", "august", "aou", "aout", "ago", "agosto"},
+            {"sep", "sept", "september", "septembre", "set", "settembre", "septiembre", "setiembre"},
+            {"oct", "october", "octobre", "okt", "oktober", "ott", "ottobre", "octubre"},
+            {"nov", "november", "novembre", "noviembre"},
+            {"dec", "december", "decembre", "dez", "dezember", "dic", "dicembre", "diciembre"},
         };
         for (int m = 0; m < names.length; m++) {
             for (String n : names[m]) {
@@ -60,8 +90,7 @@ public final class FeedDates {
         }
     }
 
-    private FeedDates() {
-    }
+    private FeedDates() {}
 
     /** {@code xml} with its misreadable RFC 822 dates rewritten; the same string when there is nothing to do. */
     public static String normalize(String xml) {
@@ -96,8 +125,8 @@ public final class FeedDates {
         String rest = m.group(5);
         Matcher z = ZONE.matcher(rest);
         String zone = z.find() ? ZONES.get(z.group(1).toUpperCase(Locale.ROOT)) : null;
-        boolean english = (day == null || ENGLISH_DAYS.contains(day))
-                && ENGLISH_MONTHS[month].equalsIgnoreCase(m.group(3));
+        boolean english =
+                (day == null || ENGLISH_DAYS.contains(day)) && ENGLISH_MONTHS[month].equalsIgnoreCase(m.group(3));
         if (english && zone == null) {
             return null;
         }

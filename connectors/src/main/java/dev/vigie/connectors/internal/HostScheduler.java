@@ -38,7 +38,11 @@ public final class HostScheduler {
     }
 
     /** As above, reading the time from {@code nanoClock} ({@link System#nanoTime()} semantics): tests control it. */
-    public HostScheduler(int maxConcurrency, int perHost, Duration minDelay, ScheduledExecutorService timer,
+    public HostScheduler(
+            int maxConcurrency,
+            int perHost,
+            Duration minDelay,
+            ScheduledExecutorService timer,
             LongSupplier nanoClock) {
         this.maxConcurrency = maxConcurrency;
         this.perHost = perHost;

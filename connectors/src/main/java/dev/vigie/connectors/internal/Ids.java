@@ -7,8 +7,7 @@ import java.util.HexFormat;
 
 /** Deterministic ids: hex SHA-256 of a canonical string. */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String sha256(String s) {
         try {

@@ -3,7 +3,6 @@ package dev.vigie.connectors.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +17,14 @@ public final class Json {
      * ones before building the tree keeps a hostile body from costing memory and stack.
      */
     public static final int MAX_DEPTH = 200;
+
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH).build())
+                    .maxNestingDepth(MAX_DEPTH)
+                    .build())
             .build());
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode parse(byte[] body) throws IOException {
         try {

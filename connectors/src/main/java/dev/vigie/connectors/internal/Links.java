@@ -8,8 +8,7 @@ public final class Links {
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*((?:;\\s*[^;,]+)*)");
     private static final Pattern REL = Pattern.compile("rel\\s*=\\s*\"?([^\";]+)\"?");
 
-    private Links() {
-    }
+    private Links() {}
 
     /** The URL of the link with relation {@code rel}, or {@code null}. */
     public static String find(String header, String rel) {

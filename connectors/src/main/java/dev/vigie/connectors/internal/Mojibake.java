@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 public final class Mojibake {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private Mojibake() {
-    }
+    private Mojibake() {}
 
     public static String repair(String s) {
         int n = s.length();
@@ -69,10 +68,12 @@ public final class Mojibake {
             }
         }
         try {
-            String decoded = StandardCharsets.UTF_8.newDecoder()
+            String decoded = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return decoded.length() < run.length() ? decoded : null;
         } catch (CharacterCodingException e) {
             return null;

@@ -16,13 +16,47 @@ public final class NestingDepth {
     /** Deepest nesting accepted in a web page. */
     public static final int MAX_PAGE_DEPTH = 1024;
 
-    private static final Set<String> HTML_NOT_COUNTED = Set.of("area", "base", "br", "col", "embed", "hr", "img",
-            "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup",
-            "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
-            "keygen", "command", "basefont", "frame", "isindex");
+    private static final Set<String> HTML_NOT_COUNTED = Set.of(
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "p",
+            "li",
+            "dt",
+            "dd",
+            "option",
+            "optgroup",
+            "tr",
+            "td",
+            "th",
+            "tbody",
+            "thead",
+            "tfoot",
+            "colgroup",
+            "rb",
+            "rt",
+            "rp",
+            "html",
+            "head",
+            "body",
+            "keygen",
+            "command",
+            "basefont",
+            "frame",
+            "isindex");
 
-    private NestingDepth() {
-    }
+    private NestingDepth() {}
 
     /**
      * Whether the elements of {@code markup} nest deeper than {@code limit}.

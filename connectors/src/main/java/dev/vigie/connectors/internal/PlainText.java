@@ -1,5 +1,7 @@
 package dev.vigie.connectors.internal;
 
+import java.text.Normalizer;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -8,22 +10,47 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
-import java.text.Normalizer;
-import java.util.Set;
-
 /**
  * HTML to readable plain text: scripts, styles and other non-content elements removed, block elements and
  * {@code <br>} become line breaks, runs of spaces collapse, Unicode in NFC. Text without markup is only normalised,
  * which keeps feeds of plain text cheap.
  */
 public final class PlainText {
-    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-            "h6", "blockquote", "pre", "tr", "table", "section", "article", "header", "footer", "dd", "dt", "dl",
-            "figure", "figcaption", "hr", "main", "aside", "nav", "form", "address");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "pre",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "dd",
+            "dt",
+            "dl",
+            "figure",
+            "figcaption",
+            "hr",
+            "main",
+            "aside",
+            "nav",
+            "form",
+            "address");
     private static final String DROP = "script, style, noscript, template, iframe, object, embed, svg, head";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** Plain text of an HTML fragment or of text that may contain entities. */
     public static String of(String html) {
@@ -41,27 +68,38 @@ public final class PlainText {
     /** Plain text of an element, block elements on their own lines. */
     public static String fromElement(Element root) {
         StringBuilder sb = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    // in HTML a line break inside text is a space, except in preformatted blocks
-                    Element p = t.parent();
-                    boolean pre = p != null && (p.normalName().equals("pre") || p.normalName().equals("textarea")
-                            || p.parents().stream().anyMatch(a -> a.normalName().equals("pre")));
-                    sb.append(pre ? t.getWholeText() : t.getWholeText().replace('\r', ' ').replace('\n', ' '));
-                } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    sb.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            // in HTML a line break inside text is a space, except in preformatted blocks
+                            Element p = t.parent();
+                            boolean pre = p != null
+                                    && (p.normalName().equals("pre")
+                                            || p.normalName().equals("textarea")
+                                            || p.parents().stream()
+                                                    .anyMatch(
+                                                            a -> a.normalName().equals("pre")));
+                            sb.append(
+                                    pre
+                                            ? t.getWholeText()
+                                            : t.getWholeText()
+                                                    .replace('\r', ' ')
+                                                    .replace('\n', ' '));
+                        } else if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            sb.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-                    sb.append('\n');
-                }
-            }
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                            sb.append('\n');
+                        }
+                    }
+                },
+                root);
         return tidy(sb.toString());
     }
 

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Checks and builds the base URLs of mention APIs. */
 public final class QueryUrls {
-    private QueryUrls() {
-    }
+    private QueryUrls() {}
 
     /** A base URL without trailing slash; refuses what is not an absolute http(s) URL. */
     public static String base(String name, String url) {
@@ -57,7 +56,11 @@ public final class QueryUrls {
                 first = false;
             }
         }
-        return sb.append(first ? "" : "&").append(name).append('=').append(encodedValue).toString();
+        return sb.append(first ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(encodedValue)
+                .toString();
     }
 
     /** The value of a query parameter of {@code url}, or {@code null}. */
@@ -79,8 +82,12 @@ public final class QueryUrls {
         try {
             java.net.URI a = new java.net.URI(base);
             java.net.URI b = new java.net.URI(url.strip());
-            return a.getScheme() != null && b.getScheme() != null && a.getHost() != null && b.getHost() != null
-                    && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+            return a.getScheme() != null
+                    && b.getScheme() != null
+                    && a.getHost() != null
+                    && b.getHost() != null
+                    && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost().equalsIgnoreCase(b.getHost())
                     && port(a) == port(b);
         } catch (java.net.URISyntaxException e) {
             return false;

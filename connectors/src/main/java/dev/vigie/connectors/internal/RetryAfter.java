@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Reads a {@code Retry-After} header: delay-seconds or an HTTP date. */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The delay asked for, or {@code null} when the header is absent or unreadable. */
     public static Duration parse(String value, Instant now) {
@@ -22,7 +21,8 @@ public final class RetryAfter {
             return Duration.ofSeconds(Math.max(0, seconds));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
                 Duration d = Duration.between(now, at);
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException notDate) {

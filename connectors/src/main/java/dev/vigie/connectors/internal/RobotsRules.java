@@ -2,7 +2,6 @@ package dev.vigie.connectors.internal;
 
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,8 +17,8 @@ import java.util.List;
  */
 public final class RobotsRules {
     /** Everything allowed: no robots.txt (4xx). */
-    public static final RobotsRules ALLOW_ALL = new RobotsRules(
-            new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
+    public static final RobotsRules ALLOW_ALL =
+            new RobotsRules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), null);
 
     private final SimpleRobotRules rules;
     private final String unreachableReason;
@@ -33,8 +32,11 @@ public final class RobotsRules {
     public static RobotsRules parse(String text, String agent) {
         SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
         parser.setExactUserAgentMatching(true);
-        SimpleRobotRules parsed = parser.parseContent("http://robots.invalid/robots.txt",
-                text.getBytes(StandardCharsets.UTF_8), "text/plain", List.of(agent.toLowerCase(java.util.Locale.ROOT)));
+        SimpleRobotRules parsed = parser.parseContent(
+                "http://robots.invalid/robots.txt",
+                text.getBytes(StandardCharsets.UTF_8),
+                "text/plain",
+                List.of(agent.toLowerCase(java.util.Locale.ROOT)));
         return new RobotsRules(parsed, null);
     }
 

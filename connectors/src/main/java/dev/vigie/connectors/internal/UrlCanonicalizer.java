@@ -11,11 +11,10 @@ import java.util.Set;
  * parameters ({@code utm_*}, {@code fbclid}, {@code gclid}...) removed; other parameters kept in their order.
  */
 public final class UrlCanonicalizer {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid",
-            "yclid", "igshid", "_hsenc", "_hsmi");
+    private static final Set<String> TRACKING =
+            Set.of("fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "yclid", "igshid", "_hsenc", "_hsmi");
 
-    private UrlCanonicalizer() {
-    }
+    private UrlCanonicalizer() {}
 
     /**
      * The canonical absolute URL of {@code link} resolved against {@code base} (may be {@code null}), or

@@ -27,17 +27,17 @@ public final class XmlProlog {
     }
 
     /** The prepared document and what was changed to make it parseable. */
-    public record Prepared(String xml, List<String> recoveries, boolean strippedLeadingJunk) {
-    }
+    public record Prepared(String xml, List<String> recoveries, boolean strippedLeadingJunk) {}
 
-    private XmlProlog() {
-    }
+    private XmlProlog() {}
 
     public static Prepared prepare(String text) throws RefusedException {
         List<String> recoveries = new ArrayList<>();
         int start = 0;
-        while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start))
-                || text.charAt(start) == '\u0000')) {
+        while (start < text.length()
+                && (text.charAt(start) == '\uFEFF'
+                        || Character.isWhitespace(text.charAt(start))
+                        || text.charAt(start) == '\u0000')) {
             start++;
         }
         boolean stripped = false;
@@ -72,8 +72,8 @@ public final class XmlProlog {
             }
             String value = m.group(5);
             if (value.indexOf('&') >= 0 || value.indexOf('%') >= 0) {
-                throw new RefusedException("entity '" + name
-                        + "' refers to other entities: refused as a possible entity-expansion bomb");
+                throw new RefusedException(
+                        "entity '" + name + "' refers to other entities: refused as a possible entity-expansion bomb");
             }
             entities.putIfAbsent(name, value);
             if (entities.size() > MAX_ENTITIES) {
@@ -101,8 +101,8 @@ public final class XmlProlog {
                     if (value != null) {
                         sb.append(value);
                         if (sb.length() > limit) {
-                            throw new RefusedException("entity expansion grows the document beyond " + limit
-                                    + " characters: refused");
+                            throw new RefusedException(
+                                    "entity expansion grows the document beyond " + limit + " characters: refused");
                         }
                         i = semi + 1;
                         continue;

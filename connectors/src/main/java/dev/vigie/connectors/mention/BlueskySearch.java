@@ -7,7 +7,6 @@ import dev.vigie.connectors.http.Purpose;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.PlainText;
 import dev.vigie.connectors.internal.QueryUrls;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
 
     /** Every post is read through the AppView and shown on bsky.app, whichever server hosts its author. */
     static final String OUTLET = "bsky.app";
+
     static final String OUTLET_URL = "https://bsky.app";
 
     @Override
@@ -49,8 +49,8 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
 
     @Override
     public FetchRequest firstRequest(MentionCursor since) {
-        String url = baseUrl + "/xrpc/app.bsky.feed.searchPosts?q=" + Json.encode(query) + "&sort=latest&limit="
-                + pageSize;
+        String url =
+                baseUrl + "/xrpc/app.bsky.feed.searchPosts?q=" + Json.encode(query) + "&sort=latest&limit=" + pageSize;
         if (!since.isStart()) {
             url += "&since=" + Json.encode(since.value());
         }
@@ -75,7 +75,8 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
                         reached = true;
                         continue;
                     }
-                    if (!m.publishedEstimated() && (newest == null || m.publishedAt().isAfter(newest))) {
+                    if (!m.publishedEstimated()
+                            && (newest == null || m.publishedAt().isAfter(newest))) {
                         newest = m.publishedAt();
                     }
                     mentions.add(m);
@@ -84,11 +85,17 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
                 }
             }
             String next = Json.text(root, "cursor");
-            FetchRequest nextRequest = next == null || posts.isEmpty() || reached ? null
-                    : FetchRequest.of(QueryUrls.withParam(response.finalUrl().toString(), "cursor",
-                    Json.encode(next)), Purpose.API);
-            return new MentionPage(mentions, nextRequest, newest == null ? null : new MentionCursor(newest.toString()),
-                    reached, errors);
+            FetchRequest nextRequest = next == null || posts.isEmpty() || reached
+                    ? null
+                    : FetchRequest.of(
+                            QueryUrls.withParam(response.finalUrl().toString(), "cursor", Json.encode(next)),
+                            Purpose.API);
+            return new MentionPage(
+                    mentions,
+                    nextRequest,
+                    newest == null ? null : new MentionCursor(newest.toString()),
+                    reached,
+                    errors);
         } catch (IOException | RuntimeException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }
@@ -115,20 +122,34 @@ public record BlueskySearch(String baseUrl, String query, int pageSize) implemen
             created = Json.instant(post, "indexedAt");
         }
         String lang = null;
-        if (record != null && record.has("langs") && record.get("langs").isArray() && record.get("langs").size() > 0) {
+        if (record != null
+                && record.has("langs")
+                && record.get("langs").isArray()
+                && record.get("langs").size() > 0) {
             lang = record.get("langs").get(0).asText();
             int dash = lang.indexOf('-');
             lang = dash > 0 ? lang.substring(0, dash) : lang;
         }
         Long followers = Json.number(author, "followersCount");
-        Engagement engagement = new Engagement(Json.number(post, "likeCount"),
+        Engagement engagement = new Engagement(
+                Json.number(post, "likeCount"),
                 Json.plus(Json.number(post, "repostCount"), Json.number(post, "quoteCount")),
-                Json.number(post, "replyCount"), null);
+                Json.number(post, "replyCount"),
+                null);
         Source source = new Source(SourceType.BLUESKY, OUTLET, OUTLET_URL, label());
-        return new Mention("bluesky:" + uri, source, url, null, PlainText.tidy(
-                Json.text(record, "text") == null ? "" : Json.text(record, "text")),
+        return new Mention(
+                "bluesky:" + uri,
+                source,
+                url,
+                null,
+                PlainText.tidy(Json.text(record, "text") == null ? "" : Json.text(record, "text")),
                 new Author(Json.text(author, "displayName"), handle == null ? did : "@" + handle, followers),
-                created != null ? created : fetchedAt, created == null, fetchedAt, lang, engagement, followers);
+                created != null ? created : fetchedAt,
+                created == null,
+                fetchedAt,
+                lang,
+                engagement,
+                followers);
     }
 
     /** Post views of every AppView envelope: posts[], feed[].post, thread.post and its replies/parent. */

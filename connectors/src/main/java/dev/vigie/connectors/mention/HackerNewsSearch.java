@@ -7,7 +7,6 @@ import dev.vigie.connectors.http.Purpose;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.PlainText;
 import dev.vigie.connectors.internal.QueryUrls;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
      * share of voice counts (the linked article, when it names the brand, comes through the feeds).
      */
     static final String OUTLET = "Hacker News";
+
     static final String OUTLET_URL = "https://news.ycombinator.com";
 
     @Override
@@ -52,8 +52,8 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
 
     @Override
     public FetchRequest firstRequest(MentionCursor since) {
-        String url = baseUrl + "/api/v1/search_by_date?query=" + Json.encode(query)
-                + "&tags=" + Json.encode("(story,comment)") + "&hitsPerPage=" + pageSize;
+        String url = baseUrl + "/api/v1/search_by_date?query=" + Json.encode(query) + "&tags="
+                + Json.encode("(story,comment)") + "&hitsPerPage=" + pageSize;
         if (!since.isStart()) {
             url += "&numericFilters=" + Json.encode("created_at_i>" + since.value());
         }
@@ -94,11 +94,12 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
             Long page = Json.number(root, "page");
             Long pages = Json.number(root, "nbPages");
             if (page != null && pages != null && page + 1 < pages && !items.isEmpty() && !reached) {
-                next = FetchRequest.of(QueryUrls.withParam(response.finalUrl().toString(), "page",
-                        Long.toString(page + 1)), Purpose.API);
+                next = FetchRequest.of(
+                        QueryUrls.withParam(response.finalUrl().toString(), "page", Long.toString(page + 1)),
+                        Purpose.API);
             }
-            return new MentionPage(mentions, next, newest == null ? null : new MentionCursor(newest.toString()),
-                    reached, errors);
+            return new MentionPage(
+                    mentions, next, newest == null ? null : new MentionCursor(newest.toString()), reached, errors);
         } catch (IOException | RuntimeException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }
@@ -122,21 +123,32 @@ public record HackerNewsSearch(String baseUrl, String query, int pageSize) imple
             throw new IllegalArgumentException("item without id");
         }
         String title = Json.text(item, "title");
-        String text = Json.text(item, "comment_text") != null ? Json.text(item, "comment_text")
+        String text = Json.text(item, "comment_text") != null
+                ? Json.text(item, "comment_text")
                 : Json.text(item, "story_text") != null ? Json.text(item, "story_text") : Json.text(item, "text");
         String plain = PlainText.of(text);
         if (plain.isEmpty()) {
-            plain = title != null ? PlainText.of(title)
+            plain = title != null
+                    ? PlainText.of(title)
                     : Json.text(item, "story_title") != null ? PlainText.of(Json.text(item, "story_title")) : "";
         }
         Long created = Json.number(item, "created_at_i");
         Instant date = created != null ? Instant.ofEpochSecond(created) : Json.instant(item, "created_at");
-        Engagement engagement = new Engagement(null, null, Json.number(item, "num_comments"),
-                Json.number(item, "points"));
+        Engagement engagement =
+                new Engagement(null, null, Json.number(item, "num_comments"), Json.number(item, "points"));
         String author = Json.text(item, "author");
-        return new Mention("hackernews:" + id, new Source(SourceType.HACKERNEWS, OUTLET, OUTLET_URL, label()),
+        return new Mention(
+                "hackernews:" + id,
+                new Source(SourceType.HACKERNEWS, OUTLET, OUTLET_URL, label()),
                 OUTLET_URL + "/item?id=" + id,
-                title == null ? null : PlainText.of(title), plain, new Author(author, author, null),
-                date != null ? date : fetchedAt, date == null, fetchedAt, null, engagement, null);
+                title == null ? null : PlainText.of(title),
+                plain,
+                new Author(author, author, null),
+                date != null ? date : fetchedAt,
+                date == null,
+                fetchedAt,
+                null,
+                engagement,
+                null);
     }
 }

@@ -5,7 +5,6 @@ import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.QueryUrls;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -41,8 +40,8 @@ public record MastodonSearch(String instance, String query, int pageSize, String
 
     @Override
     public FetchRequest firstRequest(MentionCursor since) {
-        String url = instance + "/api/v2/search?q=" + Json.encode(query) + "&type=statuses&resolve=false&limit="
-                + pageSize;
+        String url =
+                instance + "/api/v2/search?q=" + Json.encode(query) + "&type=statuses&resolve=false&limit=" + pageSize;
         if (!since.isStart()) {
             url += "&min_id=" + Json.encode(since.value());
         }

@@ -6,7 +6,6 @@ import dev.vigie.connectors.http.Purpose;
 import dev.vigie.connectors.http.Validators;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.PlainText;
-
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Instant;
@@ -16,8 +15,7 @@ import java.util.Map;
 
 /** Maps Mastodon status JSON (timelines, a status, v2 search) to mentions; shared by the Mastodon queries. */
 final class MastodonStatuses {
-    private MastodonStatuses() {
-    }
+    private MastodonStatuses() {}
 
     /**
      * The statuses of a body: an array (timelines), an object with {@code statuses} (search) or one status. Other
@@ -39,8 +37,13 @@ final class MastodonStatuses {
         return out;
     }
 
-    static MentionPage page(List<JsonNode> statuses, String instance, String search, MentionCursor since,
-                            Instant fetchedAt, dev.vigie.connectors.http.FetchRequest next) {
+    static MentionPage page(
+            List<JsonNode> statuses,
+            String instance,
+            String search,
+            MentionCursor since,
+            Instant fetchedAt,
+            dev.vigie.connectors.http.FetchRequest next) {
         List<Mention> mentions = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         String newest = null;
@@ -63,8 +66,12 @@ final class MastodonStatuses {
                 errors.add("status " + id + ": " + e.getMessage());
             }
         }
-        return new MentionPage(mentions, statuses.isEmpty() ? null : next,
-                newest == null ? null : new MentionCursor(newest), reached, errors);
+        return new MentionPage(
+                mentions,
+                statuses.isEmpty() ? null : next,
+                newest == null ? null : new MentionCursor(newest),
+                reached,
+                errors);
     }
 
     static Mention toMention(JsonNode status, String instance, String search, Instant fetchedAt) {
@@ -92,15 +99,28 @@ final class MastodonStatuses {
             String host = host(Json.text(account, "url"));
             acct = host == null ? acct : acct + "@" + host;
         }
-        String name = Json.text(account, "display_name") != null ? Json.text(account, "display_name")
+        String name = Json.text(account, "display_name") != null
+                ? Json.text(account, "display_name")
                 : Json.text(account, "username");
-        Engagement engagement = new Engagement(Json.number(s, "favourites_count"),
+        Engagement engagement = new Engagement(
+                Json.number(s, "favourites_count"),
                 Json.plus(Json.number(s, "reblogs_count"), Json.number(s, "quotes_count")),
-                Json.number(s, "replies_count"), null);
+                Json.number(s, "replies_count"),
+                null);
         Author author = new Author(name, acct == null ? null : "@" + acct, followers);
-        return new Mention(id, outlet(s, instance, search), url, null, text, author,
-                created != null ? created : fetchedAt, created == null, fetchedAt, Json.text(s, "language"),
-                engagement, followers);
+        return new Mention(
+                id,
+                outlet(s, instance, search),
+                url,
+                null,
+                text,
+                author,
+                created != null ? created : fetchedAt,
+                created == null,
+                fetchedAt,
+                Json.text(s, "language"),
+                engagement,
+                followers);
     }
 
     /**
@@ -122,13 +142,16 @@ final class MastodonStatuses {
         if (home == null) {
             home = URI.create(instance);
         }
-        return new Source(SourceType.MASTODON, home.getHost(), home.getScheme() + "://" + home.getRawAuthority(),
-                search);
+        return new Source(
+                SourceType.MASTODON, home.getHost(), home.getScheme() + "://" + home.getRawAuthority(), search);
     }
 
     /** An API request, with the instance's access token when one is configured (status search needs one). */
     static FetchRequest request(String url, String accessToken) {
-        return new FetchRequest(FetchRequest.parse(url), Purpose.API, Validators.NONE,
+        return new FetchRequest(
+                FetchRequest.parse(url),
+                Purpose.API,
+                Validators.NONE,
                 accessToken == null ? Map.of() : Map.of("Authorization", "Bearer " + accessToken));
     }
 
@@ -150,7 +173,9 @@ final class MastodonStatuses {
     private static URI uri(String url) {
         try {
             URI uri = url == null ? null : new URI(url);
-            if (uri == null || uri.getHost() == null || uri.getScheme() == null
+            if (uri == null
+                    || uri.getHost() == null
+                    || uri.getScheme() == null
                     || !uri.getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
                 return null;
             }

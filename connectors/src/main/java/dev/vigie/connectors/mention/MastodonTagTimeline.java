@@ -6,7 +6,6 @@ import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.Links;
 import dev.vigie.connectors.internal.QueryUrls;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -68,13 +67,22 @@ public record MastodonTagTimeline(String instance, String hashtag, int pageSize,
             String link = response.header("link").orElse(null);
             String nextUrl = Links.find(link, since.isStart() ? "next" : "prev");
             List<JsonNode> statuses = MastodonStatuses.statuses(Json.parse(response.body()));
-            MentionPage page = MastodonStatuses.page(statuses, instance, label(), since, response.fetchedAt(),
-                    nextUrl == null || !QueryUrls.sameOrigin(instance, nextUrl) ? null
+            MentionPage page = MastodonStatuses.page(
+                    statuses,
+                    instance,
+                    label(),
+                    since,
+                    response.fetchedAt(),
+                    nextUrl == null || !QueryUrls.sameOrigin(instance, nextUrl)
+                            ? null
                             : MastodonStatuses.request(nextUrl, accessToken));
             if (nextUrl != null && page.next() == null && !page.reachedCursor()) {
                 // the token goes only to the instance: a page link elsewhere ends this run's pagination
-                LOG.warn("{}: next page link to another origin than {} not followed: {}", response.finalUrl(),
-                        instance, nextUrl);
+                LOG.warn(
+                        "{}: next page link to another origin than {} not followed: {}",
+                        response.finalUrl(),
+                        instance,
+                        nextUrl);
             }
             return page;
         } catch (IOException | IllegalArgumentException e) {

@@ -37,7 +37,8 @@ public record Mention(
         Instant fetchedAt,
         String lang,
         Engagement engagement,
-        Long reach) implements Serializable {
+        Long reach)
+        implements Serializable {
 
     public Mention {
         if (id == null || id.isBlank()) {

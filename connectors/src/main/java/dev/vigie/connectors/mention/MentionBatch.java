@@ -1,7 +1,6 @@
 package dev.vigie.connectors.mention;
 
 import dev.vigie.connectors.http.FetchResult;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,13 @@ import java.util.List;
  * @param errors items or pages that failed (the rest is kept)
  * @param failure the fetch failure that ended the query early, or {@code null}
  */
-public record MentionBatch(String search, List<Mention> mentions, MentionCursor cursor, int pages,
-                           List<String> errors, FetchResult.Failed failure) {
+public record MentionBatch(
+        String search,
+        List<Mention> mentions,
+        MentionCursor cursor,
+        int pages,
+        List<String> errors,
+        FetchResult.Failed failure) {
     public MentionBatch {
         mentions = List.copyOf(mentions);
         errors = List.copyOf(errors);

@@ -3,9 +3,6 @@ package dev.vigie.connectors.mention;
 import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.http.HttpFetcher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link MentionQuery} for one run: fetches its pages through an {@link HttpFetcher} (which brings
@@ -49,7 +48,11 @@ public final class MentionCollector {
      * @param maxRateLimitWait longest wait for a rate-limit window to reset; beyond it the run stops the query
      */
     public MentionCollector(HttpFetcher fetcher, int maxPages, Duration maxRateLimitWait) {
-        this(fetcher, maxPages, maxRateLimitWait, Clock.systemUTC(),
+        this(
+                fetcher,
+                maxPages,
+                maxRateLimitWait,
+                Clock.systemUTC(),
                 wait -> CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -57,7 +60,11 @@ public final class MentionCollector {
      * As above, with the clock rate-limit windows are read against and the executor that runs the next page after a
      * wait (tests pass their own to see the wait asked for without sleeping).
      */
-    MentionCollector(HttpFetcher fetcher, int maxPages, Duration maxRateLimitWait, Clock clock,
+    MentionCollector(
+            HttpFetcher fetcher,
+            int maxPages,
+            Duration maxRateLimitWait,
+            Clock clock,
             Function<Duration, Executor> waiting) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -142,7 +149,8 @@ public final class MentionCollector {
             MentionPage page = query.parse(ok, since);
             page.mentions().forEach(m -> mentions.putIfAbsent(m.id(), m));
             errors.addAll(page.errors());
-            if (page.newest() != null && (newest == null || query.compare(page.newest().value(), newest) > 0)) {
+            if (page.newest() != null
+                    && (newest == null || query.compare(page.newest().value(), newest) > 0)) {
                 newest = page.newest().value();
             }
             if (page.reachedCursor() || page.next() == null) {
@@ -162,8 +170,8 @@ public final class MentionCollector {
                     return;
                 }
                 LOG.debug("rate limit spent for {}, waiting {} ms", query, wait.toMillis());
-                CompletableFuture.runAsync(() -> step(page.next()),
-                        waiting.apply(wait.isNegative() ? Duration.ZERO : wait));
+                CompletableFuture.runAsync(
+                        () -> step(page.next()), waiting.apply(wait.isNegative() ? Duration.ZERO : wait));
                 return;
             }
             step(page.next());
@@ -175,11 +183,12 @@ public final class MentionCollector {
             }
             MentionCursor cursor = since;
             if (newest != null && (complete || since.isStart() || query.oldestFirst(since))) {
-                cursor = since.isStart() || query.compare(newest, since.value()) > 0 ? new MentionCursor(newest) : since;
+                cursor =
+                        since.isStart() || query.compare(newest, since.value()) > 0 ? new MentionCursor(newest) : since;
             }
             LOG.debug("{}: {} mentions in {} pages, cursor {}", query, mentions.size(), pages, cursor.value());
-            done.complete(new MentionBatch(query.label(), new ArrayList<>(mentions.values()), cursor, pages, errors,
-                    failure));
+            done.complete(new MentionBatch(
+                    query.label(), new ArrayList<>(mentions.values()), cursor, pages, errors, failure));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigie.connectors.mention;
 
 import dev.vigie.connectors.http.FetchRequest;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +13,8 @@ import java.util.Optional;
  * @param reachedCursor whether this page reached the previous run's cursor (nothing older is needed)
  * @param errors items that could not be mapped (the others are kept)
  */
-public record MentionPage(List<Mention> mentions, FetchRequest next, MentionCursor newest, boolean reachedCursor,
-                          List<String> errors) {
+public record MentionPage(
+        List<Mention> mentions, FetchRequest next, MentionCursor newest, boolean reachedCursor, List<String> errors) {
     public MentionPage {
         mentions = List.copyOf(mentions);
         errors = List.copyOf(errors);

@@ -2,7 +2,6 @@ package dev.vigie.connectors.mention;
 
 import dev.vigie.connectors.http.FetchRequest;
 import dev.vigie.connectors.http.FetchResult;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 

@@ -26,7 +26,8 @@ public record RateLimit(double remaining, Instant resetAt) implements Serializab
      * is an ISO instant (Mastodon), epoch seconds (Bluesky) or seconds from now (Reddit).
      */
     public static Optional<RateLimit> from(Function<String, Optional<String>> header, Instant now) {
-        Optional<String> remaining = header.apply("x-ratelimit-remaining").or(() -> header.apply("ratelimit-remaining"));
+        Optional<String> remaining =
+                header.apply("x-ratelimit-remaining").or(() -> header.apply("ratelimit-remaining"));
         Optional<String> reset = header.apply("x-ratelimit-reset").or(() -> header.apply("ratelimit-reset"));
         if (remaining.isEmpty()) {
             return Optional.empty();
@@ -43,7 +44,8 @@ public record RateLimit(double remaining, Instant resetAt) implements Serializab
             try {
                 double seconds = Double.parseDouble(r);
                 // more than a year of seconds can only be an epoch timestamp
-                at = seconds > 31_536_000 ? Instant.ofEpochSecond((long) seconds)
+                at = seconds > 31_536_000
+                        ? Instant.ofEpochSecond((long) seconds)
                         : now.plusMillis((long) (seconds * 1000));
             } catch (NumberFormatException notNumber) {
                 try {

@@ -7,7 +7,6 @@ import dev.vigie.connectors.http.Purpose;
 import dev.vigie.connectors.internal.Json;
 import dev.vigie.connectors.internal.PlainText;
 import dev.vigie.connectors.internal.QueryUrls;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +77,10 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
 
     @Override
     public FetchRequest firstRequest(MentionCursor since) {
-        return FetchRequest.of(endpoint() + "?q=" + Json.encode(query) + "&sort=new&limit=" + pageSize
-                + "&raw_json=1" + (subreddit == null ? "" : "&restrict_sr=1"), Purpose.API);
+        return FetchRequest.of(
+                endpoint() + "?q=" + Json.encode(query) + "&sort=new&limit=" + pageSize + "&raw_json=1"
+                        + (subreddit == null ? "" : "&restrict_sr=1"),
+                Purpose.API);
     }
 
     @Override
@@ -109,11 +110,13 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
                     errors.add(Json.text(d, "name") + ": " + e.getMessage());
                 }
             }
-            FetchRequest next = after == null || reached || things.isEmpty() ? null
-                    : FetchRequest.of(QueryUrls.withParam(response.finalUrl().toString(), "after", Json.encode(after)),
-                    Purpose.API);
-            return new MentionPage(mentions, next, newest == null ? null : new MentionCursor(newest.toString()),
-                    reached, errors);
+            FetchRequest next = after == null || reached || things.isEmpty()
+                    ? null
+                    : FetchRequest.of(
+                            QueryUrls.withParam(response.finalUrl().toString(), "after", Json.encode(after)),
+                            Purpose.API);
+            return new MentionPage(
+                    mentions, next, newest == null ? null : new MentionCursor(newest.toString()), reached, errors);
         } catch (IOException | RuntimeException e) {
             return new MentionPage(List.of(), null, null, false, List.of(response.finalUrl() + ": " + e.getMessage()));
         }
@@ -157,13 +160,12 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
             name = kind + "_" + Json.text(d, "id");
         }
         String permalink = Json.text(d, "permalink");
-        String url = permalink != null ? (permalink.startsWith("http") ? permalink : REDDIT + permalink)
-                : null;
+        String url = permalink != null ? (permalink.startsWith("http") ? permalink : REDDIT + permalink) : null;
         String linkId = Json.text(d, "link_id");
         if (url == null && !kind.equals("t3") && linkId != null && Json.text(d, "subreddit") != null) {
             // older listings give comments without permalink: Reddit's canonical comment URL from its parts
-            url = REDDIT + "/r/" + Json.text(d, "subreddit") + "/comments/"
-                    + linkId.replaceFirst("^t3_", "") + "/_/" + Json.text(d, "id") + "/";
+            url = REDDIT + "/r/" + Json.text(d, "subreddit") + "/comments/" + linkId.replaceFirst("^t3_", "") + "/_/"
+                    + Json.text(d, "id") + "/";
         }
         if (url == null) {
             url = Json.text(d, "url");
@@ -179,11 +181,20 @@ public record RedditSearch(String baseUrl, String query, String subreddit, int p
             text = title;
         }
         String author = Json.text(d, "author");
-        Engagement engagement = new Engagement(null, Json.number(d, "num_crossposts"), Json.number(d, "num_comments"),
-                Json.number(d, "score"));
-        return new Mention("reddit:" + name, outlet(d), url, title, text,
+        Engagement engagement = new Engagement(
+                null, Json.number(d, "num_crossposts"), Json.number(d, "num_comments"), Json.number(d, "score"));
+        return new Mention(
+                "reddit:" + name,
+                outlet(d),
+                url,
+                title,
+                text,
                 new Author(author, author == null || author.equals("[deleted]") ? null : "u/" + author, null),
-                created != null ? Instant.ofEpochSecond(created) : fetchedAt, created == null, fetchedAt, null,
-                engagement, null);
+                created != null ? Instant.ofEpochSecond(created) : fetchedAt,
+                created == null,
+                fetchedAt,
+                null,
+                engagement,
+                null);
     }
 }

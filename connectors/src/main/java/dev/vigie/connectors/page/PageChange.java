@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param pricesBefore amounts with currency found in the removed lines (for price changes)
  * @param pricesAfter amounts with currency found in the added lines
  */
-public record PageChange(String url, String section, Instant changedAt, ChangeKind kind, List<String> added,
-                         List<String> removed, String diff, double magnitude, List<String> pricesBefore,
-                         List<String> pricesAfter) implements Serializable {
+public record PageChange(
+        String url,
+        String section,
+        Instant changedAt,
+        ChangeKind kind,
+        List<String> added,
+        List<String> removed,
+        String diff,
+        double magnitude,
+        List<String> pricesBefore,
+        List<String> pricesAfter)
+        implements Serializable {
     public PageChange {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(section, "section");

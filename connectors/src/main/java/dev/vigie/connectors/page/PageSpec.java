@@ -1,13 +1,12 @@
 package dev.vigie.connectors.page;
 
 import dev.vigie.connectors.http.FetchRequest;
-import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * A competitor page to watch, as written in the watch file.
@@ -76,8 +75,8 @@ public record PageSpec(String url, String select, String ignore, List<String> no
         try {
             QueryParser.parse(css);
         } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid CSS selector for " + name + ": '" + css + "': "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "invalid CSS selector for " + name + ": '" + css + "': " + e.getMessage(), e);
         }
     }
 
@@ -95,8 +94,10 @@ public record PageSpec(String url, String select, String ignore, List<String> no
         try {
             compiled = Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid noise pattern '" + pattern + "': " + e.getDescription()
-                    + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""), e);
+            throw new IllegalArgumentException(
+                    "invalid noise pattern '" + pattern + "': " + e.getDescription()
+                            + (e.getIndex() >= 0 ? " at index " + e.getIndex() : ""),
+                    e);
         }
         if (compiled.matcher("").matches()) {
             throw new IllegalArgumentException("noise pattern '" + pattern + "' matches the empty string (it would "

@@ -9,11 +9,6 @@ import dev.vigie.connectors.internal.CharsetSniffer;
 import dev.vigie.connectors.internal.Ids;
 import dev.vigie.connectors.internal.Mojibake;
 import dev.vigie.connectors.internal.PlainText;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
-
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -24,6 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Watches competitor pages: {@link #snapshot} extracts the configured sections of a fetched page as normalised
@@ -43,16 +42,18 @@ public final class PageWatcher {
     private static final Pattern JOBS = Pattern.compile("(?i)\\b(hiring|careers?|jobs?|job opening|open positions?"
             + "|join (our|the) team|apply now|recrut\\w*|offres? d'emploi|emplois?|postes?|CDI|CDD|stage|internship"
             + "|carri[eè]res?)\\b");
-    private static final Pattern PRODUCT = Pattern.compile("(?i)\\b(new|introducing|launch\\w*|now available|release\\w*"
-            + "|feature\\w*|version \\d|v\\d+\\.\\d+|nouveau\\w*|nouvelle\\w*|lanc\\w*|disponible|fonctionnalit\\w*"
-            + "|sortie|product\\w*|produit\\w*)\\b");
-    private static final Pattern NEWS = Pattern.compile("(?i)\\b(news|press|announce\\w*|blog|actualit\\w*|communiqu\\w*"
-            + "|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
-            + "|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
-            + "|novembre|décembre|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})\\b");
+    private static final Pattern PRODUCT =
+            Pattern.compile("(?i)\\b(new|introducing|launch\\w*|now available|release\\w*"
+                    + "|feature\\w*|version \\d|v\\d+\\.\\d+|nouveau\\w*|nouvelle\\w*|lanc\\w*|disponible|fonctionnalit\\w*"
+                    + "|sortie|product\\w*|produit\\w*)\\b");
+    private static final Pattern NEWS =
+            Pattern.compile("(?i)\\b(news|press|announce\\w*|blog|actualit\\w*|communiqu\\w*"
+                    + "|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?"
+                    + "|nov(ember)?|dec(ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+                    + "|novembre|décembre|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4})\\b");
     private static final String MAIN_CANDIDATES = "main, [role=main], #main, #content, .main-content, article";
-    private static final String CHROME = "nav, header, footer, aside, [role=navigation], [role=banner], "
-            + "[role=contentinfo], form";
+    private static final String CHROME =
+            "nav, header, footer, aside, [role=navigation], [role=banner], " + "[role=contentinfo], form";
 
     /** Snapshot of a fetched page (its final URL is the base of links). */
     public PageSnapshot snapshot(PageSpec spec, FetchResult.Ok page) {
@@ -69,8 +70,8 @@ public final class PageWatcher {
     public PageSnapshot snapshot(PageSpec spec, byte[] body, String contentType, URI baseUrl, Instant takenAt) {
         // repaired before parsing: the C1 controls of UTF-8-read-as-Latin-1 must survive until then
         String html = Mojibake.repair(CharsetSniffer.decode(body, contentType).text());
-        if (dev.vigie.connectors.internal.NestingDepth.exceeds(html, dev.vigie.connectors.internal.NestingDepth
-                .MAX_PAGE_DEPTH, true)) {
+        if (dev.vigie.connectors.internal.NestingDepth.exceeds(
+                html, dev.vigie.connectors.internal.NestingDepth.MAX_PAGE_DEPTH, true)) {
             throw new IllegalArgumentException("malformed page " + spec.url() + ": elements nested deeper than "
                     + dev.vigie.connectors.internal.NestingDepth.MAX_PAGE_DEPTH + " levels, refused before parsing");
         }
@@ -116,8 +117,8 @@ public final class PageWatcher {
                 }
             }
         }
-        return new PageSnapshot(spec.url(), spec.section(), takenAt, found, lines,
-                Ids.sha256(String.join("\n", lines)));
+        return new PageSnapshot(
+                spec.url(), spec.section(), takenAt, found, lines, Ids.sha256(String.join("\n", lines)));
     }
 
     /**
@@ -138,8 +139,10 @@ public final class PageWatcher {
         if (added.isEmpty() && removed.isEmpty()) {
             return Optional.empty();
         }
-        String diff = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(current.url() + " (before)",
-                current.url() + " (after)", previous.lines(), patch, 2));
+        String diff = String.join(
+                "\n",
+                UnifiedDiffUtils.generateUnifiedDiff(
+                        current.url() + " (before)", current.url() + " (after)", previous.lines(), patch, 2));
         int total = previous.lines().size() + current.lines().size();
         double magnitude = total == 0 ? 1.0 : Math.min(1.0, (added.size() + removed.size()) / (double) total);
         List<String> before = prices(removed);
@@ -148,8 +151,17 @@ public final class PageWatcher {
         if (kind == ChangeKind.OTHER) {
             kind = kindOfPage(current);
         }
-        return Optional.of(new PageChange(current.url(), current.section(), current.takenAt(), kind, added, removed,
-                diff, magnitude, before, after));
+        return Optional.of(new PageChange(
+                current.url(),
+                current.section(),
+                current.takenAt(),
+                kind,
+                added,
+                removed,
+                diff,
+                magnitude,
+                before,
+                after));
     }
 
     private static ChangeKind kind(List<String> added, List<String> removed, List<String> before, List<String> after) {
@@ -175,8 +187,8 @@ public final class PageWatcher {
      * .jobs") then tell the kind. Prices are not guessed this way: a price change must show an amount.
      */
     private static ChangeKind kindOfPage(PageSnapshot page) {
-        List<String> context = List.of(pathOf(page.url()).replaceAll("[/._?=&-]+", " "),
-                page.section().replaceAll("[.#_-]+", " "));
+        List<String> context = List.of(
+                pathOf(page.url()).replaceAll("[/._?=&-]+", " "), page.section().replaceAll("[.#_-]+", " "));
         int jobs = count(JOBS, context);
         int product = count(PRODUCT, context);
         int news = count(NEWS, context);
@@ -278,5 +290,4 @@ public final class PageWatcher {
         }
         return PlainText.tidy(s);
     }
-
 }

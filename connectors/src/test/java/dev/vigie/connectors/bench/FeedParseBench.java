@@ -4,7 +4,6 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.vigie.connectors.feed.FeedParser;
 import dev.vigie.connectors.feed.FeedResult;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,9 +29,10 @@ import java.util.stream.Stream;
  */
 public final class FeedParseBench {
     /** CPU time of this thread: on a shared machine, wall time measures the neighbours more than the parser. */
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-    private FeedParseBench() {
-    }
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private FeedParseBench() {}
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
@@ -93,23 +93,36 @@ public final class FeedParseBench {
             romeBest = Math.max(romeBest, bodies.size() / ((t1 - t0) / 1e9));
             vigieBest = Math.max(vigieBest, bodies.size() / ((t2 - t1) / 1e9));
             outcome = v;
-            System.out.printf(Locale.ROOT, "round %d: bare Rome %.0f files/s (%d feeds), Vigie %.0f files/s, "
-                    + "ratio %.2f%n", r + 1, bodies.size() / ((t1 - t0) / 1e9), romeOk,
-                    bodies.size() / ((t2 - t1) / 1e9), ratios[r]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: bare Rome %.0f files/s (%d feeds), Vigie %.0f files/s, " + "ratio %.2f%n",
+                    r + 1,
+                    bodies.size() / ((t1 - t0) / 1e9),
+                    romeOk,
+                    bodies.size() / ((t2 - t1) / 1e9),
+                    ratios[r]);
         }
         double romeMean = (double) bodies.size() * rounds / (romeTotal / 1e9);
         double vigieMean = (double) bodies.size() * rounds / (vigieTotal / 1e9);
         System.out.printf(Locale.ROOT, "%d files, %d rounds%n", bodies.size(), rounds);
-        System.out.printf(Locale.ROOT, "bare Rome SyndFeedInput: %.0f files/s (mean), %.0f (best)%n", romeMean, romeBest);
-        System.out.printf(Locale.ROOT, "Vigie FeedParser:        %.0f files/s (mean), %.0f (best)%n", vigieMean,
-                vigieBest);
+        System.out.printf(
+                Locale.ROOT, "bare Rome SyndFeedInput: %.0f files/s (mean), %.0f (best)%n", romeMean, romeBest);
+        System.out.printf(
+                Locale.ROOT, "Vigie FeedParser:        %.0f files/s (mean), %.0f (best)%n", vigieMean, vigieBest);
         double[] sorted = ratios.clone();
         java.util.Arrays.sort(sorted);
         double median = rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
-        System.out.printf(Locale.ROOT, "throughput ratio Vigie/Rome: %.2f (median of rounds), %.2f (of means)%n",
-                median, vigieMean / romeMean);
-        System.out.printf(Locale.ROOT, "Vigie outcomes: %d parsed, %d of them repaired, %d rejected%n", outcome[0],
-                outcome[1], outcome[2]);
+        System.out.printf(
+                Locale.ROOT,
+                "throughput ratio Vigie/Rome: %.2f (median of rounds), %.2f (of means)%n",
+                median,
+                vigieMean / romeMean);
+        System.out.printf(
+                Locale.ROOT,
+                "Vigie outcomes: %d parsed, %d of them repaired, %d rejected%n",
+                outcome[0],
+                outcome[1],
+                outcome[2]);
     }
 
     private static int rome(List<byte[]> bodies) {

@@ -7,7 +7,6 @@ import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.http.HttpFetcher;
 import dev.vigie.connectors.http.Purpose;
 import dev.vigie.connectors.testing.Fixtures;
-
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,8 +34,7 @@ import java.util.concurrent.Executors;
  * ms (0).
  */
 public final class FetchBench {
-    private FetchBench() {
-    }
+    private FetchBench() {}
 
     static long latencyMs(int feed) {
         return 50 + (feed * 7919L) % 151; // 50..200 ms, spread deterministically
@@ -60,7 +58,8 @@ public final class FetchBench {
         });
         List<HttpServer> servers = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + (h + 1)), 0), 500);
+            HttpServer s =
+                    HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0." + (h + 1)), 0), 500);
             s.setExecutor(serverPool);
             s.createContext("/", ex -> {
                 String path = ex.getRequestURI().getPath();
@@ -102,8 +101,12 @@ public final class FetchBench {
             idealMs = Math.max(idealMs, Math.max(byConcurrency, byDelay));
         }
 
-        FetchConfig config = FetchConfig.builder().allowPrivateAddresses(true).perHostConcurrency(perHost)
-                .maxConcurrency(global).perHostMinDelay(Duration.ofMillis(minDelayMs)).build();
+        FetchConfig config = FetchConfig.builder()
+                .allowPrivateAddresses(true)
+                .perHostConcurrency(perHost)
+                .maxConcurrency(global)
+                .perHostMinDelay(Duration.ofMillis(minDelayMs))
+                .build();
         try (HttpFetcher fetcher = HttpFetcher.open(config)) {
             // warm-up: connections, JIT
             List<CompletableFuture<FetchResult>> warm = new ArrayList<>();
@@ -128,11 +131,18 @@ public final class FetchBench {
                 }
             }
             double wallMs = (System.nanoTime() - t0) / 1e6;
-            System.out.printf(Locale.ROOT, "%d feeds from %d hosts, latency 50-200 ms, per-host concurrency %d, "
-                    + "global %d, min delay %d ms%n", feeds, hosts, perHost, global, minDelayMs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d feeds from %d hosts, latency 50-200 ms, per-host concurrency %d, "
+                            + "global %d, min delay %d ms%n",
+                    feeds,
+                    hosts,
+                    perHost,
+                    global,
+                    minDelayMs);
             System.out.printf(Locale.ROOT, "fetched ok: %d, failed: %d %s%n", ok, feeds - ok, failures);
-            System.out.printf(Locale.ROOT, "wall %.0f ms, ideal %.0f ms, ratio %.3f%n", wallMs, idealMs,
-                    wallMs / idealMs);
+            System.out.printf(
+                    Locale.ROOT, "wall %.0f ms, ideal %.0f ms, ratio %.3f%n", wallMs, idealMs, wallMs / idealMs);
         } finally {
             servers.forEach(s -> s.stop(0));
             serverPool.shutdownNow();

@@ -1,11 +1,9 @@
 package dev.vigie.connectors.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.connectors.testing.CorpusData;
 import dev.vigie.testing.CsvFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every file of the two feed corpora through the parser, each under a time limit, scored against the corpus'
@@ -60,13 +59,17 @@ class FeedCorpusTest {
         pool.shutdownNow();
     }
 
-    private record Outcome(FeedResult result, String crash) {
-    }
+    private record Outcome(FeedResult result, String crash) {}
 
     private Outcome parseWithLimit(Path file, String contentType) throws Exception {
         byte[] body = Files.readAllBytes(file);
-        Future<FeedResult> f = pool.submit(() -> parser.parse(body, contentType, file.toUri().toString(),
-                URI.create("http://example.org/feed.xml"), null, Instant.parse("2026-01-01T00:00:00Z")));
+        Future<FeedResult> f = pool.submit(() -> parser.parse(
+                body,
+                contentType,
+                file.toUri().toString(),
+                URI.create("http://example.org/feed.xml"),
+                null,
+                Instant.parse("2026-01-01T00:00:00Z")));
         try {
             return new Outcome(f.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS), null);
         } catch (TimeoutException e) {
@@ -101,8 +104,7 @@ class FeedCorpusTest {
             String category = row.get("category").split("/")[0];
             String expected = row.get("expected_bozo");
             FeedResult r = o.result();
-            boolean flagged = r instanceof FeedResult.Rejected
-                    || (r instanceof FeedResult.Parsed p && !p.wellFormed());
+            boolean flagged = r instanceof FeedResult.Rejected || (r instanceof FeedResult.Parsed p && !p.wellFormed());
             if (!expected.isEmpty()) {
                 boolean agree = expected.equals("true") == flagged;
                 int[] a = agreement.computeIfAbsent(category, k -> new int[2]);
@@ -123,7 +125,8 @@ class FeedCorpusTest {
             }
             if (category.equals("entities")) {
                 entitiesTotal++;
-                if (r instanceof FeedResult.Parsed p && !p.wellFormed()
+                if (r instanceof FeedResult.Parsed p
+                        && !p.wellFormed()
                         && (rawEntries == 0 || !p.mentions().isEmpty())) {
                     entitiesRecovered++;
                 } else {
@@ -131,13 +134,19 @@ class FeedCorpusTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "feedparser corpus: %d files, crashes/hangs %d%n", index.size(),
-                crashes.size());
+        System.out.printf(Locale.ROOT, "feedparser corpus: %d files, crashes/hangs %d%n", index.size(), crashes.size());
         agreement.forEach((k, v) -> System.out.printf(Locale.ROOT, "  agreement %-10s %4d/%4d%n", k, v[0], v[1]));
-        System.out.printf(Locale.ROOT, "  well-formed feeds with entries yielding all of them: %d/%d (%.2f %%)%n",
-                wellFormedYielding, wellFormedWithEntries, 100.0 * wellFormedYielding / wellFormedWithEntries);
-        System.out.printf(Locale.ROOT, "  entities/* recovered leniently with the repair listed: %d/%d%n",
-                entitiesRecovered, entitiesTotal);
+        System.out.printf(
+                Locale.ROOT,
+                "  well-formed feeds with entries yielding all of them: %d/%d (%.2f %%)%n",
+                wellFormedYielding,
+                wellFormedWithEntries,
+                100.0 * wellFormedYielding / wellFormedWithEntries);
+        System.out.printf(
+                Locale.ROOT,
+                "  entities/* recovered leniently with the repair listed: %d/%d%n",
+                entitiesRecovered,
+                entitiesTotal);
         disagreements.forEach(d -> System.out.println("  disagrees: " + d));
 
         assertThat(crashes).isEmpty();
@@ -182,13 +191,19 @@ class FeedCorpusTest {
             if ("yes".equals(expat) && r instanceof FeedResult.Parsed p && !p.wellFormed()) {
                 disagreements.add(rel + ": well-formed but repaired: " + p.recoveries());
             }
-            if ("yes".equals(expat) && r instanceof FeedResult.Rejected rej
+            if ("yes".equals(expat)
+                    && r instanceof FeedResult.Rejected rej
                     && rej.reason() != FeedResult.Reason.NOT_A_FEED) {
                 disagreements.add(rel + ": well-formed but rejected: " + rej.message());
             }
         }
-        System.out.printf(Locale.ROOT, "rome corpus: %d files, %d parsed as feeds, crashes/hangs %d, disagreements %d%n",
-                files, feeds, crashes.size(), disagreements.size());
+        System.out.printf(
+                Locale.ROOT,
+                "rome corpus: %d files, %d parsed as feeds, crashes/hangs %d, disagreements %d%n",
+                files,
+                feeds,
+                crashes.size(),
+                disagreements.size());
         disagreements.forEach(d -> System.out.println("  " + d));
         assertThat(crashes).isEmpty();
         assertThat(disagreements).isEmpty();

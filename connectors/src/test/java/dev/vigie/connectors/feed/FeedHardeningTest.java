@@ -1,17 +1,16 @@
 package dev.vigie.connectors.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.page.PageSpec;
 import dev.vigie.connectors.page.PageWatcher;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Feeds that used to lose items, misread dates, be refused whole, or stall the parser. */
 class FeedHardeningTest {
@@ -20,8 +19,8 @@ class FeedHardeningTest {
     private final FeedParser parser = new FeedParser();
 
     private FeedResult parse(String body, String contentType) {
-        return parser.parse(body.getBytes(StandardCharsets.UTF_8), contentType, FEED_URL, URI.create(FEED_URL), null,
-                FETCHED);
+        return parser.parse(
+                body.getBytes(StandardCharsets.UTF_8), contentType, FEED_URL, URI.create(FEED_URL), null, FETCHED);
     }
 
     private FeedResult.Parsed parsed(String body) {
@@ -44,19 +43,30 @@ class FeedHardeningTest {
                 + "<item><description>Deuxième</description></item>"
                 + "<item><description>Troisième</description></item></channel></rss>");
 
-        assertThat(feed.mentions()).extracting(Mention::id).doesNotHaveDuplicates().hasSize(3);
+        assertThat(feed.mentions())
+                .extracting(Mention::id)
+                .doesNotHaveDuplicates()
+                .hasSize(3);
         assertThat(parsed("<rss version=\"0.92\"><channel><title>t</title><item><description>Deuxième</description>"
-                + "</item></channel></rss>").mentions().get(0).id())
-                .as("stable across runs and positions").isEqualTo(feed.mentions().get(1).id());
+                                + "</item></channel></rss>")
+                        .mentions()
+                        .get(0)
+                        .id())
+                .as("stable across runs and positions")
+                .isEqualTo(feed.mentions().get(1).id());
     }
 
     @Test
     void guidsThatDifferOnlyByTheirFragmentAreTwoItems() {
-        FeedResult.Parsed feed = parsed(rss(
-                "<item><title>A</title><guid isPermaLink=\"true\">https://news.example/live#update-1</guid></item>"
-                + "<item><title>B</title><guid isPermaLink=\"true\">https://news.example/live#update-2</guid></item>"));
+        FeedResult.Parsed feed = parsed(
+                rss(
+                        "<item><title>A</title><guid isPermaLink=\"true\">https://news.example/live#update-1</guid></item>"
+                                + "<item><title>B</title><guid isPermaLink=\"true\">https://news.example/live#update-2</guid></item>"));
 
-        assertThat(feed.mentions()).extracting(Mention::id).doesNotHaveDuplicates().hasSize(2);
+        assertThat(feed.mentions())
+                .extracting(Mention::id)
+                .doesNotHaveDuplicates()
+                .hasSize(2);
         assertThat(feed.mentions()).extracting(Mention::url).containsOnly("https://news.example/live");
     }
 
@@ -64,34 +74,48 @@ class FeedHardeningTest {
 
     @Test
     void usZoneAbbreviationsAreReadAtTheirOffset() {
-        FeedResult.Parsed feed = parsed(rss(
-                "<item><title>a</title><link>https://news.example/a</link>"
-                        + "<pubDate>Wed, 16 Nov 2022 10:00:00 EDT</pubDate></item>"
-                        + "<item><title>b</title><link>https://news.example/b</link>"
-                        + "<pubDate>Wed, 16 Nov 2022 10:00:00 PST</pubDate></item>"));
+        FeedResult.Parsed feed = parsed(rss("<item><title>a</title><link>https://news.example/a</link>"
+                + "<pubDate>Wed, 16 Nov 2022 10:00:00 EDT</pubDate></item>"
+                + "<item><title>b</title><link>https://news.example/b</link>"
+                + "<pubDate>Wed, 16 Nov 2022 10:00:00 PST</pubDate></item>"));
 
-        assertThat(feed.mentions()).extracting(Mention::publishedAt).containsExactly(
-                Instant.parse("2022-11-16T14:00:00Z"), Instant.parse("2022-11-16T18:00:00Z"));
+        assertThat(feed.mentions())
+                .extracting(Mention::publishedAt)
+                .containsExactly(Instant.parse("2022-11-16T14:00:00Z"), Instant.parse("2022-11-16T18:00:00Z"));
         assertThat(feed.mentions()).noneMatch(Mention::publishedEstimated);
     }
 
     @Test
     void frenchGermanItalianAndSpanishDayAndMonthNamesAreRead() {
-        String[] dates = {"mer., 16 nov. 2022 10:00:00 +0100", "Do, 03 Okt 2024 08:00:00 +0200",
-                "mer, 16 nov 2022 10:00:00 GMT", "mié, 16 nov 2022 10:00:00 +0000", "lun., 05 févr. 2024 09:30:00 CET",
-                "So, 17 März 2024 12:00:00 MEZ", "gio, 04 gen 2024 10:00:00 +0100", "sáb, 06 ene 2024 10:00:00 +0100"};
+        String[] dates = {
+            "mer., 16 nov. 2022 10:00:00 +0100",
+            "Do, 03 Okt 2024 08:00:00 +0200",
+            "mer, 16 nov 2022 10:00:00 GMT",
+            "mié, 16 nov 2022 10:00:00 +0000",
+            "lun., 05 févr. 2024 09:30:00 CET",
+            "So, 17 März 2024 12:00:00 MEZ",
+            "gio, 04 gen 2024 10:00:00 +0100",
+            "sáb, 06 ene 2024 10:00:00 +0100"
+        };
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < dates.length; i++) {
-            items.append("<item><title>").append(i).append("</title><link>https://news.example/").append(i)
-                    .append("</link><pubDate>").append(dates[i]).append("</pubDate></item>");
+            items.append("<item><title>")
+                    .append(i)
+                    .append("</title><link>https://news.example/")
+                    .append(i)
+                    .append("</link><pubDate>")
+                    .append(dates[i])
+                    .append("</pubDate></item>");
         }
         List<Mention> mentions = parsed(rss(items.toString())).mentions();
 
-        assertThat(mentions).extracting(Mention::publishedAt).containsExactly(
-                Instant.parse("2022-11-16T09:00:00Z"), Instant.parse("2024-10-03T06:00:00Z"),
-                Instant.parse("2022-11-16T10:00:00Z"), Instant.parse("2022-11-16T10:00:00Z"),
-                Instant.parse("2024-02-05T08:30:00Z"), Instant.parse("2024-03-17T11:00:00Z"),
-                Instant.parse("2024-01-04T09:00:00Z"), Instant.parse("2024-01-06T09:00:00Z"));
+        assertThat(mentions)
+                .extracting(Mention::publishedAt)
+                .containsExactly(
+                        Instant.parse("2022-11-16T09:00:00Z"), Instant.parse("2024-10-03T06:00:00Z"),
+                        Instant.parse("2022-11-16T10:00:00Z"), Instant.parse("2022-11-16T10:00:00Z"),
+                        Instant.parse("2024-02-05T08:30:00Z"), Instant.parse("2024-03-17T11:00:00Z"),
+                        Instant.parse("2024-01-04T09:00:00Z"), Instant.parse("2024-01-06T09:00:00Z"));
         assertThat(mentions).noneMatch(Mention::publishedEstimated);
     }
 
@@ -195,8 +219,13 @@ class FeedHardeningTest {
             assertThat(r.message()).contains("nested deeper than");
         });
         String deepPage = "<html><body>" + "<div>".repeat(40_000) + "x" + "</div>".repeat(40_000) + "</body></html>";
-        assertThatThrownBy(() -> new PageWatcher().snapshot(new PageSpec("https://news.example/page", null, null, List.of()),
-                deepPage.getBytes(StandardCharsets.UTF_8), "text/html", null, FETCHED))
+        assertThatThrownBy(() -> new PageWatcher()
+                        .snapshot(
+                                new PageSpec("https://news.example/page", null, null, List.of()),
+                                deepPage.getBytes(StandardCharsets.UTF_8),
+                                "text/html",
+                                null,
+                                FETCHED))
                 .hasMessageContaining("nested deeper than");
     }
 
@@ -205,7 +234,14 @@ class FeedHardeningTest {
         String page = "<html><body>" + "<p>para".repeat(5_000) + "<ul>" + "<li>item".repeat(5_000) + "</ul>"
                 + "<div>".repeat(100) + "deep enough" + "</div>".repeat(100) + "</body></html>";
 
-        assertThat(new PageWatcher().snapshot(new PageSpec("https://news.example/page", null, null, List.of()),
-                page.getBytes(StandardCharsets.UTF_8), "text/html", null, FETCHED).lines()).contains("deep enough");
+        assertThat(new PageWatcher()
+                        .snapshot(
+                                new PageSpec("https://news.example/page", null, null, List.of()),
+                                page.getBytes(StandardCharsets.UTF_8),
+                                "text/html",
+                                null,
+                                FETCHED)
+                        .lines())
+                .contains("deep enough");
     }
 }

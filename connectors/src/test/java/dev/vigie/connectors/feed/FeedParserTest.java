@@ -1,16 +1,15 @@
 package dev.vigie.connectors.feed;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.SourceType;
 import dev.vigie.connectors.testing.Fixtures;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FeedParserTest {
     private static final Instant FETCHED = Instant.parse("2026-01-02T03:04:05Z");
@@ -60,7 +59,8 @@ class FeedParserTest {
         String b = "<rss version=\"2.0\"><channel><title>t</title><item><title>x</title>"
                 + "<link>https://news.example/a</link></item></channel></rss>";
 
-        assertThat(parsed(parse(a)).mentions().get(0).id()).isEqualTo(parsed(parse(b)).mentions().get(0).id());
+        assertThat(parsed(parse(a)).mentions().get(0).id())
+                .isEqualTo(parsed(parse(b)).mentions().get(0).id());
         assertThat(parsed(parse(a)).mentions().get(0).url()).isEqualTo("https://news.example/a");
     }
 
@@ -111,8 +111,10 @@ class FeedParserTest {
             assertThat(rej.reason()).isEqualTo(FeedResult.Reason.UNSAFE);
             assertThat(rej.message()).contains("entity-expansion");
         });
-        assertThat(parse(quadratic)).isInstanceOfSatisfying(FeedResult.Rejected.class,
-                rej -> assertThat(rej.reason()).isEqualTo(FeedResult.Reason.UNSAFE));
+        assertThat(parse(quadratic))
+                .isInstanceOfSatisfying(
+                        FeedResult.Rejected.class,
+                        rej -> assertThat(rej.reason()).isEqualTo(FeedResult.Reason.UNSAFE));
     }
 
     @Test
@@ -133,8 +135,9 @@ class FeedParserTest {
                 + "<title>&laquo;Nouveau&raquo;&nbsp;produit</title><link>https://a.example/1</link></item>"
                 + "</channel></rss>";
         byte[] latin1DeclaredUtf8 = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>"
-                + "<title>t</title><item><title>Crème brûlée</title><link>https://a.example/2</link></item>"
-                + "</channel></rss>").getBytes(Charset.forName("ISO-8859-1"));
+                        + "<title>t</title><item><title>Crème brûlée</title><link>https://a.example/2</link></item>"
+                        + "</channel></rss>")
+                .getBytes(Charset.forName("ISO-8859-1"));
         String unclosed = "<rss version=\"2.0\"><channel><title>t</title><item><title>one</title>"
                 + "<link>https://a.example/3</link></item><item><title>two<br></title></item></channel></rss>";
 
@@ -156,14 +159,19 @@ class FeedParserTest {
 
     @Test
     void rejectsWhatIsNotAFeedWithAReason() {
-        assertThat(parse("")).isInstanceOfSatisfying(FeedResult.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.EMPTY));
-        assertThat(parse("{\"data\": {\"children\": []}}")).isInstanceOfSatisfying(
-                FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));
-        assertThat(parse("<?xml version=\"1.0\"?><html><body>hello</body></html>")).isInstanceOfSatisfying(
-                FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));
+        assertThat(parse(""))
+                .isInstanceOfSatisfying(
+                        FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.EMPTY));
+        assertThat(parse("{\"data\": {\"children\": []}}"))
+                .isInstanceOfSatisfying(
+                        FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));
+        assertThat(parse("<?xml version=\"1.0\"?><html><body>hello</body></html>"))
+                .isInstanceOfSatisfying(
+                        FeedResult.Rejected.class, r -> assertThat(r.reason()).isEqualTo(FeedResult.Reason.NOT_A_FEED));
         FeedResult truncated = parse("<rss version=\"2.0\"><channel><title>t</title><item><title>a</ti");
         assertThat(truncated instanceof FeedResult.Rejected
-                || (truncated instanceof FeedResult.Parsed p && !p.wellFormed())).as("reported malformed").isTrue();
+                        || (truncated instanceof FeedResult.Parsed p && !p.wellFormed()))
+                .as("reported malformed")
+                .isTrue();
     }
 }

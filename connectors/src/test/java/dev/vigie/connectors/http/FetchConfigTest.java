@@ -1,15 +1,14 @@
 package dev.vigie.connectors.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FetchConfigTest {
 
@@ -53,11 +52,13 @@ class FetchConfigTest {
 
     @Test
     void isSerialisableForShippingToWorkers() throws Exception {
-        FetchConfig c = FetchConfig.builder().privateHostsAllowed(Set.of("Intranet.Local")).build();
+        FetchConfig c = FetchConfig.builder()
+                .privateHostsAllowed(Set.of("Intranet.Local"))
+                .build();
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(c);
-            out.writeObject(FetchRequest.conditional("https://a.example/feed", Purpose.FEED,
-                    new Validators("\"e\"", null)));
+            out.writeObject(
+                    FetchRequest.conditional("https://a.example/feed", Purpose.FEED, new Validators("\"e\"", null)));
         }
         assertThat(c.privateHostsAllowed()).containsExactly("intranet.local");
     }
@@ -65,10 +66,13 @@ class FetchConfigTest {
     @Test
     void requestsRefuseWhatIsNotAnAbsoluteHttpUrl() {
         assertThatThrownBy(() -> FetchRequest.of("ftp://a.example/x", Purpose.FEED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://a.example/x");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ftp://a.example/x");
         assertThatThrownBy(() -> FetchRequest.of("/feed.xml", Purpose.FEED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/feed.xml");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("/feed.xml");
         assertThatThrownBy(() -> FetchRequest.of("http://bad host/", Purpose.FEED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad host");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad host");
     }
 }

@@ -1,10 +1,8 @@
 package dev.vigie.connectors.http;
 
-import dev.vigie.connectors.testing.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.connectors.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * What a hostile or careless server cannot get from the fetcher: credentials sent to another origin, a connection to
@@ -40,10 +39,9 @@ class HttpFetcherSecurityTest {
     void start() throws Exception {
         instance = new LoopbackServer("127.0.0.1");
         other = new LoopbackServer("127.0.0.2");
-        other.route("/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]",
-                StandardCharsets.UTF_8));
-        instance.route("/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]",
-                StandardCharsets.UTF_8));
+        other.route("/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]", StandardCharsets.UTF_8));
+        instance.route(
+                "/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]", StandardCharsets.UTF_8));
     }
 
     @AfterEach
@@ -53,8 +51,11 @@ class HttpFetcherSecurityTest {
     }
 
     private static FetchConfig.Builder loopback() {
-        return FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                .retryBaseDelay(Duration.ofMillis(20)).requestTimeout(Duration.ofSeconds(5));
+        return FetchConfig.builder()
+                .allowPrivateAddresses(true)
+                .perHostMinDelay(Duration.ZERO)
+                .retryBaseDelay(Duration.ofMillis(20))
+                .requestTimeout(Duration.ofSeconds(5));
     }
 
     @Test
@@ -69,9 +70,9 @@ class HttpFetcherSecurityTest {
         });
         // same host name, other port: another origin too
         try (LoopbackServer otherPort = new LoopbackServer("127.0.0.1");
-             HttpFetcher fetcher = HttpFetcher.open(loopback().build())) {
-            otherPort.route("/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]",
-                    StandardCharsets.UTF_8));
+                HttpFetcher fetcher = HttpFetcher.open(loopback().build())) {
+            otherPort.route(
+                    "/landing", ex -> LoopbackServer.send(ex, 200, "application/json", "[]", StandardCharsets.UTF_8));
             instance.route("/port", ex -> {
                 ex.getResponseHeaders().set("Location", otherPort.url("/landing"));
                 LoopbackServer.send(ex, 307, null, new byte[0]);
@@ -85,23 +86,37 @@ class HttpFetcherSecurityTest {
             assertThat(port).isInstanceOf(FetchResult.Ok.class);
             assertThat(same).isInstanceOf(FetchResult.Ok.class);
             assertThat(other.seen()).hasSize(1);
-            assertThat(other.seen().get(0).header("Authorization")).as("token sent to 127.0.0.2").isNull();
-            assertThat(otherPort.seen().get(0).header("Authorization")).as("token sent to another port").isNull();
-            assertThat(instance.seen().stream().filter(s -> s.path().equals("/landing")).findFirst().orElseThrow()
-                    .header("Authorization")).as("same-origin redirect keeps the token").isEqualTo("Bearer s3cret-token");
+            assertThat(other.seen().get(0).header("Authorization"))
+                    .as("token sent to 127.0.0.2")
+                    .isNull();
+            assertThat(otherPort.seen().get(0).header("Authorization"))
+                    .as("token sent to another port")
+                    .isNull();
+            assertThat(instance.seen().stream()
+                            .filter(s -> s.path().equals("/landing"))
+                            .findFirst()
+                            .orElseThrow()
+                            .header("Authorization"))
+                    .as("same-origin redirect keeps the token")
+                    .isEqualTo("Bearer s3cret-token");
         }
     }
 
     @Test
     void connectsToTheAddressThatWasCheckedWithTheNameInTheHostHeader() {
-        instance.route("/feed.xml", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", FEED,
-                StandardCharsets.UTF_8));
+        instance.route(
+                "/feed.xml", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", FEED, StandardCharsets.UTF_8));
         HostResolver dns = host -> host.equals("feeds.vigie.test")
-                ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : HostResolver.SYSTEM.resolve(host);
-        try (HttpFetcher fetcher = HttpFetcher.open(FetchConfig.builder().perHostMinDelay(Duration.ZERO)
-                .privateHostsAllowed(Set.of("feeds.vigie.test")).build(), dns)) {
-            FetchResult r = fetcher.fetchNow(FetchRequest.of("http://feeds.vigie.test:" + instance.port()
-                    + "/feed.xml", Purpose.FEED));
+                ? new InetAddress[] {InetAddress.getByName("127.0.0.1")}
+                : HostResolver.SYSTEM.resolve(host);
+        try (HttpFetcher fetcher = HttpFetcher.open(
+                FetchConfig.builder()
+                        .perHostMinDelay(Duration.ZERO)
+                        .privateHostsAllowed(Set.of("feeds.vigie.test"))
+                        .build(),
+                dns)) {
+            FetchResult r = fetcher.fetchNow(
+                    FetchRequest.of("http://feeds.vigie.test:" + instance.port() + "/feed.xml", Purpose.FEED));
 
             assertThat(r).isInstanceOf(FetchResult.Ok.class);
             assertThat(instance.seen().get(0).header("Host")).isEqualTo("feeds.vigie.test:" + instance.port());
@@ -110,8 +125,8 @@ class HttpFetcherSecurityTest {
 
     @Test
     void aNameThatRebindsToLoopbackAfterTheCheckIsRefusedAtTheConnection() throws Exception {
-        instance.route("/feed.xml", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", FEED,
-                StandardCharsets.UTF_8));
+        instance.route(
+                "/feed.xml", ex -> LoopbackServer.send(ex, 200, "application/rss+xml", FEED, StandardCharsets.UTF_8));
         List<String> answers = new CopyOnWriteArrayList<>();
         // first answer public (TEST-NET-3, never routed), every later answer loopback: a rebinding DNS server
         HostResolver rebinding = host -> {
@@ -122,31 +137,42 @@ class HttpFetcherSecurityTest {
             answers.add(a);
             return new InetAddress[] {InetAddress.getByName(a)};
         };
-        try (HttpFetcher fetcher = HttpFetcher.open(FetchConfig.builder().perHostMinDelay(Duration.ZERO)
-                .maxRetries(0).build(), rebinding)) {
-            FetchResult r = fetcher.fetchNow(FetchRequest.of("http://rebind.vigie.test:" + instance.port()
-                    + "/feed.xml", Purpose.FEED));
+        try (HttpFetcher fetcher = HttpFetcher.open(
+                FetchConfig.builder()
+                        .perHostMinDelay(Duration.ZERO)
+                        .maxRetries(0)
+                        .build(),
+                rebinding)) {
+            FetchResult r = fetcher.fetchNow(
+                    FetchRequest.of("http://rebind.vigie.test:" + instance.port() + "/feed.xml", Purpose.FEED));
 
             assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class, f -> {
                 assertThat(f.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
                 assertThat(f.message()).contains("loopback");
             });
             assertThat(answers).containsExactly("203.0.113.7", "127.0.0.1");
-            assertThat(instance.seen()).as("the loopback server was never reached").isEmpty();
+            assertThat(instance.seen())
+                    .as("the loopback server was never reached")
+                    .isEmpty();
         }
     }
 
     @Test
     void aBodyTimeOutClosesTheConnection() throws Exception {
         try (Trickle server = new Trickle()) {
-            try (HttpFetcher fetcher = HttpFetcher.open(loopback().requestTimeout(Duration.ofMillis(800))
-                    .maxRetries(0).build())) {
+            try (HttpFetcher fetcher = HttpFetcher.open(loopback()
+                    .requestTimeout(Duration.ofMillis(800))
+                    .maxRetries(0)
+                    .build())) {
                 FetchResult r = fetcher.fetchNow(FetchRequest.of(server.url(), Purpose.FEED));
 
-                assertThat(r).isInstanceOfSatisfying(FetchResult.Failed.class,
-                        f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
+                assertThat(r)
+                        .isInstanceOfSatisfying(
+                                FetchResult.Failed.class,
+                                f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
                 assertThat(server.closedByClient.await(10, TimeUnit.SECONDS))
-                        .as("connection closed by the fetcher while it was still open").isTrue();
+                        .as("connection closed by the fetcher while it was still open")
+                        .isTrue();
             }
         }
     }
@@ -154,16 +180,19 @@ class HttpFetcherSecurityTest {
     @Test
     void closingTheFetcherClosesConnectionsUnderWay() throws Exception {
         try (Trickle server = new Trickle()) {
-            HttpFetcher fetcher = HttpFetcher.open(loopback().requestTimeout(Duration.ofMinutes(5)).build());
+            HttpFetcher fetcher = HttpFetcher.open(
+                    loopback().requestTimeout(Duration.ofMinutes(5)).build());
             CompletableFuture<FetchResult> underWay = fetcher.fetch(FetchRequest.of(server.url(), Purpose.FEED));
             assertThat(server.headersSent.await(10, TimeUnit.SECONDS)).isTrue();
 
             fetcher.close();
 
-            assertThat(underWay.join()).isInstanceOfSatisfying(FetchResult.Failed.class,
-                    f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
+            assertThat(underWay.join())
+                    .isInstanceOfSatisfying(
+                            FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
             assertThat(server.closedByClient.await(10, TimeUnit.SECONDS))
-                    .as("connection closed when the fetcher closed").isTrue();
+                    .as("connection closed when the fetcher closed")
+                    .isTrue();
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.vigie.connectors.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.connectors.testing.Fixtures;
 import dev.vigie.connectors.testing.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class HttpFetcherTest {
     private static final String FEED = Fixtures.rss("Actualités", 3);
@@ -86,8 +85,8 @@ class HttpFetcherTest {
     void skipsUnchangedFeedWhenServerAnswers304() {
         FetchResult.Ok first = (FetchResult.Ok) get("/feed.xml", Purpose.FEED);
 
-        FetchResult second = fetcher.fetchNow(
-                FetchRequest.conditional(server.url("/feed.xml"), Purpose.FEED, first.validators()));
+        FetchResult second =
+                fetcher.fetchNow(FetchRequest.conditional(server.url("/feed.xml"), Purpose.FEED, first.validators()));
 
         assertThat(second).isInstanceOf(FetchResult.NotModified.class);
         assertThat(((FetchResult.NotModified) second).validators().etag()).isEqualTo("\"v1\"");
@@ -122,13 +121,24 @@ class HttpFetcherTest {
 
     @Test
     void readsBodyMislabelledAsUtf8AsWindows1252() {
-        server.route("/wrong-charset", ex -> LoopbackServer.send(ex, 200, "text/html; charset=utf-8",
-                "<p>Café crème à 3 €</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"))));
-        server.route("/meta-charset", ex -> LoopbackServer.send(ex, 200, "text/html",
-                "<html><head><meta charset=\"iso-8859-15\"></head><p>Prix : 3 €</p>"
-                        .getBytes(java.nio.charset.Charset.forName("ISO-8859-15"))));
+        server.route(
+                "/wrong-charset",
+                ex -> LoopbackServer.send(
+                        ex,
+                        200,
+                        "text/html; charset=utf-8",
+                        "<p>Café crème à 3 €</p>".getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+        server.route(
+                "/meta-charset",
+                ex -> LoopbackServer.send(
+                        ex,
+                        200,
+                        "text/html",
+                        "<html><head><meta charset=\"iso-8859-15\"></head><p>Prix : 3 €</p>"
+                                .getBytes(java.nio.charset.Charset.forName("ISO-8859-15"))));
 
-        assertThat(((FetchResult.Ok) get("/wrong-charset", Purpose.PAGE)).text()).isEqualTo("<p>Café crème à 3 €</p>");
+        assertThat(((FetchResult.Ok) get("/wrong-charset", Purpose.PAGE)).text())
+                .isEqualTo("<p>Café crème à 3 €</p>");
         assertThat(((FetchResult.Ok) get("/meta-charset", Purpose.PAGE)).text()).contains("Prix : 3 €");
     }
 
@@ -149,15 +159,19 @@ class HttpFetcherTest {
             out.write("xxx".getBytes(StandardCharsets.UTF_8));
             out.close();
         });
-        try (HttpFetcher impatient = HttpFetcher.open(loopbackConfig().requestTimeout(Duration.ofMillis(400))
-                .maxRetries(0).build())) {
+        try (HttpFetcher impatient = HttpFetcher.open(loopbackConfig()
+                .requestTimeout(Duration.ofMillis(400))
+                .maxRetries(0)
+                .build())) {
             FetchResult slow = impatient.fetchNow(FetchRequest.of(server.url("/slow"), Purpose.FEED));
             FetchResult slowBody = impatient.fetchNow(FetchRequest.of(server.url("/slow-body"), Purpose.FEED));
 
-            assertThat(slow).isInstanceOfSatisfying(FetchResult.Failed.class,
-                    f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
-            assertThat(slowBody).isInstanceOfSatisfying(FetchResult.Failed.class,
-                    f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
+            assertThat(slow)
+                    .isInstanceOfSatisfying(
+                            FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
+            assertThat(slowBody)
+                    .isInstanceOfSatisfying(
+                            FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.TIMEOUT));
         }
     }
 
@@ -219,7 +233,9 @@ class HttpFetcherTest {
         FetchResult r = get("/limited", Purpose.API);
 
         assertThat(r).isInstanceOf(FetchResult.Ok.class);
-        assertThat(calls.get()).as("retried once, after the second the server asked for").isEqualTo(2);
+        assertThat(calls.get())
+                .as("retried once, after the second the server asked for")
+                .isEqualTo(2);
     }
 
     @Test
@@ -240,8 +256,8 @@ class HttpFetcherTest {
         assertThat(server.hits("/unavailable")).isZero();
 
         try (HttpFetcher fresh = HttpFetcher.open(loopbackConfig().build())) {
-            FetchResult.Failed unavailable = (FetchResult.Failed) fresh.fetchNow(
-                    FetchRequest.of(server.url("/unavailable"), Purpose.API));
+            FetchResult.Failed unavailable =
+                    (FetchResult.Failed) fresh.fetchNow(FetchRequest.of(server.url("/unavailable"), Purpose.API));
             assertThat(unavailable.kind()).isEqualTo(FailureKind.RATE_LIMITED);
             assertThat(unavailable.status()).isEqualTo(503);
             assertThat(server.hits("/unavailable")).isEqualTo(FetchConfig.DEFAULT_MAX_RETRIES + 1);
@@ -285,11 +301,15 @@ class HttpFetcherTest {
             ex.getResponseHeaders().set("Content-Encoding", "gzip");
             LoopbackServer.send(ex, 200, "text/plain", gz.toByteArray());
         });
-        try (HttpFetcher capped = HttpFetcher.open(loopbackConfig().maxBodyBytes(100_000).build())) {
+        try (HttpFetcher capped =
+                HttpFetcher.open(loopbackConfig().maxBodyBytes(100_000).build())) {
             for (String path : List.of("/big", "/big-chunked", "/bomb")) {
                 FetchResult r = capped.fetchNow(FetchRequest.of(server.url(path), Purpose.FEED));
-                assertThat(r).as(path).isInstanceOfSatisfying(FetchResult.Failed.class,
-                        f -> assertThat(f.kind()).isEqualTo(FailureKind.BODY_TOO_LARGE));
+                assertThat(r)
+                        .as(path)
+                        .isInstanceOfSatisfying(
+                                FetchResult.Failed.class,
+                                f -> assertThat(f.kind()).isEqualTo(FailureKind.BODY_TOO_LARGE));
             }
         }
     }
@@ -309,18 +329,23 @@ class HttpFetcherTest {
             LoopbackServer.send(ex, 302, null, new byte[0]);
         });
         try (HttpFetcher strict = HttpFetcher.open(FetchConfig.builder().build());
-             HttpFetcher onlyThisHost = HttpFetcher.open(FetchConfig.builder()
-                     .privateHostsAllowed(Set.of("127.0.0.1")).perHostMinDelay(Duration.ZERO).build())) {
-            FetchResult.Failed direct = (FetchResult.Failed) strict.fetchNow(
-                    FetchRequest.of(server.url("/feed.xml"), Purpose.FEED));
+                HttpFetcher onlyThisHost = HttpFetcher.open(FetchConfig.builder()
+                        .privateHostsAllowed(Set.of("127.0.0.1"))
+                        .perHostMinDelay(Duration.ZERO)
+                        .build())) {
+            FetchResult.Failed direct =
+                    (FetchResult.Failed) strict.fetchNow(FetchRequest.of(server.url("/feed.xml"), Purpose.FEED));
             assertThat(direct.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS);
             assertThat(direct.message()).contains("loopback");
             assertThat(server.hits("/feed.xml")).isZero();
 
             for (String path : List.of("/to-metadata", "/to-intranet", "/to-localhost")) {
                 FetchResult r = onlyThisHost.fetchNow(FetchRequest.of(server.url(path), Purpose.FEED));
-                assertThat(r).as(path).isInstanceOfSatisfying(FetchResult.Failed.class,
-                        f -> assertThat(f.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS));
+                assertThat(r)
+                        .as(path)
+                        .isInstanceOfSatisfying(
+                                FetchResult.Failed.class,
+                                f -> assertThat(f.kind()).isEqualTo(FailureKind.BLOCKED_ADDRESS));
             }
             assertThat(server.hits("/feed.xml")).isZero();
         }
@@ -328,9 +353,14 @@ class HttpFetcherTest {
 
     @Test
     void honoursRobotsTxtForPagesOnlyAndReadsItOncePerHost() {
-        server.route("/robots.txt", ex -> LoopbackServer.send(ex, 200, "text/plain",
-                "User-agent: *\nDisallow: /\n\nUser-agent: Vigie\nDisallow: /private/\nAllow: /private/ok\n",
-                StandardCharsets.UTF_8));
+        server.route(
+                "/robots.txt",
+                ex -> LoopbackServer.send(
+                        ex,
+                        200,
+                        "text/plain",
+                        "User-agent: *\nDisallow: /\n\nUser-agent: Vigie\nDisallow: /private/\nAllow: /private/ok\n",
+                        StandardCharsets.UTF_8));
         for (String p : List.of("/private/x", "/private/ok", "/public", "/private/feed.xml")) {
             server.route(p, ex -> LoopbackServer.send(ex, 200, "text/html", "<p>hi</p>", StandardCharsets.UTF_8));
         }
@@ -340,8 +370,9 @@ class HttpFetcherTest {
         FetchResult allowed = get("/public", Purpose.PAGE);
         FetchResult feed = get("/private/feed.xml", Purpose.FEED);
 
-        assertThat(disallowed).isInstanceOfSatisfying(FetchResult.Failed.class,
-                f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
+        assertThat(disallowed)
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
         assertThat(allowedException).isInstanceOf(FetchResult.Ok.class);
         assertThat(allowed).isInstanceOf(FetchResult.Ok.class);
         assertThat(feed).isInstanceOf(FetchResult.Ok.class);
@@ -355,8 +386,10 @@ class HttpFetcherTest {
             Thread.sleep(100);
             LoopbackServer.send(ex, 200, "text/plain", "ok".getBytes(StandardCharsets.UTF_8));
         });
-        try (HttpFetcher polite = HttpFetcher.open(loopbackConfig().perHostConcurrency(2)
-                .perHostMinDelay(Duration.ofMillis(60)).build())) {
+        try (HttpFetcher polite = HttpFetcher.open(loopbackConfig()
+                .perHostConcurrency(2)
+                .perHostMinDelay(Duration.ofMillis(60))
+                .build())) {
             List<CompletableFuture<FetchResult>> all = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 all.add(polite.fetch(FetchRequest.of(server.url("/slowish?i=" + i), Purpose.FEED)));
@@ -396,10 +429,11 @@ class HttpFetcherTest {
 
         closing.close();
 
-        assertThat(underWay.join()).isInstanceOfSatisfying(FetchResult.Failed.class,
-                f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
+        assertThat(underWay.join())
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
         assertThat(closing.fetchNow(FetchRequest.of(server.url("/feed.xml"), Purpose.FEED)))
-                .isInstanceOfSatisfying(FetchResult.Failed.class,
-                        f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.CANCELLED));
     }
 }

@@ -1,16 +1,15 @@
 package dev.vigie.connectors.http;
 
-import dev.vigie.connectors.testing.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.connectors.testing.LoopbackServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** What the fetcher does with pages when robots.txt cannot be read (RFC 9309 section 2.3.1). */
 class RobotsFetchTest {
@@ -21,8 +20,13 @@ class RobotsFetchTest {
     void start() throws Exception {
         server = new LoopbackServer();
         server.route("/page", ex -> LoopbackServer.send(ex, 200, "text/html", "<p>hello</p>", StandardCharsets.UTF_8));
-        fetcher = HttpFetcher.open(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                .retryBaseDelay(Duration.ofMillis(10)).maxRetries(1).requestTimeout(Duration.ofMillis(800)).build());
+        fetcher = HttpFetcher.open(FetchConfig.builder()
+                .allowPrivateAddresses(true)
+                .perHostMinDelay(Duration.ZERO)
+                .retryBaseDelay(Duration.ofMillis(10))
+                .maxRetries(1)
+                .requestTimeout(Duration.ofMillis(800))
+                .build());
     }
 
     @AfterEach
@@ -48,11 +52,12 @@ class RobotsFetchTest {
 
     @Test
     void tooManyRequestsOnRobotsTxtDisallowsTheHost() {
-        server.route("/robots.txt", ex -> LoopbackServer.send(ex, 429, "text/plain", "slow down",
-                StandardCharsets.UTF_8));
+        server.route(
+                "/robots.txt", ex -> LoopbackServer.send(ex, 429, "text/plain", "slow down", StandardCharsets.UTF_8));
 
-        assertThat(page()).isInstanceOfSatisfying(FetchResult.Failed.class,
-                f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
+        assertThat(page())
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
         assertThat(server.hits("/page")).isZero();
     }
 
@@ -61,8 +66,9 @@ class RobotsFetchTest {
         CountDownLatch never = new CountDownLatch(1);
         server.route("/robots.txt", ex -> never.await(5, TimeUnit.SECONDS));
 
-        assertThat(page()).isInstanceOfSatisfying(FetchResult.Failed.class,
-                f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
+        assertThat(page())
+                .isInstanceOfSatisfying(
+                        FetchResult.Failed.class, f -> assertThat(f.kind()).isEqualTo(FailureKind.ROBOTS_DISALLOWED));
         assertThat(server.hits("/page")).isZero();
         never.countDown();
     }

@@ -1,7 +1,6 @@
 package dev.vigie.connectors.internal;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The politeness decisions of {@link HostScheduler}, on a clock the test moves and a timer that records when each
@@ -40,7 +39,8 @@ class HostSchedulerTest {
             scheduler.submit("feeds.example", () -> answer);
         }
 
-        assertThat(timer.plannedMillis()).as("two in flight at once, the second 60 ms after the first")
+        assertThat(timer.plannedMillis())
+                .as("two in flight at once, the second 60 ms after the first")
                 .containsExactly(0L, 60L);
         for (int i = 0; i < 6; i++) {
             timer.runAll();
@@ -49,7 +49,8 @@ class HostSchedulerTest {
         }
         timer.runAll();
 
-        assertThat(timer.plannedMillis()).as("each start planned 60 ms after the previous one")
+        assertThat(timer.plannedMillis())
+                .as("each start planned 60 ms after the previous one")
                 .containsExactly(0L, 60L, 120L, 180L, 240L, 300L, 360L, 420L);
     }
 

@@ -1,9 +1,9 @@
 package dev.vigie.connectors.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** robots.txt read as RFC 9309 says. */
 class RobotsRulesTest {
@@ -24,7 +24,9 @@ class RobotsRulesTest {
 
         assertThat(rules.allows("/private/a")).isFalse();
         assertThat(rules.allows("/drafts/a")).as("second group naming vigie").isFalse();
-        assertThat(rules.allows("/all-bots/a")).as("the * group does not apply when a group names vigie").isTrue();
+        assertThat(rules.allows("/all-bots/a"))
+                .as("the * group does not apply when a group names vigie")
+                .isTrue();
     }
 
     @Test
@@ -60,7 +62,9 @@ class RobotsRulesTest {
                 """;
         RobotsRules rules = RobotsRules.parse(txt, "vigie");
 
-        assertThat(rules.allows("/page")).as("'e' and 'vigiebot' are other crawlers").isTrue();
+        assertThat(rules.allows("/page"))
+                .as("'e' and 'vigiebot' are other crawlers")
+                .isTrue();
         assertThat(rules.allows("/tmp/x")).isFalse();
     }
 

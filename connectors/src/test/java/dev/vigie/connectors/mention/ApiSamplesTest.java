@@ -1,12 +1,12 @@
 package dev.vigie.connectors.mention;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.connectors.http.FetchResult;
 import dev.vigie.connectors.http.Validators;
 import dev.vigie.connectors.testing.CorpusData;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every recorded API body of {@code api-samples/} through the matching platform parser, with its recorded headers:
@@ -27,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only accounts, and an empty search result.
  */
 class ApiSamplesTest {
-    private static final Set<String> NO_POSTS = Set.of("mastodon.social_v1_trends_tags_01.json",
-            "localdev_v2_search_type_statuses_empty.json", "mastodon.social_v1_trends_links_01.json",
+    private static final Set<String> NO_POSTS = Set.of(
+            "mastodon.social_v1_trends_tags_01.json",
+            "localdev_v2_search_type_statuses_empty.json",
+            "mastodon.social_v1_trends_links_01.json",
             "localdev_v2_search_01.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +55,9 @@ class ApiSamplesTest {
         Path root = CorpusData.folder("api-samples");
         List<Path> bodies;
         try (Stream<Path> s = Files.walk(root)) {
-            bodies = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".meta.json")).sorted()
+            bodies = s.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".meta.json"))
+                    .sorted()
                     .toList();
         }
         Instant fetched = Instant.parse("2026-01-01T00:00:00Z");
@@ -79,8 +82,15 @@ class ApiSamplesTest {
                     headers.put(e.getKey(), values);
                 });
             }
-            FetchResult.Ok ok = new FetchResult.Ok(URI.create(uri), URI.create(uri), 200, "application/json",
-                    Files.readAllBytes(body), Validators.NONE, headers, fetched);
+            FetchResult.Ok ok = new FetchResult.Ok(
+                    URI.create(uri),
+                    URI.create(uri),
+                    200,
+                    "application/json",
+                    Files.readAllBytes(body),
+                    Validators.NONE,
+                    headers,
+                    fetched);
 
             MentionPage page = query.parse(ok, MentionCursor.START);
 
@@ -93,22 +103,31 @@ class ApiSamplesTest {
             assertThat(page.mentions()).as(name).isNotEmpty();
             for (Mention m : page.mentions()) {
                 assertThat(m.id()).as(name).startsWith(platform + ":");
-                assertThat(URI.create(m.url()).isAbsolute()).as(name + " " + m.url()).isTrue();
+                assertThat(URI.create(m.url()).isAbsolute())
+                        .as(name + " " + m.url())
+                        .isTrue();
                 assertThat(m.text()).as(name + " " + m.id()).isNotBlank();
-                assertThat(m.publishedEstimated()).as(name + " " + m.id() + " has its own date").isFalse();
+                assertThat(m.publishedEstimated())
+                        .as(name + " " + m.id() + " has its own date")
+                        .isFalse();
                 assertThat(m.source().type().id()).isEqualTo(platform);
-                assertThat(m.source().name()).as(name + " " + m.id() + " is named by its outlet")
+                assertThat(m.source().name())
+                        .as(name + " " + m.id() + " is named by its outlet")
                         .matches(OUTLETS.get(platform));
                 assertThat(m.source().search()).as(name).isEqualTo(query.label());
                 outlets.add(platform + " " + m.source().name());
             }
             total += page.mentions().size();
-            System.out.printf("%-55s %4d mentions, next page: %s%n", platform + "/" + name, page.mentions().size(),
+            System.out.printf(
+                    "%-55s %4d mentions, next page: %s%n",
+                    platform + "/" + name,
+                    page.mentions().size(),
                     page.next() == null ? "-" : page.next().url());
         }
         assertThat(total).isGreaterThan(200);
         System.out.println(outlets.size() + " outlets: " + outlets);
-        assertThat(outlets).as("several instances and subreddits, not one name per search")
+        assertThat(outlets)
+                .as("several instances and subreddits, not one name per search")
                 .contains("mastodon mastodon.social", "reddit r/sysadmin", "hackernews Hacker News", "bluesky bsky.app")
                 .hasSizeGreaterThan(10);
     }

@@ -1,15 +1,13 @@
 package dev.vigie.connectors.mention;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigie.connectors.http.FetchConfig;
 import dev.vigie.connectors.http.HttpFetcher;
 import dev.vigie.connectors.testing.LoopbackServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,8 +22,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Pagination and incremental runs against loopback servers speaking each platform's wire format: a second run asks
@@ -42,8 +41,11 @@ class MentionCollectorTest {
     @BeforeEach
     void start() throws Exception {
         server = new LoopbackServer();
-        fetcher = HttpFetcher.open(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                .perHostConcurrency(4).build());
+        fetcher = HttpFetcher.open(FetchConfig.builder()
+                .allowPrivateAddresses(true)
+                .perHostMinDelay(Duration.ZERO)
+                .perHostConcurrency(4)
+                .build());
         collector = new MentionCollector(fetcher, 10, Duration.ofSeconds(5));
     }
 
@@ -96,8 +98,9 @@ class MentionCollectorTest {
                 LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
             });
 
-            MentionBatch batch = collector.collect(new MastodonTagTimeline(server.base(), "vigie", 4, "tok-123"),
-                    MentionCursor.START).join();
+            MentionBatch batch = collector
+                    .collect(new MastodonTagTimeline(server.base(), "vigie", 4, "tok-123"), MentionCursor.START)
+                    .join();
 
             assertThat(batch.mentions()).hasSize(1);
             assertThat(server.seen().get(0).header("Authorization")).isEqualTo("Bearer tok-123");
@@ -121,15 +124,23 @@ class MentionCollectorTest {
                 ids.stream().filter(i -> i > min).sorted().limit(limit).forEach(page::add);
             } else {
                 long max = p.containsKey("max_id") ? Long.parseLong(p.get("max_id")) : Long.MAX_VALUE;
-                ids.stream().filter(i -> i < max).sorted((a, b) -> Long.compare(b, a)).limit(limit).forEach(page::add);
+                ids.stream()
+                        .filter(i -> i < max)
+                        .sorted((a, b) -> Long.compare(b, a))
+                        .limit(limit)
+                        .forEach(page::add);
             }
             page.sort((a, b) -> Long.compare(b, a));
             ArrayNode body = JSON.createArrayNode();
             page.forEach(i -> body.add(status(i, server.base())));
             if (!page.isEmpty()) {
-                ex.getResponseHeaders().set("Link", "<" + server.url(path) + "?limit=" + limit + "&max_id="
-                        + page.get(page.size() - 1) + ">; rel=\"next\", <" + server.url(path) + "?limit=" + limit
-                        + "&min_id=" + page.get(0) + ">; rel=\"prev\"");
+                ex.getResponseHeaders()
+                        .set(
+                                "Link",
+                                "<" + server.url(path) + "?limit=" + limit + "&max_id="
+                                        + page.get(page.size() - 1) + ">; rel=\"next\", <" + server.url(path)
+                                        + "?limit=" + limit
+                                        + "&min_id=" + page.get(0) + ">; rel=\"prev\"");
             }
             ex.getResponseHeaders().set("X-RateLimit-Remaining", "299");
             ex.getResponseHeaders().set("X-RateLimit-Reset", T0.toString());
@@ -157,8 +168,11 @@ class MentionCollectorTest {
         int before = server.seen().size();
         MentionBatch second = collector.collect(query, first.cursor()).join();
 
-        assertThat(second.mentions()).extracting(Mention::id).hasSize(6)
-                .allSatisfy(id -> assertThat(Long.parseLong(id.substring(id.lastIndexOf('/') + 1))).isGreaterThan(110));
+        assertThat(second.mentions())
+                .extracting(Mention::id)
+                .hasSize(6)
+                .allSatisfy(id -> assertThat(Long.parseLong(id.substring(id.lastIndexOf('/') + 1)))
+                        .isGreaterThan(110));
         assertThat(second.cursor().value()).isEqualTo("116");
         assertThat(server.seen().subList(before, server.seen().size()))
                 .allSatisfy(s -> assertThat(s.query()).contains("min_id=").doesNotContain("max_id"));
@@ -170,10 +184,14 @@ class MentionCollectorTest {
         server.route("/api/v1/search_by_date", ex -> {
             Map<String, String> p = params(ex.getRequestURI().getRawQuery());
             long after = p.containsKey("numericFilters")
-                    ? Long.parseLong(p.get("numericFilters").replace("created_at_i>", "")) : Long.MIN_VALUE;
+                    ? Long.parseLong(p.get("numericFilters").replace("created_at_i>", ""))
+                    : Long.MIN_VALUE;
             int perPage = Integer.parseInt(p.get("hitsPerPage"));
             int page = Integer.parseInt(p.get("page"));
-            List<Long> matching = times.stream().filter(t -> t > after).sorted((a, b) -> Long.compare(b, a)).toList();
+            List<Long> matching = times.stream()
+                    .filter(t -> t > after)
+                    .sorted((a, b) -> Long.compare(b, a))
+                    .toList();
             ObjectNode body = JSON.createObjectNode();
             ArrayNode hits = body.putArray("hits");
             matching.stream().skip((long) page * perPage).limit(perPage).forEach(t -> {
@@ -207,7 +225,8 @@ class MentionCollectorTest {
         assertThat(second.mentions()).extracting(Mention::id).containsExactly("hackernews:1600", "hackernews:1500");
         assertThat(second.cursor().value()).isEqualTo("1600");
         assertThat(server.seen().subList(before, server.seen().size()))
-                .allSatisfy(s -> assertThat(params(s.query()).get("numericFilters")).isEqualTo("created_at_i>1400"));
+                .allSatisfy(
+                        s -> assertThat(params(s.query()).get("numericFilters")).isEqualTo("created_at_i>1400"));
     }
 
     @Test
@@ -219,7 +238,7 @@ class MentionCollectorTest {
             body.put("kind", "Listing");
             ObjectNode data = body.putObject("data");
             ArrayNode children = data.putArray("children");
-            long[] created = firstPage ? new long[]{5000, 4900} : new long[]{4800, 4700};
+            long[] created = firstPage ? new long[] {5000, 4900} : new long[] {4800, 4700};
             for (long c : created) {
                 ObjectNode d = children.addObject().put("kind", "t3").putObject("data");
                 d.put("name", "t3_" + c);
@@ -243,31 +262,34 @@ class MentionCollectorTest {
         List<Duration> waits = new CopyOnWriteArrayList<>();
         CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch windowReset = new CountDownLatch(1);
-        MentionCollector waiting = new MentionCollector(fetcher, 10, Duration.ofSeconds(5),
-                Clock.fixed(T0, ZoneOffset.UTC), wait -> {
+        MentionCollector waiting =
+                new MentionCollector(fetcher, 10, Duration.ofSeconds(5), Clock.fixed(T0, ZoneOffset.UTC), wait -> {
                     waits.add(wait);
                     asked.countDown();
                     return page -> new Thread(() -> {
-                        try {
-                            windowReset.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        page.run();
-                    }).start();
+                                try {
+                                    windowReset.await();
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                page.run();
+                            })
+                            .start();
                 });
 
         CompletableFuture<MentionBatch> collecting = waiting.collect(query, MentionCursor.START);
         assertThat(asked.await(10, TimeUnit.SECONDS)).as("a wait was asked for").isTrue();
         assertThat(waits).as("until the window resets, 1 s later").containsExactly(Duration.ofSeconds(1));
-        assertThat(server.hits("/r/marketing/search.json")).as("no second page before the window resets")
+        assertThat(server.hits("/r/marketing/search.json"))
+                .as("no second page before the window resets")
                 .isEqualTo(1);
         assertThat(collecting).isNotDone();
         windowReset.countDown();
         MentionBatch first = collecting.join();
         MentionBatch again = collector.collect(query, new MentionCursor("4900")).join();
 
-        assertThat(first.mentions()).extracting(Mention::id)
+        assertThat(first.mentions())
+                .extracting(Mention::id)
                 .containsExactly("reddit:t3_5000", "reddit:t3_4900", "reddit:t3_4800", "reddit:t3_4700");
         assertThat(first.mentions().get(0).title()).isEqualTo("Acme & Vigie 5000");
         assertThat(first.mentions().get(0).engagement().score()).isEqualTo(12L);
@@ -291,14 +313,19 @@ class MentionCollectorTest {
                 if (!created.isBefore(since)) {
                     ObjectNode post = posts.addObject();
                     post.put("uri", "at://did:plc:abc/app.bsky.feed.post/rk" + i);
-                    post.putObject("author").put("did", "did:plc:abc").put("handle", "ann.bsky.social")
+                    post.putObject("author")
+                            .put("did", "did:plc:abc")
+                            .put("handle", "ann.bsky.social")
                             .put("displayName", "Ann");
                     ObjectNode record = post.putObject("record");
                     record.put("$type", "app.bsky.feed.post");
                     record.put("text", "Vigie post " + i);
                     record.put("createdAt", created.toString());
                     record.putArray("langs").add("fr");
-                    post.put("likeCount", 5).put("repostCount", 1).put("quoteCount", 1).put("replyCount", 0);
+                    post.put("likeCount", 5)
+                            .put("repostCount", 1)
+                            .put("quoteCount", 1)
+                            .put("replyCount", 0);
                     post.put("indexedAt", created.plusSeconds(1).toString());
                 }
             }
@@ -313,13 +340,20 @@ class MentionCollectorTest {
         int before = server.seen().size();
         MentionBatch second = collector.collect(query, first.cursor()).join();
 
-        assertThat(first.mentions()).extracting(Mention::url).containsExactly(
-                "https://bsky.app/profile/ann.bsky.social/post/rk4", "https://bsky.app/profile/ann.bsky.social/post/rk3",
-                "https://bsky.app/profile/ann.bsky.social/post/rk2", "https://bsky.app/profile/ann.bsky.social/post/rk1");
+        assertThat(first.mentions())
+                .extracting(Mention::url)
+                .containsExactly(
+                        "https://bsky.app/profile/ann.bsky.social/post/rk4",
+                                "https://bsky.app/profile/ann.bsky.social/post/rk3",
+                        "https://bsky.app/profile/ann.bsky.social/post/rk2",
+                                "https://bsky.app/profile/ann.bsky.social/post/rk1");
         assertThat(first.mentions().get(0).engagement()).isEqualTo(new Engagement(5L, 2L, 0L, null));
         assertThat(first.cursor().value()).isEqualTo(T0.plusSeconds(240).toString());
-        assertThat(params(server.seen().get(before).query()).get("since")).isEqualTo(first.cursor().value());
-        assertThat(second.mentions()).as("the boundary post is not counted again").isEmpty();
+        assertThat(params(server.seen().get(before).query()).get("since"))
+                .isEqualTo(first.cursor().value());
+        assertThat(second.mentions())
+                .as("the boundary post is not counted again")
+                .isEmpty();
         assertThat(second.cursor()).isEqualTo(first.cursor());
     }
 
@@ -341,8 +375,12 @@ class MentionCollectorTest {
             String[][] posts = {{"france", "r/france"}, {"velotaf", null}, {"u_ann", "u/ann"}};
             for (int i = 0; i < posts.length; i++) {
                 ObjectNode d = children.addObject().put("kind", "t3").putObject("data");
-                d.put("name", "t3_" + i).put("title", "Acme " + i).put("selftext", "").put("author", "ann");
-                d.put("permalink", "/r/" + posts[i][0] + "/comments/" + i + "/acme/").put("created_utc", 100.0 + i);
+                d.put("name", "t3_" + i)
+                        .put("title", "Acme " + i)
+                        .put("selftext", "")
+                        .put("author", "ann");
+                d.put("permalink", "/r/" + posts[i][0] + "/comments/" + i + "/acme/")
+                        .put("created_utc", 100.0 + i);
                 d.put("subreddit", posts[i][0]);
                 if (posts[i][1] != null) {
                     d.put("subreddit_name_prefixed", posts[i][1]);
@@ -352,8 +390,13 @@ class MentionCollectorTest {
         });
         server.route("/api/v1/search_by_date", ex -> {
             ObjectNode body = JSON.createObjectNode().put("page", 0).put("nbPages", 1);
-            body.putArray("hits").addObject().put("objectID", "42").put("created_at_i", 100)
-                    .put("title", "Acme raises prices").put("url", "https://techcrunch.example/acme").put("author", "pg");
+            body.putArray("hits")
+                    .addObject()
+                    .put("objectID", "42")
+                    .put("created_at_i", 100)
+                    .put("title", "Acme raises prices")
+                    .put("url", "https://techcrunch.example/acme")
+                    .put("author", "pg");
             LoopbackServer.send(ex, 200, "application/json", body.toString(), StandardCharsets.UTF_8);
         });
         server.route("/xrpc/app.bsky.feed.searchPosts", ex -> {
@@ -365,14 +408,24 @@ class MentionCollectorTest {
         });
         String host = java.net.URI.create(server.base()).getAuthority();
 
-        List<Mention> mastodon = collector.collect(new MastodonTagTimeline(server.base(), "velo"), MentionCursor.START)
-                .join().mentions();
-        List<Mention> reddit = collector.collect(new RedditSearch(server.base(), "acme", null, 10), MentionCursor.START)
-                .join().mentions();
-        Mention hn = collector.collect(new HackerNewsSearch(server.base(), "acme", 10), MentionCursor.START).join()
-                .mentions().get(0);
-        Mention bluesky = collector.collect(new BlueskySearch(server.base(), "acme", 10), MentionCursor.START).join()
-                .mentions().get(0);
+        List<Mention> mastodon = collector
+                .collect(new MastodonTagTimeline(server.base(), "velo"), MentionCursor.START)
+                .join()
+                .mentions();
+        List<Mention> reddit = collector
+                .collect(new RedditSearch(server.base(), "acme", null, 10), MentionCursor.START)
+                .join()
+                .mentions();
+        Mention hn = collector
+                .collect(new HackerNewsSearch(server.base(), "acme", 10), MentionCursor.START)
+                .join()
+                .mentions()
+                .get(0);
+        Mention bluesky = collector
+                .collect(new BlueskySearch(server.base(), "acme", 10), MentionCursor.START)
+                .join()
+                .mentions()
+                .get(0);
 
         assertThat(mastodon).extracting(m -> m.source().name()).containsExactly("127.0.0.1", "piaille.fr");
         assertThat(mastodon.get(1).source().url()).isEqualTo("https://piaille.fr");
@@ -380,7 +433,9 @@ class MentionCollectorTest {
         assertThat(reddit).extracting(m -> m.source().name()).containsExactly("r/france", "r/velotaf", "u/ann");
         assertThat(reddit.get(0).source().url()).isEqualTo("https://www.reddit.com/r/france");
         assertThat(reddit.get(0).source().search()).isEqualTo("\"acme\" on Reddit");
-        assertThat(hn.source().name()).as("published on HN, whatever it links to").isEqualTo("Hacker News");
+        assertThat(hn.source().name())
+                .as("published on HN, whatever it links to")
+                .isEqualTo("Hacker News");
         assertThat(hn.source().search()).isEqualTo("\"acme\" on Hacker News");
         assertThat(bluesky.source().name()).isEqualTo("bsky.app");
         assertThat(bluesky.source().url()).isEqualTo("https://bsky.app");
@@ -390,19 +445,25 @@ class MentionCollectorTest {
     @Test
     void queriesRefuseBadSettingsNamingThem() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MastodonTagTimeline("mastodon.social", "x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mastodon.social");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mastodon.social");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MastodonTagTimeline("https://m.example", "a b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a b");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a b");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MastodonSearch("https://m.example", "q", 41, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("41");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("41");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BlueskySearch(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("query");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RedditSearch("acme", "not a sub!"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a sub!");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> new HackerNewsSearch("ftp://hn.example", "q", 10))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ftp://hn.example");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a sub!");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HackerNewsSearch("ftp://hn.example", "q", 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ftp://hn.example");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MentionCollector(fetcher, 0, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPages");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPages");
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigie.connectors.page;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -9,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PageWatcherTest {
     private static final String URL = "https://globex.example/pricing";
@@ -20,8 +19,12 @@ class PageWatcherTest {
 
     private PageSnapshot snap(PageSpec spec, String html) {
         day++;
-        return watcher.snapshot(spec, html.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8",
-                URI.create(URL), Instant.parse("2026-03-01T00:00:00Z").plusSeconds(86_400L * day));
+        return watcher.snapshot(
+                spec,
+                html.getBytes(StandardCharsets.UTF_8),
+                "text/html; charset=utf-8",
+                URI.create(URL),
+                Instant.parse("2026-03-01T00:00:00Z").plusSeconds(86_400L * day));
     }
 
     private static String page(String main) {
@@ -52,10 +55,20 @@ class PageWatcherTest {
         PageSpec spec = new PageSpec(URL);
         PageSnapshot base = snap(spec, page("<h1>Globex</h1><p>We make rockets.</p>"));
 
-        PageChange jobs = watcher.compare(base, snap(spec, page("<h1>Globex</h1><p>We make rockets.</p>"
-                + "<h2>Careers</h2><p>We're hiring: senior engineer (CDI, Paris)</p>"))).orElseThrow();
-        PageChange product = watcher.compare(base, snap(spec, page("<h1>Globex</h1><p>We make rockets.</p>"
-                + "<p>Introducing Rocket X: now available with a new autopilot feature</p>"))).orElseThrow();
+        PageChange jobs = watcher.compare(
+                        base,
+                        snap(
+                                spec,
+                                page("<h1>Globex</h1><p>We make rockets.</p>"
+                                        + "<h2>Careers</h2><p>We're hiring: senior engineer (CDI, Paris)</p>")))
+                .orElseThrow();
+        PageChange product = watcher.compare(
+                        base,
+                        snap(
+                                spec,
+                                page("<h1>Globex</h1><p>We make rockets.</p>"
+                                        + "<p>Introducing Rocket X: now available with a new autopilot feature</p>")))
+                .orElseThrow();
 
         assertThat(jobs.kind()).isEqualTo(ChangeKind.JOBS);
         assertThat(product.kind()).isEqualTo(ChangeKind.PRODUCT);
@@ -74,12 +87,18 @@ class PageWatcherTest {
     @Test
     void defaultNoiseIgnoredSelectorsAndWatchPatternsAreNoChange() {
         PageSpec spec = new PageSpec(URL, null, ".carousel", List.of("(?i)visitor #\\d+"));
-        PageSnapshot a = snap(spec, page("<p>Offre Pro</p><p>Mis à jour à 10:32</p><p>1 234 vues</p>"
-                + "<p>Posted 5 minutes ago</p><div class=carousel>Slide A</div><p>Welcome visitor #17</p>"));
-        PageSnapshot b = snap(spec, page("<p>Offre Pro</p><p>Mis à jour à 11:05</p><p>1 301 vues</p>"
-                + "<p>Posted 12 minutes ago</p><div class=carousel>Slide B</div><p>Welcome visitor #18</p>"));
+        PageSnapshot a = snap(
+                spec,
+                page("<p>Offre Pro</p><p>Mis à jour à 10:32</p><p>1 234 vues</p>"
+                        + "<p>Posted 5 minutes ago</p><div class=carousel>Slide A</div><p>Welcome visitor #17</p>"));
+        PageSnapshot b = snap(
+                spec,
+                page("<p>Offre Pro</p><p>Mis à jour à 11:05</p><p>1 301 vues</p>"
+                        + "<p>Posted 12 minutes ago</p><div class=carousel>Slide B</div><p>Welcome visitor #18</p>"));
 
-        assertThat(watcher.compare(a, b)).as(watcher.compare(a, b).map(PageChange::diff).orElse("")).isEmpty();
+        assertThat(watcher.compare(a, b))
+                .as(watcher.compare(a, b).map(PageChange::diff).orElse(""))
+                .isEmpty();
     }
 
     @Test
@@ -92,7 +111,8 @@ class PageWatcherTest {
         assertThat(watcher.compare(a, b)).isEmpty();
         assertThat(a.found()).isTrue();
         assertThat(gone.found()).isFalse();
-        assertThat(watcher.compare(a, gone)).hasValueSatisfying(c -> assertThat(c.removed()).containsExactly("Basic"));
+        assertThat(watcher.compare(a, gone))
+                .hasValueSatisfying(c -> assertThat(c.removed()).containsExactly("Basic"));
     }
 
     @Test
@@ -108,15 +128,18 @@ class PageWatcherTest {
     @Test
     void specRefusesBadSelectorsPatternsAndUrlsNamingThem() {
         assertThatThrownBy(() -> new PageSpec(URL, "main >>> p", null, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("main >>> p");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("main >>> p");
         assertThatThrownBy(() -> new PageSpec(URL, null, "div[", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("div[");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("div[");
         assertThatThrownBy(() -> new PageSpec(URL, null, null, List.of("(unclosed")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(unclosed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(unclosed");
         assertThatThrownBy(() -> new PageSpec(URL, null, null, List.of("(Visitors: )?\\d*")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(Visitors: )?\\d*")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(Visitors: )?\\d*")
                 .hasMessageContaining("matches the empty string");
-        assertThatThrownBy(() -> new PageSpec("globex.example/pricing"))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PageSpec("globex.example/pricing")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigie.connectors.testing;
 
 import dev.vigie.testing.SharedData;
-
 import java.nio.file.Path;
 
 /**
@@ -9,8 +8,7 @@ import java.nio.file.Path;
  * it is absent, as it is in a user's clone, and fail under CI ({@code -Dvigie.data.required=true}).
  */
 public final class CorpusData {
-    private CorpusData() {
-    }
+    private CorpusData() {}
 
     /** The folder {@code name} of the data dir; the test is skipped (or fails under CI) when it is absent. */
     public static Path folder(String name) {

@@ -2,7 +2,6 @@ package dev.vigie.connectors.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -72,7 +71,8 @@ public final class LoopbackServer implements AutoCloseable {
 
     /** Base URL, e.g. {@code http://127.0.0.1:43567}. */
     public String base() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     public String url(String path) {
@@ -97,8 +97,8 @@ public final class LoopbackServer implements AutoCloseable {
 
     private void dispatch(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
-        seen.add(new Seen(path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()),
-                System.nanoTime()));
+        seen.add(new Seen(
+                path, ex.getRequestURI().getRawQuery(), Map.copyOf(ex.getRequestHeaders()), System.nanoTime()));
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {

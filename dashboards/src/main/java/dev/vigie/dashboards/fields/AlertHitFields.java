@@ -40,6 +40,5 @@ public final class AlertHitFields {
     /** What a spike alert reports (stored, not indexed). */
     public static final String SPIKE = "spike";
 
-    private AlertHitFields() {
-    }
+    private AlertHitFields() {}
 }

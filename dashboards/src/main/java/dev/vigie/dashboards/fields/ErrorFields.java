@@ -19,6 +19,5 @@ public final class ErrorFields {
     public static final String FAILED_AT = "failed_at";
     public static final String SOURCE_EXCERPT = "source_excerpt";
 
-    private ErrorFields() {
-    }
+    private ErrorFields() {}
 }

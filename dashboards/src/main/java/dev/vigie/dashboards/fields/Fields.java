@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Helpers for the field paths of the {@code *Fields} classes. */
 public final class Fields {
-    private Fields() {
-    }
+    private Fields() {}
 
     /** The name of a field inside its object: {@code "type"} for {@code "source.type"}; the path itself at the top. */
     public static String leaf(String path) {

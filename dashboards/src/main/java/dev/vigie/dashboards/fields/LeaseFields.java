@@ -17,6 +17,5 @@ public final class LeaseFields {
     public static final String EXPIRES_AT = "expires_at";
     public static final String RELEASED_AT = "released_at";
 
-    private LeaseFields() {
-    }
+    private LeaseFields() {}
 }

@@ -13,6 +13,7 @@ public final class MentionFields {
     public static final String WATCH = "watch";
     /** The {@code source} object; its fields are the constants that start with {@code SOURCE_}. */
     public static final String SOURCE = "source";
+
     public static final String SOURCE_TYPE = "source.type";
     public static final String SOURCE_NAME = "source.name";
     public static final String SOURCE_URL = "source.url";
@@ -27,6 +28,7 @@ public final class MentionFields {
     public static final String TEXT_EN = "text.en";
     /** The {@code author} object; its fields are the constants that start with {@code AUTHOR_}. */
     public static final String AUTHOR = "author";
+
     public static final String AUTHOR_NAME = "author.name";
     public static final String AUTHOR_HANDLE = "author.handle";
     public static final String AUTHOR_FOLLOWERS = "author.followers";
@@ -35,6 +37,7 @@ public final class MentionFields {
     public static final String LANG = "lang";
     /** The {@code engagement} object; its fields are the constants that start with {@code ENGAGEMENT_}. */
     public static final String ENGAGEMENT = "engagement";
+
     public static final String ENGAGEMENT_LIKES = "engagement.likes";
     public static final String ENGAGEMENT_SHARES = "engagement.shares";
     public static final String ENGAGEMENT_COMMENTS = "engagement.comments";
@@ -42,6 +45,7 @@ public final class MentionFields {
     public static final String REACH = "reach";
     /** The {@code sentiment} object; its fields are the constants that start with {@code SENTIMENT_}. */
     public static final String SENTIMENT = "sentiment";
+
     public static final String SENTIMENT_LABEL = "sentiment.label";
     public static final String SENTIMENT_SCORE = "sentiment.score";
     public static final String THEMES = "themes";
@@ -52,11 +56,11 @@ public final class MentionFields {
     public static final String DUPLICATE_OF = "duplicate_of";
     /** The {@code event} object; its fields are the constants that start with {@code EVENT_}. */
     public static final String EVENT = "event";
+
     public static final String EVENT_ID = "event.id";
     public static final String EVENT_KEYS = "event.keys";
     public static final String STORY_BANDS = "story_bands";
     public static final String STORY_SIGNATURE = "story_signature";
 
-    private MentionFields() {
-    }
+    private MentionFields() {}
 }

@@ -25,6 +25,5 @@ public final class PageChangeFields {
     public static final String DIFF = "diff";
     public static final String MAGNITUDE = "magnitude";
 
-    private PageChangeFields() {
-    }
+    private PageChangeFields() {}
 }

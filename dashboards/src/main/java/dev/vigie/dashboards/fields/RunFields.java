@@ -15,6 +15,7 @@ public final class RunFields {
     public static final String JOB = "job";
     /** The {@code source} object; its fields are the constants that start with {@code SOURCE_}. */
     public static final String SOURCE = "source";
+
     public static final String SOURCE_TYPE = "source.type";
     public static final String SOURCE_NAME = "source.name";
     public static final String SOURCE_URL = "source.url";
@@ -31,6 +32,5 @@ public final class RunFields {
     public static final String ENDED_AT = "ended_at";
     public static final String DURATION_MS = "duration_ms";
 
-    private RunFields() {
-    }
+    private RunFields() {}
 }

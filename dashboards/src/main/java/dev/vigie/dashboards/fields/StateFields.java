@@ -13,6 +13,7 @@ public final class StateFields {
     public static final String KEY = "key";
     /** The {@code source} object; its fields are the constants that start with {@code SOURCE_}. */
     public static final String SOURCE = "source";
+
     public static final String SOURCE_TYPE = "source.type";
     public static final String SOURCE_NAME = "source.name";
     public static final String SOURCE_URL = "source.url";
@@ -21,6 +22,5 @@ public final class StateFields {
     /** The {@code data} object; its fields are the constants that start with {@code DATA_}. */
     public static final String DATA = "data";
 
-    private StateFields() {
-    }
+    private StateFields() {}
 }

@@ -115,8 +115,10 @@ public final class LocalElasticsearch implements AutoCloseable {
             }
             prepareWorkDir(port);
             Instant begin = Instant.now();
-            ProcessBuilder command = new ProcessBuilder(command()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
+            ProcessBuilder command = new ProcessBuilder(command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
             Map<String, String> env = command.environment();
             env.putAll(nodeEnvironment());
             env.remove("JAVA_TOOL_OPTIONS");
@@ -124,8 +126,10 @@ public final class LocalElasticsearch implements AutoCloseable {
             LOG.info("Starting Elasticsearch from {} on {} (work folder {})", home, url, workDir);
             process = command.start();
             awaitHealthy(begin);
-            LOG.info("Elasticsearch answered on {} after {} ms", url, Duration.between(begin, Instant.now())
-                .toMillis());
+            LOG.info(
+                    "Elasticsearch answered on {} after {} ms",
+                    url,
+                    Duration.between(begin, Instant.now()).toMillis());
             return this;
         } catch (IOException e) {
             stop();
@@ -168,7 +172,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline
-                && (process.isAlive() || server.map(ProcessHandle::isAlive).orElse(false))) {
+                    && (process.isAlive() || server.map(ProcessHandle::isAlive).orElse(false))) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
         } catch (InterruptedException e) {
@@ -192,13 +196,16 @@ public final class LocalElasticsearch implements AutoCloseable {
      * @return true when the cluster is green or yellow
      */
     public static boolean isHealthy(URI url) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/_cluster/health")).timeout(Duration.ofSeconds(5))
-            .GET().build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/_cluster/health"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && (response.body().contains("\"green\"")
-                || response.body().contains("\"yellow\""));
+            return response.statusCode() == 200
+                    && (response.body().contains("\"green\"") || response.body().contains("\"yellow\""));
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -213,8 +220,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             if (!process.isAlive()) {
                 String tail = tail(consoleLog());
                 process = null;
-                throw new IllegalStateException("Elasticsearch exited during start-up; log " + consoleLog()
-                    + ":\n" + tail);
+                throw new IllegalStateException(
+                        "Elasticsearch exited during start-up; log " + consoleLog() + ":\n" + tail);
             }
             if (isHealthy(url)) {
                 return;
@@ -228,8 +235,8 @@ public final class LocalElasticsearch implements AutoCloseable {
             }
         }
         stop();
-        throw new IllegalStateException("Elasticsearch did not answer on " + url + " within " + startTimeout
-            + "; log " + consoleLog() + ":\n" + tail(consoleLog()));
+        throw new IllegalStateException("Elasticsearch did not answer on " + url + " within " + startTimeout + "; log "
+                + consoleLog() + ":\n" + tail(consoleLog()));
     }
 
     private void prepareWorkDir(int port) throws IOException {
@@ -252,20 +259,21 @@ public final class LocalElasticsearch implements AutoCloseable {
                 }
             }
         }
-        String settings = String.join("\n",
-            "# Written by Vigie's LocalElasticsearch at each start; edits are overwritten.",
-            "cluster.name: " + clusterName,
-            "node.name: " + clusterName + "-node",
-            "network.host: " + HOST,
-            "http.port: " + port,
-            "transport.port: " + freePort(),
-            "discovery.type: single-node",
-            "xpack.security.enabled: false",
-            "path.data: " + data,
-            "path.logs: " + workDir.resolve("logs"),
-            "cluster.routing.allocation.disk.threshold_enabled: false",
-            "action.auto_create_index: true",
-            "");
+        String settings = String.join(
+                "\n",
+                "# Written by Vigie's LocalElasticsearch at each start; edits are overwritten.",
+                "cluster.name: " + clusterName,
+                "node.name: " + clusterName + "-node",
+                "network.host: " + HOST,
+                "http.port: " + port,
+                "transport.port: " + freePort(),
+                "discovery.type: single-node",
+                "xpack.security.enabled: false",
+                "path.data: " + data,
+                "path.logs: " + workDir.resolve("logs"),
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.auto_create_index: true",
+                "");
         Files.writeString(config.resolve("elasticsearch.yml"), settings, StandardCharsets.UTF_8);
         Files.deleteIfExists(pidFile());
         if (runsAsRoot()) {
@@ -282,8 +290,17 @@ public final class LocalElasticsearch implements AutoCloseable {
         Path requested = workDir;
         Files.createDirectories(requested);
         Path shared = Path.of(System.getProperty("java.io.tmpdir"), "vigie-es");
-        String key = Integer.toHexString(home.toAbsolutePath().normalize().toString().hashCode());
-        if (run(List.of("runuser", "-u", user, "--", "test", "-r", home.resolve("lib").toString())) != 0) {
+        String key =
+                Integer.toHexString(home.toAbsolutePath().normalize().toString().hashCode());
+        if (run(List.of(
+                        "runuser",
+                        "-u",
+                        user,
+                        "--",
+                        "test",
+                        "-r",
+                        home.resolve("lib").toString()))
+                != 0) {
             Path copy = shared.resolve("home-" + key);
             if (!Files.isRegularFile(copy.resolve(".complete"))) {
                 LOG.warn("User {} cannot read {}: copying the distribution to {}", user, home, copy);
@@ -299,12 +316,15 @@ public final class LocalElasticsearch implements AutoCloseable {
             home = copy;
         }
         if (run(List.of("runuser", "-u", user, "--", "test", "-x", requested.toString())) != 0) {
-            Path relocated = shared.resolve("work-" + Integer.toHexString(requested.toString().hashCode()));
+            Path relocated = shared.resolve(
+                    "work-" + Integer.toHexString(requested.toString().hashCode()));
             LOG.warn("User {} cannot reach {}: the node works in {}", user, requested, relocated);
             Files.createDirectories(relocated);
             run(List.of("chmod", "a+rx", shared.toString()));
-            Files.writeString(requested.resolve("WHERE.txt"), "The node's config, data and logs are in "
-                + relocated + " (user " + user + " cannot reach this folder).\n");
+            Files.writeString(
+                    requested.resolve("WHERE.txt"),
+                    "The node's config, data and logs are in " + relocated + " (user " + user
+                            + " cannot reach this folder).\n");
             workDir = relocated;
         }
     }
@@ -321,10 +341,15 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private Map<String, String> nodeEnvironment() {
         String javaHome = System.getenv().getOrDefault("ES_JAVA_HOME", System.getProperty("java.home"));
-        return Map.of("ES_JAVA_HOME", javaHome,
-            "ES_PATH_CONF", workDir.resolve("config").toString(),
-            "ES_TMPDIR", workDir.resolve("tmp").toString(),
-            "ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+        return Map.of(
+                "ES_JAVA_HOME",
+                javaHome,
+                "ES_PATH_CONF",
+                workDir.resolve("config").toString(),
+                "ES_TMPDIR",
+                workDir.resolve("tmp").toString(),
+                "ES_JAVA_OPTS",
+                "-Xms" + heap + " -Xmx" + heap);
     }
 
     private Path pidFile() {
@@ -342,8 +367,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private void ensureUser() throws IOException {
         if (run(List.of("id", "-u", user)) != 0) {
             LOG.info("Creating system user {} to run Elasticsearch (it refuses to run as root)", user);
-            int status = run(List.of("useradd", "--system", "--no-create-home", "--user-group", "--shell",
-                "/usr/sbin/nologin", user));
+            int status = run(List.of(
+                    "useradd", "--system", "--no-create-home", "--user-group", "--shell", "/usr/sbin/nologin", user));
             if (status != 0 && run(List.of("id", "-u", user)) != 0) {
                 throw new IOException("useradd " + user + " failed with status " + status);
             }
@@ -356,8 +381,10 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private static int run(List<String> command) throws IOException {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("timeout running " + command);
@@ -461,7 +488,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         public LocalElasticsearch build() {
             if (home == null || !Files.isRegularFile(home.resolve("bin").resolve("elasticsearch"))) {
                 throw new IllegalArgumentException("not an Elasticsearch distribution (no bin/elasticsearch): " + home
-                    + "; build it with: mvn -B -pl deploy/elasticsearch -am install -DskipTests");
+                        + "; build it with: mvn -B -pl deploy/elasticsearch -am install -DskipTests");
             }
             if (workDir == null) {
                 throw new IllegalArgumentException("workDir is required");

@@ -40,8 +40,10 @@ class DeployFilesTest {
     void everyDeployFileParses() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(DEPLOY)) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/target/"))
-                .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains("/target/"))
+                    .filter(p -> p.toString().matches(".*\\.(ya?ml|json)$"))
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(12);
         for (Path file : files) {
@@ -55,34 +57,47 @@ class DeployFilesTest {
 
     @Test
     void composeRunsThePinnedVersionsOnTheExpectedPorts() throws IOException {
-        JsonNode services = YAML.readTree(DEPLOY.resolve("compose/docker-compose.yml").toFile()).path("services");
+        JsonNode services = YAML.readTree(
+                        DEPLOY.resolve("compose/docker-compose.yml").toFile())
+                .path("services");
         String es = pinned("elasticsearch.version");
         String flink = pinned("flink.version");
         assertThat(services.at("/elasticsearch/image").asText())
-            .isEqualTo("docker.elastic.co/elasticsearch/elasticsearch:" + es);
+                .isEqualTo("docker.elastic.co/elasticsearch/elasticsearch:" + es);
         assertThat(services.at("/kibana/image").asText()).isEqualTo("docker.elastic.co/kibana/kibana:" + es);
         for (String flinkService : List.of("jobmanager", "taskmanager", "submit")) {
-            assertThat(services.path(flinkService).path("image").asText()).as(flinkService)
-                .isEqualTo("flink:" + flink + "-java17");
+            assertThat(services.path(flinkService).path("image").asText())
+                    .as(flinkService)
+                    .isEqualTo("flink:" + flink + "-java17");
         }
         assertThat(ports(services.path("elasticsearch"))).containsExactly("127.0.0.1:9200:9200");
         assertThat(ports(services.path("kibana"))).containsExactly("127.0.0.1:5601:5601");
         assertThat(ports(services.path("jobmanager"))).containsExactly("127.0.0.1:8081:8081");
         assertThat(ports(services.path("mailpit"))).contains("127.0.0.1:1025:1025", "127.0.0.1:8025:8025");
-        assertThat(services.at("/kibana/environment/ELASTICSEARCH_HOSTS").asText()).contains("elasticsearch:9200");
-        assertThat(services.at("/elasticsearch/environment/xpack.security.enabled").asText()).isEqualTo("false");
+        assertThat(services.at("/kibana/environment/ELASTICSEARCH_HOSTS").asText())
+                .contains("elasticsearch:9200");
+        assertThat(services.at("/elasticsearch/environment/xpack.security.enabled")
+                        .asText())
+                .isEqualTo("false");
     }
 
     @Test
     void composeOneShotsImportTheDashboardsAndSubmitTheJobJarWithTheWatch() throws IOException {
-        JsonNode services = YAML.readTree(DEPLOY.resolve("compose/docker-compose.yml").toFile()).path("services");
+        JsonNode services = YAML.readTree(
+                        DEPLOY.resolve("compose/docker-compose.yml").toFile())
+                .path("services");
         String importer = join(services.at("/dashboards/entrypoint"));
-        assertThat(importer).contains("/vigie/deploy/kibana/import-dashboards.sh").contains("http://kibana:5601");
+        assertThat(importer)
+                .contains("/vigie/deploy/kibana/import-dashboards.sh")
+                .contains("http://kibana:5601");
         assertThat(DEPLOY.resolve("kibana/import-dashboards.sh")).isRegularFile();
 
         String submit = join(services.at("/submit/entrypoint"));
-        assertThat(submit).contains("flink run").contains("-Drest.address=jobmanager").contains("-Drest.port=8081")
-            .contains("/vigie/" + JAR_GLOB);
+        assertThat(submit)
+                .contains("flink run")
+                .contains("-Drest.address=jobmanager")
+                .contains("-Drest.port=8081")
+                .contains("/vigie/" + JAR_GLOB);
         Matcher watch = Pattern.compile("--watch (/vigie/\\S+)").matcher(submit);
         assertThat(watch.find()).isTrue();
         Path watchFile = ROOT.resolve(watch.group(1).substring("/vigie/".length()));
@@ -93,7 +108,7 @@ class DeployFilesTest {
         assertThat(services.at("/submit/environment/ES_URL").asText()).isEqualTo("http://elasticsearch:9200");
         assertThat(services.at("/submit/environment/SMTP_URL").asText()).isEqualTo("smtp://mailpit:1025");
         assertThat(services.at("/submit/depends_on/dashboards/condition").asText())
-            .isEqualTo("service_completed_successfully");
+                .isEqualTo("service_completed_successfully");
         assertThat(join(services.at("/submit/volumes"))).contains("../..:/vigie");
     }
 
@@ -101,20 +116,23 @@ class DeployFilesTest {
     void flinkDeploymentsRunTheImageJarAndMainClassOfThisBuild() throws IOException {
         String dockerfile = Files.readString(DEPLOY.resolve("kubernetes/Dockerfile"));
         String flink = pinned("flink.version");
-        assertThat(dockerfile).contains("FROM flink:" + flink + "-java17")
-            .contains("COPY " + JAR_GLOB + " /opt/flink/usrlib/vigie-jobs.jar");
+        assertThat(dockerfile)
+                .contains("FROM flink:" + flink + "-java17")
+                .contains("COPY " + JAR_GLOB + " /opt/flink/usrlib/vigie-jobs.jar");
         List<JsonNode> deployments = kubernetes().stream()
-            .filter(d -> d.path("kind").asText().equals("FlinkDeployment")).toList();
-        assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
-            .containsExactly("vigie-acme-run");
+                .filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+                .toList();
+        assertThat(deployments).extracting(d -> d.at("/metadata/name").asText()).containsExactly("vigie-acme-run");
         String flinkVersion = "v" + flink.replaceAll("^(\\d+)\\.(\\d+).*", "$1_$2");
         for (JsonNode deployment : deployments) {
             JsonNode spec = deployment.path("spec");
             assertThat(spec.path("flinkVersion").asText()).isEqualTo(flinkVersion);
             assertThat(spec.at("/job/jarURI").asText()).isEqualTo("local:///opt/flink/usrlib/vigie-jobs.jar");
             String mainClass = spec.at("/job/entryClass").asText();
-            assertThat(ROOT.resolve("jobs/src/main/java/" + mainClass.replace('.', '/') + ".java")).isRegularFile();
-            assertThat(spec.at("/flinkConfiguration/execution.runtime-mode").asText()).isEqualTo("BATCH");
+            assertThat(ROOT.resolve("jobs/src/main/java/" + mainClass.replace('.', '/') + ".java"))
+                    .isRegularFile();
+            assertThat(spec.at("/flinkConfiguration/execution.runtime-mode").asText())
+                    .isEqualTo("BATCH");
             List<String> args = new ArrayList<>();
             spec.at("/job/args").forEach(a -> args.add(a.asText()));
             assertThat(args.get(0)).isEqualTo("run");
@@ -123,16 +141,27 @@ class DeployFilesTest {
             String mount = container.at("/volumeMounts/0/mountPath").asText();
             assertThat(watchPath).startsWith(mount + "/");
             assertThat(DEPLOY.resolve("kubernetes/watches").resolve(watchPath.substring(mount.length() + 1)))
-                .isRegularFile();
+                    .isRegularFile();
             Map<String, String> env = new TreeMap<>();
-            container.path("env").forEach(e -> env.put(e.path("name").asText(),
-                e.has("value") ? e.path("value").asText() : e.at("/valueFrom/secretKeyRef/name").asText()));
-            assertThat(env).containsEntry("ES_URL", "http://vigie-es-http.vigie.svc:9200")
-                .containsEntry("ES_API_KEY", "vigie-es-job").containsKey("SMTP_URL");
+            container
+                    .path("env")
+                    .forEach(e -> env.put(
+                            e.path("name").asText(),
+                            e.has("value")
+                                    ? e.path("value").asText()
+                                    : e.at("/valueFrom/secretKeyRef/name").asText()));
+            assertThat(env)
+                    .containsEntry("ES_URL", "http://vigie-es-http.vigie.svc:9200")
+                    .containsEntry("ES_API_KEY", "vigie-es-job")
+                    .containsKey("SMTP_URL");
         }
-        JsonNode kustomization = YAML.readTree(DEPLOY.resolve("kubernetes/kustomization.yaml").toFile());
-        assertThat(kustomization.at("/configMapGenerator/0/name").asText()).isEqualTo(
-            deployments.get(0).at("/spec/podTemplate/spec/volumes/0/configMap/name").asText());
+        JsonNode kustomization =
+                YAML.readTree(DEPLOY.resolve("kubernetes/kustomization.yaml").toFile());
+        assertThat(kustomization.at("/configMapGenerator/0/name").asText())
+                .isEqualTo(deployments
+                        .get(0)
+                        .at("/spec/podTemplate/spec/volumes/0/configMap/name")
+                        .asText());
         for (JsonNode resource : kustomization.path("resources")) {
             assertThat(DEPLOY.resolve("kubernetes").resolve(resource.asText())).isRegularFile();
         }
@@ -141,19 +170,27 @@ class DeployFilesTest {
     @Test
     void theRunScheduleRestartsAnExistingFlinkDeploymentWithAnAccountAllowedTo() throws IOException {
         List<JsonNode> docs = kubernetes();
-        Set<String> deployments = docs.stream().filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
-            .map(d -> d.at("/metadata/name").asText()).collect(Collectors.toSet());
-        List<JsonNode> restarts = docs.stream().filter(d -> d.path("kind").asText().equals("CronJob"))
-            .filter(d -> d.toString().contains("restartNonce")).toList();
+        Set<String> deployments = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+                .map(d -> d.at("/metadata/name").asText())
+                .collect(Collectors.toSet());
+        List<JsonNode> restarts = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("CronJob"))
+                .filter(d -> d.toString().contains("restartNonce"))
+                .toList();
         assertThat(restarts).extracting(d -> d.at("/metadata/name").asText()).containsExactly("vigie-acme-run");
-        JsonNode role = docs.stream().filter(d -> d.path("kind").asText().equals("Role")).findFirst().orElseThrow();
+        JsonNode role = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("Role"))
+                .findFirst()
+                .orElseThrow();
         assertThat(join(role.at("/rules/0/resources"))).isEqualTo("flinkdeployments");
         assertThat(join(role.at("/rules/0/verbs"))).contains("patch").doesNotContain("delete");
         for (JsonNode cron : restarts) {
             JsonNode pod = cron.at("/spec/jobTemplate/spec/template/spec");
-            assertThat(pod.path("serviceAccountName").asText()).isEqualTo(role.at("/metadata/name").asText());
+            assertThat(pod.path("serviceAccountName").asText())
+                    .isEqualTo(role.at("/metadata/name").asText());
             Matcher target = Pattern.compile("patch flinkdeployment (\\S+) .*restartNonce")
-                .matcher(join(pod.at("/containers/0/args")));
+                    .matcher(join(pod.at("/containers/0/args")));
             assertThat(target.find()).as(cron.toString()).isTrue();
             assertThat(deployments).contains(target.group(1));
         }
@@ -162,16 +199,21 @@ class DeployFilesTest {
     @Test
     void theReportScheduleRunsTheReportCommandInAPodOfTheImageWithTheRunsSettings() throws IOException {
         List<JsonNode> docs = kubernetes();
-        JsonNode run = docs.stream().filter(d -> d.path("kind").asText().equals("FlinkDeployment")).findFirst()
-            .orElseThrow();
-        JsonNode cron = docs.stream().filter(d -> d.at("/metadata/name").asText().equals("vigie-acme-report"))
-            .findFirst().orElseThrow();
+        JsonNode run = docs.stream()
+                .filter(d -> d.path("kind").asText().equals("FlinkDeployment"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode cron = docs.stream()
+                .filter(d -> d.at("/metadata/name").asText().equals("vigie-acme-report"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cron.path("kind").asText()).isEqualTo("CronJob");
         assertThat(cron.at("/spec/schedule").asText()).isEqualTo("0 7 * * 1");
         JsonNode pod = cron.at("/spec/jobTemplate/spec/template/spec");
         assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).isFalse();
         JsonNode container = pod.at("/containers/0");
-        assertThat(container.path("image").asText()).isEqualTo(run.at("/spec/image").asText());
+        assertThat(container.path("image").asText())
+                .isEqualTo(run.at("/spec/image").asText());
         List<String> command = new ArrayList<>();
         container.path("command").forEach(c -> command.add(c.asText()));
         assertThat(command.get(0)).isEqualTo("java");
@@ -179,14 +221,16 @@ class DeployFilesTest {
         assertThat(classPath.split(":")).containsExactly("/opt/flink/usrlib/vigie-jobs.jar", "/opt/flink/lib/*");
         String mainClass = command.get(command.size() - 1);
         assertThat(mainClass).isEqualTo("dev.vigie.jobs.cli.Vigie");
-        assertThat(ROOT.resolve("jobs/src/main/java/" + mainClass.replace('.', '/') + ".java")).isRegularFile();
+        assertThat(ROOT.resolve("jobs/src/main/java/" + mainClass.replace('.', '/') + ".java"))
+                .isRegularFile();
         List<String> args = new ArrayList<>();
         container.path("args").forEach(a -> args.add(a.asText()));
         assertThat(args.get(0)).isEqualTo("report");
         String watchPath = args.get(args.indexOf("--watch") + 1);
         assertThat(watchPath).isEqualTo(run.at("/spec/job/args/2").asText());
         assertThat(container.at("/volumeMounts/0/mountPath").asText())
-            .isEqualTo(run.at("/spec/podTemplate/spec/containers/0/volumeMounts/0/mountPath").asText());
+                .isEqualTo(run.at("/spec/podTemplate/spec/containers/0/volumeMounts/0/mountPath")
+                        .asText());
         assertThat(pod.at("/volumes/0")).isEqualTo(run.at("/spec/podTemplate/spec/volumes/0"));
         assertThat(container.path("env")).isEqualTo(run.at("/spec/podTemplate/spec/containers/0/env"));
     }
@@ -199,13 +243,14 @@ class DeployFilesTest {
         assertThat(stack).allMatch(d -> d.at("/spec/version").asText().equals(es));
         assertThat(stack.get(0).toString()).doesNotContain("xpack.security.enabled");
         assertThat(stack.get(1).at("/spec/elasticsearchRef/name").asText())
-            .isEqualTo(stack.get(0).at("/metadata/name").asText());
+                .isEqualTo(stack.get(0).at("/metadata/name").asText());
     }
 
     @Test
     void jobApiKeyCoversEveryTemplateAndNothingBroader() throws IOException {
-        JsonNode descriptor = JSON.readTree(DEPLOY.resolve("kubernetes/security/job-api-key.json").toFile())
-            .at("/role_descriptors/vigie_job");
+        JsonNode descriptor = JSON.readTree(
+                        DEPLOY.resolve("kubernetes/security/job-api-key.json").toFile())
+                .at("/role_descriptors/vigie_job");
         List<String> names = new ArrayList<>();
         descriptor.at("/indices/0/names").forEach(n -> names.add(n.asText()));
         for (String template : IndexTemplates.NAMES) {
@@ -214,8 +259,9 @@ class DeployFilesTest {
         assertThat(names).noneMatch(n -> n.equals("*") || n.equals("vigie-*"));
         Set<String> privileges = new java.util.HashSet<>();
         descriptor.at("/indices/0/privileges").forEach(p -> privileges.add(p.asText()));
-        assertThat(privileges).contains("index", "read", "create_index")
-            .doesNotContain("all", "manage", "delete_index", "delete");
+        assertThat(privileges)
+                .contains("index", "read", "create_index")
+                .doesNotContain("all", "manage", "delete_index", "delete");
         assertThat(join(descriptor.path("cluster"))).doesNotContain("all").doesNotContain("manage_security");
     }
 
@@ -233,8 +279,11 @@ class DeployFilesTest {
             String alias = add.path("alias").asText();
             assertThat(alias).isEqualTo(add.path("index").asText().replace("vigie-", "vigie-" + watch + "-"));
             for (String template : IndexTemplates.NAMES) {
-                IndexTemplates.template(template).path("index_patterns").forEach(p ->
-                    assertThat(globMatches(p.asText(), alias)).as(alias + " must not match " + p).isFalse());
+                IndexTemplates.template(template)
+                        .path("index_patterns")
+                        .forEach(p -> assertThat(globMatches(p.asText(), alias))
+                                .as(alias + " must not match " + p)
+                                .isFalse());
             }
             aliasNames.add(alias);
         }
@@ -252,8 +301,9 @@ class DeployFilesTest {
     }
 
     private static JsonNode render(String template, String watch) throws IOException {
-        return JSON.readTree(Files.readString(DEPLOY.resolve("kubernetes/security").resolve(template))
-            .replace("__WATCH__", watch));
+        return JSON.readTree(
+                Files.readString(DEPLOY.resolve("kubernetes/security").resolve(template))
+                        .replace("__WATCH__", watch));
     }
 
     private static List<JsonNode> kubernetes() throws IOException {
@@ -292,8 +342,8 @@ class DeployFilesTest {
     }
 
     private static String pinned(String property) throws IOException {
-        Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(
-            Files.readString(ROOT.resolve("pom.xml")));
+        Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</")
+                .matcher(Files.readString(ROOT.resolve("pom.xml")));
         assertThat(m.find()).as(property).isTrue();
         return m.group(1);
     }

@@ -33,8 +33,8 @@ class ImportDashboardsScriptTest {
         kibana.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\nxsrf="
-                + exchange.getRequestHeaders().getFirst("kbn-xsrf") + "\nauth="
-                + exchange.getRequestHeaders().getFirst("Authorization") + "\n" + body);
+                    + exchange.getRequestHeaders().getFirst("kbn-xsrf") + "\nauth="
+                    + exchange.getRequestHeaders().getFirst("Authorization") + "\n" + body);
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, out.length);
@@ -54,28 +54,35 @@ class ImportDashboardsScriptTest {
         Result result = run();
         assertThat(result.status).as(result.output).isZero();
         assertThat(requests).hasSize(4);
-        assertThat(requests).allMatch(r -> r.startsWith("POST /api/saved_objects/_import?overwrite=true"))
-            .allMatch(r -> r.contains("xsrf=vigie")).allMatch(r -> r.contains("auth=null"));
-        assertThat(String.join("\n", requests)).contains("filename=\"overview.ndjson\"")
-            .contains("filename=\"operations.ndjson\"").contains("\"id\":\"vigie-competitors\"");
+        assertThat(requests)
+                .allMatch(r -> r.startsWith("POST /api/saved_objects/_import?overwrite=true"))
+                .allMatch(r -> r.contains("xsrf=vigie"))
+                .allMatch(r -> r.contains("auth=null"));
+        assertThat(String.join("\n", requests))
+                .contains("filename=\"overview.ndjson\"")
+                .contains("filename=\"operations.ndjson\"")
+                .contains("\"id\":\"vigie-competitors\"");
         assertThat(result.output).contains("imported overview.ndjson: 8 objects into default space");
     }
 
     @Test
     void importsIntoASpaceWithAnApiKeyAndPointsDataViewsAtTheWatchAliases() throws Exception {
-        Result result = run("--space", "acme", "--api-key", "aWQ6a2V5", "--watch", "acme",
-            "../dashboards/kibana/overview.ndjson");
+        Result result = run(
+                "--space", "acme", "--api-key", "aWQ6a2V5", "--watch", "acme", "../dashboards/kibana/overview.ndjson");
         assertThat(result.status).as(result.output).isZero();
         assertThat(requests).hasSize(1);
         String request = requests.get(0);
-        assertThat(request).startsWith("POST /s/acme/api/saved_objects/_import?overwrite=true")
-            .contains("auth=ApiKey aWQ6a2V5").contains("\"title\":\"vigie-acme-mentions\"")
-            .doesNotContain("\"title\":\"vigie-mentions*\"");
+        assertThat(request)
+                .startsWith("POST /s/acme/api/saved_objects/_import?overwrite=true")
+                .contains("auth=ApiKey aWQ6a2V5")
+                .contains("\"title\":\"vigie-acme-mentions\"")
+                .doesNotContain("\"title\":\"vigie-mentions*\"");
     }
 
     @Test
     void failsWhenKibanaRefusesTheImport() throws Exception {
-        answer = "{\"success\":false,\"errors\":[{\"id\":\"vigie-overview\",\"error\":{\"type\":\"missing_references\"}}]}";
+        answer =
+                "{\"success\":false,\"errors\":[{\"id\":\"vigie-overview\",\"error\":{\"type\":\"missing_references\"}}]}";
         Result result = run("../dashboards/kibana/overview.ndjson");
         assertThat(result.status).isEqualTo(1);
         assertThat(result.output).contains("import of overview.ndjson failed").contains("missing_references");
@@ -90,8 +97,11 @@ class ImportDashboardsScriptTest {
     }
 
     private Result run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", SCRIPT.toString(), "--kibana",
-            "http://127.0.0.1:" + kibana.getAddress().getPort()));
+        List<String> command = new ArrayList<>(List.of(
+                "sh",
+                SCRIPT.toString(),
+                "--kibana",
+                "http://127.0.0.1:" + kibana.getAddress().getPort()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -99,6 +109,5 @@ class ImportDashboardsScriptTest {
         return new Result(process.exitValue(), output);
     }
 
-    private record Result(int status, String output) {
-    }
+    private record Result(int status, String output) {}
 }

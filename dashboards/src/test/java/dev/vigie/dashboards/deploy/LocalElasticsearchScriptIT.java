@@ -43,8 +43,10 @@ class LocalElasticsearchScriptIT {
             Result status = run("status", options);
             assertThat(status.status).isZero();
             assertThat(status.output).contains("is running").contains(url.toString());
-            assertThat(Files.readString(data.resolve("config/elasticsearch.yml"))).contains("http.port: " + port)
-                .contains("xpack.security.enabled: false").contains("discovery.type: single-node");
+            assertThat(Files.readString(data.resolve("config/elasticsearch.yml")))
+                    .contains("http.port: " + port)
+                    .contains("xpack.security.enabled: false")
+                    .contains("discovery.type: single-node");
         } finally {
             Result stop = run("stop", options);
             assertThat(stop.output).contains("Stopped");
@@ -72,6 +74,5 @@ class LocalElasticsearchScriptIT {
         return new Result(process.exitValue(), output);
     }
 
-    private record Result(int status, String output) {
-    }
+    private record Result(int status, String output) {}
 }

@@ -22,8 +22,7 @@ public final class KibanaObjects {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private KibanaObjects() {
-    }
+    private KibanaObjects() {}
 
     /**
      * Parses one dashboard file.
@@ -35,8 +34,8 @@ public final class KibanaObjects {
         if (!FILES.contains(file)) {
             throw new IllegalArgumentException("unknown dashboard file [" + file + "], expected one of " + FILES);
         }
-        try (InputStream in = KibanaObjects.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + file
-            + ".ndjson")) {
+        try (InputStream in =
+                KibanaObjects.class.getClassLoader().getResourceAsStream(RESOURCE_FOLDER + file + ".ndjson")) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE_FOLDER + file + ".ndjson is not on the classpath");
             }
@@ -64,11 +63,16 @@ public final class KibanaObjects {
                 JsonNode node = JSON.readTree(lines[i]);
                 List<SavedObject.Reference> references = new ArrayList<>();
                 for (JsonNode ref : node.path("references")) {
-                    references.add(new SavedObject.Reference(ref.path("name").asText(null),
-                        ref.path("type").asText(null), ref.path("id").asText(null)));
+                    references.add(new SavedObject.Reference(
+                            ref.path("name").asText(null),
+                            ref.path("type").asText(null),
+                            ref.path("id").asText(null)));
                 }
-                objects.add(new SavedObject(node.path("type").asText(null), node.path("id").asText(null),
-                    node.path("attributes"), references));
+                objects.add(new SavedObject(
+                        node.path("type").asText(null),
+                        node.path("id").asText(null),
+                        node.path("attributes"),
+                        references));
             } catch (IOException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
             }

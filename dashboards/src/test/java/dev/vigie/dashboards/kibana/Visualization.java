@@ -22,21 +22,21 @@ import java.util.Set;
  * @param aggs its aggregations in Kibana's order (buckets nest in that order)
  * @param filters the Elasticsearch queries of its saved filters
  */
-public record Visualization(String id, String title, String visType, String index, List<Agg> aggs,
-                            List<JsonNode> filters) {
+public record Visualization(
+        String id, String title, String visType, String index, List<Agg> aggs, List<JsonNode> filters) {
 
     /** Bucket aggregation types and the field types each supports. */
     static final Map<String, Set<String>> BUCKET_FIELD_TYPES = Map.of(
-        "terms", Set.of("keyword", "long", "integer", "boolean"),
-        "date_histogram", Set.of("date"),
-        "histogram", Set.of("long", "integer", "float", "double"));
+            "terms", Set.of("keyword", "long", "integer", "boolean"),
+            "date_histogram", Set.of("date"),
+            "histogram", Set.of("long", "integer", "float", "double"));
     /** Metric aggregation types and the field types each supports. */
     static final Map<String, Set<String>> METRIC_FIELD_TYPES = Map.of(
-        "sum", Set.of("long", "integer", "float", "double"),
-        "avg", Set.of("long", "integer", "float", "double"),
-        "min", Set.of("long", "integer", "float", "double", "date"),
-        "max", Set.of("long", "integer", "float", "double", "date"),
-        "cardinality", Set.of("keyword", "long", "integer"));
+            "sum", Set.of("long", "integer", "float", "double"),
+            "avg", Set.of("long", "integer", "float", "double"),
+            "min", Set.of("long", "integer", "float", "double", "date"),
+            "max", Set.of("long", "integer", "float", "double", "date"),
+            "cardinality", Set.of("keyword", "long", "integer"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +64,7 @@ public record Visualization(String id, String title, String visType, String inde
         public Agg {
             if (id == null || id.isBlank() || type == null || type.isBlank() || schema == null || schema.isBlank()) {
                 throw new IllegalArgumentException("aggregation needs an id, a type and a schema, got id=" + id
-                    + " type=" + type + " schema=" + schema);
+                        + " type=" + type + " schema=" + schema);
             }
         }
 
@@ -85,8 +85,12 @@ public record Visualization(String id, String title, String visType, String inde
             throw new IllegalArgumentException("not a visualization: " + object.type() + " " + object.id());
         }
         JsonNode state = parse(object.attributes().path("visState").asText(), object.id());
-        JsonNode search = parse(object.attributes().path("kibanaSavedObjectMeta").path("searchSourceJSON")
-            .asText("{}"), object.id());
+        JsonNode search = parse(
+                object.attributes()
+                        .path("kibanaSavedObjectMeta")
+                        .path("searchSourceJSON")
+                        .asText("{}"),
+                object.id());
         String refName = search.path("indexRefName").asText("");
         String index = object.reference(refName).map(SavedObject.Reference::id).orElse(null);
         List<Agg> aggs = new ArrayList<>();
@@ -95,8 +99,12 @@ public record Visualization(String id, String title, String visType, String inde
                 continue;
             }
             JsonNode field = agg.path("params").path("field");
-            aggs.add(new Agg(agg.path("id").asText(), agg.path("type").asText(), agg.path("schema").asText(),
-                field.isMissingNode() ? null : field.asText(), agg.path("params")));
+            aggs.add(new Agg(
+                    agg.path("id").asText(),
+                    agg.path("type").asText(),
+                    agg.path("schema").asText(),
+                    field.isMissingNode() ? null : field.asText(),
+                    agg.path("params")));
         }
         List<JsonNode> filters = new ArrayList<>();
         for (JsonNode filter : search.path("filter")) {
@@ -119,8 +127,8 @@ public record Visualization(String id, String title, String visType, String inde
             if ("count".equals(agg.type())) {
                 continue;
             }
-            Set<String> supported = agg.isBucket() ? BUCKET_FIELD_TYPES.get(agg.type())
-                : METRIC_FIELD_TYPES.get(agg.type());
+            Set<String> supported =
+                    agg.isBucket() ? BUCKET_FIELD_TYPES.get(agg.type()) : METRIC_FIELD_TYPES.get(agg.type());
             String type = agg.field() == null ? null : fieldTypes.get(agg.field());
             if (supported == null) {
                 problems.add(id + ": aggregation " + agg.type() + " is not checked by Vigie");
@@ -147,7 +155,9 @@ public record Visualization(String id, String title, String visType, String inde
         filters.forEach(filter::add);
         extraFilters.forEach(filter::add);
         ObjectNode level = body.putObject("aggs");
-        List<Agg> metrics = aggs.stream().filter(a -> !a.isBucket() && !"count".equals(a.type())).toList();
+        List<Agg> metrics = aggs.stream()
+                .filter(a -> !a.isBucket() && !"count".equals(a.type()))
+                .toList();
         for (Agg bucket : aggs.stream().filter(Agg::isBucket).toList()) {
             ObjectNode node = level.putObject("agg_" + bucket.id());
             ObjectNode definition = node.putObject(bucket.type()).put("field", bucket.field());
@@ -155,8 +165,11 @@ public record Visualization(String id, String title, String visType, String inde
                 definition.put("size", bucket.params().path("size").asInt(10));
                 String orderBy = bucket.params().path("orderBy").asText("_count");
                 boolean byMetric = metrics.stream().anyMatch(m -> m.id().equals(orderBy));
-                definition.putObject("order").put(byMetric ? "agg_" + orderBy : "_count",
-                    bucket.params().path("order").asText("desc"));
+                definition
+                        .putObject("order")
+                        .put(
+                                byMetric ? "agg_" + orderBy : "_count",
+                                bucket.params().path("order").asText("desc"));
             } else if ("date_histogram".equals(bucket.type())) {
                 definition.put("calendar_interval", "1d").put("min_doc_count", 1);
             } else if ("histogram".equals(bucket.type())) {

@@ -15,6 +15,7 @@ class LocalElasticsearchTest {
 
     @TempDir
     Path dir;
+
     Path home;
 
     @BeforeEach
@@ -26,9 +27,11 @@ class LocalElasticsearchTest {
 
     @Test
     void buildsWithDefaultsAndAWorkDir() {
-        LocalElasticsearch node = LocalElasticsearch.builder(home).workDir(dir.resolve("w")).build();
+        LocalElasticsearch node =
+                LocalElasticsearch.builder(home).workDir(dir.resolve("w")).build();
         assertThat(node.workDir()).isEqualTo(dir.resolve("w").toAbsolutePath());
-        assertThat(node.consoleLog()).isEqualTo(dir.resolve("w/logs/console.log").toAbsolutePath());
+        assertThat(node.consoleLog())
+                .isEqualTo(dir.resolve("w/logs/console.log").toAbsolutePath());
         assertThatThrownBy(node::url).isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
     }
 
@@ -36,46 +39,73 @@ class LocalElasticsearchTest {
     void refusesAFolderThatIsNotADistributionNamingIt() {
         Path notEs = dir.resolve("nothing");
         assertThatThrownBy(() -> LocalElasticsearch.builder(notEs).workDir(dir).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(notEs.toString())
-            .hasMessageContaining("deploy/elasticsearch");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(notEs.toString())
+                .hasMessageContaining("deploy/elasticsearch");
     }
 
     @Test
     void refusesMissingWorkDir() {
         assertThatThrownBy(() -> LocalElasticsearch.builder(home).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workDir");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("workDir");
     }
 
     @Test
     void refusesBadPort() {
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).httpPort(70000).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("70000");
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).httpPort(-1).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .httpPort(70000)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("70000");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .httpPort(-1)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-1");
     }
 
     @Test
     void refusesBadHeap() {
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).heap("lots").build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lots");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .heap("lots")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lots");
     }
 
     @Test
     void refusesNonPositiveTimeout() {
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).startTimeout(Duration.ZERO).build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0S");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .startTimeout(Duration.ZERO)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PT0S");
     }
 
     @Test
     void refusesBadUserAndClusterNames() {
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).unprivilegedUser("Root Me").build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Root Me");
-        assertThatThrownBy(() -> LocalElasticsearch.builder(home).workDir(dir).clusterName("My Cluster").build())
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("My Cluster");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .unprivilegedUser("Root Me")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Root Me");
+        assertThatThrownBy(() -> LocalElasticsearch.builder(home)
+                        .workDir(dir)
+                        .clusterName("My Cluster")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("My Cluster");
     }
 
     @Test
     void nothingAnswersOnAClosedPort() {
-        assertThat(LocalElasticsearch.isHealthy(java.net.URI.create("http://127.0.0.1:1"))).isFalse();
+        assertThat(LocalElasticsearch.isHealthy(java.net.URI.create("http://127.0.0.1:1")))
+                .isFalse();
     }
 }

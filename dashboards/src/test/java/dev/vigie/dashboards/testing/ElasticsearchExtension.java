@@ -86,10 +86,15 @@ public final class ElasticsearchExtension implements BeforeAllCallback, Paramete
             String home = System.getProperty(HOME_PROPERTY);
             if (home == null || home.isBlank()) {
                 throw new IllegalStateException("system property " + HOME_PROPERTY + " is not set: run the ITs"
-                    + " with Maven (failsafe sets it) or set " + URL_ENV);
+                        + " with Maven (failsafe sets it) or set " + URL_ENV);
             }
-            LocalElasticsearch node = LocalElasticsearch.builder(Path.of(home)).workDir(WORK_DIR)
-                .clusterName("vigie-it").freshData(true).build().start().stopOnExit();
+            LocalElasticsearch node = LocalElasticsearch.builder(Path.of(home))
+                    .workDir(WORK_DIR)
+                    .clusterName("vigie-it")
+                    .freshData(true)
+                    .build()
+                    .start()
+                    .stopOnExit();
             url = node.url();
         }
         ElasticsearchClient created = EsClients.create(url, null);

@@ -21,21 +21,29 @@ class JobJarIT {
     @Test
     void holdsNoClassTheFlinkClusterProvides() throws IOException {
         try (JarFile jar = jobJar()) {
-            List<String> provided = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class"))
+            List<String> provided = jar.stream()
+                    .map(JarEntry::getName)
+                    .filter(name -> name.endsWith(".class"))
                     .filter(name -> (name.startsWith("org/apache/flink/")
-                            && !name.startsWith("org/apache/flink/connector/base/"))
-                            || name.startsWith("org/slf4j/") || name.startsWith("org/apache/logging/log4j/")
-                            || name.startsWith("org/apache/log4j/") || name.startsWith("com/esotericsoftware/")
+                                    && !name.startsWith("org/apache/flink/connector/base/"))
+                            || name.startsWith("org/slf4j/")
+                            || name.startsWith("org/apache/logging/log4j/")
+                            || name.startsWith("org/apache/log4j/")
+                            || name.startsWith("com/esotericsoftware/")
                             || name.startsWith("org/apache/flink/shaded/"))
-                    .limit(10).toList();
-            assertThat(provided).as("classes of Flink, Kryo and the logging the cluster provides").isEmpty();
+                    .limit(10)
+                    .toList();
+            assertThat(provided)
+                    .as("classes of Flink, Kryo and the logging the cluster provides")
+                    .isEmpty();
         }
     }
 
     @Test
     void holdsVigieItsLibrariesAndTheAsyncSinkBaseOfFlink() throws IOException {
         try (JarFile jar = jobJar()) {
-            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(FlinkMain.class.getName());
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo(FlinkMain.class.getName());
             for (String type : List.of(
                     FlinkMain.class.getName(),
                     "dev.vigie.jobs.cli.Vigie",
@@ -43,7 +51,8 @@ class JobJarIT {
                     "dev.vigie.nlp.alert.AlertMatcher",
                     "dev.vigie.nlp.sentiment.SentimentAnalyzer",
                     "dev.vigie.dashboards.IndexTemplates",
-                    // the async sink the Elasticsearch sink is built on: in a distribution only inside flink-connector-files
+                    // the async sink the Elasticsearch sink is built on: in a distribution only inside
+                    // flink-connector-files
                     "org.apache.flink.connector.base.sink.AsyncSinkBase",
                     "org.apache.lucene.monitor.Monitor",
                     "edu.stanford.nlp.pipeline.StanfordCoreNLP",
@@ -56,24 +65,34 @@ class JobJarIT {
                     "org.quartz.CronExpression",
                     "org.eclipse.angus.mail.smtp.SMTPTransport",
                     "ai.onnxruntime.OrtEnvironment")) {
-                assertThat(jar.getEntry(type.replace('.', '/') + ".class")).as(type).isNotNull();
+                assertThat(jar.getEntry(type.replace('.', '/') + ".class"))
+                        .as(type)
+                        .isNotNull();
             }
-            for (String model : List.of(DefaultPaths.DEFAULT_POS_MODEL,
+            for (String model : List.of(
+                    DefaultPaths.DEFAULT_POS_MODEL,
                     "edu/stanford/nlp/models/sentiment/sentiment.ser.gz",
                     "edu/stanford/nlp/models/srparser/englishSR.ser.gz",
                     "dev/vigie/nlp/internal/linear/word-vectors-en-v1.bin")) {
                 assertThat(jar.getEntry(model)).as(model).isNotNull();
             }
-            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/org.apache.lucene.codecs.Codec"))
-                    .readAllBytes(), StandardCharsets.UTF_8)).contains("Lucene99Codec");
+            assertThat(new String(
+                            jar.getInputStream(jar.getEntry("META-INF/services/org.apache.lucene.codecs.Codec"))
+                                    .readAllBytes(),
+                            StandardCharsets.UTF_8))
+                    .contains("Lucene99Codec");
             assertThat(jar.getEntry("META-INF/services/jakarta.mail.Provider")).isNotNull();
         }
     }
 
     private static JarFile jobJar() throws IOException {
         String path = System.getProperty("vigie.job.jar");
-        assertThat(path).as("system property vigie.job.jar (set by the flink-job pom for failsafe)").isNotBlank();
-        assertThat(Path.of(path)).as("the job jar: build it with mvn -pl flink-job -am package").isRegularFile();
+        assertThat(path)
+                .as("system property vigie.job.jar (set by the flink-job pom for failsafe)")
+                .isNotBlank();
+        assertThat(Path.of(path))
+                .as("the job jar: build it with mvn -pl flink-job -am package")
+                .isRegularFile();
         return new JarFile(path);
     }
 }

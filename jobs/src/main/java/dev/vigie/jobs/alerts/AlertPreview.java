@@ -1,5 +1,7 @@
 package dev.vigie.jobs.alerts;
 
+import static dev.vigie.dashboards.fields.Fields.at;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -18,18 +20,16 @@ import dev.vigie.nlp.alert.AlertResult;
 import dev.vigie.nlp.alert.AlertRule;
 import dev.vigie.nlp.alert.Highlight;
 import java.io.IOException;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static dev.vigie.dashboards.fields.Fields.at;
 
 /**
  * Runs an alert rule over the mentions already indexed for a watch, with the job's own parser and matcher: what the
@@ -42,10 +42,18 @@ public final class AlertPreview {
 
     /** Mentions per page read from Elasticsearch. */
     public static final int PAGE_SIZE = 1_000;
+
     private static final String INDEX = IndexTemplates.MENTIONS;
-    private static final List<String> FIELDS = List.of(MentionFields.TITLE, MentionFields.TEXT,
-            MentionFields.URL, MentionFields.AUTHOR_NAME, MentionFields.AUTHOR_HANDLE, MentionFields.LANG,
-            MentionFields.SENTIMENT_LABEL, MentionFields.PUBLISHED_AT, MentionFields.SOURCE_NAME);
+    private static final List<String> FIELDS = List.of(
+            MentionFields.TITLE,
+            MentionFields.TEXT,
+            MentionFields.URL,
+            MentionFields.AUTHOR_NAME,
+            MentionFields.AUTHOR_HANDLE,
+            MentionFields.LANG,
+            MentionFields.SENTIMENT_LABEL,
+            MentionFields.PUBLISHED_AT,
+            MentionFields.SOURCE_NAME);
 
     /**
      * A mention the rule matched.
@@ -59,8 +67,15 @@ public final class AlertPreview {
      * @param terms       the words that matched
      * @param highlights  where they are in the title and text
      */
-    public record Match(String id, Instant publishedAt, String source, String title, String text, String url,
-            List<String> terms, List<Highlight> highlights) {
+    public record Match(
+            String id,
+            Instant publishedAt,
+            String source,
+            String title,
+            String text,
+            String url,
+            List<String> terms,
+            List<Highlight> highlights) {
         /** Copies. */
         public Match {
             terms = List.copyOf(terms);
@@ -79,8 +94,14 @@ public final class AlertPreview {
      * @param prefilter   the prefilter used
      * @param requests    requests sent to Elasticsearch
      */
-    public record Result(long inWindow, long candidates, long matched, Map<String, Long> perWeek, List<Match> first,
-            AlertPrefilter prefilter, int requests) {
+    public record Result(
+            long inWindow,
+            long candidates,
+            long matched,
+            Map<String, Long> perWeek,
+            List<Match> first,
+            AlertPrefilter prefilter,
+            int requests) {
         /** Copies. */
         public Result {
             perWeek = java.util.Collections.unmodifiableMap(new TreeMap<>(perWeek));
@@ -107,16 +128,21 @@ public final class AlertPreview {
      */
     public Result run(AlertRule rule, Instant since, Instant until, ZoneId zone, int showFirst) throws IOException {
         AlertPrefilter prefilter = AlertPrefilter.of(rule.query());
-        Query inWindow = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
-                .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString())
+        Query inWindow = Query.of(q -> q.bool(b -> b.filter(
+                        f -> f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
+                .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT)
+                        .gte(since.toString())
                         .lt(until.toString()))))));
-        long inWindowCount = client.count(c -> c.index(INDEX).ignoreUnavailable(true).allowNoIndices(true)
-                .query(inWindow)).count();
+        long inWindowCount = client.count(c -> c.index(INDEX)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .query(inWindow))
+                .count();
         int requests = 1;
         Map<String, Long> perWeek = new TreeMap<>();
         for (ZonedDateTime w = since.atZone(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                w.toInstant().isBefore(until); w = w.plusWeeks(1)) {
+                w.toInstant().isBefore(until);
+                w = w.plusWeeks(1)) {
             perWeek.put(week(w.toInstant(), zone), 0L);
         }
         List<Match> first = new ArrayList<>();
@@ -126,33 +152,46 @@ public final class AlertPreview {
             Query query = Query.of(q -> q.bool(b -> {
                 b.filter(inWindow).filter(ElasticsearchPrefilter.toQuery(prefilter));
                 if (!rule.languages().isEmpty()) {
-                    b.filter(f -> f.terms(t -> t.field(MentionFields.LANG).terms(v -> v.value(
-                            rule.languages().stream().map(FieldValue::of).toList()))));
+                    b.filter(f -> f.terms(t -> t.field(MentionFields.LANG)
+                            .terms(v -> v.value(rule.languages().stream()
+                                    .map(FieldValue::of)
+                                    .toList()))));
                 }
                 if (!rule.sentiments().isEmpty()) {
-                    b.filter(f -> f.terms(t -> t.field(MentionFields.SENTIMENT_LABEL).terms(v -> v.value(
-                            rule.sentiments().stream().map(FieldValue::of).toList()))));
+                    b.filter(f -> f.terms(t -> t.field(MentionFields.SENTIMENT_LABEL)
+                            .terms(v -> v.value(rule.sentiments().stream()
+                                    .map(FieldValue::of)
+                                    .toList()))));
                 }
                 return b;
             }));
             try (AlertMatcher matcher = AlertMatcher.open(List.of(rule))) {
                 if (!matcher.rejectedRules().isEmpty()) {
-                    throw new IllegalArgumentException("rule refused: " + matcher.rejectedRules().get(0));
+                    throw new IllegalArgumentException(
+                            "rule refused: " + matcher.rejectedRules().get(0));
                 }
                 List<FieldValue> after = null;
                 while (true) {
                     List<FieldValue> searchAfter = after;
-                    SearchResponse<JsonNode> page = client.search(s -> {
-                        s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(PAGE_SIZE).query(query)
-                                .trackTotalHits(t -> t.enabled(false))
-                                .source(src -> src.filter(f -> f.includes(FIELDS)))
-                                .sort(o -> o.field(f -> f.field(MentionFields.PUBLISHED_AT).order(SortOrder.Asc)))
-                                .sort(o -> o.field(f -> f.field(MentionFields.ID).order(SortOrder.Asc)));
-                        if (searchAfter != null) {
-                            s.searchAfter(searchAfter);
-                        }
-                        return s;
-                    }, JsonNode.class);
+                    SearchResponse<JsonNode> page = client.search(
+                            s -> {
+                                s.index(INDEX)
+                                        .ignoreUnavailable(true)
+                                        .allowNoIndices(true)
+                                        .size(PAGE_SIZE)
+                                        .query(query)
+                                        .trackTotalHits(t -> t.enabled(false))
+                                        .source(src -> src.filter(f -> f.includes(FIELDS)))
+                                        .sort(o -> o.field(f -> f.field(MentionFields.PUBLISHED_AT)
+                                                .order(SortOrder.Asc)))
+                                        .sort(o -> o.field(
+                                                f -> f.field(MentionFields.ID).order(SortOrder.Asc)));
+                                if (searchAfter != null) {
+                                    s.searchAfter(searchAfter);
+                                }
+                                return s;
+                            },
+                            JsonNode.class);
                     requests++;
                     List<Hit<JsonNode>> hits = page.hits().hits();
                     List<AlertDocument> docs = new ArrayList<>(hits.size());
@@ -172,14 +211,21 @@ public final class AlertPreview {
                         }
                         matched++;
                         JsonNode src = sources.get(i);
-                        Instant at = Instant.parse(src.path(MentionFields.PUBLISHED_AT).asText());
+                        Instant at = Instant.parse(
+                                src.path(MentionFields.PUBLISHED_AT).asText());
                         perWeek.merge(week(at, zone), 1L, Long::sum);
                         if (first.size() < showFirst) {
                             AlertMatch m = r.matches().get(0);
                             AlertDocument d = docs.get(i);
-                            first.add(new Match(d.id(), at, at(src, MentionFields.SOURCE_NAME).asText(""),
-                                    d.title() == null ? "" : d.title(), d.text() == null ? "" : d.text(), d.url(),
-                                    m.matchedTerms(), m.highlights()));
+                            first.add(new Match(
+                                    d.id(),
+                                    at,
+                                    at(src, MentionFields.SOURCE_NAME).asText(""),
+                                    d.title() == null ? "" : d.title(),
+                                    d.text() == null ? "" : d.text(),
+                                    d.url(),
+                                    m.matchedTerms(),
+                                    m.highlights()));
                         }
                     }
                     if (hits.size() < PAGE_SIZE) {
@@ -201,17 +247,24 @@ public final class AlertPreview {
      * @throws IOException when Elasticsearch cannot be read
      */
     public List<String> explain(AlertRule rule, String documentId) throws IOException {
-        SearchResponse<JsonNode> found = client.search(s -> s.index(INDEX).ignoreUnavailable(true)
-                .allowNoIndices(true).size(1).source(src -> src.filter(f -> f.includes(FIELDS)))
-                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
-                        .filter(f -> f.ids(i -> i.values(documentId))))), JsonNode.class);
+        SearchResponse<JsonNode> found = client.search(
+                s -> s.index(INDEX)
+                        .ignoreUnavailable(true)
+                        .allowNoIndices(true)
+                        .size(1)
+                        .source(src -> src.filter(f -> f.includes(FIELDS)))
+                        .query(q -> q.bool(b -> b.filter(f ->
+                                        f.term(t -> t.field(MentionFields.WATCH).value(rule.watch())))
+                                .filter(f -> f.ids(i -> i.values(documentId))))),
+                JsonNode.class);
         if (found.hits().hits().isEmpty() || found.hits().hits().get(0).source() == null) {
             return List.of();
         }
         JsonNode src = found.hits().hits().get(0).source();
         AlertDocument doc = document(rule.watch(), documentId, src);
         List<String> lines = new ArrayList<>();
-        lines.add("Mention " + documentId + " (" + at(src, MentionFields.SOURCE_NAME).asText("?") + ", "
+        lines.add("Mention " + documentId + " ("
+                + at(src, MentionFields.SOURCE_NAME).asText("?") + ", "
                 + src.path(MentionFields.PUBLISHED_AT).asText("?") + ", lang " + doc.language() + ", sentiment "
                 + doc.sentiment() + ")");
         lines.add("  title: " + (doc.title() == null ? "" : doc.title()));
@@ -219,18 +272,21 @@ public final class AlertPreview {
         try (AlertMatcher matcher = AlertMatcher.open(List.of(rule))) {
             AlertResult result = matcher.match(doc);
             matches = !result.matches().isEmpty();
-            lines.add(matches ? "MATCHES, on: " + String.join(", ", result.matches().get(0).matchedTerms())
-                    : "DOES NOT MATCH");
+            lines.add(
+                    matches
+                            ? "MATCHES, on: "
+                                    + String.join(", ", result.matches().get(0).matchedTerms())
+                            : "DOES NOT MATCH");
         }
         boolean language = rule.languages().isEmpty() || rule.languages().contains(doc.language());
         boolean sentiment = rule.sentiments().isEmpty() || rule.sentiments().contains(doc.sentiment());
         if (!rule.languages().isEmpty()) {
-            lines.add("  languages " + rule.languages() + ": " + (language ? "yes" : "no, the mention is "
-                    + doc.language()));
+            lines.add("  languages " + rule.languages() + ": "
+                    + (language ? "yes" : "no, the mention is " + doc.language()));
         }
         if (!rule.sentiments().isEmpty()) {
-            lines.add("  sentiments " + rule.sentiments() + ": " + (sentiment ? "yes" : "no, the mention is "
-                    + doc.sentiment()));
+            lines.add("  sentiments " + rule.sentiments() + ": "
+                    + (sentiment ? "yes" : "no, the mention is " + doc.sentiment()));
         }
         lines.add("  query clauses (as the matcher reads them, words folded and lightly stemmed):");
         for (String clause : AlertPrefilter.explain(rule.query(), doc)) {
@@ -240,9 +296,11 @@ public final class AlertPreview {
     }
 
     private static AlertDocument document(String watch, String id, JsonNode src) {
-        String name = at(src, MentionFields.AUTHOR_NAME).isTextual() ? at(src, MentionFields.AUTHOR_NAME).asText()
+        String name = at(src, MentionFields.AUTHOR_NAME).isTextual()
+                ? at(src, MentionFields.AUTHOR_NAME).asText()
                 : null;
-        String handle = at(src, MentionFields.AUTHOR_HANDLE).isTextual() ? at(src, MentionFields.AUTHOR_HANDLE).asText()
+        String handle = at(src, MentionFields.AUTHOR_HANDLE).isTextual()
+                ? at(src, MentionFields.AUTHOR_HANDLE).asText()
                 : null;
         String author = name == null ? handle : handle == null ? name : name + " " + handle;
         return AlertDocument.builder(watch, id)
@@ -251,8 +309,10 @@ public final class AlertPreview {
                 .author(author)
                 .url(text(src, MentionFields.URL))
                 .language(src.path(MentionFields.LANG).asText("unknown"))
-                .sentiment(at(src, MentionFields.SENTIMENT_LABEL).isTextual()
-                        ? at(src, MentionFields.SENTIMENT_LABEL).asText() : null)
+                .sentiment(
+                        at(src, MentionFields.SENTIMENT_LABEL).isTextual()
+                                ? at(src, MentionFields.SENTIMENT_LABEL).asText()
+                                : null)
                 .build();
     }
 

@@ -6,7 +6,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vigie alerts test ...}: tools for alert rules. */
-@Command(name = "alerts", mixinStandardHelpOptions = true,
+@Command(
+        name = "alerts",
+        mixinStandardHelpOptions = true,
         description = "Alert rule tools: 'vigie alerts test' tries a rule on the mentions already indexed.",
         subcommands = {AlertsTestCommand.class})
 public final class AlertsCommand implements Runnable {
@@ -16,7 +18,7 @@ public final class AlertsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: vigie alerts test --watch FILE"
-                + " --query '...'");
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand: vigie alerts test --watch FILE" + " --query '...'");
     }
 }

@@ -1,10 +1,10 @@
 package dev.vigie.jobs.alerts;
 
-import dev.vigie.jobs.watch.AlertRuleSpec;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.cli.ExitCodes;
 import dev.vigie.jobs.cli.WatchFilesOption;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Watch;
@@ -38,17 +38,25 @@ import picocli.CommandLine.TypeConversionException;
  * {@code vigie alerts test --watch FILE (--query '...' | --rule ID) [--since 4w] [--show 10] [--explain ID]}: what a
  * rule would have caught among the mentions already indexed for the watch, with the job's parser and matcher.
  */
-@Command(name = "test", mixinStandardHelpOptions = true,
-        description = {"Try an alert query (or a rule of the watch) on the mentions already indexed for the watch:"
-                + " matches per week and the first matches with their matched words in [brackets].",
-                "The same parser and matcher as 'vigie run'; Elasticsearch only returns the mentions that contain"
-                        + " the query's words, and each is then matched for real."},
-        footer = {"", "Exit codes: 0 done, 1 Elasticsearch failed, 2 bad usage (bad query, unknown rule or mention),"
-                + " 3 a watch file was refused."})
+@Command(
+        name = "test",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Try an alert query (or a rule of the watch) on the mentions already indexed for the watch:"
+                    + " matches per week and the first matches with their matched words in [brackets].",
+            "The same parser and matcher as 'vigie run'; Elasticsearch only returns the mentions that contain"
+                    + " the query's words, and each is then matched for real."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done, 1 Elasticsearch failed, 2 bad usage (bad query, unknown rule or mention),"
+                    + " 3 a watch file was refused."
+        })
 public final class AlertsTestCommand implements Callable<Integer> {
 
     /** Matches printed by default. */
     public static final int DEFAULT_SHOW = 10;
+
     private static final Pattern SINCE = Pattern.compile("(\\d+)([hdw])");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final String TEST_RULE = "test";
@@ -62,19 +70,27 @@ public final class AlertsTestCommand implements Callable<Integer> {
     @Option(names = "--query", paramLabel = "QUERY", description = "The query to try (the syntax of alert rules).")
     String query;
 
-    @Option(names = "--rule", paramLabel = "ID", description = "Try this rule of the watch (its query, languages"
-            + " and sentiment).")
+    @Option(
+            names = "--rule",
+            paramLabel = "ID",
+            description = "Try this rule of the watch (its query, languages" + " and sentiment).")
     String ruleId;
 
-    @Option(names = "--since", paramLabel = "AGE", converter = SinceConverter.class, defaultValue = "4w",
+    @Option(
+            names = "--since",
+            paramLabel = "AGE",
+            converter = SinceConverter.class,
+            defaultValue = "4w",
             description = "How far back: 12h, 30d, 4w (default: 4w).")
     Duration since;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "10", description = "Matches to print (default: 10).")
     int show;
 
-    @Option(names = "--explain", paramLabel = "MENTION_ID", description = "Explain why this mention (its document id,"
-            + " as in Kibana) matches or not.")
+    @Option(
+            names = "--explain",
+            paramLabel = "MENTION_ID",
+            description = "Explain why this mention (its document id," + " as in Kibana) matches or not.")
     String explain;
 
     private final Clock clock;
@@ -123,8 +139,8 @@ public final class AlertsTestCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return usage(err, e.getMessage());
             }
-            try (ElasticsearchClient client = EsClients.create(watch.elasticsearch().url(),
-                    watch.elasticsearch().apiKey().reveal())) {
+            try (ElasticsearchClient client = EsClients.create(
+                    watch.elasticsearch().url(), watch.elasticsearch().apiKey().reveal())) {
                 AlertPreview preview = new AlertPreview(client);
                 if (explain != null) {
                     List<String> lines = preview.explain(rule, explain);
@@ -159,12 +175,15 @@ public final class AlertsTestCommand implements Callable<Integer> {
                         + "try (see docs/operations.md, \"Spike alerts\")");
             }
             if (r.id().equals(ruleId)) {
-                Set<String> sentiments = r.sentiment() == SentimentFilter.ANY ? Set.of() : Set.of(r.sentiment().code());
+                Set<String> sentiments = r.sentiment() == SentimentFilter.ANY
+                        ? Set.of()
+                        : Set.of(r.sentiment().code());
                 return new AlertRule(watch.id(), r.id(), r.query(), new LinkedHashSet<>(r.languages()), sentiments);
             }
         }
         throw new IllegalArgumentException("watch '" + watch.id() + "' has no alert rule '" + ruleId + "' (it has: "
-                + String.join(", ", watch.alerts().stream().map(AlertRuleSpec::id).toList()) + ")");
+                + String.join(
+                        ", ", watch.alerts().stream().map(AlertRuleSpec::id).toList()) + ")");
     }
 
     private static int usage(PrintWriter err, String message) {
@@ -178,8 +197,15 @@ public final class AlertsTestCommand implements Callable<Integer> {
         out.println("Watch " + watch.id() + ", " + (ruleId != null ? "rule " + ruleId + ": " : "query: ")
                 + rule.query() + (rule.languages().isEmpty() ? "" : " (languages " + rule.languages() + ")")
                 + (rule.sentiments().isEmpty() ? "" : " (sentiment " + rule.sentiments() + ")"));
-        out.printf(Locale.ROOT, "%,d mentions in the last %s, %,d contain the query's words, %,d match (%,d ms,"
-                + " %d requests)%n", r.inWindow(), describe(since), r.candidates(), r.matched(), millis, r.requests());
+        out.printf(
+                Locale.ROOT,
+                "%,d mentions in the last %s, %,d contain the query's words, %,d match (%,d ms," + " %d requests)%n",
+                r.inWindow(),
+                describe(since),
+                r.candidates(),
+                r.matched(),
+                millis,
+                r.requests());
         out.println();
         out.println("Week       Matches");
         for (Map.Entry<String, Long> e : r.perWeek().entrySet()) {
@@ -205,8 +231,9 @@ public final class AlertsTestCommand implements Callable<Integer> {
 
     private static String describe(Duration d) {
         long hours = d.toHours();
-        return hours % (24 * 7) == 0 ? hours / (24 * 7) + " weeks" : hours % 24 == 0 ? hours / 24 + " days"
-                : hours + " hours";
+        return hours % (24 * 7) == 0
+                ? hours / (24 * 7) + " weeks"
+                : hours % 24 == 0 ? hours / 24 + " days" : hours + " hours";
     }
 
     /** The field's text with each highlighted span in [brackets]. */
@@ -218,7 +245,10 @@ public final class AlertsTestCommand implements Callable<Integer> {
         int at = 0;
         for (Highlight h : highlights) {
             if (h.field().equals(field) && h.start() >= at && h.end() <= text.length()) {
-                sb.append(text, at, h.start()).append('[').append(text, h.start(), h.end()).append(']');
+                sb.append(text, at, h.start())
+                        .append('[')
+                        .append(text, h.start(), h.end())
+                        .append(']');
                 at = h.end();
             }
         }

@@ -15,11 +15,10 @@ import java.util.List;
 final class ElasticsearchPrefilter {
 
     /** An optional French elision in front of a word ({@code l'}, {@code qu'}...), as a regular expression. */
-    static final String ELIDED = "((" + String.join("|", new java.util.TreeSet<>(TextNormalizer.FRENCH_ELISIONS))
-            + ")')?";
+    static final String ELIDED =
+            "((" + String.join("|", new java.util.TreeSet<>(TextNormalizer.FRENCH_ELISIONS)) + ")')?";
 
-    private ElasticsearchPrefilter() {
-    }
+    private ElasticsearchPrefilter() {}
 
     static Query toQuery(AlertPrefilter prefilter) {
         if (prefilter instanceof AlertPrefilter.AllOf allOf) {

@@ -19,6 +19,5 @@ public final class ExitCodes {
      */
     public static final int BUSY = 4;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

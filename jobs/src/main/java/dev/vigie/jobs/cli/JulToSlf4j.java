@@ -17,8 +17,7 @@ final class JulToSlf4j extends Handler {
 
     private final SimpleFormatter formatter = new SimpleFormatter();
 
-    private JulToSlf4j() {
-    }
+    private JulToSlf4j() {}
 
     /** Replaces the JDK's console handler with this bridge, for the whole JVM. */
     static void install() {
@@ -48,10 +47,8 @@ final class JulToSlf4j extends Handler {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

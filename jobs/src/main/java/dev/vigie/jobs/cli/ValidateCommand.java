@@ -5,26 +5,30 @@ import dev.vigie.jobs.watch.Sources;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
 import dev.vigie.jobs.watch.WatchLoader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code vigie validate --watch FILE...}: checks watch files without running anything. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check watch files: prints OK per valid file, or every error with its line and field.",
         footer = {"", "Exit codes: 0 all files valid, 2 bad usage, 3 at least one file refused."})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-w", "--watch"}, paramLabel = "FILE", required = true,
+    @Option(
+            names = {"-w", "--watch"},
+            paramLabel = "FILE",
+            required = true,
             description = "Watch file (YAML); repeat the option for several files.")
     List<Path> files;
 
@@ -51,8 +55,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 out.println("OK   " + file + ": " + describe(w));
             } catch (InvalidWatchException e) {
                 refused++;
-                err.println("FAIL " + file + " (" + e.errors().size()
-                        + (e.errors().size() == 1 ? " error)" : " errors)"));
+                err.println(
+                        "FAIL " + file + " (" + e.errors().size() + (e.errors().size() == 1 ? " error)" : " errors)"));
                 for (WatchError error : e.errors()) {
                     err.println("  " + error);
                 }
@@ -65,12 +69,21 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static String describe(Watch w) {
         Sources s = w.sources();
-        int sources = s.feeds().size() + s.mastodon().size() + s.bluesky().size() + s.reddit().size()
+        int sources = s.feeds().size()
+                + s.mastodon().size()
+                + s.bluesky().size()
+                + s.reddit().size()
                 + s.hackernews().size();
         int pages = w.competitors().stream().mapToInt(c -> c.pages().size()).sum();
-        return "watch '" + w.id() + "' (" + w.brand().name() + "): " + w.competitors().size() + " competitors, "
-                + pages + " pages, " + sources + " sources, " + w.alerts().size() + " alerts, " + w.themes().size()
-                + " themes, emails " + w.mail().smtpServer().map(u -> "via " + u)
-                .orElse("to the outbox folder " + w.mail().outboxPath().toAbsolutePath().normalize());
+        return "watch '" + w.id() + "' (" + w.brand().name() + "): "
+                + w.competitors().size() + " competitors, "
+                + pages + " pages, " + sources + " sources, " + w.alerts().size() + " alerts, "
+                + w.themes().size()
+                + " themes, emails "
+                + w.mail()
+                        .smtpServer()
+                        .map(u -> "via " + u)
+                        .orElse("to the outbox folder "
+                                + w.mail().outboxPath().toAbsolutePath().normalize());
     }
 }

@@ -2,18 +2,16 @@ package dev.vigie.jobs.cli;
 
 import dev.vigie.jobs.run.WatchBusyException;
 import dev.vigie.jobs.watch.InvalidWatchException;
+import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-
-import java.io.PrintWriter;
 
 /** Main class of the {@code vigie} command line: builds the picocli tree and maps failures to {@link ExitCodes}. */
 public final class Vigie {
     private static final Logger LOG = LoggerFactory.getLogger(Vigie.class);
 
-    private Vigie() {
-    }
+    private Vigie() {}
 
     public static void main(String[] args) {
         JulToSlf4j.install();
@@ -27,9 +25,11 @@ public final class Vigie {
      */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VigieCommand());
-        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE
-                : e instanceof InvalidWatchException ? ExitCodes.INVALID_WATCH
-                : e instanceof WatchBusyException ? ExitCodes.BUSY : ExitCodes.FAILED);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                ? ExitCodes.USAGE
+                : e instanceof InvalidWatchException
+                        ? ExitCodes.INVALID_WATCH
+                        : e instanceof WatchBusyException ? ExitCodes.BUSY : ExitCodes.FAILED);
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {
             PrintWriter err = command.getErr();
             if (e instanceof InvalidWatchException invalid) {
@@ -51,7 +51,8 @@ public final class Vigie {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        StringBuilder sb = new StringBuilder(
+                String.valueOf(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
             if (cause.getMessage() != null && !sb.toString().contains(cause.getMessage())) {
                 sb.append(": ").append(cause.getMessage());

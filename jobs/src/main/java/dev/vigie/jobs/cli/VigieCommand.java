@@ -5,39 +5,45 @@ import dev.vigie.jobs.demo.DemoCommand;
 import dev.vigie.jobs.report.ReportCommand;
 import dev.vigie.jobs.run.RunCommand;
 import dev.vigie.jobs.serve.ServeCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-
 /**
  * The root {@code vigie} command. Each subcommand is one class listed in {@code subcommands}; a new command is added
  * by writing its class (in its own package) and listing it here.
  */
-@Command(name = "vigie", mixinStandardHelpOptions = true, versionProvider = VigieCommand.Version.class,
+@Command(
+        name = "vigie",
+        mixinStandardHelpOptions = true,
+        versionProvider = VigieCommand.Version.class,
         description = "Social listening and competitor watch on Apache Flink and Elasticsearch.",
         subcommands = {
-                ValidateCommand.class,
-                RunCommand.class,
-                ServeCommand.class,
-                TemplatesCommand.class,
-                ReportCommand.class,
-                AlertsCommand.class,
-                TrainCommand.class,
-                DemoCommand.class,
-                CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            RunCommand.class,
+            ServeCommand.class,
+            TemplatesCommand.class,
+            ReportCommand.class,
+            AlertsCommand.class,
+            TrainCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class,
         },
-        footer = {"", "Exit codes:",
-                "  0  success (a run where some sources failed still succeeds)",
-                "  1  the command failed (Elasticsearch unreachable, job failed): retrying may help",
-                "  2  bad usage (unknown option, missing argument)",
-                "  3  a watch file was refused: fix it (nothing ran)",
-                "", "Run 'vigie COMMAND --help' for a command's options."})
+        footer = {
+            "",
+            "Exit codes:",
+            "  0  success (a run where some sources failed still succeeds)",
+            "  1  the command failed (Elasticsearch unreachable, job failed): retrying may help",
+            "  2  bad usage (unknown option, missing argument)",
+            "  3  a watch file was refused: fix it (nothing ran)",
+            "",
+            "Run 'vigie COMMAND --help' for a command's options."
+        })
 public final class VigieCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -60,8 +66,10 @@ public final class VigieCommand implements Runnable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new String[] {"vigie " + p.getProperty("version", "(unknown version)"),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return new String[] {
+                "vigie " + p.getProperty("version", "(unknown version)"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
         }
     }
 }

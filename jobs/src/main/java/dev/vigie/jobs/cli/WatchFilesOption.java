@@ -4,13 +4,12 @@ import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
 import dev.vigie.jobs.watch.WatchLoader;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code --watch FILE} option shared by the commands that read watches ({@code @Mixin WatchFilesOption watches}).
@@ -18,7 +17,10 @@ import java.util.Map;
  * which the root command prints and turns into {@link ExitCodes#INVALID_WATCH}.
  */
 public final class WatchFilesOption {
-    @Option(names = {"-w", "--watch"}, paramLabel = "FILE", required = true,
+    @Option(
+            names = {"-w", "--watch"},
+            paramLabel = "FILE",
+            required = true,
             description = "Watch file (YAML); repeat the option for several watches.")
     List<Path> files = new ArrayList<>();
 
@@ -45,8 +47,8 @@ public final class WatchFilesOption {
                 Watch watch = loader.load(file);
                 Path other = ids.putIfAbsent(watch.id(), file);
                 if (other != null) {
-                    errors.add(new WatchError(file.toString(), 1, "watch",
-                            "watch id '" + watch.id() + "' is already used by " + other));
+                    errors.add(new WatchError(
+                            file.toString(), 1, "watch", "watch id '" + watch.id() + "' is already used by " + other));
                 }
                 watches.add(watch);
             } catch (InvalidWatchException e) {

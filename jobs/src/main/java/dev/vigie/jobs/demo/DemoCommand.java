@@ -1,19 +1,14 @@
 package dev.vigie.jobs.demo;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.dashboards.local.LocalElasticsearch;
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.jobs.demo.internal.DemoIndices;
 import dev.vigie.jobs.report.IsoWeek;
 import dev.vigie.jobs.report.WeeklyReport;
 import dev.vigie.jobs.watch.Watch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -30,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code vigie demo}: the whole product on a fresh machine in one command. It starts (or reuses) the local
@@ -43,11 +42,15 @@ import java.util.stream.Stream;
  * <p>The demo watch's previous documents are deleted first (unless {@code --keep-data}), so every demo shows a
  * first run and an incremental one, whatever ran before.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Vigie end to end on the bundled demo data (a fictional brand, Ventelune, and two "
-                + "competitors): start a local Elasticsearch, run the pipeline twice (the second run shows "
-                + "incremental fetching and competitor page changes), write the alert emails to the outbox and "
-                + "the weekly report (HTML and PDF) to the reports folder."},
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run Vigie end to end on the bundled demo data (a fictional brand, Ventelune, and two "
+                    + "competitors): start a local Elasticsearch, run the pipeline twice (the second run shows "
+                    + "incremental fetching and competitor page changes), write the alert emails to the outbox and "
+                    + "the weekly report (HTML and PDF) to the reports folder."
+        },
         footer = {"", "Exit codes: 0 the demo ran, 1 it failed (Elasticsearch could not start, a run failed)."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -56,33 +59,53 @@ public final class DemoCommand implements Callable<Integer> {
     public static final int DEFAULT_ES_PORT = 9200;
     /** The launcher of the local node, relative to the project folder. */
     public static final String ES_SCRIPT = "deploy/local/elasticsearch.sh";
+
     private static final Duration ES_WAIT = Duration.ofSeconds(150);
 
-    @Option(names = "--es", paramLabel = "URL",
+    @Option(
+            names = "--es",
+            paramLabel = "URL",
             description = "Use this Elasticsearch instead of starting the local one (e.g. http://localhost:9200).")
     URI elasticsearch;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "" + DEFAULT_ES_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "" + DEFAULT_ES_PORT,
             description = "Port of the local Elasticsearch to reuse or start (default: ${DEFAULT-VALUE}).")
     int esPort;
 
-    @Option(names = "--server-port", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--server-port",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Loopback port of the demo data server (default: any free port).")
     int serverPort;
 
-    @Option(names = "--outbox", paramLabel = "DIR", defaultValue = "outbox",
+    @Option(
+            names = "--outbox",
+            paramLabel = "DIR",
+            defaultValue = "outbox",
             description = "Folder for the alert emails (.eml files) (default: ${DEFAULT-VALUE}).")
     Path outbox;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports",
+    @Option(
+            names = "--reports",
+            paramLabel = "DIR",
+            defaultValue = "reports",
             description = "Folder for the weekly report (HTML and PDF) (default: ${DEFAULT-VALUE}).")
     Path reports;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Folder for the French sentiment model the demo trains with vigie train (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--models",
+            paramLabel = "DIR",
+            defaultValue = "models",
+            description =
+                    "Folder for the French sentiment model the demo trains with vigie train (default: ${DEFAULT-VALUE}).")
     Path models;
 
-    @Option(names = "--keep-data",
+    @Option(
+            names = "--keep-data",
             description = "Keep the documents of a previous demo (the first run is then incremental too).")
     boolean keepData;
 
@@ -119,8 +142,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (!keepData) {
             long deleted = indices.clear();
             if (deleted > 0) {
-                out.printf(Locale.ROOT, "Cleared %d document%s of a previous demo (watch %s).%n", deleted,
-                        deleted == 1 ? "" : "s", DemoWatch.ID);
+                out.printf(
+                        Locale.ROOT,
+                        "Cleared %d document%s of a previous demo (watch %s).%n",
+                        deleted,
+                        deleted == 1 ? "" : "s",
+                        DemoWatch.ID);
             }
         }
         Path outboxDir = outbox.toAbsolutePath().normalize();
@@ -141,11 +168,12 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoPhase phase : DemoPhase.values()) {
                 server.phase(phase);
                 out.println();
-                out.println(phase == DemoPhase.FIRST
-                        ? "== Run 1 of 2: first collection (three weeks of history, a baseline of each competitor "
-                                + "page; the models load first)"
-                        : "== Run 2 of 2: an hour later (a few new posts, changed competitor pages; the rest "
-                                + "unchanged)");
+                out.println(
+                        phase == DemoPhase.FIRST
+                                ? "== Run 1 of 2: first collection (three weeks of history, a baseline of each competitor "
+                                        + "page; the models load first)"
+                                : "== Run 2 of 2: an hour later (a few new posts, changed competitor pages; the rest "
+                                        + "unchanged)");
                 Instant runStart = Instant.now();
                 pipeline.run(watch, es, server.baseUri(), out);
                 runs[phase.number() - 1] = Duration.between(runStart, Instant.now());
@@ -159,8 +187,11 @@ public final class DemoCommand implements Callable<Integer> {
         WeeklyReport.ReportFiles report = writeReport(watch, reportWeek, es);
         printOutbox(outboxDir, since);
         printReport(report);
-        out.printf(Locale.ROOT, "%nDemo done in %.1f s (run 1: %.1f s, run 2: %.1f s).%n",
-                Duration.between(started, Instant.now()).toMillis() / 1000.0, runs[0].toMillis() / 1000.0,
+        out.printf(
+                Locale.ROOT,
+                "%nDemo done in %.1f s (run 1: %.1f s, run 2: %.1f s).%n",
+                Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                runs[0].toMillis() / 1000.0,
                 runs[1].toMillis() / 1000.0);
         printNext(es);
         return 0;
@@ -187,7 +218,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Writing the weekly report of " + week + " (HTML and PDF)...");
         WeeklyReport.ReportFiles files;
         try (ElasticsearchClient client = EsClients.create(es, null)) {
-            files = WeeklyReport.generate(watch, week, client, reports.toAbsolutePath().normalize());
+            files = WeeklyReport.generate(
+                    watch, week, client, reports.toAbsolutePath().normalize());
         }
         List<String> to = watch.report().map(r -> r.to()).orElse(List.of());
         if (!to.isEmpty()) {
@@ -198,8 +230,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     private void printReport(WeeklyReport.ReportFiles files) {
         out.println();
-        out.printf(Locale.ROOT, "Weekly report of %s (%d mentions of the watch that week):%n",
-                files.report().data().week(), files.report().data().totals().mentions());
+        out.printf(
+                Locale.ROOT,
+                "Weekly report of %s (%d mentions of the watch that week):%n",
+                files.report().data().week(),
+                files.report().data().totals().mentions());
         out.println("  " + files.html());
         out.println("  " + files.pdf());
     }
@@ -234,7 +269,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("Starting the local Elasticsearch on " + local + " (" + ES_SCRIPT + " start)...");
         Process process = new ProcessBuilder("bash", script.toString(), "start", "--port", Integer.toString(esPort))
-                .directory(projectHome().toFile()).inheritIO().start();
+                .directory(projectHome().toFile())
+                .inheritIO()
+                .start();
         int exit = process.waitFor();
         Instant deadline = Instant.now().plus(ES_WAIT);
         while (!LocalElasticsearch.isHealthy(local)) {
@@ -251,49 +288,82 @@ public final class DemoCommand implements Callable<Integer> {
     static Path logFile() {
         String dir = System.getProperty("vigie.log.dir");
         return (dir == null || dir.isBlank() ? projectHome().resolve(".vigie").resolve("logs") : Path.of(dir))
-                .resolve("vigie.log").toAbsolutePath().normalize();
+                .resolve("vigie.log")
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */
     static Path projectHome() {
         String home = System.getProperty("vigie.home");
-        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+        return Path.of(home == null || home.isBlank() ? "." : home)
+                .toAbsolutePath()
+                .normalize();
     }
 
     private void printServer(DemoServer server) {
         List<DemoServer.ServedRequest> second = server.requests().stream()
-                .filter(r -> r.phase() == DemoPhase.SECOND).toList();
+                .filter(r -> r.phase() == DemoPhase.SECOND)
+                .toList();
         long first = server.requests().size() - second.size();
         long notModified = second.stream().filter(r -> r.status() == 304).count();
-        long changed = second.stream().filter(r -> r.status() == 200 && (DemoServer.FEEDS.containsKey(r.path())
-                || DemoServer.PAGES.containsKey(r.path()))).count();
+        long changed = second.stream()
+                .filter(r -> r.status() == 200
+                        && (DemoServer.FEEDS.containsKey(r.path()) || DemoServer.PAGES.containsKey(r.path())))
+                .count();
         out.println();
-        out.printf(Locale.ROOT, "Demo server: run 1 made %d requests; run 2 made %d, of which %d answered "
-                + "304 Not Modified and %d feeds or pages were downloaded again.%n", first, second.size(),
-                notModified, changed);
+        out.printf(
+                Locale.ROOT,
+                "Demo server: run 1 made %d requests; run 2 made %d, of which %d answered "
+                        + "304 Not Modified and %d feeds or pages were downloaded again.%n",
+                first,
+                second.size(),
+                notModified,
+                changed);
     }
 
     private void printFrenchSentiment(DemoIndices indices, Path frModel) throws IOException {
-        Map<String, Long> french = indices.countBy(IndexTemplates.MENTIONS, MentionFields.SENTIMENT_LABEL, MentionFields.LANG, "fr");
-        out.printf(Locale.ROOT, "  French mentions, sentiment by the trained model %s: %d %s%n", frModel,
-                french.values().stream().mapToLong(Long::longValue).sum(), french);
+        Map<String, Long> french =
+                indices.countBy(IndexTemplates.MENTIONS, MentionFields.SENTIMENT_LABEL, MentionFields.LANG, "fr");
+        out.printf(
+                Locale.ROOT,
+                "  French mentions, sentiment by the trained model %s: %d %s%n",
+                frModel,
+                french.values().stream().mapToLong(Long::longValue).sum(),
+                french);
     }
 
     private void printIndices(DemoIndices indices, URI es) throws IOException {
         out.println();
         out.println("In Elasticsearch (" + es + "), watch " + DemoWatch.ID + ":");
         Map<String, Long> mentions = indices.countBy(IndexTemplates.MENTIONS, "source.type");
-        out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.MENTIONS,
-                mentions.values().stream().mapToLong(Long::longValue).sum(), mentions);
+        out.printf(
+                Locale.ROOT,
+                "  %-20s %5d  %s%n",
+                IndexTemplates.MENTIONS,
+                mentions.values().stream().mapToLong(Long::longValue).sum(),
+                mentions);
         Map<String, Long> changes = indices.countBy(IndexTemplates.PAGE_CHANGES, "kind");
-        out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.PAGE_CHANGES,
-                changes.values().stream().mapToLong(Long::longValue).sum(), changes);
+        out.printf(
+                Locale.ROOT,
+                "  %-20s %5d  %s%n",
+                IndexTemplates.PAGE_CHANGES,
+                changes.values().stream().mapToLong(Long::longValue).sum(),
+                changes);
         Map<String, Long> alerts = indices.countBy(IndexTemplates.ALERTS, "rule");
-        out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.ALERTS,
-                alerts.values().stream().mapToLong(Long::longValue).sum(), alerts);
+        out.printf(
+                Locale.ROOT,
+                "  %-20s %5d  %s%n",
+                IndexTemplates.ALERTS,
+                alerts.values().stream().mapToLong(Long::longValue).sum(),
+                alerts);
         Map<String, Long> runs = indices.countBy(IndexTemplates.RUNS, "status");
-        out.printf(Locale.ROOT, "  %-20s %5d  %s%n", IndexTemplates.RUNS,
-                runs.values().stream().mapToLong(Long::longValue).sum(), runs);
+        out.printf(
+                Locale.ROOT,
+                "  %-20s %5d  %s%n",
+                IndexTemplates.RUNS,
+                runs.values().stream().mapToLong(Long::longValue).sum(),
+                runs);
     }
 
     private void printOutbox(Path dir, FileTime since) throws IOException {
@@ -304,14 +374,17 @@ public final class DemoCommand implements Callable<Integer> {
         }
         List<Path> written;
         try (Stream<Path> files = Files.list(dir)) {
-            written = files.filter(f -> f.toString().endsWith(".eml")).filter(f -> {
-                try {
-                    return Files.getLastModifiedTime(f).compareTo(since) >= 0;
-                } catch (IOException e) {
-                    LOG.debug("cannot read the time of {}", f, e);
-                    return false;
-                }
-            }).sorted().toList();
+            written = files.filter(f -> f.toString().endsWith(".eml"))
+                    .filter(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).compareTo(since) >= 0;
+                        } catch (IOException e) {
+                            LOG.debug("cannot read the time of {}", f, e);
+                            return false;
+                        }
+                    })
+                    .sorted()
+                    .toList();
         }
         out.printf(Locale.ROOT, "%d email%s written to %s:%n", written.size(), written.size() == 1 ? "" : "s", dir);
         written.forEach(f -> out.println("  " + f.getFileName()));

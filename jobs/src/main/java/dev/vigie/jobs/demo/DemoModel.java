@@ -2,8 +2,6 @@ package dev.vigie.jobs.demo;
 
 import dev.vigie.jobs.cli.TrainCommand;
 import dev.vigie.jobs.demo.internal.DemoTemplates;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import picocli.CommandLine;
 
 /**
  * The demo's own French sentiment model: 120 short French posts about e-bike subscriptions (app, repairs, prices,
@@ -26,8 +25,7 @@ public final class DemoModel {
     /** The model's file name in the models folder. */
     public static final String FILE = "fr-demo.model";
 
-    private DemoModel() {
-    }
+    private DemoModel() {}
 
     /**
      * Writes the labelled posts to {@code dir} and trains the French model there with {@code vigie train}, its
@@ -42,11 +40,14 @@ public final class DemoModel {
         Files.writeString(labelled, DemoTemplates.load(LABELLED), StandardCharsets.UTF_8);
         Path model = dir.resolve(FILE);
         PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
-        int exit = new CommandLine(new TrainCommand()).setOut(writer).setErr(writer)
+        int exit = new CommandLine(new TrainCommand())
+                .setOut(writer)
+                .setErr(writer)
                 .execute("--lang", "fr", "--in", labelled.toString(), "--out", model.toString());
         writer.flush();
         if (exit != 0 || !Files.isRegularFile(model)) {
-            throw new IOException("vigie train could not train the demo's French model from " + labelled + " (exit " + exit + ")");
+            throw new IOException(
+                    "vigie train could not train the demo's French model from " + labelled + " (exit " + exit + ")");
         }
         return model;
     }

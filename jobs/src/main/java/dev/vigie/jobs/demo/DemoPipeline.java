@@ -1,7 +1,6 @@
 package dev.vigie.jobs.demo;
 
 import dev.vigie.jobs.watch.Watch;
-
 import java.io.PrintStream;
 import java.net.URI;
 

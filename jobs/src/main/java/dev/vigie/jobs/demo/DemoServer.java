@@ -6,9 +6,6 @@ import dev.vigie.jobs.demo.internal.DemoReply;
 import dev.vigie.jobs.demo.internal.DemoRequest;
 import dev.vigie.jobs.demo.internal.MentionApis;
 import dev.vigie.jobs.demo.internal.ValidatedFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +25,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's stand-in for the internet: one HTTP server on a loopback port serving the bundled demo data at the
@@ -95,8 +94,8 @@ public final class DemoServer implements AutoCloseable {
         this.anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         this.baseUri = URI.create("http://" + http.getAddress().getAddress().getHostAddress() + ":"
                 + http.getAddress().getPort());
-        FEEDS.forEach((path, file) -> files.put(path, new ValidatedFile(file, file.endsWith(".atom.xml") ? ATOM : RSS,
-                anchor, clock::instant)));
+        FEEDS.forEach((path, file) -> files.put(
+                path, new ValidatedFile(file, file.endsWith(".atom.xml") ? ATOM : RSS, anchor, clock::instant)));
         PAGES.forEach((path, file) -> files.put(path, new ValidatedFile(file, HTML, anchor, clock::instant)));
         this.apis = new MentionApis(baseUri, anchor);
         AtomicInteger threads = new AtomicInteger();
@@ -157,7 +156,9 @@ public final class DemoServer implements AutoCloseable {
 
     /** Requests answered in {@code phase} with {@code status}. */
     public long count(DemoPhase inPhase, int status) {
-        return requests.stream().filter(r -> r.phase() == inPhase && r.status() == status).count();
+        return requests.stream()
+                .filter(r -> r.phase() == inPhase && r.status() == status)
+                .count();
     }
 
     /** Answers a request without going through HTTP (what the HTTP handler does, for tests and tools). */
@@ -186,7 +187,8 @@ public final class DemoServer implements AutoCloseable {
             URI uri = exchange.getRequestURI();
             DemoPhase current = phase;
             DemoReply reply;
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            if (!exchange.getRequestMethod().equals("GET")
+                    && !exchange.getRequestMethod().equals("HEAD")) {
                 reply = DemoReply.error(405, "text/plain; charset=utf-8", "Only GET is served\n");
             } else {
                 try {
@@ -200,7 +202,8 @@ public final class DemoServer implements AutoCloseable {
             LOG.debug("demo {} {} -> {}", exchange.getRequestMethod(), uri, reply.status());
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
             byte[] body = reply.body();
-            boolean noBody = reply.status() == 304 || exchange.getRequestMethod().equals("HEAD");
+            boolean noBody =
+                    reply.status() == 304 || exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -211,10 +214,15 @@ public final class DemoServer implements AutoCloseable {
     }
 
     private String index() {
-        StringBuilder out = new StringBuilder("Vigie demo server, phase ").append(phase.number()).append("\n\n");
+        StringBuilder out = new StringBuilder("Vigie demo server, phase ")
+                .append(phase.number())
+                .append("\n\n");
         List<String> paths = new ArrayList<>(files.keySet());
-        paths.addAll(List.of("/api/v1/timelines/tag/ventelune", "/api/v2/search?q=ventelune&type=statuses",
-                "/xrpc/app.bsky.feed.searchPosts?q=ventelune", "/search.json?q=ventelune&sort=new",
+        paths.addAll(List.of(
+                "/api/v1/timelines/tag/ventelune",
+                "/api/v2/search?q=ventelune&type=statuses",
+                "/xrpc/app.bsky.feed.searchPosts?q=ventelune",
+                "/search.json?q=ventelune&sort=new",
                 "/api/v1/search_by_date?query=ventelune"));
         paths.forEach(p -> out.append(baseUri).append(p).append('\n'));
         return out.toString();

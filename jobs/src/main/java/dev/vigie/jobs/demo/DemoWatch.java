@@ -4,7 +4,6 @@ import dev.vigie.jobs.demo.internal.DemoTemplates;
 import dev.vigie.jobs.watch.InvalidWatchException;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchLoader;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,8 +22,7 @@ public final class DemoWatch {
     /** The watch id of the demo: every document the demo indexes carries it. */
     public static final String ID = "ventelune-demo";
 
-    private DemoWatch() {
-    }
+    private DemoWatch() {}
 
     /** The watch file's text with the placeholders filled. */
     public static String yaml(URI demoServer, URI elasticsearch, Path outbox, Path frModel) {

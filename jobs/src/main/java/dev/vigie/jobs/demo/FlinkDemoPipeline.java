@@ -9,7 +9,6 @@ import dev.vigie.jobs.sink.ElasticsearchEndpoint;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

@@ -9,13 +9,10 @@ import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.MailSettings;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.Webhook;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a watch's alert hits as digests, exactly once per (rule, mention, channel): by email, and to the Slack, Teams
@@ -93,7 +92,10 @@ public final class AlertDispatcher {
      * A dispatcher whose calls to Elasticsearch go through {@code calls} (retried with the run's patience), and that
      * sends a digest with an unknown outcome again after {@code unknownOutcomeGrace}.
      */
-    public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers, Ledger.Calls calls,
+    public AlertDispatcher(
+            ElasticsearchClient es,
+            Function<MailSettings, Mailer> mailers,
+            Ledger.Calls calls,
             Duration unknownOutcomeGrace) {
         this(es, mailers, null, calls, unknownOutcomeGrace);
     }
@@ -102,8 +104,12 @@ public final class AlertDispatcher {
      * A dispatcher posting to webhooks with {@code webhooks} (its time-outs and patience; the caller closes it), or,
      * when {@code null}, with a {@link WebhookSender#create() default sender} per dispatch.
      */
-    public AlertDispatcher(ElasticsearchClient es, Function<MailSettings, Mailer> mailers, WebhookSender webhooks,
-            Ledger.Calls calls, Duration unknownOutcomeGrace) {
+    public AlertDispatcher(
+            ElasticsearchClient es,
+            Function<MailSettings, Mailer> mailers,
+            WebhookSender webhooks,
+            Ledger.Calls calls,
+            Duration unknownOutcomeGrace) {
         this.ledger = new Ledger(Objects.requireNonNull(es, "es"), calls);
         this.mailers = Objects.requireNonNull(mailers, "mailers");
         this.webhooks = webhooks;
@@ -125,16 +131,34 @@ public final class AlertDispatcher {
      * @param failed        hits a channel refused for good (a webhook answering 4xx): status {@code failed}
      * @param failedReason  what the channel answered, or empty
      */
-    public record RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending, int dropped,
-                             int retargeted, int unknown, String pendingReason, int failed, String failedReason) {
+    public record RuleCounts(
+            String rule,
+            int hits,
+            int digestsSent,
+            int emailed,
+            int pending,
+            int dropped,
+            int retargeted,
+            int unknown,
+            String pendingReason,
+            int failed,
+            String failedReason) {
         public RuleCounts {
             pendingReason = Objects.requireNonNullElse(pendingReason, "");
             failedReason = Objects.requireNonNullElse(failedReason, "");
         }
 
         /** Counts with nothing failed. */
-        public RuleCounts(String rule, int hits, int digestsSent, int emailed, int pending, int dropped,
-                          int retargeted, int unknown, String pendingReason) {
+        public RuleCounts(
+                String rule,
+                int hits,
+                int digestsSent,
+                int emailed,
+                int pending,
+                int dropped,
+                int retargeted,
+                int unknown,
+                String pendingReason) {
             this(rule, hits, digestsSent, emailed, pending, dropped, retargeted, unknown, pendingReason, 0, "");
         }
 
@@ -185,9 +209,7 @@ public final class AlertDispatcher {
     }
 
     /** One digest to deliver: hits of one rule for one channel. */
-    private record Batch(String rule, Channel channel, List<Ledger.Entry> entries, String digestId,
-                         boolean resend) {
-    }
+    private record Batch(String rule, Channel channel, List<Ledger.Entry> entries, String digestId, boolean resend) {}
 
     /**
      * Records the hits of a run and sends the digests that are due.
@@ -226,17 +248,37 @@ public final class AlertDispatcher {
             }
             AlertRuleSpec r = rule.get();
             if (!r.acceptsLanguage(hit.lang()) || !r.sentiment().accepts(hit.sentiment())) {
-                LOG.debug("Hit {} of rule '{}' filtered out (lang {}, sentiment {})", hit.mentionId(), r.id(),
-                        hit.lang(), hit.sentiment());
+                LOG.debug(
+                        "Hit {} of rule '{}' filtered out (lang {}, sentiment {})",
+                        hit.mentionId(),
+                        r.id(),
+                        hit.lang(),
+                        hit.sentiment());
                 continue;
             }
             hitsPerRule.get(r.id()).add(hit.mentionId());
-            DigestItem item = new DigestItem(hit.mentionId(), hit.title(), hit.url(), hit.source(), hit.publishedAt(),
-                    hit.lang(), hit.sentiment(), Snippets.snippet(hit.text(), hit.matchedTerms()), hit.matchedTerms(),
-                    hit.storySources(), now, hit.spike());
+            DigestItem item = new DigestItem(
+                    hit.mentionId(),
+                    hit.title(),
+                    hit.url(),
+                    hit.source(),
+                    hit.publishedAt(),
+                    hit.lang(),
+                    hit.sentiment(),
+                    Snippets.snippet(hit.text(), hit.matchedTerms()),
+                    hit.matchedTerms(),
+                    hit.storySources(),
+                    now,
+                    hit.spike());
             for (String to : r.channels()) {
-                entries.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), hit.mentionId(), to), watch.id(), r.id(),
-                        r.every(), to, Ledger.PENDING, item));
+                entries.add(new Ledger.Entry(
+                        Ledger.id(watch.id(), r.id(), hit.mentionId(), to),
+                        watch.id(),
+                        r.id(),
+                        r.every(),
+                        to,
+                        Ledger.PENDING,
+                        item));
             }
         }
         hitsPerRule.forEach((rule, ids) -> tallies.get(rule).hits = ids.size());
@@ -252,26 +294,30 @@ public final class AlertDispatcher {
         Map<String, Map<String, List<Ledger.Entry>>> due = new LinkedHashMap<>();
         for (Ledger.Entry e : open) {
             Optional<AlertRuleSpec> known = watch.alert(e.rule());
-            if (known.isEmpty() || known.get().channels().stream()
-                    .noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
-                continue;   // moved by another dispatch while this one re-targeted
+            if (known.isEmpty()
+                    || known.get().channels().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
+                continue; // moved by another dispatch while this one re-targeted
             }
             AlertRuleSpec rule = known.get();
             Tally tally = tallies.get(rule.id());
             if (e.status().equals(Ledger.SENDING)) {
-                orphans.computeIfAbsent(e.digestId() == null ? e.id() : e.digestId(), k -> new ArrayList<>()).add(e);
+                orphans.computeIfAbsent(e.digestId() == null ? e.id() : e.digestId(), k -> new ArrayList<>())
+                        .add(e);
                 continue;
             }
             tally.pending++;
             if (isDue(rule.every(), e.item().matchedAt(), now, watch.timezone())) {
                 due.computeIfAbsent(e.rule(), k -> new LinkedHashMap<>())
-                        .computeIfAbsent(e.recipient(), k -> new ArrayList<>()).add(e);
+                        .computeIfAbsent(e.recipient(), k -> new ArrayList<>())
+                        .add(e);
             } else if (tally.pendingReason.isEmpty()) {
                 tally.pendingReason = "next " + (rule.every() == Frequency.DAY ? "daily" : "weekly") + " digest";
             }
         }
-        WebhookSender sender = webhooks != null || watch.alerts().stream().allMatch(r -> r.webhooks().isEmpty())
-                ? webhooks : WebhookSender.create();
+        WebhookSender sender = webhooks != null
+                        || watch.alerts().stream().allMatch(r -> r.webhooks().isEmpty())
+                ? webhooks
+                : WebhookSender.create();
         try {
             return send(watch, now, tallies, orphans, due, sender);
         } finally {
@@ -281,38 +327,59 @@ public final class AlertDispatcher {
         }
     }
 
-    private Result send(Watch watch, Instant now, Map<String, Tally> tallies,
-            Map<String, List<Ledger.Entry>> orphans, Map<String, Map<String, List<Ledger.Entry>>> due,
-            WebhookSender sender) throws IOException, InterruptedException {
+    private Result send(
+            Watch watch,
+            Instant now,
+            Map<String, Tally> tallies,
+            Map<String, List<Ledger.Entry>> orphans,
+            Map<String, Map<String, List<Ledger.Entry>>> due,
+            WebhookSender sender)
+            throws IOException, InterruptedException {
         Mailer mailer = mailers.apply(watch.mail());
         List<Batch> batches = new ArrayList<>();
         for (Map.Entry<String, List<Ledger.Entry>> orphan : orphans.entrySet()) {
             List<Ledger.Entry> group = orphan.getValue();
             Ledger.Entry first = group.get(0);
-            Instant since = group.stream().map(Ledger.Entry::sendingAt).filter(Objects::nonNull)
-                    .max(Instant::compareTo).orElse(Instant.EPOCH);
+            Instant since = group.stream()
+                    .map(Ledger.Entry::sendingAt)
+                    .filter(Objects::nonNull)
+                    .max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
             if (!since.plus(unknownOutcomeGrace).isAfter(now)) {
-                LOG.warn("Digest {} of watch '{}' ({} hits for {}) was sent at {} with an unknown outcome; sending it "
-                        + "again with the same Message-ID", orphan.getKey(), watch.id(), group.size(),
-                        first.recipient(), since);
-                batches.add(new Batch(first.rule(), channel(watch, first.rule(), first.recipient(), mailer, sender),
-                        group, Ledger.digestId(group), true));
+                LOG.warn(
+                        "Digest {} of watch '{}' ({} hits for {}) was sent at {} with an unknown outcome; sending it "
+                                + "again with the same Message-ID",
+                        orphan.getKey(),
+                        watch.id(),
+                        group.size(),
+                        first.recipient(),
+                        since);
+                batches.add(new Batch(
+                        first.rule(),
+                        channel(watch, first.rule(), first.recipient(), mailer, sender),
+                        group,
+                        Ledger.digestId(group),
+                        true));
             } else {
                 tallies.get(first.rule()).unknown += group.size();
             }
         }
         for (Map.Entry<String, Map<String, List<Ledger.Entry>>> perRule : due.entrySet()) {
-            for (Map.Entry<String, List<Ledger.Entry>> perRecipient : perRule.getValue().entrySet()) {
+            for (Map.Entry<String, List<Ledger.Entry>> perRecipient :
+                    perRule.getValue().entrySet()) {
                 Channel channel = channel(watch, perRule.getKey(), perRecipient.getKey(), mailer, sender);
                 List<Ledger.Entry> all = perRecipient.getValue();
                 // a channel with a size limit (Slack's 50 blocks) gets several digests, each with its own id; a
                 // spike alert is one digest per spike
-                int size = watch.alert(perRule.getKey()).map(AlertRuleSpec::isSpike).orElse(false) ? 1
+                int size = watch.alert(perRule.getKey())
+                                .map(AlertRuleSpec::isSpike)
+                                .orElse(false)
+                        ? 1
                         : channel.maxHitsPerDigest();
                 for (int from = 0; from < all.size(); from += size) {
                     List<Ledger.Entry> batch = all.subList(from, (int) Math.min(all.size(), (long) from + size));
-                    batches.add(new Batch(perRule.getKey(), channel, List.copyOf(batch), Ledger.digestId(batch),
-                            false));
+                    batches.add(
+                            new Batch(perRule.getKey(), channel, List.copyOf(batch), Ledger.digestId(batch), false));
                 }
             }
         }
@@ -333,13 +400,19 @@ public final class AlertDispatcher {
             Ledger.Moved claim = ledger.claim(batch.entries(), batch.digestId(), now);
             if (!claim.skipped().isEmpty()) {
                 // another dispatch moved some of these hits in between: leave the whole digest to it
-                LOG.warn("Digest {} of watch '{}': {} of its hits were moved by another dispatch; not sent by this one",
-                        batch.digestId(), watch.id(), claim.skipped().size());
+                LOG.warn(
+                        "Digest {} of watch '{}': {} of its hits were moved by another dispatch; not sent by this one",
+                        batch.digestId(),
+                        watch.id(),
+                        claim.skipped().size());
                 ledger.release(claim.moved(), batch.digestId(), "claimed by another dispatch");
                 continue;
             }
             List<Ledger.Entry> claimed = claim.moved();
-            Digest digest = new Digest(batch.digestId(), watch, rule,
+            Digest digest = new Digest(
+                    batch.digestId(),
+                    watch,
+                    rule,
                     claimed.stream().map(Ledger.Entry::item).toList());
             try {
                 Delivery delivery = batch.channel().deliver(digest);
@@ -354,7 +427,9 @@ public final class AlertDispatcher {
                     deliveryError = e.getMessage();
                 }
                 boolean email = batch.channel() instanceof EmailChannel;
-                String reason = email ? e.kind().text() : e.kind().text() + " (" + batch.channel().describe() + ")";
+                String reason = email
+                        ? e.kind().text()
+                        : e.kind().text() + " (" + batch.channel().describe() + ")";
                 if (e.permanent()) {
                     ledger.fail(claimed, batch.digestId(), e.getMessage(), now);
                     if (!batch.resend()) {
@@ -362,8 +437,13 @@ public final class AlertDispatcher {
                     }
                     tally.failed += claimed.size();
                     tally.failedReason = e.getMessage();
-                    LOG.warn("Digest {} of watch '{}' refused by {}: its {} hits are recorded as failed, not retried: "
-                            + "{}", batch.digestId(), watch.id(), batch.channel().describe(), claimed.size(),
+                    LOG.warn(
+                            "Digest {} of watch '{}' refused by {}: its {} hits are recorded as failed, not retried: "
+                                    + "{}",
+                            batch.digestId(),
+                            watch.id(),
+                            batch.channel().describe(),
+                            claimed.size(),
                             e.getMessage());
                     // the other digests to this endpoint would be refused the same way
                     failedEndpoints.put(batch.channel().endpoint(), reason);
@@ -375,16 +455,23 @@ public final class AlertDispatcher {
                         tally.pending -= claimed.size();
                     }
                     tally.unknown += claimed.size();
-                    LOG.warn("Digest {} of watch '{}' has an unknown outcome; it is not sent again before {}: {}",
-                            batch.digestId(), watch.id(), now.plus(unknownOutcomeGrace), e.getMessage());
+                    LOG.warn(
+                            "Digest {} of watch '{}' has an unknown outcome; it is not sent again before {}: {}",
+                            batch.digestId(),
+                            watch.id(),
+                            now.plus(unknownOutcomeGrace),
+                            e.getMessage());
                 } else {
                     ledger.release(claimed, batch.digestId(), e.kind().text() + ": " + e.getMessage());
                     if (batch.resend()) {
                         tally.pending += claimed.size();
                     }
                     tally.pendingReason = reason;
-                    LOG.warn("Alert digests of watch '{}' to {} not sent, they stay pending for the next run: {}",
-                            watch.id(), batch.channel().describe(), e.getMessage());
+                    LOG.warn(
+                            "Alert digests of watch '{}' to {} not sent, they stay pending for the next run: {}",
+                            watch.id(),
+                            batch.channel().describe(),
+                            e.getMessage());
                 }
                 // the next digests to the same server or folder would meet the same fault: they wait for the next
                 // run; those to other channels still go
@@ -395,8 +482,18 @@ public final class AlertDispatcher {
         List<RuleCounts> counts = new ArrayList<>();
         for (AlertRuleSpec rule : watch.alerts()) {
             Tally t = tallies.get(rule.id());
-            counts.add(new RuleCounts(rule.id(), t.hits, t.digests, t.emailed, t.pending, t.dropped, t.retargeted,
-                    t.unknown, t.pending > 0 ? t.pendingReason : "", t.failed, t.failedReason));
+            counts.add(new RuleCounts(
+                    rule.id(),
+                    t.hits,
+                    t.digests,
+                    t.emailed,
+                    t.pending,
+                    t.dropped,
+                    t.retargeted,
+                    t.unknown,
+                    t.pending > 0 ? t.pendingReason : "",
+                    t.failed,
+                    t.failedReason));
         }
         tallies.forEach((rule, t) -> {
             if (watch.alert(rule).isEmpty()) {
@@ -404,9 +501,14 @@ public final class AlertDispatcher {
             }
         });
         Result result = new Result(counts, mailer.destination(), Optional.ofNullable(deliveryError));
-        LOG.info("Alerts of watch '{}': {} hits, {} sent (mail: {}), {} pending, {} unknown, {} dropped, {} failed",
-                watch.id(), counts.stream().mapToInt(RuleCounts::hits).sum(), result.emailed(), result.destination(),
-                result.pending(), counts.stream().mapToInt(RuleCounts::unknown).sum(),
+        LOG.info(
+                "Alerts of watch '{}': {} hits, {} sent (mail: {}), {} pending, {} unknown, {} dropped, {} failed",
+                watch.id(),
+                counts.stream().mapToInt(RuleCounts::hits).sum(),
+                result.emailed(),
+                result.destination(),
+                result.pending(),
+                counts.stream().mapToInt(RuleCounts::unknown).sum(),
                 counts.stream().mapToInt(RuleCounts::dropped).sum(),
                 counts.stream().mapToInt(RuleCounts::failed).sum());
         return result;
@@ -439,12 +541,18 @@ public final class AlertDispatcher {
             }
             AlertRuleSpec r = rule.get();
             if (r.channels().stream().noneMatch(to -> to.equalsIgnoreCase(e.recipient()))) {
-                String reason = "recipient removed from rule " + r.id() + "; re-targeted to "
-                        + String.join(", ", r.channels());
+                String reason =
+                        "recipient removed from rule " + r.id() + "; re-targeted to " + String.join(", ", r.channels());
                 recipientGone.computeIfAbsent(reason, k -> new ArrayList<>()).add(e);
                 for (String to : r.channels()) {
-                    replacements.add(new Ledger.Entry(Ledger.id(watch.id(), r.id(), e.item().mentionId(), to),
-                            watch.id(), r.id(), r.every(), to, Ledger.PENDING, e.item()));
+                    replacements.add(new Ledger.Entry(
+                            Ledger.id(watch.id(), r.id(), e.item().mentionId(), to),
+                            watch.id(),
+                            r.id(),
+                            r.every(),
+                            to,
+                            Ledger.PENDING,
+                            e.item()));
                 }
             }
         }
@@ -453,17 +561,23 @@ public final class AlertDispatcher {
         }
         int created = replacements.isEmpty() ? 0 : ledger.addPending(replacements);
         for (Map.Entry<String, List<Ledger.Entry>> gone : recipientGone.entrySet()) {
-            for (Ledger.Entry e : ledger.drop(gone.getValue(), gone.getKey(), now).moved()) {
+            for (Ledger.Entry e :
+                    ledger.drop(gone.getValue(), gone.getKey(), now).moved()) {
                 tallies.get(e.rule()).dropped++;
             }
         }
         distribute(replacements, created, tallies);
-        for (Ledger.Entry e : ledger.drop(ruleGone, "rule removed from the watch", now).moved()) {
+        for (Ledger.Entry e :
+                ledger.drop(ruleGone, "rule removed from the watch", now).moved()) {
             tallies.computeIfAbsent(e.rule(), k -> new Tally()).dropped++;
         }
-        LOG.warn("Watch '{}': {} pending alert hits re-targeted to the rules' current recipients ({} new entries), {} "
-                + "dropped because their rule was removed", watch.id(),
-                recipientGone.values().stream().mapToInt(List::size).sum(), created, ruleGone.size());
+        LOG.warn(
+                "Watch '{}': {} pending alert hits re-targeted to the rules' current recipients ({} new entries), {} "
+                        + "dropped because their rule was removed",
+                watch.id(),
+                recipientGone.values().stream().mapToInt(List::size).sum(),
+                created,
+                ruleGone.size());
         return true;
     }
 
@@ -488,8 +602,10 @@ public final class AlertDispatcher {
         return switch (every) {
             case RUN -> true;
             case DAY -> matchedAt.isBefore(today.atStartOfDay(zone).toInstant());
-            case WEEK -> matchedAt.isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                    .atStartOfDay(zone).toInstant());
+            case WEEK ->
+                matchedAt.isBefore(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .atStartOfDay(zone)
+                        .toInstant());
         };
     }
 }

@@ -2,7 +2,6 @@ package dev.vigie.jobs.mail;
 
 import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.Checks;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +26,25 @@ import java.util.Objects;
  * @param spike        for a spike alert ({@code mentionId} is then the spike's id), what the alert shows; else
  *                     {@code null}. Spike alerts are found after the job, so the job's serializer never carries one.
  */
-public record AlertHit(String watch, String rule, String mentionId, String title, String url, String source,
-                       Instant publishedAt, String lang, String sentiment, String text, List<String> matchedTerms,
-                       int storySources, SpikeReport spike) implements Serializable {
+public record AlertHit(
+        String watch,
+        String rule,
+        String mentionId,
+        String title,
+        String url,
+        String source,
+        Instant publishedAt,
+        String lang,
+        String sentiment,
+        String text,
+        List<String> matchedTerms,
+        int storySources,
+        SpikeReport spike)
+        implements Serializable {
     public AlertHit {
         if (Checks.id(watch) != null || Checks.id(rule) != null) {
-            throw new IllegalArgumentException("watch '" + watch + "' and rule '" + rule + "' must be ids ([a-z0-9-]+)");
+            throw new IllegalArgumentException(
+                    "watch '" + watch + "' and rule '" + rule + "' must be ids ([a-z0-9-]+)");
         }
         if (mentionId == null || mentionId.isBlank()) {
             throw new IllegalArgumentException("mention id must not be empty");
@@ -43,17 +55,42 @@ public record AlertHit(String watch, String rule, String mentionId, String title
         lang = Objects.requireNonNullElse(lang, "");
         sentiment = Objects.requireNonNullElse(sentiment, "");
         text = Objects.requireNonNullElse(text, "");
-        matchedTerms = matchedTerms.stream().filter(t -> t != null && !t.isBlank()).distinct().toList();
+        matchedTerms = matchedTerms.stream()
+                .filter(t -> t != null && !t.isBlank())
+                .distinct()
+                .toList();
         if (storySources < 1) {
             throw new IllegalArgumentException("storySources must be at least 1, got " + storySources);
         }
     }
 
     /** A keyword hit. */
-    public AlertHit(String watch, String rule, String mentionId, String title, String url, String source,
-            Instant publishedAt, String lang, String sentiment, String text, List<String> matchedTerms,
+    public AlertHit(
+            String watch,
+            String rule,
+            String mentionId,
+            String title,
+            String url,
+            String source,
+            Instant publishedAt,
+            String lang,
+            String sentiment,
+            String text,
+            List<String> matchedTerms,
             int storySources) {
-        this(watch, rule, mentionId, title, url, source, publishedAt, lang, sentiment, text, matchedTerms,
-                storySources, null);
+        this(
+                watch,
+                rule,
+                mentionId,
+                title,
+                url,
+                source,
+                publishedAt,
+                lang,
+                sentiment,
+                text,
+                matchedTerms,
+                storySources,
+                null);
     }
 }

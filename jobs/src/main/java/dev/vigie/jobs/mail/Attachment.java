@@ -18,7 +18,9 @@ public record Attachment(String filename, String contentType, byte[] content, St
     private static final Pattern CONTENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
 
     public Attachment {
-        if (filename == null || filename.isBlank() || filename.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\' || c == 0x7f)) {
+        if (filename == null
+                || filename.isBlank()
+                || filename.chars().anyMatch(c -> c < 0x20 || c == '/' || c == '\\' || c == 0x7f)) {
             throw new IllegalArgumentException("attachment file name '" + filename + "' must be a plain file name");
         }
         if (contentType == null || !CONTENT_TYPE.matcher(contentType).matches()) {
@@ -51,8 +53,11 @@ public record Attachment(String filename, String contentType, byte[] content, St
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Attachment a && filename.equals(a.filename) && contentType.equals(a.contentType)
-                && Arrays.equals(content, a.content) && Objects.equals(contentId, a.contentId);
+        return o instanceof Attachment a
+                && filename.equals(a.filename)
+                && contentType.equals(a.contentType)
+                && Arrays.equals(content, a.content)
+                && Objects.equals(contentId, a.contentId);
     }
 
     @Override

@@ -30,14 +30,24 @@ public final class EmailChannel implements Channel {
 
     @Override
     public int maxHitsPerDigest() {
-        return Integer.MAX_VALUE;   // one email per rule and recipient; the renderer caps what it shows
+        return Integer.MAX_VALUE; // one email per rule and recipient; the renderer caps what it shows
     }
 
     @Override
     public Delivery deliver(Digest digest) throws MailDeliveryException {
-        DigestRenderer.Rendered rendered = DigestRenderer.render(digest.watch().language(), digest.watch().timezone(),
-                digest.watch().id(), digest.watch().brand().name(), digest.rule(), digest.items());
-        return mailer.send(MailMessage.builder().to(recipient).subject(rendered.subject()).text(rendered.text())
-                .html(rendered.html()).messageId(digest.id()).build());
+        DigestRenderer.Rendered rendered = DigestRenderer.render(
+                digest.watch().language(),
+                digest.watch().timezone(),
+                digest.watch().id(),
+                digest.watch().brand().name(),
+                digest.rule(),
+                digest.items());
+        return mailer.send(MailMessage.builder()
+                .to(recipient)
+                .subject(rendered.subject())
+                .text(rendered.text())
+                .html(rendered.html())
+                .messageId(digest.id())
+                .build());
     }
 }

@@ -1,7 +1,6 @@
 package dev.vigie.jobs.mail;
 
 import dev.vigie.jobs.watch.Checks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +16,8 @@ import java.util.Objects;
  * unknown outcome) is recognisable as the same message, and the outbox writes it only once. Without it, the mail
  * library makes a unique one.
  */
-public record MailMessage(List<String> to, String subject, String text, String html, List<Attachment> attachments,
-                          String messageId) {
+public record MailMessage(
+        List<String> to, String subject, String text, String html, List<Attachment> attachments, String messageId) {
     /** Longest subject kept; longer ones are cut with an ellipsis. */
     public static final int MAX_SUBJECT_LENGTH = 200;
 
@@ -53,8 +52,12 @@ public record MailMessage(List<String> to, String subject, String text, String h
 
     /** Line breaks, tabs and other control characters become one space; the result is trimmed and capped. */
     static String cleanSubject(String subject) {
-        String clean = subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ").replaceAll(" {2,}", " ").trim();
-        return clean.length() <= MAX_SUBJECT_LENGTH ? clean : clean.substring(0, MAX_SUBJECT_LENGTH - 1).trim() + "…";
+        String clean = subject.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]+", " ")
+                .replaceAll(" {2,}", " ")
+                .trim();
+        return clean.length() <= MAX_SUBJECT_LENGTH
+                ? clean
+                : clean.substring(0, MAX_SUBJECT_LENGTH - 1).trim() + "…";
     }
 
     public static Builder builder() {
@@ -70,8 +73,7 @@ public record MailMessage(List<String> to, String subject, String text, String h
         private final List<Attachment> attachments = new ArrayList<>();
         private String messageId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder to(String... addresses) {
             to.addAll(List.of(addresses));

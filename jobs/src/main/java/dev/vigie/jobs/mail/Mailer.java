@@ -2,22 +2,16 @@ package dev.vigie.jobs.mail;
 
 import dev.vigie.jobs.watch.MailSettings;
 import jakarta.activation.DataHandler;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
@@ -37,6 +31,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends emails as the watch's {@code mail} settings say: over SMTP (Jakarta Mail; STARTTLS when the server offers it
@@ -54,8 +53,8 @@ public final class Mailer {
     /** The display name of the sender. */
     public static final String SENDER_NAME = "Vigie";
 
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final MailSettings settings;
     private final Session session;
@@ -82,7 +81,8 @@ public final class Mailer {
 
     /** Where emails go, for people: {@code smtp://host:port} or the outbox folder. */
     public String destination() {
-        return settings.smtpServer().map(URI::toString)
+        return settings.smtpServer()
+                .map(URI::toString)
                 .orElse(settings.outboxPath().toAbsolutePath().normalize().toString());
     }
 
@@ -114,8 +114,13 @@ public final class Mailer {
         TrackingTransport transport = new TrackingTransport(session, protocol);
         try {
             try {
-                transport.connect(smtp.getHost(), port(smtp), settings.username().isEmpty() ? null : settings.username(),
-                        settings.username().isEmpty() ? null : settings.password().reveal());
+                transport.connect(
+                        smtp.getHost(),
+                        port(smtp),
+                        settings.username().isEmpty() ? null : settings.username(),
+                        settings.username().isEmpty()
+                                ? null
+                                : settings.password().reveal());
                 transport.sendMessage(mime, mime.getAllRecipients());
             } finally {
                 try {
@@ -134,8 +139,8 @@ public final class Mailer {
                     ? MailDeliveryException.Kind.SMTP_OUTCOME_UNKNOWN
                     : answered ? MailDeliveryException.Kind.SMTP_REFUSED : MailDeliveryException.Kind.SMTP_UNREACHABLE;
             String what = kind == MailDeliveryException.Kind.SMTP_OUTCOME_UNKNOWN
-                    ? "sent '" + message.subject() + "' through " + smtp + " but got no acknowledgement (the server may "
-                    + "have accepted it)"
+                    ? "sent '" + message.subject() + "' through " + smtp
+                            + " but got no acknowledgement (the server may " + "have accepted it)"
                     : "cannot send '" + message.subject() + "' through " + smtp;
             throw new MailDeliveryException(kind, what + ": " + rootMessage(e), e);
         }
@@ -144,7 +149,8 @@ public final class Mailer {
     /** Whether the server answered with an error code (as opposed to no answer at all). */
     private static boolean answered(MessagingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SMTPSendFailedException || t instanceof SMTPAddressFailedException
+            if (t instanceof SMTPSendFailedException
+                    || t instanceof SMTPAddressFailedException
                     || t instanceof AuthenticationFailedException) {
                 return true;
             }
@@ -192,8 +198,8 @@ public final class Mailer {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            String key = message.messageId() == null ? UUID.randomUUID().toString().substring(0, 8)
-                    : message.messageId();
+            String key =
+                    message.messageId() == null ? UUID.randomUUID().toString().substring(0, 8) : message.messageId();
             if (message.messageId() != null) {
                 // written by an earlier attempt whose outcome was not recorded (a crash): not twice
                 try (DirectoryStream<Path> earlier = Files.newDirectoryStream(dir, "*-" + key + ".eml")) {
@@ -214,8 +220,10 @@ public final class Mailer {
             LOG.debug("Wrote '{}' for {} to {}", message.subject(), message.to(), target);
             return new Delivery(mime.getMessageID(), target);
         } catch (IOException | MessagingException e) {
-            throw new MailDeliveryException(outboxFailure(e), "cannot write '" + message.subject() + "' to the outbox "
-                    + dir + ": " + rootMessage(e), e);
+            throw new MailDeliveryException(
+                    outboxFailure(e),
+                    "cannot write '" + message.subject() + "' to the outbox " + dir + ": " + rootMessage(e),
+                    e);
         } finally {
             if (tmp != null) {
                 try {
@@ -234,9 +242,12 @@ public final class Mailer {
             if (text.contains("no space left") || text.contains("disk quota")) {
                 return MailDeliveryException.Kind.OUTBOX_FULL;
             }
-            if (t instanceof AccessDeniedException || t instanceof FileAlreadyExistsException
-                    || t instanceof NotDirectoryException || text.contains("read-only file system")
-                    || text.contains("permission denied") || text.contains("operation not permitted")) {
+            if (t instanceof AccessDeniedException
+                    || t instanceof FileAlreadyExistsException
+                    || t instanceof NotDirectoryException
+                    || text.contains("read-only file system")
+                    || text.contains("permission denied")
+                    || text.contains("operation not permitted")) {
                 return MailDeliveryException.Kind.OUTBOX_NOT_WRITABLE;
             }
         }
@@ -244,8 +255,8 @@ public final class Mailer {
     }
 
     private MimeMessage toMime(MailMessage message) throws MessagingException, UnsupportedEncodingException {
-        String fixedId = message.messageId() == null ? null
-                : "<" + message.messageId() + "@" + domainOf(settings.from()) + ">";
+        String fixedId =
+                message.messageId() == null ? null : "<" + message.messageId() + "@" + domainOf(settings.from()) + ">";
         MimeMessage mime = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -331,7 +342,9 @@ public final class Mailer {
             p.put("mail.transport.protocol.rfc822", protocol);
             p.put("mail." + protocol + ".host", smtp.getHost());
             p.put("mail." + protocol + ".port", String.valueOf(smtp.getPort() > 0 ? smtp.getPort() : tls ? 465 : 25));
-            p.put("mail." + protocol + ".auth", String.valueOf(!settings.username().isEmpty()));
+            p.put(
+                    "mail." + protocol + ".auth",
+                    String.valueOf(!settings.username().isEmpty()));
             p.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeoutMillis));
             p.put("mail." + protocol + ".timeout", String.valueOf(timeoutMillis));
             p.put("mail." + protocol + ".writetimeout", String.valueOf(timeoutMillis));
@@ -351,7 +364,9 @@ public final class Mailer {
 
     static String slug(String subject) {
         String s = java.text.Normalizer.normalize(subject, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         s = s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s;
         return s.isEmpty() ? "email" : s;

@@ -50,8 +50,15 @@ public final class WebhookChannel implements Channel {
     @Override
     public Delivery deliver(Digest digest) throws MailDeliveryException {
         String key = idempotencyKey(digest.id(), id());
-        WebhookPayloads.Content content = new WebhookPayloads.Content(digest.id(), key, id(), digest.watch().id(),
-                digest.watch().brand().name(), digest.rule(), digest.watch().language(), digest.watch().timezone(),
+        WebhookPayloads.Content content = new WebhookPayloads.Content(
+                digest.id(),
+                key,
+                id(),
+                digest.watch().id(),
+                digest.watch().brand().name(),
+                digest.rule(),
+                digest.watch().language(),
+                digest.watch().timezone(),
                 digest.items());
         String body = switch (webhook.kind()) {
             case SLACK -> WebhookPayloads.slack(content);

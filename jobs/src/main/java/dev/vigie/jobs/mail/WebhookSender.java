@@ -59,6 +59,7 @@ public final class WebhookSender implements Closeable {
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
     /** How long an endpoint that is down or busy is retried within one run. */
     public static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(60);
+
     public static final Duration DEFAULT_FIRST_PAUSE = Duration.ofMillis(500);
     public static final Duration DEFAULT_MAX_PAUSE = Duration.ofSeconds(10);
     /** Longest body sent: Slack and Teams refuse larger messages (Teams about 28 KB), receivers should too. */
@@ -80,10 +81,13 @@ public final class WebhookSender implements Closeable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(b.connectTimeout))
                                 .setSocketTimeout(Timeout.of(b.responseTimeout))
-                                .setValidateAfterInactivity(Timeout.ofSeconds(1)).build())
+                                .setValidateAfterInactivity(Timeout.ofSeconds(1))
+                                .build())
                         .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(b.responseTimeout))
-                        .setRedirectsEnabled(false).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(b.responseTimeout))
+                        .setRedirectsEnabled(false)
+                        .build())
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
@@ -108,8 +112,7 @@ public final class WebhookSender implements Closeable {
         private Duration firstPause = DEFAULT_FIRST_PAUSE;
         private Duration maxPause = DEFAULT_MAX_PAUSE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** How long to wait for a connection. */
         public Builder connectTimeout(Duration value) {
@@ -145,7 +148,8 @@ public final class WebhookSender implements Closeable {
                 throw new IllegalArgumentException("patience must be zero or positive, got " + patience);
             }
             if (maxPause.compareTo(firstPause) < 0) {
-                throw new IllegalArgumentException("maxPause " + maxPause + " is shorter than firstPause " + firstPause);
+                throw new IllegalArgumentException(
+                        "maxPause " + maxPause + " is shorter than firstPause " + firstPause);
             }
             return new WebhookSender(this);
         }
@@ -166,8 +170,10 @@ public final class WebhookSender implements Closeable {
     public int post(Webhook webhook, String json, String idempotencyKey) throws MailDeliveryException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         if (body.length > MAX_BODY_BYTES) {
-            throw new MailDeliveryException(MailDeliveryException.Kind.WEBHOOK_REJECTED, webhook.describe()
-                    + ": digest of " + body.length + " bytes is larger than " + MAX_BODY_BYTES, null);
+            throw new MailDeliveryException(
+                    MailDeliveryException.Kind.WEBHOOK_REJECTED,
+                    webhook.describe() + ": digest of " + body.length + " bytes is larger than " + MAX_BODY_BYTES,
+                    null);
         }
         Instant deadline = Instant.now().plus(patience);
         Duration pause = firstPause;
@@ -184,22 +190,28 @@ public final class WebhookSender implements Closeable {
             }
             Answer answer;
             try {
-                answer = client.execute(post, response -> new Answer(response.getCode(),
-                        retryAfter(response), start(response)));
-            } catch (ConnectTimeoutException | UnknownHostException
-                     | NoRouteToHostException | ConnectException e) {
+                answer = client.execute(
+                        post, response -> new Answer(response.getCode(), retryAfter(response), start(response)));
+            } catch (ConnectTimeoutException | UnknownHostException | NoRouteToHostException | ConnectException e) {
                 String why = webhook.describe() + " unreachable: " + webhook.scrub(e.getMessage());
-                pause = waitOrGiveUp(MailDeliveryException.Kind.WEBHOOK_UNREACHABLE, why, null, pause, deadline,
-                        attempt, e);
+                pause = waitOrGiveUp(
+                        MailDeliveryException.Kind.WEBHOOK_UNREACHABLE, why, null, pause, deadline, attempt, e);
                 continue;
             } catch (InterruptedIOException e) {
                 // a response time-out (or a connect time-out the client reports this way after connecting)
-                throw new MailDeliveryException(MailDeliveryException.Kind.WEBHOOK_OUTCOME_UNKNOWN, webhook.describe()
-                        + ": no answer after the request was sent (" + webhook.scrub(e.getMessage()) + ")", null);
+                throw new MailDeliveryException(
+                        MailDeliveryException.Kind.WEBHOOK_OUTCOME_UNKNOWN,
+                        webhook.describe() + ": no answer after the request was sent (" + webhook.scrub(e.getMessage())
+                                + ")",
+                        null);
             } catch (IOException e) {
-                throw new MailDeliveryException(MailDeliveryException.Kind.WEBHOOK_OUTCOME_UNKNOWN, webhook.describe()
-                        + ": connection lost while sending (" + e.getClass().getSimpleName() + ": "
-                        + webhook.scrub(e.getMessage()) + ")", null);
+                throw new MailDeliveryException(
+                        MailDeliveryException.Kind.WEBHOOK_OUTCOME_UNKNOWN,
+                        webhook.describe()
+                                + ": connection lost while sending ("
+                                + e.getClass().getSimpleName() + ": "
+                                + webhook.scrub(e.getMessage()) + ")",
+                        null);
             }
             int status = answer.status();
             if (status >= 200 && status < 300) {
@@ -209,8 +221,14 @@ public final class WebhookSender implements Closeable {
             String reason = webhook.describe() + " answered " + status
                     + (answer.body().isEmpty() ? "" : ": " + webhook.scrub(answer.body()));
             if (status == 429 || status == 408 || status >= 500) {
-                pause = waitOrGiveUp(MailDeliveryException.Kind.WEBHOOK_BUSY, reason, answer.retryAfter(), pause,
-                        deadline, attempt, null);
+                pause = waitOrGiveUp(
+                        MailDeliveryException.Kind.WEBHOOK_BUSY,
+                        reason,
+                        answer.retryAfter(),
+                        pause,
+                        deadline,
+                        attempt,
+                        null);
                 continue;
             }
             if (status >= 300 && status < 400) {
@@ -222,13 +240,20 @@ public final class WebhookSender implements Closeable {
     }
 
     /** Sleeps before the next attempt, or throws when the pause would end after the deadline. Returns the next pause. */
-    private Duration waitOrGiveUp(MailDeliveryException.Kind kind, String why, Duration retryAfter, Duration pause,
-            Instant deadline, int attempt, Exception cause) throws MailDeliveryException {
+    private Duration waitOrGiveUp(
+            MailDeliveryException.Kind kind,
+            String why,
+            Duration retryAfter,
+            Duration pause,
+            Instant deadline,
+            int attempt,
+            Exception cause)
+            throws MailDeliveryException {
         Duration wait = retryAfter != null ? retryAfter : pause;
         if (Instant.now().plus(wait).isAfter(deadline)) {
             String after = retryAfter == null ? "" : "; asked to retry after " + retryAfter.toSeconds() + " s";
-            throw new MailDeliveryException(kind, why + " (" + attempt + (attempt == 1 ? " attempt" : " attempts")
-                    + after + ")", null);
+            throw new MailDeliveryException(
+                    kind, why + " (" + attempt + (attempt == 1 ? " attempt" : " attempts") + after + ")", null);
         }
         LOG.info("{}; trying again in {} ms", why, wait.toMillis());
         try {
@@ -241,8 +266,7 @@ public final class WebhookSender implements Closeable {
         return next.compareTo(maxPause) > 0 ? maxPause : next;
     }
 
-    private record Answer(int status, Duration retryAfter, String body) {
-    }
+    private record Answer(int status, Duration retryAfter, String body) {}
 
     /** {@code Retry-After} in seconds or as an HTTP date, or {@code null}. */
     static Duration retryAfter(ClassicHttpResponse response) {
@@ -255,8 +279,10 @@ public final class WebhookSender implements Closeable {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
         } catch (NumberFormatException e) {
             try {
-                Duration d = Duration.between(Instant.now(),
-                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                Duration d = Duration.between(
+                        Instant.now(),
+                        ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (DateTimeParseException ignored) {
                 return null;
@@ -274,7 +300,8 @@ public final class WebhookSender implements Closeable {
                 return "";
             }
             String s = new String(in.readNBytes(MAX_REASON * 4), StandardCharsets.UTF_8)
-                    .replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+                    .replaceAll("[\\p{Cntrl}\\s]+", " ")
+                    .trim();
             return s.length() > MAX_REASON ? s.substring(0, MAX_REASON) + "…" : s;
         }
     }
@@ -288,5 +315,4 @@ public final class WebhookSender implements Closeable {
     public String toString() {
         return "WebhookSender[patience " + patience + "]";
     }
-
 }

@@ -26,7 +26,9 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         if (year < 1970 || year > 9999) {
             throw new IllegalArgumentException("ISO week year out of range: " + year);
         }
-        long weeksInYear = LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+        long weeksInYear = LocalDate.of(year, 6, 1)
+                .range(IsoFields.WEEK_OF_WEEK_BASED_YEAR)
+                .getMaximum();
         if (week < 1 || week > weeksInYear) {
             throw new IllegalArgumentException(
                     "ISO week " + week + " does not exist in " + year + " (1.." + weeksInYear + ")");

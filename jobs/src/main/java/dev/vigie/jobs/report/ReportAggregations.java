@@ -40,8 +40,7 @@ import org.slf4j.LoggerFactory;
 final class ReportAggregations {
     private static final Logger LOG = LoggerFactory.getLogger(ReportAggregations.class);
 
-    private ReportAggregations() {
-    }
+    private ReportAggregations() {}
 
     // ---- the mentions search: top level, and the two weeks
 
@@ -60,7 +59,8 @@ final class ReportAggregations {
     static Map<LocalDate, Long> perDay(Map<String, Aggregate> top, ZoneId zone) {
         Map<LocalDate, Long> perDay = new HashMap<>();
         if (top.containsKey("per_day")) {
-            for (DateHistogramBucket b : top.get("per_day").dateHistogram().buckets().array()) {
+            for (DateHistogramBucket b :
+                    top.get("per_day").dateHistogram().buckets().array()) {
                 perDay.put(Instant.ofEpochMilli(b.key()).atZone(zone).toLocalDate(), b.docCount());
             }
         }
@@ -72,7 +72,8 @@ final class ReportAggregations {
         Map<String, BrandCounts> brands = new LinkedHashMap<>();
         for (StringTermsBucket b : terms(week, "brands")) {
             Map<String, Long> labels = new HashMap<>();
-            for (StringTermsBucket s : b.aggregations().get("sentiment").sterms().buckets().array()) {
+            for (StringTermsBucket s :
+                    b.aggregations().get("sentiment").sterms().buckets().array()) {
                 labels.merge(s.key().stringValue().toLowerCase(Locale.ROOT), s.docCount(), Long::sum);
             }
             brands.putIfAbsent(b.key().stringValue(), new BrandCounts(b.docCount(), labels));
@@ -92,7 +93,9 @@ final class ReportAggregations {
         List<Outlet> outlets = new ArrayList<>();
         for (StringTermsBucket b : terms(week, "outlets")) {
             List<StringTermsBucket> type = terms(b.aggregations(), "type");
-            outlets.add(new Outlet(b.key().stringValue(), type.isEmpty() ? null : type.get(0).key().stringValue(),
+            outlets.add(new Outlet(
+                    b.key().stringValue(),
+                    type.isEmpty() ? null : type.get(0).key().stringValue(),
                     b.docCount()));
         }
         return outlets;
@@ -119,7 +122,8 @@ final class ReportAggregations {
     static List<Story> stories(Map<String, Aggregate> week) {
         List<Story> stories = new ArrayList<>();
         for (StringTermsBucket b : terms(week, "stories")) {
-            JsonNode doc = firstHit(b.aggregations().get("in_language").filter().aggregations().get("earliest"));
+            JsonNode doc = firstHit(
+                    b.aggregations().get("in_language").filter().aggregations().get("earliest"));
             String title = titleOf(doc);
             if (title == null) {
                 doc = firstHit(b.aggregations().get("top"));
@@ -132,12 +136,19 @@ final class ReportAggregations {
             List<String> outlets = new ArrayList<>();
             terms(b.aggregations(), "outlets").forEach(o -> outlets.add(o.key().stringValue()));
             List<String> languages = new ArrayList<>();
-            terms(b.aggregations(), "languages").forEach(l -> languages.add(l.key().stringValue()));
+            terms(b.aggregations(), "languages")
+                    .forEach(l -> languages.add(l.key().stringValue()));
             double firstSeen = b.aggregations().get("first_seen").min().value();
-            stories.add(new Story(b.key().stringValue(), title, text(doc, MentionFields.URL), b.docCount(),
+            stories.add(new Story(
+                    b.key().stringValue(),
+                    title,
+                    text(doc, MentionFields.URL),
+                    b.docCount(),
                     (long) b.aggregations().get("sources").cardinality().value(),
                     Double.isFinite(best) ? Math.round(best * 1e4) / 1e4 : 0, // stored as float: 0.95 not 0.9499999
-                    (long) b.aggregations().get("reach").sum().value(), outlets, languages,
+                    (long) b.aggregations().get("reach").sum().value(),
+                    outlets,
+                    languages,
                     Double.isFinite(firstSeen) ? Instant.ofEpochMilli((long) firstSeen) : null));
             if (stories.size() == ReportRequests.TOP_STORIES) {
                 break;
@@ -151,9 +162,13 @@ final class ReportAggregations {
         for (StringTermsBucket b : terms(week, "top_authors")) {
             JsonNode doc = firstHit(b.aggregations().get("top"));
             double followers = b.aggregations().get("followers").max().value();
-            authors.add(new Author(b.key().stringValue(), text(doc, MentionFields.AUTHOR_HANDLE),
-                    text(doc, MentionFields.SOURCE_TYPE), Double.isFinite(followers) ? (long) followers : 0,
-                    (long) b.aggregations().get("reach").sum().value(), b.docCount()));
+            authors.add(new Author(
+                    b.key().stringValue(),
+                    text(doc, MentionFields.AUTHOR_HANDLE),
+                    text(doc, MentionFields.SOURCE_TYPE),
+                    Double.isFinite(followers) ? (long) followers : 0,
+                    (long) b.aggregations().get("reach").sum().value(),
+                    b.docCount()));
         }
         return authors;
     }
@@ -163,13 +178,17 @@ final class ReportAggregations {
         List<AlertHits> alerts = new ArrayList<>();
         for (StringTermsBucket b : terms(week, "alerts")) {
             List<MentionRef> examples = new ArrayList<>();
-            for (Hit<JsonData> hit : b.aggregations().get("latest").topHits().hits().hits()) {
+            for (Hit<JsonData> hit :
+                    b.aggregations().get("latest").topHits().hits().hits()) {
                 JsonNode doc = hit.source() == null ? null : hit.source().to(JsonNode.class);
                 String title = titleOf(doc);
                 if (title != null) {
                     String published = text(doc, MentionFields.PUBLISHED_AT);
-                    examples.add(new MentionRef(title, text(doc, MentionFields.URL),
-                            text(doc, MentionFields.SOURCE_NAME), published == null ? null : Instant.parse(published)));
+                    examples.add(new MentionRef(
+                            title,
+                            text(doc, MentionFields.URL),
+                            text(doc, MentionFields.SOURCE_NAME),
+                            published == null ? null : Instant.parse(published)));
                 }
             }
             alerts.add(new AlertHits(b.key().stringValue(), b.docCount(), examples));
@@ -222,11 +241,18 @@ final class ReportAggregations {
             }
             String kind = text(doc, PageChangeFields.KIND);
             JsonNode magnitude = doc.get(PageChangeFields.MAGNITUDE);
-            list.add(new PageChange(competitor, url, text(doc, PageChangeFields.SECTION), Instant.parse(changedAt),
-                    kind == null ? "other" : kind.toLowerCase(Locale.ROOT), lines(doc.get(PageChangeFields.ADDED)),
-                    lines(doc.get(PageChangeFields.REMOVED)), magnitude == null ? 0 : magnitude.asDouble()));
+            list.add(new PageChange(
+                    competitor,
+                    url,
+                    text(doc, PageChangeFields.SECTION),
+                    Instant.parse(changedAt),
+                    kind == null ? "other" : kind.toLowerCase(Locale.ROOT),
+                    lines(doc.get(PageChangeFields.ADDED)),
+                    lines(doc.get(PageChangeFields.REMOVED)),
+                    magnitude == null ? 0 : magnitude.asDouble()));
         }
-        list.sort(Comparator.comparing(PageChange::competitor).thenComparing(PageChange::changedAt)
+        list.sort(Comparator.comparing(PageChange::competitor)
+                .thenComparing(PageChange::changedAt)
                 .thenComparing(PageChange::url));
         return list;
     }
@@ -245,11 +271,18 @@ final class ReportAggregations {
                 emails += r.aggregations().get("emails").cardinality().value();
             }
             List<StringTermsBucket> every = terms(b.aggregations(), "every");
-            rules.add(new AlertActivity(b.key().stringValue(), every.isEmpty() ? null : every.get(0).key()
-                    .stringValue(), cardinality(matched, "mentions"),
-                    cardinality(subAggs(b.aggregations(), "previous"), "mentions"), cardinality(sent, "mentions"),
-                    emails, recipients.size(), cardinality(subAggs(matched, "pending"), "mentions"),
-                    terms(matched, "terms").stream().map(t -> t.key().stringValue()).toList()));
+            rules.add(new AlertActivity(
+                    b.key().stringValue(),
+                    every.isEmpty() ? null : every.get(0).key().stringValue(),
+                    cardinality(matched, "mentions"),
+                    cardinality(subAggs(b.aggregations(), "previous"), "mentions"),
+                    cardinality(sent, "mentions"),
+                    emails,
+                    recipients.size(),
+                    cardinality(subAggs(matched, "pending"), "mentions"),
+                    terms(matched, "terms").stream()
+                            .map(t -> t.key().stringValue())
+                            .toList()));
         }
         return rules;
     }
@@ -288,8 +321,9 @@ final class ReportAggregations {
             return null;
         }
         String flat = body.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 140 ? flat : flat.substring(0, flat.lastIndexOf(' ', 139) > 80
-                ? flat.lastIndexOf(' ', 139) : 139) + "…";
+        return flat.length() <= 140
+                ? flat
+                : flat.substring(0, flat.lastIndexOf(' ', 139) > 80 ? flat.lastIndexOf(' ', 139) : 139) + "…";
     }
 
     /** The text of the field at {@code path} ({@code "author.handle"}), {@code null} when absent or not a value. */

@@ -31,8 +31,7 @@ final class ReportAnalytics {
     }
 
     /** An outlet of the week: its name, source type (or {@code null}) and mentions. */
-    record Outlet(String name, String type, long mentions) {
-    }
+    record Outlet(String name, String type, long mentions) {}
 
     /** What made a day busy: its top stories and authors. */
     record DayCauses(List<NamedCount> stories, List<NamedCount> authors) {
@@ -42,8 +41,7 @@ final class ReportAnalytics {
         }
     }
 
-    private ReportAnalytics() {
-    }
+    private ReportAnalytics() {}
 
     /** True when {@code mentions} on a day stands out against that weekday's {@code baseline}. */
     static boolean isSpike(long mentions, double baseline) {
@@ -83,8 +81,8 @@ final class ReportAnalytics {
                 sum += perDay.getOrDefault(day.minusWeeks(w), 0L);
             }
             double baseline = historyWeeks.isEmpty() ? 0 : sum / historyWeeks.size();
-            days.add(new DayVolume(day, perDay.getOrDefault(day, 0L), perDay.getOrDefault(day.minusWeeks(1), 0L),
-                    baseline));
+            days.add(new DayVolume(
+                    day, perDay.getOrDefault(day, 0L), perDay.getOrDefault(day.minusWeeks(1), 0L), baseline));
         }
         return days;
     }
@@ -127,28 +125,38 @@ final class ReportAnalytics {
      * Share of voice of each of {@code allBrands} this week and the week before: its mentions over the mentions of
      * all of them ({@code null} when there are none).
      */
-    static List<BrandShare> shares(List<String> allBrands, String own, Map<String, BrandCounts> now,
-            Map<String, BrandCounts> before) {
+    static List<BrandShare> shares(
+            List<String> allBrands, String own, Map<String, BrandCounts> now, Map<String, BrandCounts> before) {
         long totalNow = total(now);
         long totalBefore = total(before);
         List<BrandShare> shares = new ArrayList<>();
         for (String name : allBrands) {
             long mentionsNow = mentions(now.get(name));
             long mentionsBefore = mentions(before.get(name));
-            shares.add(new BrandShare(name, name.equals(own), mentionsNow, mentionsBefore,
-                    ratio(mentionsNow, totalNow), ratio(mentionsBefore, totalBefore)));
+            shares.add(new BrandShare(
+                    name,
+                    name.equals(own),
+                    mentionsNow,
+                    mentionsBefore,
+                    ratio(mentionsNow, totalNow),
+                    ratio(mentionsBefore, totalBefore)));
         }
         return shares;
     }
 
     /** Sentiment of each of {@code allBrands} this week, with its net sentiment now and the week before. */
-    static List<BrandSentiment> sentiments(List<String> allBrands, String own, Map<String, BrandCounts> now,
-            Map<String, BrandCounts> before) {
+    static List<BrandSentiment> sentiments(
+            List<String> allBrands, String own, Map<String, BrandCounts> now, Map<String, BrandCounts> before) {
         List<BrandSentiment> sentiments = new ArrayList<>();
         for (String name : allBrands) {
             Map<String, Long> labels = labels(now.get(name));
-            sentiments.add(new BrandSentiment(name, name.equals(own), labels.getOrDefault("positive", 0L),
-                    labels.getOrDefault("neutral", 0L), labels.getOrDefault("negative", 0L), net(labels),
+            sentiments.add(new BrandSentiment(
+                    name,
+                    name.equals(own),
+                    labels.getOrDefault("positive", 0L),
+                    labels.getOrDefault("neutral", 0L),
+                    labels.getOrDefault("negative", 0L),
+                    net(labels),
                     net(labels(before.get(name)))));
         }
         return sentiments;
@@ -171,10 +179,11 @@ final class ReportAnalytics {
         ids.addAll(before.keySet());
         List<ThemeTrend> trends = new ArrayList<>();
         for (String id : ids) {
-            trends.add(new ThemeTrend(id, labels.getOrDefault(id, id), now.getOrDefault(id, 0L),
-                    before.getOrDefault(id, 0L)));
+            trends.add(new ThemeTrend(
+                    id, labels.getOrDefault(id, id), now.getOrDefault(id, 0L), before.getOrDefault(id, 0L)));
         }
-        trends.sort(Comparator.comparingLong(ThemeTrend::delta).reversed()
+        trends.sort(Comparator.comparingLong(ThemeTrend::delta)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(ThemeTrend::mentions).reversed())
                 .thenComparing(ThemeTrend::id));
         return trends;
@@ -184,7 +193,11 @@ final class ReportAnalytics {
     static List<TopSource> topSources(List<Outlet> outlets, Map<String, Long> before, long weekMentions) {
         List<TopSource> sources = new ArrayList<>();
         for (Outlet o : outlets) {
-            sources.add(new TopSource(o.name(), o.type(), o.mentions(), before.getOrDefault(o.name(), 0L),
+            sources.add(new TopSource(
+                    o.name(),
+                    o.type(),
+                    o.mentions(),
+                    before.getOrDefault(o.name(), 0L),
                     weekMentions == 0 ? 0 : Math.min(1.0, (double) o.mentions() / weekMentions)));
         }
         return sources;

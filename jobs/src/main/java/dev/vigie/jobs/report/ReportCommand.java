@@ -17,22 +17,29 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code vigie report --watch FILE [--week 2026-W47] [--out DIR] [--no-email]}: writes the weekly competitive
  * report of each watch as HTML and PDF and emails it to {@code report.weekly.to}.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write the weekly competitive veille report (HTML and PDF) of each watch and email it to"
-                + " report.weekly.to (HTML body, PDF attached).",
-                "The week defaults to the last complete ISO week in the watch's time zone."},
-        footer = {"", "Exit codes: 0 reports written (and sent), 1 Elasticsearch or mail failed, 2 bad usage,"
-                + " 3 a watch file was refused."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Write the weekly competitive veille report (HTML and PDF) of each watch and email it to"
+                    + " report.weekly.to (HTML body, PDF attached).",
+            "The week defaults to the last complete ISO week in the watch's time zone."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 reports written (and sent), 1 Elasticsearch or mail failed, 2 bad usage,"
+                    + " 3 a watch file was refused."
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     /** Default output folder, relative to the working directory. */
@@ -44,7 +51,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     WatchFilesOption watches;
 
-    @Option(names = "--week", paramLabel = "YYYY-Www", converter = WeekConverter.class,
+    @Option(
+            names = "--week",
+            paramLabel = "YYYY-Www",
+            converter = WeekConverter.class,
             description = "ISO week to report on, e.g. 2026-W47 (default: the last complete week).")
     IsoWeek week;
 
@@ -84,14 +94,14 @@ public final class ReportCommand implements Callable<Integer> {
         for (Watch watch : all) {
             IsoWeek reportWeek = week != null ? week : IsoWeek.lastCompleted(clock, watch.timezone());
             WeeklyReport.ReportFiles files;
-            try (ElasticsearchClient client = EsClients.create(watch.elasticsearch().url(),
-                    watch.elasticsearch().apiKey().reveal())) {
+            try (ElasticsearchClient client = EsClients.create(
+                    watch.elasticsearch().url(), watch.elasticsearch().apiKey().reveal())) {
                 files = WeeklyReport.generate(watch, reportWeek, client, out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close the Elasticsearch client", e);
             }
-            stdout.println("Report of '" + watch.id() + "' for " + reportWeek + ": " + files.html() + ", "
-                    + files.pdf() + " (" + files.report().data().totals().mentions() + " mentions)");
+            stdout.println("Report of '" + watch.id() + "' for " + reportWeek + ": " + files.html() + ", " + files.pdf()
+                    + " (" + files.report().data().totals().mentions() + " mentions)");
             if (noEmail) {
                 continue;
             }
@@ -105,8 +115,8 @@ public final class ReportCommand implements Callable<Integer> {
                 stdout.println("Emailed to " + String.join(", ", to)
                         + delivery.file().map(f -> " (outbox: " + f + ")").orElse(""));
             } catch (MailDeliveryException e) {
-                throw new IllegalStateException("report of '" + watch.id() + "' written but not emailed: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "report of '" + watch.id() + "' written but not emailed: " + e.getMessage(), e);
             }
         }
         stdout.flush();

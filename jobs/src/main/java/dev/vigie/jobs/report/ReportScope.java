@@ -25,8 +25,14 @@ import java.util.regex.Pattern;
  * @param zone        the time zone of the report's days and weeks
  * @param recipients  who receives it by email; may be empty
  */
-public record ReportScope(String watch, String brand, List<String> competitors, Map<String, String> themeLabels,
-                          Locale locale, ZoneId zone, List<String> recipients) {
+public record ReportScope(
+        String watch,
+        String brand,
+        List<String> competitors,
+        Map<String, String> themeLabels,
+        Locale locale,
+        ZoneId zone,
+        List<String> recipients) {
 
     private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9-]+");
 
@@ -67,9 +73,14 @@ public record ReportScope(String watch, String brand, List<String> competitors, 
             labels.put(theme.id(), theme.label());
         }
         Language language = watch.report().map(r -> r.language()).orElse(watch.language());
-        return new ReportScope(watch.id(), watch.brand().name(),
-                watch.competitors().stream().map(Competitor::name).toList(), labels, localeOf(language.code()),
-                watch.timezone(), watch.report().map(r -> r.to()).orElse(List.of()));
+        return new ReportScope(
+                watch.id(),
+                watch.brand().name(),
+                watch.competitors().stream().map(Competitor::name).toList(),
+                labels,
+                localeOf(language.code()),
+                watch.timezone(),
+                watch.report().map(r -> r.to()).orElse(List.of()));
     }
 
     /** Brand first, then competitors: the order of every per-brand section. */
@@ -86,8 +97,9 @@ public record ReportScope(String watch, String brand, List<String> competitors, 
         return switch (language.toLowerCase(Locale.ROOT)) {
             case "fr" -> Locale.FRANCE;
             case "en" -> Locale.UK;
-            default -> throw new IllegalArgumentException(
-                    "report language must be one of " + LANGUAGES + ": '" + language + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "report language must be one of " + LANGUAGES + ": '" + language + "'");
         };
     }
 }

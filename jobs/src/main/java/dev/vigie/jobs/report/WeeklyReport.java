@@ -4,28 +4,28 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
-import dev.vigie.jobs.report.internal.PdfWriter;
-import dev.vigie.jobs.report.internal.ReportCharts;
 import dev.vigie.jobs.mail.Attachment;
 import dev.vigie.jobs.mail.Delivery;
 import dev.vigie.jobs.mail.MailDeliveryException;
 import dev.vigie.jobs.mail.MailMessage;
 import dev.vigie.jobs.mail.Mailer;
-import dev.vigie.jobs.watch.Watch;
+import dev.vigie.jobs.report.internal.PdfWriter;
+import dev.vigie.jobs.report.internal.ReportCharts;
 import dev.vigie.jobs.report.internal.ReportView;
+import dev.vigie.jobs.watch.Watch;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +64,20 @@ public final class WeeklyReport {
         }
     };
 
-    private WeeklyReport() {
-    }
+    private WeeklyReport() {}
 
     /**
      * A rendered report: its data, the HTML page (charts embedded as {@code data:} URIs), the PDF document, and the
      * email: subject, plain text, and HTML whose charts are {@code cid:} references to {@link #charts()}.
      */
-    public record Rendered(WeeklyReportData data, String subject, String html, byte[] pdf, String emailText,
-                           String emailHtml, Map<String, byte[]> charts) {
+    public record Rendered(
+            WeeklyReportData data,
+            String subject,
+            String html,
+            byte[] pdf,
+            String emailText,
+            String emailHtml,
+            Map<String, byte[]> charts) {
         public Rendered {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(subject, "subject");
@@ -112,8 +117,8 @@ public final class WeeklyReport {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(data, "data");
         if (!scope.watch().equals(data.watch())) {
-            throw new IllegalArgumentException("data of watch '" + data.watch() + "' cannot be rendered for watch '"
-                    + scope.watch() + "'");
+            throw new IllegalArgumentException(
+                    "data of watch '" + data.watch() + "' cannot be rendered for watch '" + scope.watch() + "'");
         }
         ReportView view = new ReportView(scope);
         Map<String, byte[]> charts = view.charts(data);
@@ -140,8 +145,7 @@ public final class WeeklyReport {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 out.append(c).append(s.charAt(++i));
-            } else if (c == '\t' || c == '\n' || c == '\r'
-                    || c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c)) {
+            } else if (c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xFFFD && !Character.isSurrogate(c)) {
                 out.append(c);
             }
         }
@@ -163,14 +167,21 @@ public final class WeeklyReport {
     public static Delivery email(Watch watch, ReportFiles files, List<String> to) throws MailDeliveryException {
         Objects.requireNonNull(watch, "watch");
         Rendered report = files.report();
-        MailMessage.Builder message = MailMessage.builder().to(to).subject(report.subject())
-                .text(report.emailText()).html(report.emailHtml());
-        report.charts().forEach((name, png) ->
-                message.attach(Attachment.inline(name, name + ".png", "image/png", png)));
+        MailMessage.Builder message = MailMessage.builder()
+                .to(to)
+                .subject(report.subject())
+                .text(report.emailText())
+                .html(report.emailHtml());
+        report.charts()
+                .forEach((name, png) -> message.attach(Attachment.inline(name, name + ".png", "image/png", png)));
         message.attach(Attachment.of(files.pdf().getFileName().toString(), "application/pdf", report.pdf()));
         Mailer mailer = Mailer.create(watch.mail());
         Delivery delivery = mailer.send(message.build());
-        LOG.info("Emailed weekly report of watch {} for {} to {} via {}", watch.id(), report.data().week(), to,
+        LOG.info(
+                "Emailed weekly report of watch {} for {} to {} via {}",
+                watch.id(),
+                report.data().week(),
+                to,
                 mailer.destination());
         return delivery;
     }
@@ -179,13 +190,18 @@ public final class WeeklyReport {
     public static ReportFiles write(Rendered report, Path outDir) {
         try {
             Files.createDirectories(outDir);
-            String base = "vigie-report-" + report.data().watch() + "-" + report.data().week();
+            String base = "vigie-report-" + report.data().watch() + "-"
+                    + report.data().week();
             Path html = outDir.resolve(base + ".html");
             Path pdf = outDir.resolve(base + ".pdf");
             Files.writeString(html, report.html(), StandardCharsets.UTF_8);
             Files.write(pdf, report.pdf());
-            LOG.info("Wrote weekly report of watch {} for {} to {} and {}", report.data().watch(),
-                    report.data().week(), html, pdf);
+            LOG.info(
+                    "Wrote weekly report of watch {} for {} to {} and {}",
+                    report.data().watch(),
+                    report.data().week(),
+                    html,
+                    pdf);
             return new ReportFiles(html, pdf, report);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + outDir, e);

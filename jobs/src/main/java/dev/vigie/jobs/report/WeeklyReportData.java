@@ -40,17 +40,21 @@ public record WeeklyReportData(
         Objects.requireNonNull(week, "week");
         Objects.requireNonNull(totals, "totals");
         shareOfVoice = List.copyOf(shareOfVoice);
-        if (shareOfVoice.isEmpty() || !shareOfVoice.get(0).own() || !shareOfVoice.get(0).name().equals(brand)) {
-            throw new IllegalArgumentException("share of voice must start with the brand '" + brand + "': "
-                    + shareOfVoice);
+        if (shareOfVoice.isEmpty()
+                || !shareOfVoice.get(0).own()
+                || !shareOfVoice.get(0).name().equals(brand)) {
+            throw new IllegalArgumentException(
+                    "share of voice must start with the brand '" + brand + "': " + shareOfVoice);
         }
         volumePerDay = List.copyOf(volumePerDay);
         if (volumePerDay.size() != 7) {
-            throw new IllegalArgumentException("volume per day needs the 7 days of " + week + ", got "
-                    + volumePerDay.size());
+            throw new IllegalArgumentException(
+                    "volume per day needs the 7 days of " + week + ", got " + volumePerDay.size());
         }
         sentiment = List.copyOf(sentiment);
-        if (sentiment.isEmpty() || !sentiment.get(0).own() || !sentiment.get(0).name().equals(brand)) {
+        if (sentiment.isEmpty()
+                || !sentiment.get(0).own()
+                || !sentiment.get(0).name().equals(brand)) {
             throw new IllegalArgumentException("sentiment must start with the brand '" + brand + "': " + sentiment);
         }
         topStories = List.copyOf(topStories);
@@ -72,11 +76,18 @@ public record WeeklyReportData(
     }
 
     /** Headline numbers of the week and the week before. */
-    public record Totals(long mentions, long previousMentions, long authors, long previousAuthors, long sources,
-                         long reach, long previousReach, long pageChanges) {
+    public record Totals(
+            long mentions,
+            long previousMentions,
+            long authors,
+            long previousAuthors,
+            long sources,
+            long reach,
+            long previousReach,
+            long pageChanges) {
         public Totals {
-            requireCounts(mentions, previousMentions, authors, previousAuthors, sources, reach, previousReach,
-                    pageChanges);
+            requireCounts(
+                    mentions, previousMentions, authors, previousAuthors, sources, reach, previousReach, pageChanges);
         }
     }
 
@@ -84,8 +95,8 @@ public record WeeklyReportData(
      * One brand's share of voice: its mentions over the mentions of the brand and all competitors. A mention naming
      * two brands counts for both, as in every listening tool.
      */
-    public record BrandShare(String name, boolean own, long mentions, long previousMentions, Double share,
-                             Double previousShare) {
+    public record BrandShare(
+            String name, boolean own, long mentions, long previousMentions, Double share, Double previousShare) {
         public BrandShare {
             Objects.requireNonNull(name, "name");
             requireCounts(mentions, previousMentions);
@@ -112,8 +123,8 @@ public record WeeklyReportData(
      * Sentiment of the mentions naming one brand. {@code net} is (positive - negative) / mentions, from -1 (all
      * negative) to +1 (all positive).
      */
-    public record BrandSentiment(String name, boolean own, long positive, long neutral, long negative, Double net,
-                                 Double previousNet) {
+    public record BrandSentiment(
+            String name, boolean own, long positive, long neutral, long negative, Double net, Double previousNet) {
         public BrandSentiment {
             Objects.requireNonNull(name, "name");
             requireCounts(positive, neutral, negative);
@@ -134,8 +145,17 @@ public record WeeklyReportData(
      * @param languages the languages it was reported in
      * @param firstSeen when its earliest mention was published, or {@code null} when unknown
      */
-    public record Story(String storyId, String title, String url, long mentions, long sources, double curationScore,
-                        long reach, List<String> outlets, List<String> languages, Instant firstSeen) {
+    public record Story(
+            String storyId,
+            String title,
+            String url,
+            long mentions,
+            long sources,
+            double curationScore,
+            long reach,
+            List<String> outlets,
+            List<String> languages,
+            Instant firstSeen) {
         public Story {
             Objects.requireNonNull(storyId, "storyId");
             Objects.requireNonNull(title, "title");
@@ -145,8 +165,14 @@ public record WeeklyReportData(
         }
 
         /** A story without its outlets, languages and first-seen time. */
-        public Story(String storyId, String title, String url, long mentions, long sources, double curationScore,
-                     long reach) {
+        public Story(
+                String storyId,
+                String title,
+                String url,
+                long mentions,
+                long sources,
+                double curationScore,
+                long reach) {
             this(storyId, title, url, mentions, sources, curationScore, reach, List.of(), List.of(), null);
         }
     }
@@ -173,8 +199,15 @@ public record WeeklyReportData(
     }
 
     /** A change detected on a competitor's page this week (prices, products, news, jobs, other). */
-    public record PageChange(String competitor, String url, String section, Instant changedAt, String kind,
-                             List<String> added, List<String> removed, double magnitude) {
+    public record PageChange(
+            String competitor,
+            String url,
+            String section,
+            Instant changedAt,
+            String kind,
+            List<String> added,
+            List<String> removed,
+            double magnitude) {
         public PageChange {
             Objects.requireNonNull(competitor, "competitor");
             Objects.requireNonNull(url, "url");
@@ -220,8 +253,16 @@ public record WeeklyReportData(
      * @param pending       mentions matched this week and not emailed yet (a digest not due, or SMTP down)
      * @param matchedTerms  the terms that matched most often
      */
-    public record AlertActivity(String rule, String every, long hits, long previousHits, long emailed, long emails,
-                                long recipients, long pending, List<String> matchedTerms) {
+    public record AlertActivity(
+            String rule,
+            String every,
+            long hits,
+            long previousHits,
+            long emailed,
+            long emails,
+            long recipients,
+            long pending,
+            List<String> matchedTerms) {
         public AlertActivity {
             Objects.requireNonNull(rule, "rule");
             requireCounts(hits, previousHits, emailed, emails, recipients, pending);
@@ -241,8 +282,8 @@ public record WeeklyReportData(
      *
      * @see WeeklyReportQuery#isSpike(long, double)
      */
-    public record Spike(LocalDate day, long mentions, double baseline, List<NamedCount> stories,
-                        List<NamedCount> authors) {
+    public record Spike(
+            LocalDate day, long mentions, double baseline, List<NamedCount> stories, List<NamedCount> authors) {
         public Spike {
             Objects.requireNonNull(day, "day");
             requireCounts(mentions);

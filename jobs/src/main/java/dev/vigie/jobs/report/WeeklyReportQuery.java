@@ -64,25 +64,35 @@ public final class WeeklyReportQuery {
         Objects.requireNonNull(week, "week");
         try {
             long started = System.nanoTime();
-            SearchResponse<Void> mentions = client.search(ReportRequests.mentions(scope.watch(), week, scope.zone(),
-                    scope.locale().getLanguage(), baselineWeeks), Void.class);
-            SearchResponse<JsonNode> changes = client.search(ReportRequests.pageChanges(scope.watch(), week,
-                    scope.zone()), JsonNode.class);
-            SearchResponse<Void> alerts = client.search(ReportRequests.alerts(scope.watch(), week, scope.zone()),
+            SearchResponse<Void> mentions = client.search(
+                    ReportRequests.mentions(
+                            scope.watch(), week, scope.zone(), scope.locale().getLanguage(), baselineWeeks),
                     Void.class);
+            SearchResponse<JsonNode> changes =
+                    client.search(ReportRequests.pageChanges(scope.watch(), week, scope.zone()), JsonNode.class);
+            SearchResponse<Void> alerts =
+                    client.search(ReportRequests.alerts(scope.watch(), week, scope.zone()), Void.class);
             WeeklyReportData data = assemble(scope, week, mentions, changes, alerts);
-            LOG.info("Read report data of watch {} for {}: {} mentions, {} page changes in {} ms", scope.watch(),
-                    week, data.totals().mentions(), data.totals().pageChanges(),
+            LOG.info(
+                    "Read report data of watch {} for {}: {} mentions, {} page changes in {} ms",
+                    scope.watch(),
+                    week,
+                    data.totals().mentions(),
+                    data.totals().pageChanges(),
                     (System.nanoTime() - started) / 1_000_000);
             return data;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read week " + week + " of watch " + scope.watch()
-                    + " from Elasticsearch", e);
+            throw new UncheckedIOException(
+                    "cannot read week " + week + " of watch " + scope.watch() + " from Elasticsearch", e);
         }
     }
 
-    private WeeklyReportData assemble(ReportScope scope, IsoWeek week, SearchResponse<Void> mentions,
-                                      SearchResponse<JsonNode> changes, SearchResponse<Void> alertLedger) {
+    private WeeklyReportData assemble(
+            ReportScope scope,
+            IsoWeek week,
+            SearchResponse<Void> mentions,
+            SearchResponse<JsonNode> changes,
+            SearchResponse<Void> alertLedger) {
         Map<String, Aggregate> top = mentions.aggregations();
         Map<String, Aggregate> cur = ReportAggregations.week(top, "week");
         Map<String, Aggregate> prev = ReportAggregations.week(top, "previous");
@@ -97,22 +107,34 @@ public final class WeeklyReportQuery {
         Map<String, BrandCounts> brandsNow = ReportAnalytics.byBrand(brands, ReportAggregations.brands(cur));
         Map<String, BrandCounts> brandsBefore = ReportAnalytics.byBrand(brands, ReportAggregations.brands(prev));
 
-        Totals totals = new Totals(weekCount, prevCount, ReportAggregations.cardinality(cur, "authors"),
-                ReportAggregations.cardinality(prev, "authors"), ReportAggregations.cardinality(cur, "sources"),
-                ReportAggregations.sum(cur, "reach"), ReportAggregations.sum(prev, "reach"),
+        Totals totals = new Totals(
+                weekCount,
+                prevCount,
+                ReportAggregations.cardinality(cur, "authors"),
+                ReportAggregations.cardinality(prev, "authors"),
+                ReportAggregations.cardinality(cur, "sources"),
+                ReportAggregations.sum(cur, "reach"),
+                ReportAggregations.sum(prev, "reach"),
                 ReportAggregations.pageChangeCount(changes));
 
-        return new WeeklyReportData(scope.watch(), scope.brand(), week, totals,
-                ReportAnalytics.shares(brands, scope.brand(), brandsNow, brandsBefore), days,
+        return new WeeklyReportData(
+                scope.watch(),
+                scope.brand(),
+                week,
+                totals,
+                ReportAnalytics.shares(brands, scope.brand(), brandsNow, brandsBefore),
+                days,
                 ReportAnalytics.sentiments(brands, scope.brand(), brandsNow, brandsBefore),
-                ReportAggregations.stories(cur), ReportAggregations.authors(cur),
-                ReportAnalytics.themeTrends(scope.themeLabels(), ReportAggregations.themes(cur),
-                        ReportAggregations.themes(prev)),
-                ReportAggregations.pageChanges(changes), ReportAggregations.alerts(cur),
+                ReportAggregations.stories(cur),
+                ReportAggregations.authors(cur),
+                ReportAnalytics.themeTrends(
+                        scope.themeLabels(), ReportAggregations.themes(cur), ReportAggregations.themes(prev)),
+                ReportAggregations.pageChanges(changes),
+                ReportAggregations.alerts(cur),
                 ReportAnalytics.spikes(days, historyWeeks.size(), ReportAggregations.dayCauses(cur, scope.zone())),
                 historyWeeks.size(),
-                ReportAnalytics.topSources(ReportAggregations.outlets(cur), ReportAggregations.outletCounts(prev),
-                        weekCount),
+                ReportAnalytics.topSources(
+                        ReportAggregations.outlets(cur), ReportAggregations.outletCounts(prev), weekCount),
                 ReportAnalytics.activeRules(ReportAggregations.alertRules(alertLedger.aggregations())));
     }
 }

@@ -27,11 +27,11 @@ final class AlertDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatch.class);
 
-    private AlertDispatch() {
-    }
+    private AlertDispatch() {}
 
-    static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients,
-            ElasticsearchCalls calls, List<AlertHit> hits) throws IOException {
+    static List<AlertReport> dispatch(
+            RunOptions options, ElasticsearchEndpoint.Clients clients, ElasticsearchCalls calls, List<AlertHit> hits)
+            throws IOException {
         List<AlertReport> reports = new ArrayList<>();
         if (!options.dispatchAlerts()) {
             return reports;
@@ -44,24 +44,31 @@ final class AlertDispatch {
         };
         // an endpoint that is down or busy is retried for the run's patience, at most WebhookSender's default
         Duration patience = options.elasticsearchPatience().compareTo(WebhookSender.DEFAULT_PATIENCE) < 0
-                ? options.elasticsearchPatience() : WebhookSender.DEFAULT_PATIENCE;
+                ? options.elasticsearchPatience()
+                : WebhookSender.DEFAULT_PATIENCE;
         try (WebhookSender webhooks = WebhookSender.builder().patience(patience).build()) {
             return dispatch(options, clients, ledgerCalls, webhooks, hits, reports);
         }
     }
 
-    private static List<AlertReport> dispatch(RunOptions options, ElasticsearchEndpoint.Clients clients,
-            Ledger.Calls ledgerCalls, WebhookSender webhooks, List<AlertHit> hits, List<AlertReport> reports)
+    private static List<AlertReport> dispatch(
+            RunOptions options,
+            ElasticsearchEndpoint.Clients clients,
+            Ledger.Calls ledgerCalls,
+            WebhookSender webhooks,
+            List<AlertHit> hits,
+            List<AlertReport> reports)
             throws IOException {
-        AlertDispatcher dispatcher = new AlertDispatcher(clients.sync(), Mailer::create, webhooks, ledgerCalls,
-                AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
+        AlertDispatcher dispatcher = new AlertDispatcher(
+                clients.sync(), Mailer::create, webhooks, ledgerCalls, AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
         SpikeAlerts spikes = new SpikeAlerts(new SpikeQuery(clients.sync(), ledgerCalls));
         Instant now = Instant.now();
         for (Watch watch : options.watches()) {
             if (watch.alerts().isEmpty()) {
                 continue;
             }
-            List<AlertHit> mine = new ArrayList<>(hits.stream().filter(h -> h.watch().equals(watch.id())).toList());
+            List<AlertHit> mine = new ArrayList<>(
+                    hits.stream().filter(h -> h.watch().equals(watch.id())).toList());
             try {
                 mine.addAll(spikes.find(watch, now));
             } catch (InterruptedException e) {
@@ -69,13 +76,25 @@ final class AlertDispatch {
                 throw new java.io.InterruptedIOException("spike detection of watch " + watch.id() + " interrupted");
             }
             AlertDispatcher.Result result = dispatcher.dispatch(watch, mine, now);
-            result.deliveryError().ifPresent(error -> LOG.warn(
-                    "Alerts of watch {} could not all be sent ({}); they stay pending for the next run", watch.id(),
-                    error));
+            result.deliveryError()
+                    .ifPresent(error -> LOG.warn(
+                            "Alerts of watch {} could not all be sent ({}); they stay pending for the next run",
+                            watch.id(),
+                            error));
             for (AlertDispatcher.RuleCounts counts : result.rules()) {
-                reports.add(new AlertReport(watch.id(), counts.rule(), counts.hits(), counts.emailed(),
-                        counts.pending(), counts.dropped(), counts.retargeted(), counts.unknown(),
-                        counts.pendingReason(), result.destination(), counts.failed(), counts.failedReason()));
+                reports.add(new AlertReport(
+                        watch.id(),
+                        counts.rule(),
+                        counts.hits(),
+                        counts.emailed(),
+                        counts.pending(),
+                        counts.dropped(),
+                        counts.retargeted(),
+                        counts.unknown(),
+                        counts.pendingReason(),
+                        result.destination(),
+                        counts.failed(),
+                        counts.failedReason()));
             }
         }
         return reports;

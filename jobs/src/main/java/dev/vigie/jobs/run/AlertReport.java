@@ -16,8 +16,19 @@ package dev.vigie.jobs.run;
  * @param failed        hits a webhook refused for good (4xx): recorded {@code failed}, not retried
  * @param failedReason  what it answered (the webhook's URL masked), or empty
  */
-public record AlertReport(String watch, String rule, long hits, long emailed, long pending, long dropped,
-        long retargeted, long unknown, String pendingReason, String destination, long failed, String failedReason) {
+public record AlertReport(
+        String watch,
+        String rule,
+        long hits,
+        long emailed,
+        long pending,
+        long dropped,
+        long retargeted,
+        long unknown,
+        String pendingReason,
+        String destination,
+        long failed,
+        String failedReason) {
 
     public AlertReport {
         pendingReason = pendingReason == null ? "" : pendingReason;
@@ -26,8 +37,17 @@ public record AlertReport(String watch, String rule, long hits, long emailed, lo
     }
 
     /** A report with nothing failed. */
-    public AlertReport(String watch, String rule, long hits, long emailed, long pending, long dropped,
-            long retargeted, long unknown, String pendingReason, String destination) {
+    public AlertReport(
+            String watch,
+            String rule,
+            long hits,
+            long emailed,
+            long pending,
+            long dropped,
+            long retargeted,
+            long unknown,
+            String pendingReason,
+            String destination) {
         this(watch, rule, hits, emailed, pending, dropped, retargeted, unknown, pendingReason, destination, 0, "");
     }
 

@@ -57,6 +57,7 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
      * time, and a failed task starts again from its input.
      */
     private transient Map<String, Batch> batches;
+
     private transient StorySigner signer;
     private transient ElasticsearchEndpoint.Clients clients;
     private transient EarlierStories earlierStories;
@@ -73,9 +74,12 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
     /**
      * @param languages each watch's language: its event stories are titled in it where they can be
      */
-    AssignStories(ElasticsearchEndpoint elasticsearch, Duration window, Duration maxRetry,
-            Map<String, String> languages) {
-        if (elasticsearch == null || window == null || window.isNegative() || maxRetry == null
+    AssignStories(
+            ElasticsearchEndpoint elasticsearch, Duration window, Duration maxRetry, Map<String, String> languages) {
+        if (elasticsearch == null
+                || window == null
+                || window.isNegative()
+                || maxRetry == null
                 || maxRetry.isNegative()) {
             throw new IllegalArgumentException("story stage needs an Elasticsearch endpoint, a window and a retry"
                     + " duration that are not negative: " + elasticsearch + ", " + window + ", " + maxRetry);
@@ -92,21 +96,26 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
      *
      * @return the mentions with their story
      */
-    static SingleOutputStreamOperator<EnrichedMention> stage(DataStream<EnrichedMention> enriched,
-            ElasticsearchEndpoint elasticsearch, Duration maxRetry, List<Watch> watches) {
+    static SingleOutputStreamOperator<EnrichedMention> stage(
+            DataStream<EnrichedMention> enriched,
+            ElasticsearchEndpoint elasticsearch,
+            Duration maxRetry,
+            List<Watch> watches) {
         EventKeys eventKeys = new EventKeys(watches);
         Map<String, String> languages = new HashMap<>();
         watches.forEach(w -> languages.put(w.id(), w.language().code()));
-        DataStream<StoryAssignment> assignments = enriched
-                .flatMap((EnrichedMention mention, Collector<StoryItem> out) -> {
-                    StoryItem item = StoryItem.of(mention, eventKeys);
-                    if (item != null) {
-                        out.collect(item);
-                    }
-                }, TypeInformation.of(StoryItem.class))
+        DataStream<StoryAssignment> assignments = enriched.flatMap(
+                        (EnrichedMention mention, Collector<StoryItem> out) -> {
+                            StoryItem item = StoryItem.of(mention, eventKeys);
+                            if (item != null) {
+                                out.collect(item);
+                            }
+                        },
+                        TypeInformation.of(StoryItem.class))
                 .name("story signatures")
                 .keyBy(StoryItem::watch, Types.STRING)
-                .process(new AssignStories(elasticsearch, DEFAULT_WINDOW, maxRetry, languages),
+                .process(
+                        new AssignStories(elasticsearch, DEFAULT_WINDOW, maxRetry, languages),
                         TypeInformation.of(StoryAssignment.class))
                 .name("stories");
         return enriched.connect(assignments.broadcast(JoinStories.ASSIGNMENTS))
@@ -135,7 +144,8 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         Batch pending = batches.remove(watch);
         Map<String, StoryClusterer.Item> byId = pending.items;
         Map<String, String> sourceOf = pending.sources;
-        EarlierStories.Lookup lookup = earlierStories.find(watch,
+        EarlierStories.Lookup lookup = earlierStories.find(
+                watch,
                 byId.values().stream().map(StoryClusterer.Item::signature).toList(),
                 Instant.ofEpochMilli(pending.earliest).minus(window));
 
@@ -144,8 +154,8 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         Set<String> earlierStoryIds = new HashSet<>();
         Set<String> pinned = new HashSet<>();
         for (EarlierStories.Found found : lookup.found()) {
-            clusterer.remember(new StoryClusterer.Earlier(found.id(), found.storyId(),
-                    found.publishedAt().toEpochMilli(), found.signature()));
+            clusterer.remember(new StoryClusterer.Earlier(
+                    found.id(), found.storyId(), found.publishedAt().toEpochMilli(), found.signature()));
             earlierStoryIds.add(found.storyId());
             if (byId.containsKey(found.id())) {
                 // indexed by an earlier (killed or overlapping) run: its story id never changes
@@ -186,7 +196,8 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                 continued.add(event); // earlier runs indexed some of it
             }
         }
-        earlierStories.sourcesOf(watch, MentionFields.EVENT_ID, continued)
+        earlierStories
+                .sourcesOf(watch, MentionFields.EVENT_ID, continued)
                 .forEach((event, names) -> sources.get(event).addAll(names));
         int emitted = 0;
         for (String id : sourceOf.keySet()) {
@@ -199,10 +210,19 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                 emitted++;
             }
         }
-        LOG.info("Stories of watch {}: {} mentions, {} joined a copy of this run, {} a story of an earlier run ({}"
+        LOG.info(
+                "Stories of watch {}: {} mentions, {} joined a copy of this run, {} a story of an earlier run ({}"
                         + " kept theirs), {} in stories or events of several; {} earlier mentions compared ({}"
-                        + " unreadable), {} requests, {} ms", watch, sourceOf.size(), joinedThisRun, joinedEarlier,
-                pinned.size(), emitted, lookup.found().size(), lookup.unreadable(), lookup.requests(),
+                        + " unreadable), {} requests, {} ms",
+                watch,
+                sourceOf.size(),
+                joinedThisRun,
+                joinedEarlier,
+                pinned.size(),
+                emitted,
+                lookup.found().size(),
+                lookup.unreadable(),
+                lookup.requests(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -210,25 +230,34 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
      * The event story of every mention of the batch ({@link EventClusterer}), continuing those of earlier runs that
      * share an event key with it; a mention indexed before keeps its event.
      */
-    private Map<String, String> events(String watch, Batch pending, Map<String, StoryAssignment> stories,
-            Set<String> earlierEvents) throws IOException {
+    private Map<String, String> events(
+            String watch, Batch pending, Map<String, StoryAssignment> stories, Set<String> earlierEvents)
+            throws IOException {
         long start = System.nanoTime();
         Set<String> keys = new HashSet<>();
         for (StoryItem item : pending.eventItems) {
             keys.addAll(List.of(item.eventKeys()));
         }
-        EarlierStories.EventLookup lookup = earlierStories.findEvents(watch, keys,
-                Instant.ofEpochMilli(pending.earliest).minus(EVENT_WINDOW), MAX_EARLIER_EVENTS);
+        EarlierStories.EventLookup lookup = earlierStories.findEvents(
+                watch, keys, Instant.ofEpochMilli(pending.earliest).minus(EVENT_WINDOW), MAX_EARLIER_EVENTS);
         EventClusterer clusterer = EventClusterer.builder()
-                .preferredLanguage(languages.getOrDefault(watch, "")).build();
+                .preferredLanguage(languages.getOrDefault(watch, ""))
+                .build();
         Map<String, String> eventOf = new HashMap<>();
         for (EarlierStories.FoundEvent f : lookup.found()) {
             earlierEvents.add(f.eventId());
             if (pending.sources.containsKey(f.id())) {
                 eventOf.put(f.id(), f.eventId()); // indexed by an earlier run: its event never changes
             } else {
-                clusterer.remember(new EventClusterer.Earlier(new EventClusterer.Item(f.id(),
-                        f.publishedAt().toEpochMilli(), f.lang(), f.sourceName(), f.title(), f.keys(), f.storyId()),
+                clusterer.remember(new EventClusterer.Earlier(
+                        new EventClusterer.Item(
+                                f.id(),
+                                f.publishedAt().toEpochMilli(),
+                                f.lang(),
+                                f.sourceName(),
+                                f.title(),
+                                f.keys(),
+                                f.storyId()),
                         f.eventId()));
             }
         }
@@ -236,8 +265,13 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         for (StoryItem item : pending.eventItems) {
             if (!eventOf.containsKey(item.documentId())) {
                 StoryAssignment story = stories.get(item.documentId());
-                batch.add(new EventClusterer.Item(item.documentId(), item.publishedAtMillis(), item.lang(),
-                        item.sourceName(), item.title(), List.of(item.eventKeys()),
+                batch.add(new EventClusterer.Item(
+                        item.documentId(),
+                        item.publishedAtMillis(),
+                        item.lang(),
+                        item.sourceName(),
+                        item.title(),
+                        List.of(item.eventKeys()),
                         story == null ? item.documentId() : story.storyId()));
             }
         }
@@ -248,9 +282,16 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
                 joined++;
             }
         }
-        LOG.info("Event stories of watch {}: {} mentions, {} joined an event, {} earlier mentions read back{}, {}"
-                        + " requests, {} comparisons, {} ms", watch, batch.size(), joined, lookup.found().size(),
-                lookup.capped() ? " (capped)" : "", lookup.requests(), clusterer.comparisons(),
+        LOG.info(
+                "Event stories of watch {}: {} mentions, {} joined an event, {} earlier mentions read back{}, {}"
+                        + " requests, {} comparisons, {} ms",
+                watch,
+                batch.size(),
+                joined,
+                lookup.found().size(),
+                lookup.capped() ? " (capped)" : "",
+                lookup.requests(),
+                clusterer.comparisons(),
                 (System.nanoTime() - start) / 1_000_000);
         return eventOf;
     }
@@ -263,16 +304,26 @@ final class AssignStories extends KeyedProcessFunction<String, StoryItem, StoryA
         final Map<String, String> sources = new HashMap<>();
         /** Every item, with its event keys (the signature bytes dropped). */
         final List<StoryItem> eventItems = new ArrayList<>();
+
         long earliest = Long.MAX_VALUE;
 
         void add(StoryItem item, StorySigner signer) {
             if (item.hasSignature()) {
-                items.put(item.documentId(), new StoryClusterer.Item(item.documentId(), item.publishedAtMillis(),
-                        signer.fromBytes(item.signature())));
+                items.put(
+                        item.documentId(),
+                        new StoryClusterer.Item(
+                                item.documentId(), item.publishedAtMillis(), signer.fromBytes(item.signature())));
             }
             sources.put(item.documentId(), item.sourceName());
-            eventItems.add(new StoryItem(item.watch(), item.documentId(), item.publishedAtMillis(),
-                    item.sourceName(), new byte[0], item.lang(), item.title(), item.eventKeys()));
+            eventItems.add(new StoryItem(
+                    item.watch(),
+                    item.documentId(),
+                    item.publishedAtMillis(),
+                    item.sourceName(),
+                    new byte[0],
+                    item.lang(),
+                    item.title(),
+                    item.eventKeys()));
             earliest = Math.min(earliest, item.publishedAtMillis());
         }
     }

@@ -27,11 +27,9 @@ final class DriverFetch {
      * @param withNews    how many outcomes carry new mentions or page changes; they are registered in
      *                    {@link FetchedOutcomes} under the run id, for the job to take
      */
-    record Fetched(List<SourceReport> reports, int withNews) {
-    }
+    record Fetched(List<SourceReport> reports, int withNews) {}
 
-    private DriverFetch() {
-    }
+    private DriverFetch() {}
 
     static Fetched fetch(List<SourceTask> tasks, RunOptions options) throws InterruptedException {
         FetchSources fetch = new FetchSources(options.runId(), options.fetchConfig(), options.fetchTimeout());
@@ -65,7 +63,8 @@ final class DriverFetch {
     static List<Integer> hostsInTurn(List<SourceTask> tasks) {
         Map<String, Deque<Integer>> byHost = new LinkedHashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
-            byHost.computeIfAbsent(tasks.get(i).spec().host(), h -> new ArrayDeque<>()).add(i);
+            byHost.computeIfAbsent(tasks.get(i).spec().host(), h -> new ArrayDeque<>())
+                    .add(i);
         }
         List<Integer> ordered = new ArrayList<>(tasks.size());
         while (ordered.size() < tasks.size()) {

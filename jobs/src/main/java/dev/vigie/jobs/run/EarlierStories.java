@@ -1,5 +1,7 @@
 package dev.vigie.jobs.run;
 
+import static dev.vigie.dashboards.fields.Fields.at;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -29,8 +31,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static dev.vigie.dashboards.fields.Fields.at;
-
 /**
  * Finds, in {@code vigie-mentions}, the mentions of earlier runs that may be copies of this run's: same watch,
  * published in the window, sharing an LSH band key ({@code story_bands}) with one of them. Band keys go by thousands
@@ -53,17 +53,27 @@ final class EarlierStories {
 
     private static final Logger LOG = LoggerFactory.getLogger(EarlierStories.class);
     private static final String INDEX = MentionDocuments.INDEX;
-    private static final List<String> FIELDS = List.of(MentionFields.ID, MentionFields.STORY_ID,
-            MentionFields.DUPLICATE_OF, MentionFields.SOURCE_NAME, MentionFields.PUBLISHED_AT,
+    private static final List<String> FIELDS = List.of(
+            MentionFields.ID,
+            MentionFields.STORY_ID,
+            MentionFields.DUPLICATE_OF,
+            MentionFields.SOURCE_NAME,
+            MentionFields.PUBLISHED_AT,
             MentionFields.STORY_SIGNATURE);
-    private static final List<String> EVENT_FIELDS = List.of(MentionFields.STORY_ID, MentionFields.EVENT_ID,
-            MentionFields.EVENT_KEYS, MentionFields.SOURCE_NAME, MentionFields.PUBLISHED_AT, MentionFields.LANG,
-            MentionFields.TITLE, MentionFields.TEXT);
+    private static final List<String> EVENT_FIELDS = List.of(
+            MentionFields.STORY_ID,
+            MentionFields.EVENT_ID,
+            MentionFields.EVENT_KEYS,
+            MentionFields.SOURCE_NAME,
+            MentionFields.PUBLISHED_AT,
+            MentionFields.LANG,
+            MentionFields.TITLE,
+            MentionFields.TEXT);
     /** Walk order of the copy lookup: by document id. */
     private static final List<SortOptions> BY_ID = List.of(byId());
     /** Walk order of the event lookup: the most recent first, then by document id. */
-    private static final List<SortOptions> MOST_RECENT_FIRST = List.of(SortOptions.of(o -> o.field(f -> f
-            .field(MentionFields.PUBLISHED_AT).order(SortOrder.Desc))), byId());
+    private static final List<SortOptions> MOST_RECENT_FIRST = List.of(
+            SortOptions.of(o -> o.field(f -> f.field(MentionFields.PUBLISHED_AT).order(SortOrder.Desc))), byId());
     /** Event keys per {@code terms} query. */
     static final int EVENT_KEYS_PER_QUERY = 16_384;
 
@@ -77,9 +87,13 @@ final class EarlierStories {
      * @param sourceName  its source
      * @param signature   its signature, rebuilt from {@code story_signature}
      */
-    record Found(String id, String storyId, String duplicateOf, Instant publishedAt, String sourceName,
-            StorySignature signature) {
-    }
+    record Found(
+            String id,
+            String storyId,
+            String duplicateOf,
+            Instant publishedAt,
+            String sourceName,
+            StorySignature signature) {}
 
     /**
      * A mention of an earlier run sharing an event key with this run's.
@@ -93,17 +107,21 @@ final class EarlierStories {
      * @param title       its title (or first words)
      * @param keys        its event keys
      */
-    record FoundEvent(String id, String eventId, String storyId, Instant publishedAt, String sourceName, String lang,
-            String title, List<String> keys) {
-    }
+    record FoundEvent(
+            String id,
+            String eventId,
+            String storyId,
+            Instant publishedAt,
+            String sourceName,
+            String lang,
+            String title,
+            List<String> keys) {}
 
     /** What an event lookup found: the most recent first, at most the cap. */
-    record EventLookup(List<FoundEvent> found, int unreadable, int requests, boolean capped) {
-    }
+    record EventLookup(List<FoundEvent> found, int unreadable, int requests, boolean capped) {}
 
     /** What a lookup found, and how many stored documents could not be read (counted, never fatal). */
-    record Lookup(List<Found> found, int unreadable, int requests) {
-    }
+    record Lookup(List<Found> found, int unreadable, int requests) {}
 
     private final ElasticsearchClient client;
     private final StorySigner signer;
@@ -125,12 +143,18 @@ final class EarlierStories {
      */
     Lookup find(String watch, Collection<StorySignature> signatures, Instant since) throws IOException {
         List<Found> found = new ArrayList<>();
-        Query inWindow = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
-                .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
+        Query inWindow = Query.of(q -> q.bool(b -> b.filter(
+                        f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
+                .filter(f -> f.range(
+                        r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
                 .filter(f -> f.exists(e -> e.field(MentionFields.STORY_BANDS)))));
-        long indexed = retrying("counting earlier mentions of watch " + watch, () -> client.count(c -> c.index(INDEX)
-                .ignoreUnavailable(true).allowNoIndices(true).query(inWindow)).count());
+        long indexed = retrying(
+                "counting earlier mentions of watch " + watch,
+                () -> client.count(c -> c.index(INDEX)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .query(inWindow))
+                        .count());
         Lookup lookup = new Lookup(found, 0, 1);
         if (indexed == 0) {
             return lookup;
@@ -157,8 +181,8 @@ final class EarlierStories {
         int requests = soFar.requests();
         List<FieldValue> after = null;
         while (true) {
-            List<Hit<JsonNode>> hits = page("looking up earlier copies for watch " + watch, query, FIELDS, PAGE_SIZE,
-                    BY_ID, after);
+            List<Hit<JsonNode>> hits =
+                    page("looking up earlier copies for watch " + watch, query, FIELDS, PAGE_SIZE, BY_ID, after);
             requests++;
             for (Hit<JsonNode> hit : hits) {
                 if (hit.source() != null && seen.add(hit.id())) {
@@ -196,16 +220,23 @@ final class EarlierStories {
         boolean capped = false;
         for (int from = 0; from < all.size() && !capped; from += EVENT_KEYS_PER_QUERY) {
             List<FieldValue> chunk = all.subList(from, Math.min(all.size(), from + EVENT_KEYS_PER_QUERY)).stream()
-                    .map(FieldValue::of).toList();
-            Query query = Query.of(q -> q.bool(b -> b
-                    .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
-                    .filter(f -> f.range(r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
+                    .map(FieldValue::of)
+                    .toList();
+            Query query = Query.of(q -> q.bool(b -> b.filter(
+                            f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
+                    .filter(f -> f.range(
+                            r -> r.date(d -> d.field(MentionFields.PUBLISHED_AT).gte(since.toString()))))
                     .filter(f -> f.terms(t -> t.field(MentionFields.EVENT_KEYS).terms(v -> v.value(chunk))))));
             List<FieldValue> after = null;
             while (true) {
                 int size = Math.min(PAGE_SIZE, max - found.size());
-                List<Hit<JsonNode>> hits = page("looking up earlier event stories for watch " + watch, query,
-                        EVENT_FIELDS, size, MOST_RECENT_FIRST, after);
+                List<Hit<JsonNode>> hits = page(
+                        "looking up earlier event stories for watch " + watch,
+                        query,
+                        EVENT_FIELDS,
+                        size,
+                        MOST_RECENT_FIRST,
+                        after);
                 requests++;
                 for (Hit<JsonNode> hit : hits) {
                     if (hit.source() != null && seen.add(hit.id())) {
@@ -235,17 +266,27 @@ final class EarlierStories {
      * {@code fields}, in {@code sort} order (which ends on the unique {@code id}), after the sort values of the
      * previous page's last hit ({@code null} for the first page).
      */
-    private List<Hit<JsonNode>> page(String what, Query query, List<String> fields, int size, List<SortOptions> sort,
-            List<FieldValue> after) throws IOException {
-        SearchResponse<JsonNode> page = retrying(what, () -> client.search(s -> {
-            s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(size).query(query)
-                    .trackTotalHits(t -> t.enabled(false)).source(src -> src.filter(f -> f.includes(fields)))
-                    .sort(sort);
-            if (after != null) {
-                s.searchAfter(after);
-            }
-            return s;
-        }, JsonNode.class));
+    private List<Hit<JsonNode>> page(
+            String what, Query query, List<String> fields, int size, List<SortOptions> sort, List<FieldValue> after)
+            throws IOException {
+        SearchResponse<JsonNode> page = retrying(
+                what,
+                () -> client.search(
+                        s -> {
+                            s.index(INDEX)
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(size)
+                                    .query(query)
+                                    .trackTotalHits(t -> t.enabled(false))
+                                    .source(src -> src.filter(f -> f.includes(fields)))
+                                    .sort(sort);
+                            if (after != null) {
+                                s.searchAfter(after);
+                            }
+                            return s;
+                        },
+                        JsonNode.class));
         return page.hits().hits();
     }
 
@@ -263,13 +304,20 @@ final class EarlierStories {
                 String text = source.path(MentionFields.TEXT).asText("");
                 title = text.length() <= 140 ? text : text.substring(0, 140) + "…";
             }
-            return new FoundEvent(docId, eventId, source.path(MentionFields.STORY_ID).asText(docId),
+            return new FoundEvent(
+                    docId,
+                    eventId,
+                    source.path(MentionFields.STORY_ID).asText(docId),
                     Instant.parse(source.path(MentionFields.PUBLISHED_AT).asText()),
-                    at(source, MentionFields.SOURCE_NAME).asText(docId), source.path(MentionFields.LANG)
-                    .asText("unknown"), title, keys);
+                    at(source, MentionFields.SOURCE_NAME).asText(docId),
+                    source.path(MentionFields.LANG).asText("unknown"),
+                    title,
+                    keys);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the event stage: {}",
-                    docId, e.getMessage());
+            LOG.warn(
+                    "Earlier mention {} cannot be compared with new ones and is left out of the event stage: {}",
+                    docId,
+                    e.getMessage());
             return null;
         }
     }
@@ -296,20 +344,33 @@ final class EarlierStories {
         List<FieldValue> ids = storyIds.stream().distinct().map(FieldValue::of).toList();
         for (int from = 0; from < ids.size(); from += STORIES_PER_QUERY) {
             List<FieldValue> chunk = ids.subList(from, Math.min(ids.size(), from + STORIES_PER_QUERY));
-            SearchResponse<Void> response = retrying("counting the sources of earlier stories of watch " + watch,
-                    () -> client.search(s -> s.index(INDEX).ignoreUnavailable(true).allowNoIndices(true).size(0)
-                            .query(q -> q.bool(b -> b
-                                    .filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
-                                    .filter(f -> f.terms(t -> t.field(field).terms(v -> v.value(chunk))))))
-                            .aggregations("stories", a -> a.terms(t -> t.field(field).size(chunk.size()))
-                                    .aggregations("sources", b -> b.terms(t -> t.field(MentionFields.SOURCE_NAME)
-                                            .size(MAX_SOURCES)))), Void.class));
+            SearchResponse<Void> response = retrying(
+                    "counting the sources of earlier stories of watch " + watch,
+                    () -> client.search(
+                            s -> s.index(INDEX)
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
+                                    .size(0)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
+                                                    t.field(MentionFields.WATCH).value(watch)))
+                                            .filter(f ->
+                                                    f.terms(t -> t.field(field).terms(v -> v.value(chunk))))))
+                                    .aggregations(
+                                            "stories",
+                                            a -> a.terms(t -> t.field(field).size(chunk.size()))
+                                                    .aggregations(
+                                                            "sources",
+                                                            b -> b.terms(t -> t.field(MentionFields.SOURCE_NAME)
+                                                                    .size(MAX_SOURCES)))),
+                            Void.class));
             if (response.aggregations().get("stories") == null) {
                 continue; // no index yet
             }
-            for (StringTermsBucket story : response.aggregations().get("stories").sterms().buckets().array()) {
+            for (StringTermsBucket story :
+                    response.aggregations().get("stories").sterms().buckets().array()) {
                 Set<String> names = sources.computeIfAbsent(story.key().stringValue(), k -> new HashSet<>());
-                for (StringTermsBucket source : story.aggregations().get("sources").sterms().buckets().array()) {
+                for (StringTermsBucket source :
+                        story.aggregations().get("sources").sterms().buckets().array()) {
                     names.add(source.key().stringValue());
                 }
             }
@@ -326,12 +387,18 @@ final class EarlierStories {
                 throw new IllegalArgumentException("no story_id or story_signature");
             }
             JsonNode duplicateOf = source.get(MentionFields.DUPLICATE_OF);
-            return new Found(docId, storyId, duplicateOf == null || duplicateOf.isNull() ? null : duplicateOf.asText(),
+            return new Found(
+                    docId,
+                    storyId,
+                    duplicateOf == null || duplicateOf.isNull() ? null : duplicateOf.asText(),
                     Instant.parse(source.path(MentionFields.PUBLISHED_AT).asText()),
-                    at(source, MentionFields.SOURCE_NAME).asText(docId), signer.fromBytes(stored));
+                    at(source, MentionFields.SOURCE_NAME).asText(docId),
+                    signer.fromBytes(stored));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
-            LOG.warn("Earlier mention {} cannot be compared with new ones and is left out of the story stage: {}",
-                    docId, e.getMessage());
+            LOG.warn(
+                    "Earlier mention {} cannot be compared with new ones and is left out of the story stage: {}",
+                    docId,
+                    e.getMessage());
             return null;
         }
     }

@@ -61,7 +61,9 @@ public final class EmbeddedCluster implements AutoCloseable {
             cluster.closeAsync();
             throw new IllegalStateException("the embedded Flink cluster did not start: " + e.getMessage(), e);
         }
-        LOG.info("Embedded Flink cluster started in {} ms, parallelism {}", (System.nanoTime() - start) / 1_000_000,
+        LOG.info(
+                "Embedded Flink cluster started in {} ms, parallelism {}",
+                (System.nanoTime() - start) / 1_000_000,
                 parallelism);
         return new EmbeddedCluster(cluster, parallelism);
     }

@@ -1,8 +1,8 @@
 package dev.vigie.jobs.run;
 
-import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.jobs.watch.Competitor;
+import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.brand.BrandMatcher;
 import dev.vigie.nlp.brand.BrandSpec;
@@ -49,10 +49,9 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichMentions.class);
 
     /** What enrichment needs of one watch. */
-    private record WatchModel(List<BrandSpec> brands, List<ThemeSpec> themes, List<String> languages,
-                              Map<String, String> sentimentModels)
-            implements Serializable {
-    }
+    private record WatchModel(
+            List<BrandSpec> brands, List<ThemeSpec> themes, List<String> languages, Map<String, String> sentimentModels)
+            implements Serializable {}
 
     private final String runId;
     private final Map<String, WatchModel> models;
@@ -67,12 +66,15 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         this.models = new HashMap<>();
         for (Watch watch : watches) {
             List<BrandSpec> brands = new ArrayList<>();
-            brands.add(new BrandSpec(watch.brand().name(), BrandSpec.Role.BRAND, watch.brand().aliases()));
+            brands.add(new BrandSpec(
+                    watch.brand().name(), BrandSpec.Role.BRAND, watch.brand().aliases()));
             for (Competitor competitor : watch.competitors()) {
                 brands.add(new BrandSpec(competitor.name(), BrandSpec.Role.COMPETITOR, competitor.aliases()));
             }
-            models.put(watch.id(), new WatchModel(List.copyOf(brands), watch.themes(), watch.detectedLanguages(),
-                    watch.sentimentModels()));
+            models.put(
+                    watch.id(),
+                    new WatchModel(
+                            List.copyOf(brands), watch.themes(), watch.detectedLanguages(), watch.sentimentModels()));
         }
     }
 
@@ -92,7 +94,8 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
                     .brands(BrandMatcher.of(model.brands()));
             if (!model.themes().isEmpty()) {
                 builder.themes(ModelRegistry.themes(model.themes().stream()
-                        .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords())).toList()));
+                        .map(t -> new Theme(t.id(), t.label(), t.examples(), t.keywords()))
+                        .toList()));
             }
             enrichers.put(watch, builder.build());
         });
@@ -101,14 +104,17 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         if (context != null) {
             getRuntimeContext().addAccumulator(EnrichmentFailures.NAME, failures);
         }
-        LOG.info("Enrichment models of {} watches loaded in {} ms", models.size(),
+        LOG.info(
+                "Enrichment models of {} watches loaded in {} ms",
+                models.size(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
     public EnrichedMention map(Collected collected) {
         Mention m = collected.mention();
-        EnrichmentInput input = new EnrichmentInput(m.id(), m.title(), m.text(), m.author().name(), m.url(), m.lang());
+        EnrichmentInput input =
+                new EnrichmentInput(m.id(), m.title(), m.text(), m.author().name(), m.url(), m.lang());
         Enrichment e = enrichers.get(collected.watch()).enrich(input);
         List<String> errors = new ArrayList<>(e.errors());
         List<String> brands = e.brandNames();
@@ -118,25 +124,47 @@ final class EnrichMentions extends RichMapFunction<Collected, EnrichedMention> {
         }
         Double curationScore = null;
         try {
-            double bestTheme = e.themes().stream().mapToDouble(ThemeMatch::score).max().orElse(0);
+            double bestTheme =
+                    e.themes().stream().mapToDouble(ThemeMatch::score).max().orElse(0);
             curationScore = curation.score(new CurationSignals(
-                    CurationScorer.relevance(bestTheme, !brands.isEmpty()), input.fullText().length(),
-                    m.source().type().id(), orZero(m.engagement().likes()), orZero(m.engagement().shares()),
-                    orZero(m.engagement().comments()), 1));
+                    CurationScorer.relevance(bestTheme, !brands.isEmpty()),
+                    input.fullText().length(),
+                    m.source().type().id(),
+                    orZero(m.engagement().likes()),
+                    orZero(m.engagement().shares()),
+                    orZero(m.engagement().comments()),
+                    1));
         } catch (RuntimeException failure) {
             errors.add("curation: " + failure);
         }
         if (!errors.isEmpty()) {
             failures.add(EnrichmentFailures.key(collected.watch(), collected.sourceKey()));
-            LOG.warn("Run {}: enrichment of {} (watch {}) failed in {} stage(s), indexed with the others: {}", runId,
-                    m.id(), collected.watch(), errors.size(), errors);
+            LOG.warn(
+                    "Run {}: enrichment of {} (watch {}) failed in {} stage(s), indexed with the others: {}",
+                    runId,
+                    m.id(),
+                    collected.watch(),
+                    errors.size(),
+                    errors);
         }
         RunProgress.enriched(runId);
         Sentiment s = e.sentiment();
         StorySignature signature = e.story();
-        return new EnrichedMention(collected.watch(), collected.sourceKey(), m, e.language(),
-                s.method() == Sentiment.Method.NONE ? null : s.label().id(), s.score(), e.themeIds(), curationScore,
-                brands, signature != null && signature.isComparable() ? signature : null, null, null, List.of(), 1);
+        return new EnrichedMention(
+                collected.watch(),
+                collected.sourceKey(),
+                m,
+                e.language(),
+                s.method() == Sentiment.Method.NONE ? null : s.label().id(),
+                s.score(),
+                e.themeIds(),
+                curationScore,
+                brands,
+                signature != null && signature.isComparable() ? signature : null,
+                null,
+                null,
+                List.of(),
+                1);
     }
 
     /** The enrichment chain of a watch, after {@code open()} (for tests outside a job). */

@@ -28,10 +28,23 @@ import java.util.Objects;
  * @param eventKeys      its event keys ({@link dev.vigie.nlp.event.EventSignals}), stored so that later runs find
  *                       the event again
  */
-public record EnrichedMention(String watch, String sourceKey, Mention mention, String lang, String sentimentLabel,
-        Double sentimentScore, List<String> themes, Double curationScore, List<String> brands,
-        StorySignature signature, String storyId, String duplicateOf, List<String> alerts, int storySources,
-        String eventId, List<String> eventKeys)
+public record EnrichedMention(
+        String watch,
+        String sourceKey,
+        Mention mention,
+        String lang,
+        String sentimentLabel,
+        Double sentimentScore,
+        List<String> themes,
+        Double curationScore,
+        List<String> brands,
+        StorySignature signature,
+        String storyId,
+        String duplicateOf,
+        List<String> alerts,
+        int storySources,
+        String eventId,
+        List<String> eventKeys)
         implements Serializable {
 
     public EnrichedMention {
@@ -45,11 +58,38 @@ public record EnrichedMention(String watch, String sourceKey, Mention mention, S
     }
 
     /** A mention before the story stage (no event story yet). */
-    public EnrichedMention(String watch, String sourceKey, Mention mention, String lang, String sentimentLabel,
-            Double sentimentScore, List<String> themes, Double curationScore, List<String> brands,
-            StorySignature signature, String storyId, String duplicateOf, List<String> alerts, int storySources) {
-        this(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes, curationScore, brands, signature,
-                storyId, duplicateOf, alerts, storySources, null, List.of());
+    public EnrichedMention(
+            String watch,
+            String sourceKey,
+            Mention mention,
+            String lang,
+            String sentimentLabel,
+            Double sentimentScore,
+            List<String> themes,
+            Double curationScore,
+            List<String> brands,
+            StorySignature signature,
+            String storyId,
+            String duplicateOf,
+            List<String> alerts,
+            int storySources) {
+        this(
+                watch,
+                sourceKey,
+                mention,
+                lang,
+                sentimentLabel,
+                sentimentScore,
+                themes,
+                curationScore,
+                brands,
+                signature,
+                storyId,
+                duplicateOf,
+                alerts,
+                storySources,
+                null,
+                List.of());
     }
 
     /** The Elasticsearch id of this mention. */
@@ -62,14 +102,44 @@ public record EnrichedMention(String watch, String sourceKey, Mention mention, S
     }
 
     /** With its near-copy story, its event story and the event's number of sources. */
-    public EnrichedMention withStory(String storyId, String duplicateOf, int storySources, String eventId,
-            List<String> eventKeys) {
-        return new EnrichedMention(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes,
-                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources, eventId, eventKeys);
+    public EnrichedMention withStory(
+            String storyId, String duplicateOf, int storySources, String eventId, List<String> eventKeys) {
+        return new EnrichedMention(
+                watch,
+                sourceKey,
+                mention,
+                lang,
+                sentimentLabel,
+                sentimentScore,
+                themes,
+                curationScore,
+                brands,
+                signature,
+                storyId,
+                duplicateOf,
+                alerts,
+                storySources,
+                eventId,
+                eventKeys);
     }
 
     public EnrichedMention withAlerts(List<String> alerts) {
-        return new EnrichedMention(watch, sourceKey, mention, lang, sentimentLabel, sentimentScore, themes,
-                curationScore, brands, signature, storyId, duplicateOf, alerts, storySources, eventId, eventKeys);
+        return new EnrichedMention(
+                watch,
+                sourceKey,
+                mention,
+                lang,
+                sentimentLabel,
+                sentimentScore,
+                themes,
+                curationScore,
+                brands,
+                signature,
+                storyId,
+                duplicateOf,
+                alerts,
+                storySources,
+                eventId,
+                eventKeys);
     }
 }

@@ -31,8 +31,8 @@ final class EventKeys implements Serializable {
         if (signals == null) {
             signals = new HashMap<>();
         }
-        EventSignals s = signals.computeIfAbsent(mention.watch(),
-                w -> new EventSignals(brandNames.getOrDefault(w, new ArrayList<>())));
+        EventSignals s = signals.computeIfAbsent(
+                mention.watch(), w -> new EventSignals(brandNames.getOrDefault(w, new ArrayList<>())));
         return s.keys(mention.mention().title(), mention.mention().text(), mention.lang());
     }
 
@@ -42,7 +42,8 @@ final class EventKeys implements Serializable {
         if (title != null && !title.isBlank()) {
             return title.strip();
         }
-        String text = mention.mention().text() == null ? "" : mention.mention().text().strip();
+        String text =
+                mention.mention().text() == null ? "" : mention.mention().text().strip();
         return text.length() <= 140 ? text : text.substring(0, 140) + "…";
     }
 }

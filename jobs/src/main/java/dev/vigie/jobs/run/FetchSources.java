@@ -109,15 +109,18 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
             if (value.report().status() == SourceStatus.FAILED) {
                 LOG.warn("Source {} failed: {}", task.ref(), value.report().reason());
             } else {
-                LOG.debug("Source {}: {} fetched, {} new", task.ref(), value.report().fetched(),
+                LOG.debug(
+                        "Source {}: {} fetched, {} new",
+                        task.ref(),
+                        value.report().fetched(),
                         value.report().fresh());
             }
             return value;
         });
     }
 
-    private CompletableFuture<SourceOutcome> start(SourceTask task, Instant startedAt, long start,
-            List<CompletableFuture<?>> work) {
+    private CompletableFuture<SourceOutcome> start(
+            SourceTask task, Instant startedAt, long start, List<CompletableFuture<?>> work) {
         SourceSpec spec = task.spec();
         if (spec instanceof SourceSpec.Feed feed) {
             return feed(task, feed, startedAt, start, work);
@@ -127,7 +130,8 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         }
         MentionQuery query;
         if (spec instanceof SourceSpec.Mastodon m) {
-            query = m.hashtag() != null ? new MastodonTagTimeline(m.instance().toString(), m.hashtag())
+            query = m.hashtag() != null
+                    ? new MastodonTagTimeline(m.instance().toString(), m.hashtag())
                     : new MastodonSearch(m.instance().toString(), m.query());
         } else if (spec instanceof SourceSpec.Bluesky b) {
             query = new BlueskySearch(b.api().toString(), b.query(), BlueskySearch.DEFAULT_PAGE_SIZE);
@@ -146,8 +150,8 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         result.complete(List.of(failed(task, "timed out", Instant.now(), System.nanoTime())));
     }
 
-    private CompletableFuture<SourceOutcome> feed(SourceTask task, SourceSpec.Feed feed, Instant startedAt,
-            long start, List<CompletableFuture<?>> work) {
+    private CompletableFuture<SourceOutcome> feed(
+            SourceTask task, SourceSpec.Feed feed, Instant startedAt, long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
         Validators validators = new Validators(state.etag(), state.lastModified());
         return fetchConditionally(task, validators, feed.url().toString(), Purpose.FEED, startedAt, start, work, ok -> {
@@ -155,8 +159,12 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
             if (parsed instanceof FeedResult.Rejected rejected) {
                 return failed(task, rejected.reason() + ": " + rejected.message(), startedAt, start);
             }
-            return fresh(task, ((FeedResult.Parsed) parsed).mentions(), state.withValidators(ok.validators().etag(),
-                    ok.validators().lastModified()), startedAt, start);
+            return fresh(
+                    task,
+                    ((FeedResult.Parsed) parsed).mentions(),
+                    state.withValidators(ok.validators().etag(), ok.validators().lastModified()),
+                    startedAt,
+                    start);
         });
     }
 
@@ -164,8 +172,14 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
      * A conditional GET (with the last run's validators, or none when the body is needed whatever it is): a 304 or
      * a failure becomes the source's outcome here, a body goes to {@code onBody}.
      */
-    private CompletableFuture<SourceOutcome> fetchConditionally(SourceTask task, Validators validators, String url,
-            Purpose purpose, Instant startedAt, long start, List<CompletableFuture<?>> work,
+    private CompletableFuture<SourceOutcome> fetchConditionally(
+            SourceTask task,
+            Validators validators,
+            String url,
+            Purpose purpose,
+            Instant startedAt,
+            long start,
+            List<CompletableFuture<?>> work,
             Function<FetchResult.Ok, SourceOutcome> onBody) {
         SourceState state = task.state();
         FetchRequest request = FetchRequest.conditional(url, purpose, validators);
@@ -175,8 +189,12 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         // future do not run)
         return fetch.thenApply(response -> {
             if (response instanceof FetchResult.NotModified nm) {
-                return unchanged(task, state.withValidators(nm.validators().etag(), nm.validators().lastModified()),
-                        startedAt, start);
+                return unchanged(
+                        task,
+                        state.withValidators(
+                                nm.validators().etag(), nm.validators().lastModified()),
+                        startedAt,
+                        start);
             }
             if (response instanceof FetchResult.Failed failed) {
                 return failed(task, failed.toString(), startedAt, start);
@@ -185,8 +203,8 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
         });
     }
 
-    private CompletableFuture<SourceOutcome> mentions(SourceTask task, MentionQuery query, Instant startedAt,
-            long start, List<CompletableFuture<?>> work) {
+    private CompletableFuture<SourceOutcome> mentions(
+            SourceTask task, MentionQuery query, Instant startedAt, long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
         CompletableFuture<MentionBatch> collect = collector.collect(query, new MentionCursor(state.cursor()));
         work.add(collect);
@@ -195,15 +213,20 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
                 return failed(task, batch.failure().toString(), startedAt, start);
             }
             if (!batch.errors().isEmpty()) {
-                LOG.info("Source {}: {} items or pages could not be read, first: {}", task.ref(),
-                        batch.errors().size(), batch.errors().get(0));
+                LOG.info(
+                        "Source {}: {} items or pages could not be read, first: {}",
+                        task.ref(),
+                        batch.errors().size(),
+                        batch.errors().get(0));
             }
             return fresh(task, batch.mentions(), cursorOf(state, batch), startedAt, start);
         });
     }
 
     private static SourceState cursorOf(SourceState state, MentionBatch batch) {
-        return batch.cursor() == null || batch.cursor().isStart() ? state : state.withCursor(batch.cursor().value());
+        return batch.cursor() == null || batch.cursor().isStart()
+                ? state
+                : state.withCursor(batch.cursor().value());
     }
 
     /**
@@ -213,44 +236,65 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
      * baseline. A selector that matches nothing fails the source (the page was redesigned, or the selector is
      * wrong) and keeps the last snapshot, rather than reporting every line as removed.
      */
-    private CompletableFuture<SourceOutcome> page(SourceTask task, SourceSpec.Page page, Instant startedAt,
-            long start, List<CompletableFuture<?>> work) {
+    private CompletableFuture<SourceOutcome> page(
+            SourceTask task, SourceSpec.Page page, Instant startedAt, long start, List<CompletableFuture<?>> work) {
         SourceState state = task.state();
         PageSpec spec = page.toPageSpec();
-        List<String> changedSettings = state.snapshot() == null ? List.of()
-                : PageChanges.changedSettings(state.snapshot(), spec);
-        Validators validators = changedSettings.isEmpty() ? new Validators(state.etag(), state.lastModified())
-                : Validators.NONE;
+        List<String> changedSettings =
+                state.snapshot() == null ? List.of() : PageChanges.changedSettings(state.snapshot(), spec);
+        Validators validators =
+                changedSettings.isEmpty() ? new Validators(state.etag(), state.lastModified()) : Validators.NONE;
         return fetchConditionally(task, validators, page.url().toString(), Purpose.PAGE, startedAt, start, work, ok -> {
             PageSnapshot current = pages.snapshot(spec, ok);
             if (!current.found()) {
-                return outcome(task, SourceStatus.FAILED, "select '" + spec.select() + "' matched nothing on the "
-                        + "page (redesigned, or a wrong selector?); the last snapshot is kept", 1, 0, 0,
-                        state.withValidators(null, null), List.of(), List.of(), startedAt, start);
+                return outcome(
+                        task,
+                        SourceStatus.FAILED,
+                        "select '" + spec.select() + "' matched nothing on the "
+                                + "page (redesigned, or a wrong selector?); the last snapshot is kept",
+                        1,
+                        0,
+                        0,
+                        state.withValidators(null, null),
+                        List.of(),
+                        List.of(),
+                        startedAt,
+                        start);
             }
-            SourceState next = state.withValidators(ok.validators().etag(), ok.validators().lastModified())
+            SourceState next = state.withValidators(
+                            ok.validators().etag(), ok.validators().lastModified())
                     .withSnapshot(PageChanges.toJson(current, spec));
             if (state.snapshot() == null || !changedSettings.isEmpty()) {
-                String reason = (state.snapshot() == null ? "first snapshot stored"
-                        : String.join(", ", changedSettings) + " changed in the watch, new snapshot stored")
+                String reason = (state.snapshot() == null
+                                ? "first snapshot stored"
+                                : String.join(", ", changedSettings) + " changed in the watch, new snapshot stored")
                         + "; changes are reported from the next run";
-                return outcome(task, SourceStatus.BASELINE, reason, 1, 0, 0, next, List.of(), List.of(), startedAt,
-                        start);
+                return outcome(
+                        task, SourceStatus.BASELINE, reason, 1, 0, 0, next, List.of(), List.of(), startedAt, start);
             }
             Optional<PageChange> change = pages.compare(PageChanges.fromJson(state.snapshot()), current);
             if (change.isEmpty()) {
-                return outcome(task, SourceStatus.UNCHANGED, null, 1, 0, 1, next, List.of(), List.of(), startedAt,
-                        start);
+                return outcome(
+                        task, SourceStatus.UNCHANGED, null, 1, 0, 1, next, List.of(), List.of(), startedAt, start);
             }
-            return outcome(task, SourceStatus.NEW, null, 1, 1, 0, next, List.of(),
-                    List.of(PageChanges.document(task.ref().watch(), page.competitor(), change.get(),
-                            current.hash())), startedAt, start);
+            return outcome(
+                    task,
+                    SourceStatus.NEW,
+                    null,
+                    1,
+                    1,
+                    0,
+                    next,
+                    List.of(),
+                    List.of(PageChanges.document(task.ref().watch(), page.competitor(), change.get(), current.hash())),
+                    startedAt,
+                    start);
         });
     }
 
     /** Keeps the mentions not seen in earlier runs; remembers all of them. */
-    private static SourceOutcome fresh(SourceTask task, List<Mention> mentions, SourceState state, Instant startedAt,
-            long start) {
+    private static SourceOutcome fresh(
+            SourceTask task, List<Mention> mentions, SourceState state, Instant startedAt, long start) {
         Set<String> seen = task.state().seen();
         List<Collected> fresh = new ArrayList<>();
         String competitor = task.spec() instanceof SourceSpec.Feed feed ? feed.competitor() : null;
@@ -261,8 +305,18 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
                 fresh.add(new Collected(task.ref().watch(), task.ref().key(), mention, competitor));
             }
         }
-        return outcome(task, fresh.isEmpty() ? SourceStatus.UNCHANGED : SourceStatus.NEW, null, mentions.size(),
-                fresh.size(), mentions.size() - fresh.size(), state.withSeen(ids), fresh, List.of(), startedAt, start);
+        return outcome(
+                task,
+                fresh.isEmpty() ? SourceStatus.UNCHANGED : SourceStatus.NEW,
+                null,
+                mentions.size(),
+                fresh.size(),
+                mentions.size() - fresh.size(),
+                state.withSeen(ids),
+                fresh,
+                List.of(),
+                startedAt,
+                start);
     }
 
     private static SourceOutcome unchanged(SourceTask task, SourceState state, Instant startedAt, long start) {
@@ -270,16 +324,27 @@ final class FetchSources extends RichAsyncFunction<SourceTask, SourceOutcome> {
     }
 
     private static SourceOutcome failed(SourceTask task, String reason, Instant startedAt, long start) {
-        return outcome(task, SourceStatus.FAILED, reason, 0, 0, 0, task.state(), List.of(), List.of(), startedAt,
-                start);
+        return outcome(
+                task, SourceStatus.FAILED, reason, 0, 0, 0, task.state(), List.of(), List.of(), startedAt, start);
     }
 
-    private static SourceOutcome outcome(SourceTask task, SourceStatus status, String reason, int fetched, int fresh,
-            int unchanged, SourceState state, List<Collected> mentions, List<PageChangeDocument> changes,
-            Instant startedAt, long start) {
+    private static SourceOutcome outcome(
+            SourceTask task,
+            SourceStatus status,
+            String reason,
+            int fetched,
+            int fresh,
+            int unchanged,
+            SourceState state,
+            List<Collected> mentions,
+            List<PageChangeDocument> changes,
+            Instant startedAt,
+            long start) {
         long millis = (System.nanoTime() - start) / 1_000_000;
-        return new SourceOutcome(new SourceReport(task.ref(), status, reason, fetched, fresh, unchanged,
-                startedAt, millis, state), mentions, changes);
+        return new SourceOutcome(
+                new SourceReport(task.ref(), status, reason, fetched, fresh, unchanged, startedAt, millis, state),
+                mentions,
+                changes);
     }
 
     private static String reason(Throwable error) {

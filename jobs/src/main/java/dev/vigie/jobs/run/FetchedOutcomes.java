@@ -17,8 +17,7 @@ final class FetchedOutcomes {
 
     private static final Map<String, AtomicReferenceArray<SourceOutcome>> RUNS = new ConcurrentHashMap<>();
 
-    private FetchedOutcomes() {
-    }
+    private FetchedOutcomes() {}
 
     /** Registers the outcomes of run {@code runId}; returns how many the job has to take (indices 0 to n - 1). */
     static int register(String runId, List<SourceOutcome> outcomes) {
@@ -36,8 +35,8 @@ final class FetchedOutcomes {
                     + " job can read what its driver fetched");
         }
         if (index < 0 || index >= outcomes.length()) {
-            throw new IllegalArgumentException("run " + runId + " has " + outcomes.length() + " fetched outcomes, no "
-                    + index);
+            throw new IllegalArgumentException(
+                    "run " + runId + " has " + outcomes.length() + " fetched outcomes, no " + index);
         }
         SourceOutcome outcome = outcomes.getAndSet(index, null);
         if (outcome == null) {

@@ -17,8 +17,7 @@ import picocli.CommandLine;
  */
 public final class FlinkMain {
 
-    private FlinkMain() {
-    }
+    private FlinkMain() {}
 
     public static void main(String[] args) {
         int code = commandLine().execute(runArguments(args));

@@ -25,8 +25,8 @@ final class JoinStories extends BroadcastProcessFunction<EnrichedMention, StoryA
     }
 
     /** The run's assignments by document id, in every subtask. */
-    static final MapStateDescriptor<String, StoryAssignment> ASSIGNMENTS = new MapStateDescriptor<>(
-            "story-assignments", Types.STRING, TypeInformation.of(StoryAssignment.class));
+    static final MapStateDescriptor<String, StoryAssignment> ASSIGNMENTS =
+            new MapStateDescriptor<>("story-assignments", Types.STRING, TypeInformation.of(StoryAssignment.class));
 
     @Override
     public void processBroadcastElement(StoryAssignment assignment, Context context, Collector<EnrichedMention> out)
@@ -39,7 +39,9 @@ final class JoinStories extends BroadcastProcessFunction<EnrichedMention, StoryA
             throws Exception {
         StoryAssignment a = context.getBroadcastState(ASSIGNMENTS).get(mention.documentId());
         List<String> keys = eventKeys.of(mention);
-        out.collect(a == null ? mention.withStory(mention.documentId(), null, 1, mention.documentId(), keys)
-                : mention.withStory(a.storyId(), a.duplicateOf(), a.storySources(), a.eventId(), keys));
+        out.collect(
+                a == null
+                        ? mention.withStory(mention.documentId(), null, 1, mention.documentId(), keys)
+                        : mention.withStory(a.storyId(), a.duplicateOf(), a.storySources(), a.eventId(), keys));
     }
 }

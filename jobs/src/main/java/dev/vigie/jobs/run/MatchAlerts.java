@@ -1,7 +1,7 @@
 package dev.vigie.jobs.run;
 
-import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.mail.AlertHit;
+import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.nlp.alert.AlertDocument;
@@ -46,12 +46,13 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
         for (Watch watch : watches) {
             for (AlertRuleSpec rule : watch.alerts()) {
                 if (rule.isSpike()) {
-                    continue;   // no query: spikes are found at the end of the run (SpikeAlerts)
+                    continue; // no query: spikes are found at the end of the run (SpikeAlerts)
                 }
-                Set<String> sentiments = rule.sentiment() == SentimentFilter.ANY ? Set.of()
+                Set<String> sentiments = rule.sentiment() == SentimentFilter.ANY
+                        ? Set.of()
                         : Set.of(rule.sentiment().code());
-                rules.add(new AlertRule(watch.id(), rule.id(), rule.query(), new LinkedHashSet<>(rule.languages()),
-                        sentiments));
+                rules.add(new AlertRule(
+                        watch.id(), rule.id(), rule.query(), new LinkedHashSet<>(rule.languages()), sentiments));
             }
         }
         return List.copyOf(rules);
@@ -100,10 +101,21 @@ final class MatchAlerts extends ProcessFunction<EnrichedMention, EnrichedMention
         }
         EnrichedMention withAlerts = mention.withAlerts(ids);
         for (AlertMatch match : result.matches()) {
-            context.output(HITS, new AlertHit(mention.watch(), match.ruleId(), mention.documentId(), m.title(),
-                    m.url(), m.source().name(), m.publishedEstimated() ? null : m.publishedAt(),
-                    UNKNOWN_LANGUAGE.equals(mention.lang()) ? "" : mention.lang(), mention.sentimentLabel(), m.text(),
-                    match.matchedTerms(), mention.storySources()));
+            context.output(
+                    HITS,
+                    new AlertHit(
+                            mention.watch(),
+                            match.ruleId(),
+                            mention.documentId(),
+                            m.title(),
+                            m.url(),
+                            m.source().name(),
+                            m.publishedEstimated() ? null : m.publishedAt(),
+                            UNKNOWN_LANGUAGE.equals(mention.lang()) ? "" : mention.lang(),
+                            mention.sentimentLabel(),
+                            m.text(),
+                            match.matchedTerms(),
+                            mention.storySources()));
         }
         out.collect(withAlerts);
     }

@@ -1,5 +1,7 @@
 package dev.vigie.jobs.run;
 
+import static dev.vigie.dashboards.fields.Fields.leaf;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigie.connectors.mention.Mention;
@@ -8,8 +10,6 @@ import dev.vigie.dashboards.fields.MentionFields;
 import dev.vigie.jobs.sink.DocumentConverter;
 import dev.vigie.jobs.sink.EsDocument;
 import java.io.UncheckedIOException;
-
-import static dev.vigie.dashboards.fields.Fields.leaf;
 
 /** Turns an enriched mention into its {@code vigie-mentions} document, field names as in the template. */
 final class MentionDocuments implements DocumentConverter<EnrichedMention> {
@@ -43,10 +43,18 @@ final class MentionDocuments implements DocumentConverter<EnrichedMention> {
         doc.put(MentionFields.FETCHED_AT, m.fetchedAt().toString());
         doc.put(MentionFields.LANG, enriched.lang());
         ObjectNode engagement = doc.putObject(MentionFields.ENGAGEMENT);
-        putIfPresent(engagement, leaf(MentionFields.ENGAGEMENT_LIKES), m.engagement().likes());
-        putIfPresent(engagement, leaf(MentionFields.ENGAGEMENT_SHARES), m.engagement().shares());
-        putIfPresent(engagement, leaf(MentionFields.ENGAGEMENT_COMMENTS), m.engagement().comments());
-        putIfPresent(engagement, leaf(MentionFields.ENGAGEMENT_SCORE), m.engagement().score());
+        putIfPresent(
+                engagement, leaf(MentionFields.ENGAGEMENT_LIKES), m.engagement().likes());
+        putIfPresent(
+                engagement,
+                leaf(MentionFields.ENGAGEMENT_SHARES),
+                m.engagement().shares());
+        putIfPresent(
+                engagement,
+                leaf(MentionFields.ENGAGEMENT_COMMENTS),
+                m.engagement().comments());
+        putIfPresent(
+                engagement, leaf(MentionFields.ENGAGEMENT_SCORE), m.engagement().score());
         if (m.reach() != null) {
             doc.put(MentionFields.REACH, m.reach());
         }
@@ -69,8 +77,8 @@ final class MentionDocuments implements DocumentConverter<EnrichedMention> {
         }
         // the event story (one event across outlets and languages) and the keys later runs find it by
         ObjectNode event = doc.putObject(MentionFields.EVENT);
-        event.put(leaf(MentionFields.EVENT_ID),
-                enriched.eventId() == null ? enriched.documentId() : enriched.eventId());
+        event.put(
+                leaf(MentionFields.EVENT_ID), enriched.eventId() == null ? enriched.documentId() : enriched.eventId());
         enriched.eventKeys().forEach(event.putArray(leaf(MentionFields.EVENT_KEYS))::add);
         if (enriched.signature() != null && enriched.signature().isComparable()) {
             // what the next runs look up to find this story again (see AssignStories)

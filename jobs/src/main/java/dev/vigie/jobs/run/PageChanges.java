@@ -18,13 +18,12 @@ final class PageChanges {
     static final String INDEX = "vigie-page-changes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PageChanges() {
-    }
+    private PageChanges() {}
 
     static PageChangeDocument document(String watch, String competitor, PageChange change, String snapshotHash) {
         ObjectNode doc = JSON.createObjectNode();
-        String id = watch + ":page:" + RunRecords.shortHash(change.url() + "\n" + change.section() + "\n"
-                + snapshotHash);
+        String id =
+                watch + ":page:" + RunRecords.shortHash(change.url() + "\n" + change.section() + "\n" + snapshotHash);
         doc.put(PageChangeFields.ID, id);
         doc.put(PageChangeFields.WATCH, watch);
         doc.put(PageChangeFields.COMPETITOR, competitor);
@@ -72,8 +71,8 @@ final class PageChanges {
             if (!node.path("section").asText().equals(spec.section())) {
                 changed.add("select");
             }
-            if (node.has("ignore") && !node.path("ignore").asText().equals(spec.ignore() == null ? ""
-                    : spec.ignore())) {
+            if (node.has("ignore")
+                    && !node.path("ignore").asText().equals(spec.ignore() == null ? "" : spec.ignore())) {
                 changed.add("ignore");
             }
             List<String> noise = new ArrayList<>();
@@ -93,8 +92,12 @@ final class PageChanges {
             var node = JSON.readTree(json);
             List<String> lines = new ArrayList<>();
             node.path("lines").forEach(line -> lines.add(line.asText()));
-            return new PageSnapshot(node.path("url").asText(), node.path("section").asText(),
-                    Instant.parse(node.path("taken_at").asText()), node.path("found").asBoolean(), lines,
+            return new PageSnapshot(
+                    node.path("url").asText(),
+                    node.path("section").asText(),
+                    Instant.parse(node.path("taken_at").asText()),
+                    node.path("found").asBoolean(),
+                    lines,
                     node.path("hash").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,8 +40,7 @@ final class RunGraph {
     /** Extra time the async operator grants beyond the fetch timeout, so that the function times out first. */
     private static final long ASYNC_SLACK_MS = 10_000;
 
-    private RunGraph() {
-    }
+    private RunGraph() {}
 
     /**
      * What the job sends back to the driver.
@@ -54,7 +53,11 @@ final class RunGraph {
      * @param enrichmentFailures items indexed although an enrichment stage failed on them, per
      *                    {@link EnrichmentFailures#key source}
      */
-    record Output(List<SourceReport> reports, List<AlertHit> hits, long startMillis, long documents,
+    record Output(
+            List<SourceReport> reports,
+            List<AlertHit> hits,
+            long startMillis,
+            long documents,
             Map<String, Long> enrichmentFailures) {
         Output {
             enrichmentFailures = Map.copyOf(enrichmentFailures);
@@ -70,13 +73,14 @@ final class RunGraph {
     static Output execute(List<SourceTask> tasks, List<Watch> watches, RunOptions options) throws Exception {
         long start = System.nanoTime();
         StreamExecutionEnvironment env = environment(options);
-        DataStream<SourceTask> sources = env.fromData(tasks, RunTypes.SOURCE_TASK)
-                .name("source specs");
+        DataStream<SourceTask> sources =
+                env.fromData(tasks, RunTypes.SOURCE_TASK).name("source specs");
 
         SingleOutputStreamOperator<SourceOutcome> outcomes = AsyncDataStream.unorderedWait(
                         sources.keyBy(task -> task.spec().host(), Types.STRING),
                         new FetchSources(options.runId(), options.fetchConfig(), options.fetchTimeout()),
-                        options.fetchTimeout().toMillis() + ASYNC_SLACK_MS, TimeUnit.MILLISECONDS,
+                        options.fetchTimeout().toMillis() + ASYNC_SLACK_MS,
+                        TimeUnit.MILLISECONDS,
                         options.fetchCapacity())
                 .returns(RunTypes.SOURCE_OUTCOME)
                 .name("fetch and parse");
@@ -90,7 +94,8 @@ final class RunGraph {
     static Output executeFetched(int outcomes, List<Watch> watches, RunOptions options) throws Exception {
         long start = System.nanoTime();
         StreamExecutionEnvironment env = environment(options);
-        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L).name("fetched sources")
+        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L)
+                .name("fetched sources")
                 .map(new FetchedOutcomes.Take(options.runId()), RunTypes.SOURCE_OUTCOME)
                 .name("take fetched");
         return run(env, fetched, false, watches, options, start);
@@ -102,7 +107,8 @@ final class RunGraph {
      */
     static StreamGraph graphOfFetched(int outcomes, List<Watch> watches, RunOptions options) {
         StreamExecutionEnvironment env = environment(options);
-        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L).name("fetched sources")
+        DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L)
+                .name("fetched sources")
                 .map(new FetchedOutcomes.Take(options.runId()), RunTypes.SOURCE_OUTCOME)
                 .name("take fetched");
         build(fetched, false, watches, options);
@@ -110,11 +116,16 @@ final class RunGraph {
     }
 
     /** What the job collects back to the driver, as the job runs. */
-    private record Results(CloseableIterator<SourceReport> reports, CloseableIterator<AlertHit> hits) {
-    }
+    private record Results(CloseableIterator<SourceReport> reports, CloseableIterator<AlertHit> hits) {}
 
-    private static Output run(StreamExecutionEnvironment env, DataStream<SourceOutcome> outcomes,
-            boolean collectReports, List<Watch> watches, RunOptions options, long start) throws Exception {
+    private static Output run(
+            StreamExecutionEnvironment env,
+            DataStream<SourceOutcome> outcomes,
+            boolean collectReports,
+            List<Watch> watches,
+            RunOptions options,
+            long start)
+            throws Exception {
         Results results = build(outcomes, collectReports, watches, options);
         CloseableIterator<SourceReport> reports = results.reports();
         CloseableIterator<AlertHit> hits = results.hits();
@@ -125,8 +136,13 @@ final class RunGraph {
         try {
             JobExecutionResult result = job.getJobExecutionResult().get();
             Long documentCount = result.getAccumulatorResult(CountDocuments.ACCUMULATOR);
-            return new Output(reportList.get(), hitList.get(), startMillis, documentCount == null ? 0 : documentCount,
-                    EnrichmentFailures.of(result.getAccumulatorResult(EnrichmentFailures.NAME),
+            return new Output(
+                    reportList.get(),
+                    hitList.get(),
+                    startMillis,
+                    documentCount == null ? 0 : documentCount,
+                    EnrichmentFailures.of(
+                            result.getAccumulatorResult(EnrichmentFailures.NAME),
                             result.getAccumulatorResult(EnrichmentFailures.ALERTS_NAME)));
         } catch (InterruptedException e) {
             job.cancel();
@@ -140,11 +156,10 @@ final class RunGraph {
     }
 
     /** The stages after the outcomes, up to the sink and the results collected back. */
-    private static Results build(DataStream<SourceOutcome> outcomes, boolean collectReports, List<Watch> watches,
-            RunOptions options) {
-        SingleOutputStreamOperator<Collected> collected = outcomes
-                .process(new SplitOutcomes(), RunTypes.COLLECTED)
-                .name("normalise");
+    private static Results build(
+            DataStream<SourceOutcome> outcomes, boolean collectReports, List<Watch> watches, RunOptions options) {
+        SingleOutputStreamOperator<Collected> collected =
+                outcomes.process(new SplitOutcomes(), RunTypes.COLLECTED).name("normalise");
 
         SingleOutputStreamOperator<EnrichedMention> enriched = collected
                 .keyBy(Collected::documentId, Types.STRING)
@@ -152,28 +167,30 @@ final class RunGraph {
                 .name("keep one per document id")
                 .map(new EnrichMentions(options.runId(), watches, options.coreNlp()), RunTypes.ENRICHED_MENTION)
                 .name("enrich");
-        SingleOutputStreamOperator<EnrichedMention> matched = AssignStories
-                .stage(enriched, options.elasticsearch(), options.sinkMaxRetryDuration(), watches)
+        SingleOutputStreamOperator<EnrichedMention> matched = AssignStories.stage(
+                        enriched, options.elasticsearch(), options.sinkMaxRetryDuration(), watches)
                 .process(new MatchAlerts(watches), RunTypes.ENRICHED_MENTION)
                 .name("alert matching");
 
         MentionDocuments mentionDocuments = new MentionDocuments();
-        DataStream<EsDocument> documents = matched
-                .map(mentionDocuments::toDocument, RunTypes.ES_DOCUMENT)
+        DataStream<EsDocument> documents = matched.map(mentionDocuments::toDocument, RunTypes.ES_DOCUMENT)
                 .name("mention documents")
-                .union(collected.getSideOutput(SplitOutcomes.PAGE_CHANGES)
-                        .map(change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
+                .union(collected
+                        .getSideOutput(SplitOutcomes.PAGE_CHANGES)
+                        .map(
+                                change -> new EsDocument(PageChanges.INDEX, change.id(), change.json()),
                                 RunTypes.ES_DOCUMENT)
                         .name("page change documents"))
                 .map(new CountDocuments(), RunTypes.ES_DOCUMENT)
                 .name("count documents");
 
-        documents.sinkTo(ElasticsearchSink.<EsDocument>builder()
+        documents
+                .sinkTo(ElasticsearchSink.<EsDocument>builder()
                         .endpoint(options.elasticsearch())
                         .converter(DocumentConverter.identity())
                         .maxBatchSize(options.sinkMaxBatchSize())
-                        .maxBufferedRequests(Math.max(ElasticsearchSink.DEFAULT_MAX_BUFFERED_REQUESTS,
-                                options.sinkMaxBatchSize() * 4))
+                        .maxBufferedRequests(Math.max(
+                                ElasticsearchSink.DEFAULT_MAX_BUFFERED_REQUESTS, options.sinkMaxBatchSize() * 4))
                         .maxInFlightRequests(options.sinkMaxInFlightRequests())
                         .maxRetryDuration(options.sinkMaxRetryDuration())
                         .runId(options.runId())
@@ -181,7 +198,8 @@ final class RunGraph {
                 .name("elasticsearch");
 
         CloseableIterator<SourceReport> reports = collectReports
-                ? collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync() : CloseableIterator.empty();
+                ? collected.getSideOutput(SplitOutcomes.REPORTS).collectAsync()
+                : CloseableIterator.empty();
         return new Results(reports, matched.getSideOutput(MatchAlerts.HITS).collectAsync());
     }
 
@@ -203,8 +221,8 @@ final class RunGraph {
         if (options.cluster() != null) {
             env = options.cluster().environment();
         } else if (options.execution() == RunOptions.Execution.EMBEDDED) {
-            env = StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(),
-                    EmbeddedCluster.configuration(options.parallelism()));
+            env = StreamExecutionEnvironment.createLocalEnvironment(
+                    options.parallelism(), EmbeddedCluster.configuration(options.parallelism()));
         } else {
             env = StreamExecutionEnvironment.getExecutionEnvironment();
         }

@@ -210,8 +210,7 @@ public final class RunOptions {
         private Duration leaseWait;
         private EmbeddedCluster cluster;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder watch(Watch watch) {
             watches.add(watch);
@@ -339,8 +338,11 @@ public final class RunOptions {
 
         /** The Elasticsearch of a watch's {@code elasticsearch} section. */
         static ElasticsearchEndpoint endpointOf(Watch watch) {
-            return new ElasticsearchEndpoint(watch.elasticsearch().url().toString(),
-                    watch.elasticsearch().apiKey().isPresent() ? watch.elasticsearch().apiKey().reveal() : null);
+            return new ElasticsearchEndpoint(
+                    watch.elasticsearch().url().toString(),
+                    watch.elasticsearch().apiKey().isPresent()
+                            ? watch.elasticsearch().apiKey().reveal()
+                            : null);
         }
 
         /**
@@ -396,7 +398,8 @@ public final class RunOptions {
             }
             if (cluster != null) {
                 if (execution != Execution.EMBEDDED) {
-                    throw new IllegalArgumentException("a run on a Flink cluster (flink run) cannot use an embedded one");
+                    throw new IllegalArgumentException(
+                            "a run on a Flink cluster (flink run) cannot use an embedded one");
                 }
                 parallelism = cluster.parallelism();
             }
@@ -421,15 +424,17 @@ public final class RunOptions {
                 throw new IllegalArgumentException("sinkMaxBatchSize must be >= 1, was " + sinkMaxBatchSize);
             }
             if (sinkMaxInFlightRequests < 1) {
-                throw new IllegalArgumentException("sinkMaxInFlightRequests must be >= 1, was "
-                        + sinkMaxInFlightRequests);
+                throw new IllegalArgumentException(
+                        "sinkMaxInFlightRequests must be >= 1, was " + sinkMaxInFlightRequests);
             }
             if (coreNlp == null) {
                 throw new IllegalArgumentException("coreNlp must not be null");
             }
             if (runId == null) {
-                runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-                        .format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+                runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now())
+                        + "-" + UUID.randomUUID().toString().substring(0, 8);
             } else if (!runId.matches("[A-Za-z0-9._-]+")) {
                 throw new IllegalArgumentException("runId must be [A-Za-z0-9._-]+, was '" + runId + "'");
             }

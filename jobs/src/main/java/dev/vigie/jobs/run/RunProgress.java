@@ -52,8 +52,14 @@ public final class RunProgress {
     String line() {
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         long enriched = itemsEnriched.get();
-        return String.format(java.util.Locale.ROOT,
-                "sources %d/%d, items fetched %d, enriched %d (%.0f/s), %.0f s", sourcesDone.get(), totalSources,
-                itemsFetched.get(), enriched, enriched / seconds, seconds);
+        return String.format(
+                java.util.Locale.ROOT,
+                "sources %d/%d, items fetched %d, enriched %d (%.0f/s), %.0f s",
+                sourcesDone.get(),
+                totalSources,
+                itemsFetched.get(),
+                enriched,
+                enriched / seconds,
+                seconds);
     }
 }

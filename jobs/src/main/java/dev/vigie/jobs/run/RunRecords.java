@@ -1,5 +1,7 @@
 package dev.vigie.jobs.run;
 
+import static dev.vigie.dashboards.fields.Fields.leaf;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.dashboards.fields.ErrorFields;
 import dev.vigie.dashboards.fields.RunFields;
@@ -16,39 +18,44 @@ import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 
-import static dev.vigie.dashboards.fields.Fields.leaf;
-
 /** Writes one {@code vigie-runs} document per run and source. */
 final class RunRecords {
 
     static final String INDEX = "vigie-runs";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RunRecords() {
-    }
+    private RunRecords() {}
 
-    static void write(RestClient client, String runId, List<SourceReport> reports,
-            Map<String, Long> enrichmentFailures) throws IOException {
+    static void write(RestClient client, String runId, List<SourceReport> reports, Map<String, Long> enrichmentFailures)
+            throws IOException {
         if (reports.isEmpty()) {
             return;
         }
         StringBuilder bulk = new StringBuilder();
         for (SourceReport report : reports) {
-            String id = runId + ":" + shortHash(report.ref().watch() + "\n" + report.ref().key());
-            bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id", id)))).append('\n');
+            String id = runId + ":"
+                    + shortHash(report.ref().watch() + "\n" + report.ref().key());
+            bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id", id))))
+                    .append('\n');
             Map<String, Object> document = document(id, runId, report);
-            document.put(RunFields.ENRICHMENT_FAILURES, enrichmentFailures.getOrDefault(
-                    EnrichmentFailures.key(report.ref().watch(), report.ref().key()), 0L));
+            document.put(
+                    RunFields.ENRICHMENT_FAILURES,
+                    enrichmentFailures.getOrDefault(
+                            EnrichmentFailures.key(
+                                    report.ref().watch(), report.ref().key()),
+                            0L));
             bulk.append(JSON.writeValueAsString(document)).append('\n');
         }
         Request request = new Request("POST", "/_bulk");
         // refresh now: wait_for would wait for the next scheduled refresh (up to a second, each run)
         request.addParameter("refresh", "true");
-        request.setEntity(new NByteArrayEntity(bulk.toString().getBytes(StandardCharsets.UTF_8),
+        request.setEntity(new NByteArrayEntity(
+                bulk.toString().getBytes(StandardCharsets.UTF_8),
                 ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         var response = JSON.readTree(client.performRequest(request).getEntity().getContent());
         if (response.path("errors").asBoolean()) {
-            throw new IOException("Elasticsearch refused run records: " + response.path("items").toString());
+            throw new IOException("Elasticsearch refused run records: "
+                    + response.path("items").toString());
         }
     }
 
@@ -58,8 +65,15 @@ final class RunRecords {
         document.put(RunFields.RUN_ID, runId);
         document.put(RunFields.WATCH, report.ref().watch());
         document.put(RunFields.JOB, "run");
-        document.put(RunFields.SOURCE, Map.of(leaf(RunFields.SOURCE_TYPE), report.ref().type(),
-                leaf(RunFields.SOURCE_NAME), report.ref().name(), leaf(RunFields.SOURCE_URL), report.ref().url()));
+        document.put(
+                RunFields.SOURCE,
+                Map.of(
+                        leaf(RunFields.SOURCE_TYPE),
+                        report.ref().type(),
+                        leaf(RunFields.SOURCE_NAME),
+                        report.ref().name(),
+                        leaf(RunFields.SOURCE_URL),
+                        report.ref().url()));
         document.put(RunFields.STATUS, report.status().id());
         document.put(RunFields.FETCHED, report.fetched());
         document.put(RunFields.NEW, report.fresh());
@@ -70,7 +84,9 @@ final class RunRecords {
             document.put(RunFields.ERRORS, report.reason());
         }
         document.put(RunFields.STARTED_AT, report.startedAt().toString());
-        document.put(RunFields.ENDED_AT, report.startedAt().plusMillis(report.durationMs()).toString());
+        document.put(
+                RunFields.ENDED_AT,
+                report.startedAt().plusMillis(report.durationMs()).toString());
         document.put(RunFields.DURATION_MS, report.durationMs());
         return document;
     }
@@ -94,16 +110,27 @@ final class RunRecords {
         client.performRequest(refresh);
         Request request = new Request("POST", "/" + errorIndex + "/_search");
         request.addParameter("ignore_unavailable", "true");
-        request.setJsonEntity(JSON.writeValueAsString(Map.of("size", 0,
-                "query", Map.of("term", Map.of(ErrorFields.RUN_ID, runId)),
-                "aggs", Map.of("index", Map.of("terms", Map.of("field", ErrorFields.INDEX, "size", 20),
-                        "aggs", Map.of("type", Map.of("terms",
-                                Map.of("field", ErrorFields.ERROR_TYPE, "size", 10))))))));
+        request.setJsonEntity(JSON.writeValueAsString(Map.of(
+                "size",
+                0,
+                "query",
+                Map.of("term", Map.of(ErrorFields.RUN_ID, runId)),
+                "aggs",
+                Map.of(
+                        "index",
+                        Map.of(
+                                "terms",
+                                Map.of("field", ErrorFields.INDEX, "size", 20),
+                                "aggs",
+                                Map.of(
+                                        "type",
+                                        Map.of("terms", Map.of("field", ErrorFields.ERROR_TYPE, "size", 10))))))));
         var answer = JSON.readTree(client.performRequest(request).getEntity().getContent());
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (var index : answer.path("aggregations").path("index").path("buckets")) {
             for (var type : index.path("type").path("buckets")) {
-                reasons.put(index.path("key").asText() + ": " + type.path("key").asText(),
+                reasons.put(
+                        index.path("key").asText() + ": " + type.path("key").asText(),
                         type.path("doc_count").asLong());
             }
         }
@@ -118,6 +145,8 @@ final class RunRecords {
         Request request = new Request("POST", "/" + index + "/_count");
         request.addParameter("ignore_unavailable", "true");
         request.setJsonEntity(JSON.writeValueAsString(Map.of("query", Map.of("term", Map.of(field, value)))));
-        return JSON.readTree(client.performRequest(request).getEntity().getContent()).path("count").asLong();
+        return JSON.readTree(client.performRequest(request).getEntity().getContent())
+                .path("count")
+                .asLong();
     }
 }

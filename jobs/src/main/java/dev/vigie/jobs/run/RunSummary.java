@@ -30,22 +30,67 @@ import java.util.Map;
  * @param enrichmentFailures items indexed although an enrichment stage (language, sentiment, themes...) failed on
  *                     them; each is logged with its id and the stages that failed
  */
-public record RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
-        List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-        List<URI> kibana, long duplicates, Map<String, Long> refusedByReason, long enrichmentFailures) {
+public record RunSummary(
+        String runId,
+        Instant startedAt,
+        Duration duration,
+        List<SourceReport> sources,
+        List<AlertReport> alerts,
+        long indexed,
+        long refused,
+        Map<String, Long> stageMillis,
+        List<Path> outboxes,
+        List<URI> kibana,
+        long duplicates,
+        Map<String, Long> refusedByReason,
+        long enrichmentFailures) {
 
     /** A summary in which every item was enriched by every stage. */
-    public RunSummary(String runId, Instant startedAt, Duration duration, List<SourceReport> sources,
-            List<AlertReport> alerts, long indexed, long refused, Map<String, Long> stageMillis, List<Path> outboxes,
-            List<URI> kibana, long duplicates, Map<String, Long> refusedByReason) {
-        this(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes, kibana, duplicates,
-                refusedByReason, 0);
+    public RunSummary(
+            String runId,
+            Instant startedAt,
+            Duration duration,
+            List<SourceReport> sources,
+            List<AlertReport> alerts,
+            long indexed,
+            long refused,
+            Map<String, Long> stageMillis,
+            List<Path> outboxes,
+            List<URI> kibana,
+            long duplicates,
+            Map<String, Long> refusedByReason) {
+        this(
+                runId,
+                startedAt,
+                duration,
+                sources,
+                alerts,
+                indexed,
+                refused,
+                stageMillis,
+                outboxes,
+                kibana,
+                duplicates,
+                refusedByReason,
+                0);
     }
 
     /** This summary with {@code count} items indexed although an enrichment stage failed on them. */
     public RunSummary withEnrichmentFailures(long count) {
-        return new RunSummary(runId, startedAt, duration, sources, alerts, indexed, refused, stageMillis, outboxes,
-                kibana, duplicates, refusedByReason, count);
+        return new RunSummary(
+                runId,
+                startedAt,
+                duration,
+                sources,
+                alerts,
+                indexed,
+                refused,
+                stageMillis,
+                outboxes,
+                kibana,
+                duplicates,
+                refusedByReason,
+                count);
     }
 
     public RunSummary {
@@ -71,8 +116,11 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
 
     /** The source report of {@code type} and {@code name} in {@code watch}, for tests and tools. */
     public SourceReport source(String watch, String type, String name) {
-        return sources.stream().filter(s -> s.ref().watch().equals(watch) && s.ref().type().equals(type)
-                && s.ref().name().equals(name)).findFirst()
+        return sources.stream()
+                .filter(s -> s.ref().watch().equals(watch)
+                        && s.ref().type().equals(type)
+                        && s.ref().name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no source " + type + " " + name + " in " + watch));
     }
 
@@ -85,48 +133,87 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
 
     /** Prints the summary for a person at a terminal. */
     public void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "Run %s: %d sources, %d items fetched, %d new, %d documents indexed%s, %d refused, %s%n",
-                runId, sources.size(), fetched(), fresh(), indexed,
-                duplicates > 0 ? " (" + duplicates + " new items were duplicates across sources)" : "", refused,
+        out.printf(
+                Locale.ROOT,
+                "Run %s: %d sources, %d items fetched, %d new, %d documents indexed%s, %d refused, %s%n",
+                runId,
+                sources.size(),
+                fetched(),
+                fresh(),
+                indexed,
+                duplicates > 0 ? " (" + duplicates + " new items were duplicates across sources)" : "",
+                refused,
                 human(duration));
-        int w = Math.max("watch".length(), sources.stream().mapToInt(x -> x.ref().watch().length()).max().orElse(0));
+        int w = Math.max(
+                "watch".length(),
+                sources.stream().mapToInt(x -> x.ref().watch().length()).max().orElse(0));
         w = Math.max(w, alerts.stream().mapToInt(a -> a.watch().length()).max().orElse(0));
         String row = "  %-" + w + "s %-10s %-44s %8s %6s %9s  %s%n";
         out.printf(Locale.ROOT, row, "watch", "type", "source", "fetched", "new", "unchanged", "status");
         for (SourceReport s : sources) {
-            out.printf(Locale.ROOT, row, s.ref().watch(), s.ref().type(), shorten(label(s.ref()), 44),
-                    s.fetched(), s.fresh(), s.unchanged(),
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    s.ref().watch(),
+                    s.ref().type(),
+                    shorten(label(s.ref()), 44),
+                    s.fetched(),
+                    s.fresh(),
+                    s.unchanged(),
                     s.statusText());
         }
         if (!alerts.isEmpty()) {
             String alertRow = "  %-" + w + "s %-20s %6s %8s %8s %8s  %s%n";
             out.printf(Locale.ROOT, alertRow, "watch", "alert", "hits", "sent", "pending", "unknown", "note");
             for (AlertReport a : alerts) {
-                out.printf(Locale.ROOT, alertRow, a.watch(), a.rule(), a.hits(), a.emailed(), a.pending(),
-                        a.unknown(), note(a));
+                out.printf(
+                        Locale.ROOT,
+                        alertRow,
+                        a.watch(),
+                        a.rule(),
+                        a.hits(),
+                        a.emailed(),
+                        a.pending(),
+                        a.unknown(),
+                        note(a));
             }
         }
         if (enrichmentFailures > 0) {
-            out.printf(Locale.ROOT, "  %d items indexed without some enrichment (a model failed on them): see the "
-                    + "log, and enrichment_failures in vigie-runs, run_id %s%n", enrichmentFailures, runId);
+            out.printf(
+                    Locale.ROOT,
+                    "  %d items indexed without some enrichment (a model failed on them): see the "
+                            + "log, and enrichment_failures in vigie-runs, run_id %s%n",
+                    enrichmentFailures,
+                    runId);
         }
         if (refused > 0) {
-            out.printf(Locale.ROOT, "  WARNING: %d documents refused by Elasticsearch as invalid, not indexed (%s): see "
-                    + "index vigie-errors, run_id %s%n", refused, refusedByReason.entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")),
+            out.printf(
+                    Locale.ROOT,
+                    "  WARNING: %d documents refused by Elasticsearch as invalid, not indexed (%s): see "
+                            + "index vigie-errors, run_id %s%n",
+                    refused,
+                    refusedByReason.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .collect(java.util.stream.Collectors.joining(", ")),
                     runId);
         }
         long unknown = alerts.stream().mapToLong(AlertReport::unknown).sum();
         if (unknown > 0) {
-            out.printf(Locale.ROOT, "  WARNING: %d alert hits were sent without acknowledgement from the mail server "
-                    + "(it may have accepted them): not sent again for 24 h, then once more with the same Message-ID; "
-                    + "see vigie-alerts, status sending%n", unknown);
+            out.printf(
+                    Locale.ROOT,
+                    "  WARNING: %d alert hits were sent without acknowledgement from the mail server "
+                            + "(it may have accepted them): not sent again for 24 h, then once more with the same Message-ID; "
+                            + "see vigie-alerts, status sending%n",
+                    unknown);
         }
         long failed = alerts.stream().mapToLong(AlertReport::failed).sum();
         if (failed > 0) {
-            out.printf(Locale.ROOT, "  WARNING: %d alert hits were refused for good by a webhook (see the note): "
-                    + "recorded as failed in vigie-alerts, not retried; fix the webhook and set them back to "
-                    + "pending to send them%n", failed);
+            out.printf(
+                    Locale.ROOT,
+                    "  WARNING: %d alert hits were refused for good by a webhook (see the note): "
+                            + "recorded as failed in vigie-alerts, not retried; fix the webhook and set them back to "
+                            + "pending to send them%n",
+                    failed);
         }
         for (Path outbox : outboxes) {
             out.println("  Alert emails written to " + outbox.toAbsolutePath());
@@ -140,8 +227,11 @@ public record RunSummary(String runId, Instant startedAt, Duration duration, Lis
     private static String note(AlertReport a) {
         List<String> notes = new java.util.ArrayList<>();
         if (a.pending() > 0 && !a.pendingReason().isEmpty()) {
-            notes.add("pending: " + a.pendingReason() + (a.pendingReason().startsWith("next ")
-                    || a.pendingReason().endsWith(")") ? "" : " (" + a.destination() + ")"));
+            notes.add("pending: " + a.pendingReason()
+                    + (a.pendingReason().startsWith("next ")
+                                    || a.pendingReason().endsWith(")")
+                            ? ""
+                            : " (" + a.destination() + ")"));
         }
         if (a.failed() > 0) {
             notes.add(a.failed() + " failed: " + a.failedReason());

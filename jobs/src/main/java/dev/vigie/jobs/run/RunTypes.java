@@ -29,7 +29,8 @@ import org.apache.flink.core.memory.DataOutputView;
  */
 final class RunTypes {
 
-    static final RecordTypeInfo<SourceTask> SOURCE_TASK = RecordTypeInfo.of(SourceTask.class, new SourceTaskSerializer());
+    static final RecordTypeInfo<SourceTask> SOURCE_TASK =
+            RecordTypeInfo.of(SourceTask.class, new SourceTaskSerializer());
     static final RecordTypeInfo<SourceOutcome> SOURCE_OUTCOME =
             RecordTypeInfo.of(SourceOutcome.class, new SourceOutcomeSerializer());
     static final RecordTypeInfo<SourceReport> SOURCE_REPORT =
@@ -39,14 +40,14 @@ final class RunTypes {
             RecordTypeInfo.of(EnrichedMention.class, new EnrichedMentionSerializer());
     static final RecordTypeInfo<PageChangeDocument> PAGE_CHANGE =
             RecordTypeInfo.of(PageChangeDocument.class, new PageChangeSerializer());
-    static final RecordTypeInfo<EsDocument> ES_DOCUMENT = RecordTypeInfo.of(EsDocument.class, new EsDocumentSerializer());
+    static final RecordTypeInfo<EsDocument> ES_DOCUMENT =
+            RecordTypeInfo.of(EsDocument.class, new EsDocumentSerializer());
     static final RecordTypeInfo<AlertHit> ALERT_HIT = RecordTypeInfo.of(AlertHit.class, new AlertHitSerializer());
 
     /** Rebuilds story signatures from their MinHash values (the enrichment stage signs with the default signer). */
     private static final StorySigner SIGNER = StorySigner.create();
 
-    private RunTypes() {
-    }
+    private RunTypes() {}
 
     // --- field groups shared by several records ---
 
@@ -76,20 +77,37 @@ final class RunTypes {
 
     private static Mention readMention(DataInputView in) throws IOException {
         String id = RecordSerializer.readString(in);
-        Source source = new Source(SourceType.values()[in.readByte()], RecordSerializer.readString(in),
-                RecordSerializer.readString(in), RecordSerializer.readString(in));
+        Source source = new Source(
+                SourceType.values()[in.readByte()],
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in));
         String url = RecordSerializer.readString(in);
         String title = RecordSerializer.readString(in);
         String text = RecordSerializer.readString(in);
-        Author author = new Author(RecordSerializer.readString(in), RecordSerializer.readString(in),
-                RecordSerializer.readLong(in));
+        Author author = new Author(
+                RecordSerializer.readString(in), RecordSerializer.readString(in), RecordSerializer.readLong(in));
         var publishedAt = RecordSerializer.readInstant(in);
         boolean estimated = in.readBoolean();
         var fetchedAt = RecordSerializer.readInstant(in);
         String lang = RecordSerializer.readString(in);
-        Engagement engagement = new Engagement(RecordSerializer.readLong(in), RecordSerializer.readLong(in),
-                RecordSerializer.readLong(in), RecordSerializer.readLong(in));
-        return new Mention(id, source, url, title, text, author, publishedAt, estimated, fetchedAt, lang, engagement,
+        Engagement engagement = new Engagement(
+                RecordSerializer.readLong(in),
+                RecordSerializer.readLong(in),
+                RecordSerializer.readLong(in),
+                RecordSerializer.readLong(in));
+        return new Mention(
+                id,
+                source,
+                url,
+                title,
+                text,
+                author,
+                publishedAt,
+                estimated,
+                fetchedAt,
+                lang,
+                engagement,
                 RecordSerializer.readLong(in));
     }
 
@@ -102,8 +120,12 @@ final class RunTypes {
     }
 
     private static SourceState readState(DataInputView in) throws IOException {
-        return new SourceState(RecordSerializer.readString(in), RecordSerializer.readString(in),
-                RecordSerializer.readString(in), RecordSerializer.readString(in), RecordSerializer.readStrings(in));
+        return new SourceState(
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readStrings(in));
     }
 
     private static void writeRef(DataOutputView out, SourceRef r) throws IOException {
@@ -114,8 +136,11 @@ final class RunTypes {
     }
 
     private static SourceRef readRef(DataInputView in) throws IOException {
-        return new SourceRef(RecordSerializer.readString(in), RecordSerializer.readString(in),
-                RecordSerializer.readString(in), RecordSerializer.readString(in));
+        return new SourceRef(
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in),
+                RecordSerializer.readString(in));
     }
 
     private static void writeUri(DataOutputView out, URI uri) throws IOException {
@@ -188,8 +213,8 @@ final class RunTypes {
                 case BLUESKY -> new SourceSpec.Bluesky(readUri(in), readString(in));
                 case REDDIT -> new SourceSpec.Reddit(readUri(in), readString(in), readString(in));
                 case HACKER_NEWS -> new SourceSpec.HackerNews(readUri(in), readString(in));
-                case PAGE -> new SourceSpec.Page(readString(in), readUri(in), readString(in), readString(in),
-                        readStrings(in));
+                case PAGE ->
+                    new SourceSpec.Page(readString(in), readUri(in), readString(in), readString(in), readStrings(in));
                 default -> throw new IOException("unknown kind of source spec " + kind + " for " + ref);
             };
             return new SourceTask(ref, spec, readState(in));
@@ -220,8 +245,16 @@ final class RunTypes {
 
         @Override
         public SourceReport deserialize(DataInputView in) throws IOException {
-            return new SourceReport(readRef(in), SourceStatus.values()[in.readByte()], readString(in), in.readInt(),
-                    in.readInt(), in.readInt(), readInstant(in), in.readLong(), readState(in));
+            return new SourceReport(
+                    readRef(in),
+                    SourceStatus.values()[in.readByte()],
+                    readString(in),
+                    in.readInt(),
+                    in.readInt(),
+                    in.readInt(),
+                    readInstant(in),
+                    in.readLong(),
+                    readState(in));
         }
 
         @Override
@@ -344,8 +377,22 @@ final class RunTypes {
                 in.readFully(bytes);
                 signature = SIGNER.fromBytes(bytes);
             }
-            return new EnrichedMention(watch, sourceKey, mention, lang, label, score, themes, curation, brands,
-                    signature, readString(in), readString(in), readStrings(in), in.readInt(), readString(in),
+            return new EnrichedMention(
+                    watch,
+                    sourceKey,
+                    mention,
+                    lang,
+                    label,
+                    score,
+                    themes,
+                    curation,
+                    brands,
+                    signature,
+                    readString(in),
+                    readString(in),
+                    readStrings(in),
+                    in.readInt(),
+                    readString(in),
                     readStrings(in));
         }
 
@@ -421,9 +468,20 @@ final class RunTypes {
 
         @Override
         public AlertHit deserialize(DataInputView in) throws IOException {
-            return new AlertHit(readString(in), readString(in), readString(in), readString(in), readString(in),
-                    readString(in), readInstant(in), readString(in), readString(in), readString(in), readStrings(in),
-                    in.readInt(), spike(readString(in)));
+            return new AlertHit(
+                    readString(in),
+                    readString(in),
+                    readString(in),
+                    readString(in),
+                    readString(in),
+                    readString(in),
+                    readInstant(in),
+                    readString(in),
+                    readString(in),
+                    readString(in),
+                    readStrings(in),
+                    in.readInt(),
+                    spike(readString(in)));
         }
 
         private static dev.vigie.jobs.spike.SpikeReport spike(String json) {

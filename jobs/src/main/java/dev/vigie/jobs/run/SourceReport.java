@@ -19,8 +19,17 @@ import java.util.Objects;
  * @param durationMs fetch and parse time
  * @param state      the state to keep for the next run (the previous one when the source failed)
  */
-public record SourceReport(SourceRef ref, SourceStatus status, String reason, int fetched, int fresh, int unchanged,
-        Instant startedAt, long durationMs, SourceState state) implements Serializable {
+public record SourceReport(
+        SourceRef ref,
+        SourceStatus status,
+        String reason,
+        int fetched,
+        int fresh,
+        int unchanged,
+        Instant startedAt,
+        long durationMs,
+        SourceState state)
+        implements Serializable {
 
     public SourceReport {
         Objects.requireNonNull(ref, "ref");

@@ -9,10 +9,8 @@ import org.apache.flink.util.OutputTag;
  */
 final class SplitOutcomes extends ProcessFunction<SourceOutcome, Collected> {
 
-    static final OutputTag<SourceReport> REPORTS =
-            new OutputTag<>("reports", RunTypes.SOURCE_REPORT);
-    static final OutputTag<PageChangeDocument> PAGE_CHANGES =
-            new OutputTag<>("page-changes", RunTypes.PAGE_CHANGE);
+    static final OutputTag<SourceReport> REPORTS = new OutputTag<>("reports", RunTypes.SOURCE_REPORT);
+    static final OutputTag<PageChangeDocument> PAGE_CHANGES = new OutputTag<>("page-changes", RunTypes.PAGE_CHANGE);
 
     @Override
     public void processElement(SourceOutcome outcome, Context context, Collector<Collected> out) {

@@ -13,16 +13,16 @@ import java.util.Objects;
  *                     least 1): what digests show as "also in N sources"
  * @param eventId      its event story: its own id when it starts one
  */
-public record StoryAssignment(String documentId, String storyId, String duplicateOf, int storySources,
-        String eventId) implements Serializable {
+public record StoryAssignment(String documentId, String storyId, String duplicateOf, int storySources, String eventId)
+        implements Serializable {
 
     public StoryAssignment {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(storyId, "storyId");
         Objects.requireNonNull(eventId, "eventId");
         if (storySources < 1) {
-            throw new IllegalArgumentException("a story has at least one source, got " + storySources + " for "
-                    + documentId);
+            throw new IllegalArgumentException(
+                    "a story has at least one source, got " + storySources + " for " + documentId);
         }
     }
 }

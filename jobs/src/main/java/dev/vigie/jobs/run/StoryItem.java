@@ -20,8 +20,16 @@ import java.util.Objects;
  * @param title             its title (or first words), a candidate title for its event story
  * @param eventKeys         its {@link dev.vigie.nlp.event.EventSignals event keys}
  */
-public record StoryItem(String watch, String documentId, long publishedAtMillis, String sourceName, byte[] signature,
-        String lang, String title, String[] eventKeys) implements Serializable {
+public record StoryItem(
+        String watch,
+        String documentId,
+        long publishedAtMillis,
+        String sourceName,
+        byte[] signature,
+        String lang,
+        String title,
+        String[] eventKeys)
+        implements Serializable {
 
     public StoryItem {
         Objects.requireNonNull(watch, "watch");
@@ -45,8 +53,14 @@ public record StoryItem(String watch, String documentId, long publishedAtMillis,
         if (!comparable && eventKeys.isEmpty()) {
             return null;
         }
-        return new StoryItem(mention.watch(), mention.documentId(), mention.mention().publishedAt().toEpochMilli(),
-                mention.mention().source().name(), comparable ? mention.signature().toBytes() : new byte[0],
-                mention.lang(), EventKeys.titleOf(mention), eventKeys.toArray(String[]::new));
+        return new StoryItem(
+                mention.watch(),
+                mention.documentId(),
+                mention.mention().publishedAt().toEpochMilli(),
+                mention.mention().source().name(),
+                comparable ? mention.signature().toBytes() : new byte[0],
+                mention.lang(),
+                EventKeys.titleOf(mention),
+                eventKeys.toArray(String[]::new));
     }
 }

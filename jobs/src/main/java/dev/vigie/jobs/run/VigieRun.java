@@ -46,8 +46,7 @@ public final class VigieRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(VigieRun.class);
 
-    private VigieRun() {
-    }
+    private VigieRun() {}
 
     /**
      * Runs the watches of {@code options} and returns what happened.
@@ -59,18 +58,31 @@ public final class VigieRun {
         long start = System.nanoTime();
         Map<String, Long> stages = new LinkedHashMap<>();
         ElasticsearchEndpoint endpoint = options.elasticsearch();
-        ElasticsearchCalls calls = new ElasticsearchCalls(endpoint, options.elasticsearchPatience(),
+        ElasticsearchCalls calls = new ElasticsearchCalls(
+                endpoint,
+                options.elasticsearchPatience(),
                 options.progress() == null ? null : line -> options.progress().accept("  " + line));
         try (ElasticsearchEndpoint.Clients clients = endpoint.clients()) {
             long t = System.nanoTime();
-            waitForElasticsearch(clients.rest(), endpoint, options.elasticsearchWait(), options.progress(),
+            waitForElasticsearch(
+                    clients.rest(),
+                    endpoint,
+                    options.elasticsearchWait(),
+                    options.progress(),
                     options.progressInterval());
             calls.call("installing the index templates", () -> IndexTemplates.installAll(clients.sync()));
             stages.put("templates", millisSince(t));
 
             List<String> watchIds = options.watches().stream().map(Watch::id).toList();
-            try (WatchLeases leases = WatchLeases.acquire(clients.rest(), calls, watchIds, options.runId(),
-                    options.leaseTtl(), options.leaseWait(), Clock.systemUTC(), options.progress())) {
+            try (WatchLeases leases = WatchLeases.acquire(
+                    clients.rest(),
+                    calls,
+                    watchIds,
+                    options.runId(),
+                    options.leaseTtl(),
+                    options.leaseWait(),
+                    Clock.systemUTC(),
+                    options.progress())) {
                 return runLeased(options, clients, calls, leases, startedAt, start, stages);
             }
         } catch (RunFailedException e) {
@@ -84,20 +96,31 @@ public final class VigieRun {
     }
 
     /** The run once it holds the lease of every watch. */
-    private static RunSummary runLeased(RunOptions options, ElasticsearchEndpoint.Clients clients,
-            ElasticsearchCalls calls, WatchLeases leases, Instant startedAt, long start, Map<String, Long> stages)
+    private static RunSummary runLeased(
+            RunOptions options,
+            ElasticsearchEndpoint.Clients clients,
+            ElasticsearchCalls calls,
+            WatchLeases leases,
+            Instant startedAt,
+            long start,
+            Map<String, Long> stages)
             throws Exception {
         long t = System.nanoTime();
         StateStore store = new StateStore(clients.rest());
         List<SourceTask> tasks = new ArrayList<>();
         for (Watch watch : options.watches()) {
-            Map<String, SourceState> states = calls.call("reading the state of watch " + watch.id(),
-                    () -> store.load(watch.id()));
+            Map<String, SourceState> states =
+                    calls.call("reading the state of watch " + watch.id(), () -> store.load(watch.id()));
             tasks.addAll(SourcePlanner.plan(watch, states, options.apis()));
         }
         stages.put("plan", millisSince(t));
-        LOG.info("Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}", options.runId(),
-                options.watches().size(), tasks.size(), options.elasticsearch(), options.parallelism());
+        LOG.info(
+                "Run {}: {} watches, {} sources, Elasticsearch {}, parallelism {}",
+                options.runId(),
+                options.watches().size(),
+                tasks.size(),
+                options.elasticsearch(),
+                options.parallelism());
 
         RunGraph.Output output = runJob(tasks, options, stages);
 
@@ -110,25 +133,48 @@ public final class VigieRun {
 
         t = System.nanoTime();
         List<SourceReport> reports = new ArrayList<>(output.reports());
-        reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch()).thenComparing(r -> r.ref().key()));
+        reports.sort(Comparator.comparing((SourceReport r) -> r.ref().watch())
+                .thenComparing(r -> r.ref().key()));
         Map<String, Long> enrichmentFailures = output.enrichmentFailures();
         commit(store, calls, clients.rest(), options.runId(), reports, enrichmentFailures);
         boolean jobRan = stages.containsKey("job");
-        Map<String, Long> refusedByReason = jobRan ? calls.call("reading the documents refused in "
-                + ElasticsearchSink.DEFAULT_ERROR_INDEX, () -> RunRecords.refusedByReason(clients.rest(),
-                ElasticsearchSink.DEFAULT_ERROR_INDEX, options.runId())) : Map.of();
-        long refused = refusedByReason.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> refusedByReason = jobRan
+                ? calls.call(
+                        "reading the documents refused in " + ElasticsearchSink.DEFAULT_ERROR_INDEX,
+                        () -> RunRecords.refusedByReason(
+                                clients.rest(), ElasticsearchSink.DEFAULT_ERROR_INDEX, options.runId()))
+                : Map.of();
+        long refused =
+                refusedByReason.values().stream().mapToLong(Long::longValue).sum();
         stages.put("commit", millisSince(t));
 
         long fresh = reports.stream().mapToLong(SourceReport::fresh).sum();
         long documents = jobRan ? output.documents() : 0;
-        RunSummary summary = new RunSummary(options.runId(), startedAt, Duration.ofNanos(System.nanoTime() - start),
-                reports, alerts, Math.max(0, documents - refused), refused, stages, outboxes(options, alerts),
-                kibana(options), Math.max(0, fresh - documents), refusedByReason)
-                .withEnrichmentFailures(enrichmentFailures.values().stream().mapToLong(Long::longValue).sum());
-        LOG.info("Run {} done in {} ms: {} sources ({} failed), {} new items, {} documents, stages {}",
-                options.runId(), summary.duration().toMillis(), reports.size(), summary.failedSources(),
-                summary.fresh(), documents, stages);
+        RunSummary summary = new RunSummary(
+                        options.runId(),
+                        startedAt,
+                        Duration.ofNanos(System.nanoTime() - start),
+                        reports,
+                        alerts,
+                        Math.max(0, documents - refused),
+                        refused,
+                        stages,
+                        outboxes(options, alerts),
+                        kibana(options),
+                        Math.max(0, fresh - documents),
+                        refusedByReason)
+                .withEnrichmentFailures(enrichmentFailures.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        LOG.info(
+                "Run {} done in {} ms: {} sources ({} failed), {} new items, {} documents, stages {}",
+                options.runId(),
+                summary.duration().toMillis(),
+                reports.size(),
+                summary.failedSources(),
+                summary.fresh(),
+                documents,
+                stages);
         return summary;
     }
 
@@ -154,8 +200,8 @@ public final class VigieRun {
                 return thread;
             });
             long every = options.progressInterval().toMillis();
-            printer.scheduleAtFixedRate(() -> options.progress().accept("  " + progress.line()), every, every,
-                    TimeUnit.MILLISECONDS);
+            printer.scheduleAtFixedRate(
+                    () -> options.progress().accept("  " + progress.line()), every, every, TimeUnit.MILLISECONDS);
         }
         try {
             long t = System.nanoTime();
@@ -175,7 +221,11 @@ public final class VigieRun {
             RunGraph.Output output = RunGraph.executeFetched(fetched.withNews(), options.watches(), options);
             stages.put("job start", output.startMillis());
             stages.put("job", millisSince(t) - output.startMillis());
-            return new RunGraph.Output(fetched.reports(), output.hits(), output.startMillis(), output.documents(),
+            return new RunGraph.Output(
+                    fetched.reports(),
+                    output.hits(),
+                    output.startMillis(),
+                    output.documents(),
                     output.enrichmentFailures());
         } finally {
             if (printer != null) {
@@ -188,8 +238,14 @@ public final class VigieRun {
         }
     }
 
-    private static void commit(StateStore store, ElasticsearchCalls calls, RestClient rest, String runId,
-            List<SourceReport> reports, Map<String, Long> enrichmentFailures) throws IOException, InterruptedException {
+    private static void commit(
+            StateStore store,
+            ElasticsearchCalls calls,
+            RestClient rest,
+            String runId,
+            List<SourceReport> reports,
+            Map<String, Long> enrichmentFailures)
+            throws IOException, InterruptedException {
         Map<String, List<StateStore.Entry>> byWatch = new LinkedHashMap<>();
         for (SourceReport report : reports) {
             if (report.status() == SourceStatus.FAILED) {
@@ -215,30 +271,42 @@ public final class VigieRun {
      * Waits until {@code _cluster/health} answers (Elasticsearch may still be starting), telling {@code progress}
      * every {@code every} that it is still waiting, and why.
      */
-    static void waitForElasticsearch(RestClient rest, ElasticsearchEndpoint endpoint, Duration wait,
-            Consumer<String> progress, Duration every) throws RunFailedException, InterruptedException {
+    static void waitForElasticsearch(
+            RestClient rest, ElasticsearchEndpoint endpoint, Duration wait, Consumer<String> progress, Duration every)
+            throws RunFailedException, InterruptedException {
         Request health = new Request("GET", "/_cluster/health");
         health.addParameter("wait_for_status", "yellow");
         health.addParameter("timeout", "10s");
         long begin = System.nanoTime();
         long[] lastLine = {begin};
-        Consumer<String> onRetry = progress == null ? null : failure -> {
-            long now = System.nanoTime();
-            if (now - lastLine[0] >= every.toNanos() || lastLine[0] == begin) {
-                lastLine[0] = now;
-                progress.accept(String.format(java.util.Locale.ROOT,
-                        "  waiting for Elasticsearch at %s (%d s of %d s): %s", endpoint, (now - begin) / 1_000_000_000L,
-                        wait.toSeconds(), failure));
-            }
-        };
+        Consumer<String> onRetry = progress == null
+                ? null
+                : failure -> {
+                    long now = System.nanoTime();
+                    if (now - lastLine[0] >= every.toNanos() || lastLine[0] == begin) {
+                        lastLine[0] = now;
+                        progress.accept(String.format(
+                                java.util.Locale.ROOT,
+                                "  waiting for Elasticsearch at %s (%d s of %d s): %s",
+                                endpoint,
+                                (now - begin) / 1_000_000_000L,
+                                wait.toSeconds(),
+                                failure));
+                    }
+                };
         try {
             new Backoff(wait, Duration.ofMillis(200), Duration.ofSeconds(5))
-                    .call("waiting for Elasticsearch at " + endpoint, e -> e instanceof IOException,
-                            () -> rest.performRequest(health), onRetry);
+                    .call(
+                            "waiting for Elasticsearch at " + endpoint,
+                            e -> e instanceof IOException,
+                            () -> rest.performRequest(health),
+                            onRetry);
         } catch (IOException e) {
             Throwable last = e.getCause();
-            throw new RunFailedException("Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds()
-                    + " s" + (last == null ? "" : ": " + last.getMessage()), last);
+            throw new RunFailedException(
+                    "Elasticsearch at " + endpoint + " did not answer within " + wait.toSeconds() + " s"
+                            + (last == null ? "" : ": " + last.getMessage()),
+                    last);
         }
     }
 
@@ -247,11 +315,16 @@ public final class VigieRun {
         return options.watches().stream()
                 .filter(w -> w.mail().smtpServer().isEmpty()
                         && alerts.stream().anyMatch(a -> a.watch().equals(w.id()) && a.emailed() > 0))
-                .map(w -> w.mail().outboxPath()).distinct().toList();
+                .map(w -> w.mail().outboxPath())
+                .distinct()
+                .toList();
     }
 
     private static List<URI> kibana(RunOptions options) {
-        return options.watches().stream().flatMap(w -> w.kibana().stream()).distinct().toList();
+        return options.watches().stream()
+                .flatMap(w -> w.kibana().stream())
+                .distinct()
+                .toList();
     }
 
     private static long millisSince(long nanos) {

@@ -73,7 +73,7 @@ public final class WatchLeases implements AutoCloseable {
     private final String runId;
     private final Duration ttl;
     private final Clock clock;
-    private final Map<String, long[]> held = new LinkedHashMap<>();   // watch -> {seq_no, primary_term}
+    private final Map<String, long[]> held = new LinkedHashMap<>(); // watch -> {seq_no, primary_term}
     private final List<String> lost = new ArrayList<>();
     private final Object renewing = new Object();
     private ScheduledExecutorService renewer;
@@ -94,8 +94,7 @@ public final class WatchLeases implements AutoCloseable {
      * @param host      where that run runs
      * @param expiresAt when it expires unless renewed
      */
-    public record Holder(String watch, String runId, String host, Instant expiresAt) {
-    }
+    public record Holder(String watch, String runId, String host, Instant expiresAt) {}
 
     /**
      * Takes the lease of every watch of {@code watches} for run {@code runId}, and starts renewing them.
@@ -105,15 +104,26 @@ public final class WatchLeases implements AutoCloseable {
      * @throws WatchBusyException when a lease is held by another run (after {@code wait}); none is held then
      * @throws IOException        when Elasticsearch fails beyond the patience of {@code calls}
      */
-    public static WatchLeases acquire(RestClient rest, ElasticsearchCalls calls, List<String> watches, String runId,
-            Duration ttl, Optional<Duration> wait, Clock clock, Consumer<String> progress)
+    public static WatchLeases acquire(
+            RestClient rest,
+            ElasticsearchCalls calls,
+            List<String> watches,
+            String runId,
+            Duration ttl,
+            Optional<Duration> wait,
+            Clock clock,
+            Consumer<String> progress)
             throws WatchBusyException, IOException, InterruptedException {
         Objects.requireNonNull(wait, "wait");
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive, was " + ttl);
         }
-        WatchLeases leases = new WatchLeases(Objects.requireNonNull(rest), Objects.requireNonNull(calls),
-                Objects.requireNonNull(runId), ttl, Objects.requireNonNull(clock));
+        WatchLeases leases = new WatchLeases(
+                Objects.requireNonNull(rest),
+                Objects.requireNonNull(calls),
+                Objects.requireNonNull(runId),
+                ttl,
+                Objects.requireNonNull(clock));
         try {
             for (String watch : new TreeSet<>(watches)) {
                 leases.take(watch, wait, progress);
@@ -141,9 +151,11 @@ public final class WatchLeases implements AutoCloseable {
         renewAll();
         synchronized (this) {
             if (!lost.isEmpty()) {
-                throw new LeaseLostException("Run " + runId + " lost the lease of watch " + String.join(", ", lost)
-                        + " (it expired while Elasticsearch did not answer, and another run took it): this run sends "
-                        + "no alert and commits nothing; the other run does", null);
+                throw new LeaseLostException(
+                        "Run " + runId + " lost the lease of watch " + String.join(", ", lost)
+                                + " (it expired while Elasticsearch did not answer, and another run took it): this run sends "
+                                + "no alert and commits nothing; the other run does",
+                        null);
             }
         }
     }
@@ -187,8 +199,12 @@ public final class WatchLeases implements AutoCloseable {
                         LOG.warn("Run {} did not release the lease of watch {}: another run holds it", runId, watch);
                     }
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("Run {} could not release the lease of watch {} (it expires within {} s): {}", runId,
-                            watch, ttl.toSeconds(), e.getMessage());
+                    LOG.warn(
+                            "Run {} could not release the lease of watch {} (it expires within {} s): {}",
+                            runId,
+                            watch,
+                            ttl.toSeconds(),
+                            e.getMessage());
                 }
             }
         }
@@ -207,8 +223,13 @@ public final class WatchLeases implements AutoCloseable {
             String message = "Watch " + watch + " is being run by run " + h.runId() + " on " + h.host()
                     + " (lease until " + h.expiresAt() + ")";
             if (wait.isEmpty() || System.nanoTime() + pauseMs * 1_000_000 > deadline) {
-                throw new WatchBusyException(message + (wait.isEmpty() ? "; not started (use --wait to queue)"
-                        : "; gave up waiting after " + wait.get().toSeconds() + " s"), h);
+                throw new WatchBusyException(
+                        message
+                                + (wait.isEmpty()
+                                        ? "; not started (use --wait to queue)"
+                                        : "; gave up waiting after "
+                                                + wait.get().toSeconds() + " s"),
+                        h);
             }
             if (progress != null) {
                 progress.accept("  " + message + "; waiting");
@@ -230,7 +251,7 @@ public final class WatchLeases implements AutoCloseable {
         }
         Optional<JsonNode> current = calls.call("reading the lease of watch " + watch, () -> get(rest, watch));
         if (current.isEmpty()) {
-            return tryTake(watch);   // released and gone between the two calls
+            return tryTake(watch); // released and gone between the two calls
         }
         JsonNode source = current.get().path("_source");
         Holder holder = holderOf(watch, source);
@@ -246,12 +267,18 @@ public final class WatchLeases implements AutoCloseable {
         long[] version = version(current.get());
         Optional<long[]> taken = calls.call("taking over the lease of watch " + watch, () -> put(watch, doc, version));
         if (taken.isEmpty()) {
-            return tryTake(watch);   // another run took it first
+            return tryTake(watch); // another run took it first
         }
         remember(watch, taken.get());
         if (!source.has(LeaseFields.RELEASED_AT)) {
-            LOG.warn("Run {} took over the lease of watch {} from run {} on {} ({})", runId, watch, holder.runId(),
-                    holder.host(), deadHere && holder.expiresAt().isAfter(now) ? "its process is gone"
+            LOG.warn(
+                    "Run {} took over the lease of watch {} from run {} on {} ({})",
+                    runId,
+                    watch,
+                    holder.runId(),
+                    holder.host(),
+                    deadHere && holder.expiresAt().isAfter(now)
+                            ? "its process is gone"
                             : "expired at " + holder.expiresAt());
         }
         return Optional.empty();
@@ -268,15 +295,19 @@ public final class WatchLeases implements AutoCloseable {
             return thread;
         });
         long every = Math.max(1, ttl.toMillis() / 4);
-        renewer.scheduleWithFixedDelay(() -> {
-            try {
-                renewAll();
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Run {} could not renew its leases: {}", runId, e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        renewer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        renewAll();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("Run {} could not renew its leases: {}", runId, e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -296,13 +327,16 @@ public final class WatchLeases implements AutoCloseable {
                 }
                 Instant now = clock.instant();
                 Map<String, Object> doc = document(watch, now, now.plus(ttl));
-                Optional<long[]> renewed = calls.call("renewing the lease of watch " + watch,
-                        () -> put(watch, doc, version));
+                Optional<long[]> renewed =
+                        calls.call("renewing the lease of watch " + watch, () -> put(watch, doc, version));
                 if (renewed.isEmpty()) {
-                    Optional<JsonNode> current = calls.call("reading the lease of watch " + watch,
-                            () -> get(rest, watch));
+                    Optional<JsonNode> current =
+                            calls.call("reading the lease of watch " + watch, () -> get(rest, watch));
                     if (current.isPresent()
-                            && runId.equals(current.get().path("_source").path(LeaseFields.RUN_ID).asText())) {
+                            && runId.equals(current.get()
+                                    .path("_source")
+                                    .path(LeaseFields.RUN_ID)
+                                    .asText())) {
                         renewed = Optional.of(version(current.get()));
                     }
                 }
@@ -373,13 +407,17 @@ public final class WatchLeases implements AutoCloseable {
 
     private static Holder holderOf(String watch, JsonNode source) {
         String expires = source.path(LeaseFields.EXPIRES_AT).asText("");
-        return new Holder(watch, source.path(LeaseFields.RUN_ID).asText("?"),
+        return new Holder(
+                watch,
+                source.path(LeaseFields.RUN_ID).asText("?"),
                 source.path(LeaseFields.HOST).asText("?"),
                 expires.isEmpty() ? Instant.EPOCH : Instant.parse(expires));
     }
 
     private static long[] version(JsonNode answer) {
-        return new long[] {answer.path("_seq_no").asLong(), answer.path("_primary_term").asLong()};
+        return new long[] {
+            answer.path("_seq_no").asLong(), answer.path("_primary_term").asLong()
+        };
     }
 
     private static JsonNode read(Response response) throws IOException {
@@ -389,8 +427,10 @@ public final class WatchLeases implements AutoCloseable {
     }
 
     private static final String HOST_NAME = hostName();
-    private static final String HOST = HOST_NAME + " (pid " + ProcessHandle.current().pid() + ")";
-    private static final java.util.regex.Pattern HOST_AND_PID = java.util.regex.Pattern.compile("(.+) \\(pid (\\d+)\\)");
+    private static final String HOST =
+            HOST_NAME + " (pid " + ProcessHandle.current().pid() + ")";
+    private static final java.util.regex.Pattern HOST_AND_PID =
+            java.util.regex.Pattern.compile("(.+) \\(pid (\\d+)\\)");
 
     private static String hostName() {
         try {

@@ -31,8 +31,7 @@ public final class StatusServer implements AutoCloseable {
      *
      * @throws IOException when the port cannot be bound
      */
-    public static StatusServer start(String host, int port, Supplier<WatchScheduler.Status> status)
-            throws IOException {
+    public static StatusServer start(String host, int port, Supplier<WatchScheduler.Status> status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/health", exchange -> answer(exchange, status.get()));
         server.start();
@@ -95,5 +94,4 @@ public final class StatusServer implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
 }

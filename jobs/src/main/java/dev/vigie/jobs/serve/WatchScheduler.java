@@ -38,7 +38,10 @@ public final class WatchScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(WatchScheduler.class);
 
     /** How the last run of a watch ended. */
-    public enum Outcome { DONE, FAILED }
+    public enum Outcome {
+        DONE,
+        FAILED
+    }
 
     /**
      * The last run of a watch.
@@ -52,9 +55,15 @@ public final class WatchScheduler {
      * @param message   why it failed, else {@code null}
      * @param log       its log file
      */
-    public record LastRun(String runId, Instant startedAt, Duration duration, Outcome outcome, long fresh,
-            long failedSources, String message, Path log) {
-    }
+    public record LastRun(
+            String runId,
+            Instant startedAt,
+            Duration duration,
+            Outcome outcome,
+            long fresh,
+            long failedSources,
+            String message,
+            Path log) {}
 
     /**
      * What the scheduler knows of a watch.
@@ -65,8 +74,7 @@ public final class WatchScheduler {
      * @param runs     runs done since the scheduler started
      * @param lastRun  its last run, or {@code null} before the first one
      */
-    public record WatchStatus(String watch, String schedule, Instant nextRun, long runs, LastRun lastRun) {
-    }
+    public record WatchStatus(String watch, String schedule, Instant nextRun, long runs, LastRun lastRun) {}
 
     /**
      * The scheduler at one moment.
@@ -75,8 +83,7 @@ public final class WatchScheduler {
      * @param runningNow the watch running now, or {@code null}
      * @param watches    every scheduled watch
      */
-    public record Status(boolean stopping, String runningNow, List<WatchStatus> watches) {
-    }
+    public record Status(boolean stopping, String runningNow, List<WatchStatus> watches) {}
 
     private static final class Entry {
         final Watch watch;
@@ -117,8 +124,13 @@ public final class WatchScheduler {
      * @param listener told of every run that ended, on the scheduler's thread
      * @throws IllegalArgumentException when a watch has no schedule
      */
-    public WatchScheduler(List<Watch> watches, Function<Watch, RunOptions.Builder> options, RunRunner runner,
-            Path runsDir, Clock clock, Consumer<LastRun> listener) {
+    public WatchScheduler(
+            List<Watch> watches,
+            Function<Watch, RunOptions.Builder> options,
+            RunRunner runner,
+            Path runsDir,
+            Clock clock,
+            Consumer<LastRun> listener) {
         for (Watch watch : watches) {
             if (watch.scheduled().isEmpty()) {
                 throw new IllegalArgumentException("watch '" + watch.id() + "' has no schedule: add one to its file,"
@@ -133,7 +145,7 @@ public final class WatchScheduler {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.runsDir = Objects.requireNonNull(runsDir, "runsDir");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.listener = listener == null ? run -> { } : listener;
+        this.listener = listener == null ? run -> {} : listener;
         Instant now = clock.instant();
         for (Entry e : entries.values()) {
             e.next = e.watch.scheduled().orElseThrow().next(null, now, e.watch.timezone());
@@ -178,8 +190,8 @@ public final class WatchScheduler {
         List<WatchStatus> watches = new ArrayList<>();
         synchronized (lock) {
             for (Entry e : entries.values()) {
-                watches.add(new WatchStatus(e.watch.id(), e.watch.scheduled().orElseThrow().text(), e.next, e.runs,
-                        e.last));
+                watches.add(new WatchStatus(
+                        e.watch.id(), e.watch.scheduled().orElseThrow().text(), e.next, e.runs, e.last));
             }
         }
         return new Status(stopping, runningNow, watches);
@@ -190,7 +202,9 @@ public final class WatchScheduler {
             while (!stopping) {
                 Entry due;
                 synchronized (lock) {
-                    due = entries.values().stream().min(Comparator.comparing((Entry e) -> e.next)).orElseThrow();
+                    due = entries.values().stream()
+                            .min(Comparator.comparing((Entry e) -> e.next))
+                            .orElseThrow();
                     long wait = Duration.between(clock.instant(), due.next).toMillis();
                     if (wait > 0) {
                         lock.wait(Math.min(wait, 1_000));
@@ -210,13 +224,16 @@ public final class WatchScheduler {
     private void runOnce(Entry entry) {
         Instant started = clock.instant();
         AtomicReference<PrintWriter> logWriter = new AtomicReference<>();
-        RunOptions run = options.apply(entry.watch).watch(entry.watch).progress(line -> {
-            PrintWriter out = logWriter.get();
-            if (out != null) {
-                out.println(line);
-                out.flush();
-            }
-        }).build();
+        RunOptions run = options.apply(entry.watch)
+                .watch(entry.watch)
+                .progress(line -> {
+                    PrintWriter out = logWriter.get();
+                    if (out != null) {
+                        out.println(line);
+                        out.flush();
+                    }
+                })
+                .build();
         Path log = runsDir.resolve(entry.watch.id()).resolve(run.runId() + ".log");
         runningNow = entry.watch.id();
         MDC.put("run", run.runId());
@@ -231,20 +248,41 @@ public final class WatchScheduler {
                 try {
                     RunSummary summary = runner.run(run);
                     summary.print(out);
-                    last = new LastRun(run.runId(), started, Duration.between(started, clock.instant()),
-                            Outcome.DONE, summary.fresh(), summary.failedSources(), null, log);
+                    last = new LastRun(
+                            run.runId(),
+                            started,
+                            Duration.between(started, clock.instant()),
+                            Outcome.DONE,
+                            summary.fresh(),
+                            summary.failedSources(),
+                            null,
+                            log);
                 } catch (RunFailedException e) {
                     out.println("Run failed: " + e.getMessage());
-                    last = new LastRun(run.runId(), started, Duration.between(started, clock.instant()),
-                            Outcome.FAILED, 0, 0, e.getMessage(), log);
+                    last = new LastRun(
+                            run.runId(),
+                            started,
+                            Duration.between(started, clock.instant()),
+                            Outcome.FAILED,
+                            0,
+                            0,
+                            e.getMessage(),
+                            log);
                 } finally {
                     logWriter.set(null);
                 }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Run {} of watch {} failed: {}", run.runId(), entry.watch.id(), e.toString());
-            last = new LastRun(run.runId(), started, Duration.between(started, clock.instant()), Outcome.FAILED, 0,
-                    0, e.toString(), log);
+            last = new LastRun(
+                    run.runId(),
+                    started,
+                    Duration.between(started, clock.instant()),
+                    Outcome.FAILED,
+                    0,
+                    0,
+                    e.toString(),
+                    log);
         } finally {
             MDC.remove("run");
             runningNow = null;
@@ -255,8 +293,14 @@ public final class WatchScheduler {
             entry.last = last;
             entry.next = entry.watch.scheduled().orElseThrow().next(started, clock.instant(), entry.watch.timezone());
         }
-        LOG.info("Run {} of watch {}: {} in {} ms, {} new items; next run {}", last.runId(), entry.watch.id(),
-                last.outcome(), last.duration().toMillis(), last.fresh(), entry.next);
+        LOG.info(
+                "Run {} of watch {}: {} in {} ms, {} new items; next run {}",
+                last.runId(),
+                entry.watch.id(),
+                last.outcome(),
+                last.duration().toMillis(),
+                last.fresh(),
+                entry.next);
         listener.accept(last);
     }
 }

@@ -60,9 +60,16 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     private final Duration initialBackoff;
 
     private ElasticsearchSink(Builder<T> builder) {
-        super(new Converter<>(builder.converter), builder.maxBatchSize, builder.maxInFlightRequests,
-                builder.maxBufferedRequests, builder.maxBatchSizeInBytes, builder.maxTimeInBufferMs,
-                builder.maxRecordSizeInBytes, builder.requestTimeoutMs, false);
+        super(
+                new Converter<>(builder.converter),
+                builder.maxBatchSize,
+                builder.maxInFlightRequests,
+                builder.maxBufferedRequests,
+                builder.maxBatchSizeInBytes,
+                builder.maxTimeInBufferMs,
+                builder.maxRecordSizeInBytes,
+                builder.requestTimeoutMs,
+                false);
         this.endpoint = builder.endpoint;
         this.errorIndex = builder.errorIndex;
         this.runId = builder.runId;
@@ -83,9 +90,13 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<BulkEntry>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<BulkEntry>> recoveredState) {
-        return new ElasticsearchSinkWriter<>(getElementConverter(), context, writerConfiguration(), recoveredState,
-                new ElasticsearchSinkWriter.Settings(endpoint, errorIndex, runId, maxRetryDuration,
-                        initialBackoff, MAX_BACKOFF));
+        return new ElasticsearchSinkWriter<>(
+                getElementConverter(),
+                context,
+                writerConfiguration(),
+                recoveredState,
+                new ElasticsearchSinkWriter.Settings(
+                        endpoint, errorIndex, runId, maxRetryDuration, initialBackoff, MAX_BACKOFF));
     }
 
     /**
@@ -124,8 +135,10 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
     private record Converter<T>(DocumentConverter<T> converter) implements ElementConverter<T, BulkEntry> {
         @Override
         public BulkEntry apply(T element, org.apache.flink.api.connector.sink2.SinkWriter.Context context) {
-            return new BulkEntry(Objects.requireNonNull(converter.toDocument(element),
-                    () -> "converter returned null for " + element), 0);
+            return new BulkEntry(
+                    Objects.requireNonNull(
+                            converter.toDocument(element), () -> "converter returned null for " + element),
+                    0);
         }
     }
 
@@ -145,8 +158,7 @@ public final class ElasticsearchSink<T> extends AsyncSinkBase<T, BulkEntry> {
         private String errorIndex = DEFAULT_ERROR_INDEX;
         private String runId = "";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder<T> endpoint(ElasticsearchEndpoint endpoint) {
             this.endpoint = endpoint;

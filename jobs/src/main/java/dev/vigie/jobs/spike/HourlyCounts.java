@@ -64,6 +64,7 @@ public final class HourlyCounts {
 
     @Override
     public String toString() {
-        return "HourlyCounts[" + first + ", " + counts.length + " hours, " + Arrays.stream(counts).sum() + " mentions]";
+        return "HourlyCounts[" + first + ", " + counts.length + " hours, "
+                + Arrays.stream(counts).sum() + " mentions]";
     }
 }

@@ -35,7 +35,8 @@ public final class SpikeAlerts {
 
     /** The spikes under way at {@code now} for the spike alerts of {@code watch}, as alert hits (none without). */
     public List<AlertHit> find(Watch watch, Instant now) throws IOException, InterruptedException {
-        List<AlertRuleSpec> rules = watch.alerts().stream().filter(AlertRuleSpec::isSpike).toList();
+        List<AlertRuleSpec> rules =
+                watch.alerts().stream().filter(AlertRuleSpec::isSpike).toList();
         List<AlertHit> hits = new ArrayList<>();
         if (rules.isEmpty()) {
             return hits;
@@ -49,31 +50,60 @@ public final class SpikeAlerts {
             Instant from = SpikeDetector.countsFrom(spec, now, watch.timezone());
             Map<SpikeKind, HourlyCounts> counts = query.hourly(watch.id(), brand, from, to);
             for (SpikeKind kind : spec.on()) {
-                List<Instant> alerted = query.alertedStarts(watch.id(), rule.id(), kind,
-                        now.minus(SpikeDetector.LOOKBACK_HOURS + 24L, ChronoUnit.HOURS));
-                Optional<SpikeDetector.Spike> found = SpikeDetector.detect(kind, spec, counts.get(kind), historyStart,
-                        now, watch.timezone(), alerted);
+                List<Instant> alerted = query.alertedStarts(
+                        watch.id(), rule.id(), kind, now.minus(SpikeDetector.LOOKBACK_HOURS + 24L, ChronoUnit.HOURS));
+                Optional<SpikeDetector.Spike> found = SpikeDetector.detect(
+                        kind, spec, counts.get(kind), historyStart, now, watch.timezone(), alerted);
                 if (found.isEmpty()) {
-                    SpikeDetector.Level level = SpikeDetector.level(spec, counts.get(kind), historyStart, now,
-                            watch.timezone());
-                    LOG.info("Watch '{}', spike alert '{}': no {} spike ({} mentions in the last {} h, usual level {})",
-                            watch.id(), rule.id(), kind.code(), level.count(), spec.windowHours(),
+                    SpikeDetector.Level level =
+                            SpikeDetector.level(spec, counts.get(kind), historyStart, now, watch.timezone());
+                    LOG.info(
+                            "Watch '{}', spike alert '{}': no {} spike ({} mentions in the last {} h, usual level {})",
+                            watch.id(),
+                            rule.id(),
+                            kind.code(),
+                            level.count(),
+                            spec.windowHours(),
                             level.known() ? String.format("%.1f", level.baseline()) : "unknown: history too short");
                     continue;
                 }
                 SpikeDetector.Spike spike = found.get();
                 Instant causesFrom = spike.start().minus(spec.windowHours() - 1L, ChronoUnit.HOURS);
-                SpikeReport report = query.causes(watch.id(), brand, spike, spec.factor(),
-                        causesFrom.isBefore(spike.windowStart()) ? causesFrom : spike.windowStart(), to,
+                SpikeReport report = query.causes(
+                        watch.id(),
+                        brand,
+                        spike,
+                        spec.factor(),
+                        causesFrom.isBefore(spike.windowStart()) ? causesFrom : spike.windowStart(),
+                        to,
                         watch.language().code());
-                LOG.info("Watch '{}', spike alert '{}': {} spike {} ({} mentions against {} usually)", watch.id(),
-                        rule.id(), kind.code(), spike.id(), spike.count(), String.format("%.1f", spike.baseline()));
-                String url = report.stories().isEmpty() ? (report.samples().isEmpty() ? ""
-                        : report.samples().get(0).url()) : report.stories().get(0).url();
-                hits.add(new AlertHit(watch.id(), rule.id(), spike.id(),
-                        SpikeRenderer.headline(watch.language(), brand, report), url, "", spike.start(),
-                        watch.language().code(), kind == SpikeKind.NEGATIVE ? "negative" : "",
-                        SpikeRenderer.summary(watch.language(), report), List.of(), 1, report));
+                LOG.info(
+                        "Watch '{}', spike alert '{}': {} spike {} ({} mentions against {} usually)",
+                        watch.id(),
+                        rule.id(),
+                        kind.code(),
+                        spike.id(),
+                        spike.count(),
+                        String.format("%.1f", spike.baseline()));
+                String url = report.stories().isEmpty()
+                        ? (report.samples().isEmpty()
+                                ? ""
+                                : report.samples().get(0).url())
+                        : report.stories().get(0).url();
+                hits.add(new AlertHit(
+                        watch.id(),
+                        rule.id(),
+                        spike.id(),
+                        SpikeRenderer.headline(watch.language(), brand, report),
+                        url,
+                        "",
+                        spike.start(),
+                        watch.language().code(),
+                        kind == SpikeKind.NEGATIVE ? "negative" : "",
+                        SpikeRenderer.summary(watch.language(), report),
+                        List.of(),
+                        1,
+                        report));
             }
         }
         return hits;

@@ -36,8 +36,7 @@ public final class SpikeDetector {
     /** Shortest history for the fallback level (the watch's mean rate) when no earlier week is available. */
     public static final int MIN_FALLBACK_HOURS = 24;
 
-    private SpikeDetector() {
-    }
+    private SpikeDetector() {}
 
     /**
      * The count of a window and its usual level.
@@ -47,8 +46,7 @@ public final class SpikeDetector {
      * @param weeks    earlier weeks averaged; 0 when the level is the fallback rate (or unknown)
      * @param known    whether there was enough history for a usual level
      */
-    public record Level(long count, double baseline, int weeks, boolean known) {
-    }
+    public record Level(long count, double baseline, int weeks, boolean known) {}
 
     /**
      * A spike found at the end of a run.
@@ -61,8 +59,14 @@ public final class SpikeDetector {
      * @param baseline      the usual level of the current window
      * @param baselineWeeks earlier weeks averaged for {@code baseline}; 0 for the fallback rate
      */
-    public record Spike(SpikeKind kind, Instant start, Instant windowStart, Instant windowEnd, long count,
-                        double baseline, int baselineWeeks) {
+    public record Spike(
+            SpikeKind kind,
+            Instant start,
+            Instant windowStart,
+            Instant windowEnd,
+            long count,
+            double baseline,
+            int baselineWeeks) {
         public Spike {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(start, "start");
@@ -138,7 +142,9 @@ public final class SpikeDetector {
 
     /** Whether a window at {@code level} is a spike under {@code spec}. */
     public static boolean isSpike(SpikeSpec spec, Level level) {
-        return level.known() && level.count() >= spec.minMentions() && level.count() >= spec.factor() * level.baseline();
+        return level.known()
+                && level.count() >= spec.minMentions()
+                && level.count() >= spec.factor() * level.baseline();
     }
 
     /**
@@ -148,8 +154,14 @@ public final class SpikeDetector {
      * @param historyStart  when the watch began collecting (its earliest fetch); {@code null} when it never did
      * @param alertedStarts start hours of spikes of this rule and kind already in the ledger
      */
-    public static Optional<Spike> detect(SpikeKind kind, SpikeSpec spec, HourlyCounts counts, Instant historyStart,
-            Instant now, ZoneId zone, Collection<Instant> alertedStarts) {
+    public static Optional<Spike> detect(
+            SpikeKind kind,
+            SpikeSpec spec,
+            HourlyCounts counts,
+            Instant historyStart,
+            Instant now,
+            ZoneId zone,
+            Collection<Instant> alertedStarts) {
         Instant current = hourOf(now);
         Level level = level(spec, counts, historyStart, current, zone);
         if (!isSpike(spec, level)) {
@@ -164,10 +176,17 @@ public final class SpikeDetector {
             start = earlier;
         }
         Instant runStart = start;
-        Optional<Instant> alerted = alertedStarts.stream().map(SpikeDetector::hourOf)
-                .filter(s -> !s.isBefore(runStart) && !s.isAfter(current)).min(Instant::compareTo);
-        return Optional.of(new Spike(kind, alerted.orElse(start),
-                current.minus(spec.windowHours() - 1L, ChronoUnit.HOURS), now, level.count(), level.baseline(),
+        Optional<Instant> alerted = alertedStarts.stream()
+                .map(SpikeDetector::hourOf)
+                .filter(s -> !s.isBefore(runStart) && !s.isAfter(current))
+                .min(Instant::compareTo);
+        return Optional.of(new Spike(
+                kind,
+                alerted.orElse(start),
+                current.minus(spec.windowHours() - 1L, ChronoUnit.HOURS),
+                now,
+                level.count(),
+                level.baseline(),
                 level.weeks()));
     }
 

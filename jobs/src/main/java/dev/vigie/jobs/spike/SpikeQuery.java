@@ -59,24 +59,39 @@ public final class SpikeQuery {
      * periodic refresh, and a spike counted without the run's own mentions would be found one run late.
      */
     public void refresh() throws IOException, InterruptedException {
-        calls.call("refreshing " + MENTIONS + " before counting spikes",
-                () -> es.indices().refresh(r -> r.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true)));
+        calls.call(
+                "refreshing " + MENTIONS + " before counting spikes",
+                () -> es.indices()
+                        .refresh(r -> r.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true)));
     }
 
     /** The brand's mentions of {@code watch} per UTC hour of publication in {@code [from, to)}, per kind. */
     public Map<SpikeKind, HourlyCounts> hourly(String watch, String brand, Instant from, Instant to)
             throws IOException, InterruptedException {
-        SearchResponse<Void> response = calls.call("counting the mentions per hour of watch " + watch,
-                () -> es.search(s -> s.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true).size(0)
-                        .trackTotalHits(t -> t.enabled(false))
-                        .query(brandMentions(watch, brand, null, from, to))
-                        .aggregations("per_hour", a -> a.dateHistogram(h -> h.field(PUBLISHED_AT)
-                                        .fixedInterval(i -> i.time("1h")).minDocCount(1))
-                                .aggregations(NEGATIVE, n -> n.filter(f -> f.term(t -> t.field(MentionFields.SENTIMENT_LABEL)
-                                        .value(NEGATIVE))))), Void.class));
+        SearchResponse<Void> response = calls.call(
+                "counting the mentions per hour of watch " + watch,
+                () -> es.search(
+                        s -> s.index(MENTIONS)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(0)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .query(brandMentions(watch, brand, null, from, to))
+                                .aggregations(
+                                        "per_hour",
+                                        a -> a.dateHistogram(h -> h.field(PUBLISHED_AT)
+                                                        .fixedInterval(i -> i.time("1h"))
+                                                        .minDocCount(1))
+                                                .aggregations(
+                                                        NEGATIVE,
+                                                        n -> n.filter(
+                                                                f -> f.term(t -> t.field(MentionFields.SENTIMENT_LABEL)
+                                                                        .value(NEGATIVE))))),
+                        Void.class));
         Map<Instant, Long> all = new HashMap<>();
         Map<Instant, Long> negative = new HashMap<>();
-        Aggregate perHour = response.aggregations() == null ? null : response.aggregations().get("per_hour");
+        Aggregate perHour =
+                response.aggregations() == null ? null : response.aggregations().get("per_hour");
         if (perHour != null) {
             for (DateHistogramBucket b : perHour.dateHistogram().buckets().array()) {
                 Instant hour = Instant.ofEpochMilli(b.key());
@@ -92,13 +107,23 @@ public final class SpikeQuery {
 
     /** When the watch began collecting: its earliest mention's {@code fetched_at}; {@code null} before any. */
     public Instant historyStart(String watch) throws IOException, InterruptedException {
-        SearchResponse<Void> response = calls.call("reading when watch " + watch + " began collecting",
-                () -> es.search(s -> s.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true).size(0)
-                        .trackTotalHits(t -> t.enabled(false))
-                        .query(q -> q.term(t -> t.field(MentionFields.WATCH).value(watch)))
-                        .aggregations("first", a -> a.min(m -> m.field(MentionFields.FETCHED_AT))), Void.class));
-        Aggregate first = response.aggregations() == null ? null : response.aggregations().get("first");
-        if (first == null || Double.isNaN(first.min().value()) || Double.isInfinite(first.min().value())) {
+        SearchResponse<Void> response = calls.call(
+                "reading when watch " + watch + " began collecting",
+                () -> es.search(
+                        s -> s.index(MENTIONS)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(0)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .query(q ->
+                                        q.term(t -> t.field(MentionFields.WATCH).value(watch)))
+                                .aggregations("first", a -> a.min(m -> m.field(MentionFields.FETCHED_AT))),
+                        Void.class));
+        Aggregate first =
+                response.aggregations() == null ? null : response.aggregations().get("first");
+        if (first == null
+                || Double.isNaN(first.min().value())
+                || Double.isInfinite(first.min().value())) {
             return null;
         }
         return Instant.ofEpochMilli((long) first.min().value());
@@ -108,17 +133,25 @@ public final class SpikeQuery {
     @SuppressWarnings({"rawtypes"})
     public List<Instant> alertedStarts(String watch, String rule, SpikeKind kind, Instant since)
             throws IOException, InterruptedException {
-        SearchResponse<Map> response = calls.call("reading the spikes already alerted by rule " + rule,
-                () -> es.search(s -> s.index(Ledger.INDEX).ignoreUnavailable(true).allowNoIndices(true)
-                        .size(MAX_ALERTED).source(src -> src.filter(f -> f.includes(AlertHitFields.MENTION_ID)))
-                        .query(q -> q.bool(b -> b
-                                .filter(f -> f.term(t -> t.field(AlertHitFields.WATCH).value(watch)))
-                                .filter(f -> f.term(t -> t.field(AlertHitFields.RULE).value(rule)))
-                                .filter(f -> f.prefix(p -> p.field(AlertHitFields.MENTION_ID)
-                                        .value(SpikeDetector.idPrefix(kind))))
-                                .filter(f -> f.range(r -> r.date(d -> d.field(AlertHitFields.MATCHED_AT)
-                                        .gte(since.toString()))))))
-                        .sort(o -> o.field(f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Desc))), Map.class));
+        SearchResponse<Map> response = calls.call(
+                "reading the spikes already alerted by rule " + rule,
+                () -> es.search(
+                        s -> s.index(Ledger.INDEX)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(MAX_ALERTED)
+                                .source(src -> src.filter(f -> f.includes(AlertHitFields.MENTION_ID)))
+                                .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
+                                                t.field(AlertHitFields.WATCH).value(watch)))
+                                        .filter(f -> f.term(t ->
+                                                t.field(AlertHitFields.RULE).value(rule)))
+                                        .filter(f -> f.prefix(p -> p.field(AlertHitFields.MENTION_ID)
+                                                .value(SpikeDetector.idPrefix(kind))))
+                                        .filter(f -> f.range(r -> r.date(d -> d.field(AlertHitFields.MATCHED_AT)
+                                                .gte(since.toString()))))))
+                                .sort(o -> o.field(
+                                        f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Desc))),
+                        Map.class));
         List<Instant> starts = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             Object id = hit.source() == null ? null : hit.source().get(AlertHitFields.MENTION_ID);
@@ -133,34 +166,60 @@ public final class SpikeQuery {
      *
      * @param language the watch's language: a story's title is its earliest mention in it, else its earliest
      */
-    public SpikeReport causes(String watch, String brand, SpikeDetector.Spike spike, double factor, Instant from,
-            Instant to, String language) throws IOException, InterruptedException {
+    public SpikeReport causes(
+            String watch,
+            String brand,
+            SpikeDetector.Spike spike,
+            double factor,
+            Instant from,
+            Instant to,
+            String language)
+            throws IOException, InterruptedException {
         String sentiment = spike.kind() == SpikeKind.NEGATIVE ? NEGATIVE : null;
-        List<String> fields = List.of(MentionFields.TITLE, MentionFields.TEXT, MentionFields.URL, MentionFields.SOURCE_NAME, MentionFields.AUTHOR_NAME,
+        List<String> fields = List.of(
+                MentionFields.TITLE,
+                MentionFields.TEXT,
+                MentionFields.URL,
+                MentionFields.SOURCE_NAME,
+                MentionFields.AUTHOR_NAME,
                 MentionFields.AUTHOR_HANDLE,
-                PUBLISHED_AT, MentionFields.SENTIMENT_LABEL);
-        SearchResponse<JsonNode> response = calls.call("reading the causes of a spike of watch " + watch,
-                () -> es.search(s -> s.index(MENTIONS).ignoreUnavailable(true).allowNoIndices(true).size(SAMPLES)
-                        .trackTotalHits(t -> t.enabled(false))
-                        .query(brandMentions(watch, brand, sentiment, from, to))
-                        .source(src -> src.filter(f -> f.includes(fields)))
-                        .sort(o -> o.field(f -> f.field(MentionFields.CURATION_SCORE).order(SortOrder.Desc)
-                                .unmappedType(FieldType.Float)))
-                        .sort(o -> o.field(f -> f.field(PUBLISHED_AT).order(SortOrder.Desc)))
-                        .aggregations("events", eventAggregation(language))
-                        .aggregations("authors", topTerms(MentionFields.AUTHOR_NAME))
-                        .aggregations("outlets", topTerms(MentionFields.SOURCE_NAME)), JsonNode.class));
+                PUBLISHED_AT,
+                MentionFields.SENTIMENT_LABEL);
+        SearchResponse<JsonNode> response = calls.call(
+                "reading the causes of a spike of watch " + watch,
+                () -> es.search(
+                        s -> s.index(MENTIONS)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(SAMPLES)
+                                .trackTotalHits(t -> t.enabled(false))
+                                .query(brandMentions(watch, brand, sentiment, from, to))
+                                .source(src -> src.filter(f -> f.includes(fields)))
+                                .sort(o -> o.field(f -> f.field(MentionFields.CURATION_SCORE)
+                                        .order(SortOrder.Desc)
+                                        .unmappedType(FieldType.Float)))
+                                .sort(o -> o.field(f -> f.field(PUBLISHED_AT).order(SortOrder.Desc)))
+                                .aggregations("events", eventAggregation(language))
+                                .aggregations("authors", topTerms(MentionFields.AUTHOR_NAME))
+                                .aggregations("outlets", topTerms(MentionFields.SOURCE_NAME)),
+                        JsonNode.class));
         Map<String, Aggregate> aggs = response.aggregations() == null ? Map.of() : response.aggregations();
         List<SpikeReport.Story> stories = new ArrayList<>();
         for (StringTermsBucket b : terms(aggs, "events")) {
-            JsonNode doc = firstHit(b.aggregations().get("in_language").filter().aggregations().get("earliest"));
+            JsonNode doc = firstHit(
+                    b.aggregations().get("in_language").filter().aggregations().get("earliest"));
             if (doc == null) {
                 doc = firstHit(b.aggregations().get("earliest"));
             }
-            List<String> outlets = terms(b.aggregations(), "outlets").stream().map(o -> o.key().stringValue())
+            List<String> outlets = terms(b.aggregations(), "outlets").stream()
+                    .map(o -> o.key().stringValue())
                     .toList();
-            stories.add(new SpikeReport.Story(b.key().stringValue(), doc == null ? "" : titleOf(doc),
-                    doc == null ? "" : text(doc, "url"), b.docCount(), outlets));
+            stories.add(new SpikeReport.Story(
+                    b.key().stringValue(),
+                    doc == null ? "" : titleOf(doc),
+                    doc == null ? "" : text(doc, "url"),
+                    b.docCount(),
+                    outlets));
         }
         List<SpikeReport.Sample> samples = new ArrayList<>();
         for (Hit<JsonNode> hit : response.hits().hits()) {
@@ -170,21 +229,35 @@ public final class SpikeQuery {
             }
             String published = text(doc, PUBLISHED_AT);
             String author = text(doc, "author", "name");
-            samples.add(new SpikeReport.Sample(titleOf(doc), text(doc, "url"), text(doc, "source", "name"),
+            samples.add(new SpikeReport.Sample(
+                    titleOf(doc),
+                    text(doc, "url"),
+                    text(doc, "source", "name"),
                     author == null || author.isBlank() ? text(doc, "author", "handle") : author,
-                    published == null ? null : Instant.parse(published), text(doc, "sentiment", "label")));
+                    published == null ? null : Instant.parse(published),
+                    text(doc, "sentiment", "label")));
         }
-        return new SpikeReport(spike.kind(), spike.start(), spike.windowStart(), spike.windowEnd(), spike.count(),
-                spike.baseline(), spike.baselineWeeks(), factor, stories, counts(aggs, "authors"),
-                counts(aggs, "outlets"), samples);
+        return new SpikeReport(
+                spike.kind(),
+                spike.start(),
+                spike.windowStart(),
+                spike.windowEnd(),
+                spike.count(),
+                spike.baseline(),
+                spike.baselineWeeks(),
+                factor,
+                stories,
+                counts(aggs, "authors"),
+                counts(aggs, "outlets"),
+                samples);
     }
 
     private static Query brandMentions(String watch, String brand, String sentiment, Instant from, Instant to) {
         return Query.of(q -> q.bool(b -> {
             b.filter(f -> f.term(t -> t.field(MentionFields.WATCH).value(watch)))
                     .filter(f -> f.term(t -> t.field(MentionFields.BRANDS).value(brand)))
-                    .filter(f -> f.range(r -> r.date(d -> d.field(PUBLISHED_AT).gte(from.toString())
-                            .lt(to.toString()))));
+                    .filter(f -> f.range(r -> r.date(
+                            d -> d.field(PUBLISHED_AT).gte(from.toString()).lt(to.toString()))));
             if (sentiment != null) {
                 b.filter(f -> f.term(t -> t.field(MentionFields.SENTIMENT_LABEL).value(sentiment)));
             }
@@ -193,18 +266,23 @@ public final class SpikeQuery {
     }
 
     private static Aggregation eventAggregation(String language) {
-        return Aggregation.of(a -> a.terms(t -> t.field(MentionFields.EVENT_ID).size(TOP_CAUSES)
+        return Aggregation.of(a -> a.terms(t -> t.field(MentionFields.EVENT_ID)
+                        .size(TOP_CAUSES)
                         .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc))))
                 .aggregations("outlets", topTerms(MentionFields.SOURCE_NAME, STORY_OUTLETS))
-                .aggregations("in_language", b -> b.filter(f -> f.term(t -> t.field(MentionFields.LANG).value(language)))
-                        .aggregations("earliest", earliest()))
+                .aggregations(
+                        "in_language",
+                        b -> b.filter(f ->
+                                        f.term(t -> t.field(MentionFields.LANG).value(language)))
+                                .aggregations("earliest", earliest()))
                 .aggregations("earliest", earliest()));
     }
 
     private static Aggregation earliest() {
         return Aggregation.of(h -> h.topHits(th -> th.size(1)
                 .sort(o -> o.field(f -> f.field(PUBLISHED_AT).order(SortOrder.Asc)))
-                .source(src -> src.filter(f -> f.includes(MentionFields.TITLE, MentionFields.TEXT, MentionFields.URL)))));
+                .source(src ->
+                        src.filter(f -> f.includes(MentionFields.TITLE, MentionFields.TEXT, MentionFields.URL)))));
     }
 
     private static Aggregation topTerms(String field) {
@@ -212,7 +290,8 @@ public final class SpikeQuery {
     }
 
     private static Aggregation topTerms(String field, int size) {
-        return Aggregation.of(a -> a.terms(t -> t.field(field).size(size)
+        return Aggregation.of(a -> a.terms(t -> t.field(field)
+                .size(size)
                 .order(List.of(NamedValue.of("_count", SortOrder.Desc), NamedValue.of("_key", SortOrder.Asc)))));
     }
 
@@ -222,13 +301,16 @@ public final class SpikeQuery {
     }
 
     private static List<SpikeReport.Count> counts(Map<String, Aggregate> aggs, String name) {
-        return terms(aggs, name).stream().map(b -> new SpikeReport.Count(b.key().stringValue(), b.docCount()))
+        return terms(aggs, name).stream()
+                .map(b -> new SpikeReport.Count(b.key().stringValue(), b.docCount()))
                 .toList();
     }
 
     private static JsonNode firstHit(Aggregate topHits) {
         List<Hit<JsonData>> hits = topHits.topHits().hits().hits();
-        return hits.isEmpty() || hits.get(0).source() == null ? null : hits.get(0).source().to(JsonNode.class);
+        return hits.isEmpty() || hits.get(0).source() == null
+                ? null
+                : hits.get(0).source().to(JsonNode.class);
     }
 
     /** A mention's title, or the start of its text for posts that have none. */

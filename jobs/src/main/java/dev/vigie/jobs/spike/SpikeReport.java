@@ -29,10 +29,22 @@ import java.util.Objects;
  * @param outlets       the window's top outlets
  * @param samples       mentions of the window, most relevant first
  */
-public record SpikeReport(SpikeKind kind, Instant start, Instant windowStart, Instant windowEnd, long count,
-                          double baseline, int baselineWeeks, double factor, List<Story> stories, List<Count> authors,
-                          List<Count> outlets, List<Sample> samples) implements Serializable {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+public record SpikeReport(
+        SpikeKind kind,
+        Instant start,
+        Instant windowStart,
+        Instant windowEnd,
+        long count,
+        double baseline,
+        int baselineWeeks,
+        double factor,
+        List<Story> stories,
+        List<Count> authors,
+        List<Count> outlets,
+        List<Sample> samples)
+        implements Serializable {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -74,8 +86,8 @@ public record SpikeReport(SpikeKind kind, Instant start, Instant windowStart, In
     }
 
     /** A mention of the window, with its link. */
-    public record Sample(String title, String url, String source, String author, Instant publishedAt,
-                         String sentiment) implements Serializable {
+    public record Sample(String title, String url, String source, String author, Instant publishedAt, String sentiment)
+            implements Serializable {
         public Sample {
             title = Objects.requireNonNullElse(title, "");
             url = Objects.requireNonNullElse(url, "");

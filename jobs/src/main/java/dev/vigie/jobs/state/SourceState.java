@@ -80,8 +80,11 @@ public record SourceState(String etag, String lastModified, String cursor, Strin
             return EMPTY;
         }
         Object seen = data.get("seen_ids");
-        return new SourceState((String) data.get("etag"), (String) data.get("last_modified"),
-                (String) data.get("cursor"), (String) data.get("snapshot"),
+        return new SourceState(
+                (String) data.get("etag"),
+                (String) data.get("last_modified"),
+                (String) data.get("cursor"),
+                (String) data.get("snapshot"),
                 seen instanceof List<?> list ? (List<String>) list : List.of());
     }
 

@@ -1,5 +1,7 @@
 package dev.vigie.jobs.state;
 
+import static dev.vigie.dashboards.fields.Fields.leaf;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.dashboards.fields.StateFields;
@@ -20,8 +22,6 @@ import org.elasticsearch.client.Response;
 import org.elasticsearch.client.RestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import static dev.vigie.dashboards.fields.Fields.leaf;
 
 /**
  * Reads and writes the incremental state of watches in the {@code vigie-state} index. One document per watch and
@@ -51,9 +51,8 @@ public final class StateStore {
     public Map<String, SourceState> load(String watch) throws IOException {
         Request request = new Request("POST", "/" + INDEX + "/_search");
         request.addParameter("ignore_unavailable", "true");
-        request.setJsonEntity(JSON.writeValueAsString(Map.of(
-                "size", MAX_SOURCES_PER_WATCH,
-                "query", Map.of("term", Map.of(StateFields.WATCH, watch)))));
+        request.setJsonEntity(JSON.writeValueAsString(
+                Map.of("size", MAX_SOURCES_PER_WATCH, "query", Map.of("term", Map.of(StateFields.WATCH, watch)))));
         Map<String, Object> body = read(client.performRequest(request));
         Map<String, SourceState> states = new LinkedHashMap<>();
         for (Map<String, Object> hit : hits(body)) {
@@ -79,13 +78,21 @@ public final class StateStore {
         StringBuilder bulk = new StringBuilder();
         String now = Instant.now().toString();
         for (Entry entry : entries) {
-            bulk.append(JSON.writeValueAsString(Map.of("index", Map.of("_index", INDEX, "_id",
-                    documentId(watch, entry.key()))))).append('\n');
+            bulk.append(JSON.writeValueAsString(
+                            Map.of("index", Map.of("_index", INDEX, "_id", documentId(watch, entry.key())))))
+                    .append('\n');
             Map<String, Object> document = new LinkedHashMap<>();
             document.put(StateFields.WATCH, watch);
             document.put(StateFields.KEY, entry.key());
-            document.put(StateFields.SOURCE, Map.of(leaf(StateFields.SOURCE_TYPE), entry.type(),
-                    leaf(StateFields.SOURCE_NAME), entry.name(), leaf(StateFields.SOURCE_URL), entry.url()));
+            document.put(
+                    StateFields.SOURCE,
+                    Map.of(
+                            leaf(StateFields.SOURCE_TYPE),
+                            entry.type(),
+                            leaf(StateFields.SOURCE_NAME),
+                            entry.name(),
+                            leaf(StateFields.SOURCE_URL),
+                            entry.url()));
             document.put(StateFields.RUN_ID, runId);
             document.put(StateFields.UPDATED_AT, now);
             document.put(StateFields.DATA, entry.state().toData());
@@ -94,24 +101,24 @@ public final class StateStore {
         Request request = new Request("POST", "/_bulk");
         // refresh now rather than wait_for, which waits for the next scheduled refresh (up to a second, each run)
         request.addParameter("refresh", "true");
-        request.setEntity(new NByteArrayEntity(bulk.toString().getBytes(StandardCharsets.UTF_8),
+        request.setEntity(new NByteArrayEntity(
+                bulk.toString().getBytes(StandardCharsets.UTF_8),
                 ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
         Map<String, Object> body = read(client.performRequest(request));
         if (Boolean.TRUE.equals(body.get("errors"))) {
-            throw new IOException("Elasticsearch refused part of the state of watch " + watch + ": "
-                    + firstError(body));
+            throw new IOException(
+                    "Elasticsearch refused part of the state of watch " + watch + ": " + firstError(body));
         }
         LOG.info("Saved the state of {} sources of watch {}", entries.size(), watch);
     }
 
     /** The state of one source to save. */
-    public record Entry(String key, String type, String name, String url, SourceState state) {
-    }
+    public record Entry(String key, String type, String name, String url, SourceState state) {}
 
     static String documentId(String watch, String key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((watch + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((watch + "\n" + key).getBytes(StandardCharsets.UTF_8));
             return watch + ":" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -120,7 +127,7 @@ public final class StateStore {
 
     private static Map<String, Object> read(Response response) throws IOException {
         try (InputStream in = response.getEntity().getContent()) {
-            return JSON.readValue(in, new TypeReference<>() { });
+            return JSON.readValue(in, new TypeReference<>() {});
         }
     }
 
@@ -133,7 +140,8 @@ public final class StateStore {
     @SuppressWarnings("unchecked")
     private static String firstError(Map<String, Object> body) {
         for (Map<String, Object> item : (List<Map<String, Object>>) body.get("items")) {
-            Map<String, Object> result = (Map<String, Object>) item.values().iterator().next();
+            Map<String, Object> result =
+                    (Map<String, Object>) item.values().iterator().next();
             if (result.get("error") != null) {
                 return String.valueOf(result.get("error"));
             }

@@ -16,8 +16,16 @@ import java.util.List;
  * @param webhooks  Slack, Teams and generic webhooks that get the same digests, each on its own ledger entries
  * @param spike     the settings of a spike alert, or {@code null} for a keyword alert
  */
-public record AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-                            Frequency every, List<Webhook> webhooks, SpikeSpec spike) implements Serializable {
+public record AlertRuleSpec(
+        String id,
+        String query,
+        List<String> languages,
+        SentimentFilter sentiment,
+        List<String> to,
+        Frequency every,
+        List<Webhook> webhooks,
+        SpikeSpec spike)
+        implements Serializable {
     public static final Frequency DEFAULT_EVERY = Frequency.RUN;
 
     public AlertRuleSpec {
@@ -25,8 +33,8 @@ public record AlertRuleSpec(String id, String query, List<String> languages, Sen
         if (spike == null) {
             Checks.requireText("alert query of '" + id + "'", query);
         } else if (query != null && !query.isBlank()) {
-            throw new IllegalArgumentException("spike alert '" + id + "' has a query; a spike alert counts every "
-                    + "mention of the brand");
+            throw new IllegalArgumentException(
+                    "spike alert '" + id + "' has a query; a spike alert counts every " + "mention of the brand");
         } else {
             query = "";
         }
@@ -49,13 +57,24 @@ public record AlertRuleSpec(String id, String query, List<String> languages, Sen
     }
 
     /** A keyword rule. */
-    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
-            Frequency every, List<Webhook> webhooks) {
+    public AlertRuleSpec(
+            String id,
+            String query,
+            List<String> languages,
+            SentimentFilter sentiment,
+            List<String> to,
+            Frequency every,
+            List<Webhook> webhooks) {
         this(id, query, languages, sentiment, to, every, webhooks, null);
     }
 
     /** A keyword rule that only emails. */
-    public AlertRuleSpec(String id, String query, List<String> languages, SentimentFilter sentiment, List<String> to,
+    public AlertRuleSpec(
+            String id,
+            String query,
+            List<String> languages,
+            SentimentFilter sentiment,
+            List<String> to,
             Frequency every) {
         this(id, query, languages, sentiment, to, every, List.of(), null);
     }
@@ -77,7 +96,9 @@ public record AlertRuleSpec(String id, String query, List<String> languages, Sen
 
     /** The webhook whose {@link Webhook#channelId()} is {@code channel}, if any. */
     public java.util.Optional<Webhook> webhook(String channel) {
-        return webhooks.stream().filter(w -> w.channelId().equalsIgnoreCase(channel)).findFirst();
+        return webhooks.stream()
+                .filter(w -> w.channelId().equalsIgnoreCase(channel))
+                .findFirst();
     }
 
     /** Whether a mention in {@code lang} passes the language filter. */

@@ -14,14 +14,13 @@ public final class Checks {
     /** Watch, alert and theme ids. */
     public static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     /** A plain address {@code local@domain}: no display name, no spaces, no CR/LF, nothing a header could abuse. */
-    public static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    public static final Pattern EMAIL =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     /** ISO 639-1 language code, as language detection reports it. */
     public static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
 
-    private Checks() {
-    }
+    private Checks() {}
 
     public static String id(String value) {
         if (value == null || !ID.matcher(value).matches()) {
@@ -45,7 +44,9 @@ public final class Checks {
         try {
             URI uri = new URI(value.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null && !uri.getHost().isEmpty()) {
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && uri.getHost() != null
+                    && !uri.getHost().isEmpty()) {
                 return uri;
             }
             return null;

@@ -13,6 +13,7 @@ public record ElasticsearchSettings(URI url, Secret apiKey) implements Serializa
     /** Why a URL with user information is refused, and what to write instead. */
     public static final String CREDENTIALS_IN_URL = "must not carry credentials; put an API key in "
             + "elasticsearch.api_key: \"${ES_API_KEY}\" (created with POST /_security/api_key)";
+
     public static final ElasticsearchSettings DEFAULT = new ElasticsearchSettings(DEFAULT_URL, Secret.NONE);
 
     public ElasticsearchSettings {

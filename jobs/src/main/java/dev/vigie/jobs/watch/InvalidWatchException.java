@@ -25,7 +25,8 @@ public final class InvalidWatchException extends Exception {
         }
         long files = errors.stream().map(WatchError::file).distinct().count();
         String count = errors.size() + (errors.size() == 1 ? " error" : " errors");
-        String head = files == 1 ? errors.get(0).file() + " is not a valid watch (" + count + "):"
+        String head = files == 1
+                ? errors.get(0).file() + " is not a valid watch (" + count + "):"
                 : count + " in " + files + " watch files:";
         return head + errors.stream().map(e -> "\n  " + e).collect(Collectors.joining());
     }

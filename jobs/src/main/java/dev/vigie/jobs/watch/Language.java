@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The languages Vigie writes its emails and reports in. */
 public enum Language {
-    FR, EN;
+    FR,
+    EN;
 
     /** The ISO 639-1 code as written in the watch file ({@code fr}, {@code en}). */
     public String code() {

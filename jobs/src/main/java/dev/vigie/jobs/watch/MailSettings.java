@@ -27,10 +27,12 @@ public record MailSettings(URI smtp, String username, Secret password, String fr
         if (smtp != null) {
             String scheme = smtp.getScheme() == null ? "" : smtp.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("smtp") || scheme.equals("smtps")) || smtp.getHost() == null) {
-                throw new IllegalArgumentException("mail smtp '" + smtp + "' is not smtp://host:port or smtps://host:port");
+                throw new IllegalArgumentException(
+                        "mail smtp '" + smtp + "' is not smtp://host:port or smtps://host:port");
             }
             if (smtp.getUserInfo() != null) {
-                throw new IllegalArgumentException("mail smtp URL must not carry credentials: use username and password");
+                throw new IllegalArgumentException(
+                        "mail smtp URL must not carry credentials: use username and password");
             }
         }
         username = username == null ? "" : username;

@@ -9,7 +9,8 @@ public record MastodonSource(URI instance, List<String> hashtags, List<String> q
     public MastodonSource {
         Checks.requireHttp("mastodon instance", instance);
         hashtags = Checks.requireTexts("mastodon hashtag", hashtags).stream()
-                .map(h -> h.startsWith("#") ? h.substring(1) : h).toList();
+                .map(h -> h.startsWith("#") ? h.substring(1) : h)
+                .toList();
         queries = Checks.requireTexts("mastodon query", queries);
         if (hashtags.isEmpty() && queries.isEmpty()) {
             throw new IllegalArgumentException("mastodon instance " + instance + " needs hashtags or queries");

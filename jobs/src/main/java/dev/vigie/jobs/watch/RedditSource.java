@@ -8,6 +8,7 @@ public record RedditSource(String query, List<String> subreddits) implements Ser
     public RedditSource {
         Checks.requireText("reddit query", query);
         subreddits = Checks.requireTexts("subreddit", subreddits).stream()
-                .map(s -> s.startsWith("r/") ? s.substring(2) : s).toList();
+                .map(s -> s.startsWith("r/") ? s.substring(2) : s)
+                .toList();
     }
 }

@@ -37,8 +37,8 @@ public record Schedule(String text, Duration every, String cron) implements Seri
             throw new IllegalArgumentException("a schedule is an interval or a cron expression: " + text);
         }
         if (every != null && every.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("schedule '" + text + "' is shorter than " + MIN_INTERVAL.toSeconds()
-                    + " s");
+            throw new IllegalArgumentException(
+                    "schedule '" + text + "' is shorter than " + MIN_INTERVAL.toSeconds() + " s");
         }
         if (cron != null && !CronExpression.isValidExpression(cron)) {
             throw new IllegalArgumentException("schedule '" + text + "' is not a valid cron expression");
@@ -66,29 +66,30 @@ public record Schedule(String text, Duration every, String cron) implements Seri
         String[] fields = text == null ? new String[0] : text.strip().split("\\s+");
         if (fields.length != 5) {
             throw new IllegalArgumentException("expected 'every 30m' (s, m, h or d) or a cron expression of five "
-                    + "fields (minute hour day-of-month month day-of-week, e.g. '0 7 * * MON-FRI'), got '" + text + "'");
+                    + "fields (minute hour day-of-month month day-of-week, e.g. '0 7 * * MON-FRI'), got '" + text
+                    + "'");
         }
         String dayOfMonth = fields[2];
         String dayOfWeek = fields[4].toUpperCase(Locale.ROOT);
         if (dayOfWeek.matches(".*\\d.*")) {
             // cron counts Sunday as 0, Quartz as 1: names are unambiguous
-            throw new IllegalArgumentException("schedule '" + text + "': write days of the week by name (MON-FRI, "
-                    + "SUN), not by number");
+            throw new IllegalArgumentException(
+                    "schedule '" + text + "': write days of the week by name (MON-FRI, " + "SUN), not by number");
         }
         if (dayOfWeek.equals("*")) {
             dayOfWeek = "?";
         } else if (dayOfMonth.equals("*")) {
             dayOfMonth = "?";
         } else {
-            throw new IllegalArgumentException("schedule '" + text + "': give a day of the month or a day of the "
-                    + "week, not both");
+            throw new IllegalArgumentException(
+                    "schedule '" + text + "': give a day of the month or a day of the " + "week, not both");
         }
         String quartz = "0 " + fields[0] + " " + fields[1] + " " + dayOfMonth + " " + fields[3] + " " + dayOfWeek;
         try {
             new CronExpression(quartz);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("schedule '" + text + "' is not a valid cron expression: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "schedule '" + text + "' is not a valid cron expression: " + e.getMessage(), e);
         }
         return new Schedule(text.strip(), null, quartz);
     }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The optional sentiment filter of an alert rule; {@link #ANY} when the rule does not filter on sentiment. */
 public enum SentimentFilter {
-    ANY, POSITIVE, NEUTRAL, NEGATIVE;
+    ANY,
+    POSITIVE,
+    NEUTRAL,
+    NEGATIVE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -38,18 +38,18 @@ public record SpikeSpec(int minMentions, double factor, List<SpikeKind> on, int 
             throw new IllegalArgumentException("spike 'on' lists a kind twice: " + on);
         }
         if (windowHours < 1 || windowHours > MAX_WINDOW_HOURS) {
-            throw new IllegalArgumentException("spike window must be 1 to " + MAX_WINDOW_HOURS + " hours, got "
-                    + windowHours);
+            throw new IllegalArgumentException(
+                    "spike window must be 1 to " + MAX_WINDOW_HOURS + " hours, got " + windowHours);
         }
         if (baselineWeeks < 1 || baselineWeeks > MAX_BASELINE_WEEKS) {
-            throw new IllegalArgumentException("spike baseline_weeks must be 1 to " + MAX_BASELINE_WEEKS + ", got "
-                    + baselineWeeks);
+            throw new IllegalArgumentException(
+                    "spike baseline_weeks must be 1 to " + MAX_BASELINE_WEEKS + ", got " + baselineWeeks);
         }
     }
 
     /** The defaults: 5 mentions, twice the usual level, volume, 3 hours against 4 weeks. */
     public static SpikeSpec defaults() {
-        return new SpikeSpec(DEFAULT_MIN_MENTIONS, DEFAULT_FACTOR, DEFAULT_ON, DEFAULT_WINDOW_HOURS,
-                DEFAULT_BASELINE_WEEKS);
+        return new SpikeSpec(
+                DEFAULT_MIN_MENTIONS, DEFAULT_FACTOR, DEFAULT_ON, DEFAULT_WINDOW_HOURS, DEFAULT_BASELINE_WEEKS);
     }
 }

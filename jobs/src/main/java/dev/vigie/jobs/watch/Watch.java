@@ -38,10 +38,22 @@ import java.util.TreeSet;
  * @param sentimentModels sentiment model files written by {@code vigie train}, by ISO 639-1 language: each replaces
  *                      the built-in scorer of its language for this watch (watch file {@code sentiment: models:})
  */
-public record Watch(String id, Language language, List<String> languages, ZoneId timezone, Brand brand,
-                    List<Competitor> competitors, Sources sources, List<AlertRuleSpec> alerts, List<ThemeSpec> themes,
-                    ReportSpec weeklyReport, ElasticsearchSettings elasticsearch, MailSettings mail, URI kibanaUrl,
-                    Schedule schedule, Map<String, String> sentimentModels)
+public record Watch(
+        String id,
+        Language language,
+        List<String> languages,
+        ZoneId timezone,
+        Brand brand,
+        List<Competitor> competitors,
+        Sources sources,
+        List<AlertRuleSpec> alerts,
+        List<ThemeSpec> themes,
+        ReportSpec weeklyReport,
+        ElasticsearchSettings elasticsearch,
+        MailSettings mail,
+        URI kibanaUrl,
+        Schedule schedule,
+        Map<String, String> sentimentModels)
         implements Serializable {
     public static final Language DEFAULT_LANGUAGE = Language.EN;
     public static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
@@ -75,7 +87,8 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
                 throw new IllegalArgumentException("sentiment model file for '" + lang + "' is blank");
             }
         });
-        requireUnique("competitor name", competitors.stream().map(Competitor::name).toList());
+        requireUnique(
+                "competitor name", competitors.stream().map(Competitor::name).toList());
         requireUnique("alert id", alerts.stream().map(AlertRuleSpec::id).toList());
         requireUnique("theme id", themes.stream().map(ThemeSpec::id).toList());
     }
@@ -212,8 +225,22 @@ public record Watch(String id, Language language, List<String> languages, ZoneId
 
         /** @throws IllegalArgumentException naming the first rule broken */
         public Watch build() {
-            return new Watch(id, language, languages, timezone, brand, competitors, sources, alerts, themes,
-                    weeklyReport, elasticsearch, mail, kibanaUrl, schedule, sentimentModels);
+            return new Watch(
+                    id,
+                    language,
+                    languages,
+                    timezone,
+                    brand,
+                    competitors,
+                    sources,
+                    alerts,
+                    themes,
+                    weeklyReport,
+                    elasticsearch,
+                    mail,
+                    kibanaUrl,
+                    schedule,
+                    sentimentModels);
         }
     }
 }

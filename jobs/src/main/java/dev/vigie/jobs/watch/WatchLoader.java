@@ -3,9 +3,6 @@ package dev.vigie.jobs.watch;
 import dev.vigie.jobs.watch.internal.WatchBinder;
 import dev.vigie.jobs.watch.internal.YamlNode;
 import dev.vigie.jobs.watch.internal.YamlReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -16,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads watch files. A file is refused as a whole, before anything runs, with every error found in it (file, line,
@@ -57,10 +56,13 @@ public final class WatchLoader {
         try {
             byte[] bytes = readBounded(file);
             if (bytes == null) {
-                throw new InvalidWatchException(List.of(new WatchError(name, 0, "",
-                        "is larger than 1 MiB; a watch file is a few kilobytes of YAML")));
+                throw new InvalidWatchException(List.of(
+                        new WatchError(name, 0, "", "is larger than 1 MiB; a watch file is a few kilobytes of YAML")));
             }
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (NoSuchFileException e) {
             throw new InvalidWatchException(List.of(new WatchError(name, 0, "", "no such file")));
         } catch (CharacterCodingException e) {
@@ -69,8 +71,13 @@ public final class WatchLoader {
             throw new InvalidWatchException(List.of(new WatchError(name, 0, "", "cannot be read: " + e)));
         }
         Watch watch = parse(name, text);
-        LOG.info("Loaded watch '{}' from {}: {} competitors, {} alerts, {} themes", watch.id(), name,
-                watch.competitors().size(), watch.alerts().size(), watch.themes().size());
+        LOG.info(
+                "Loaded watch '{}' from {}: {} competitors, {} alerts, {} themes",
+                watch.id(),
+                name,
+                watch.competitors().size(),
+                watch.alerts().size(),
+                watch.themes().size());
         return watch;
     }
 

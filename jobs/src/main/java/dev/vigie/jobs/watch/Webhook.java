@@ -27,8 +27,15 @@ import java.util.regex.Pattern;
 public record Webhook(Kind kind, Secret url, Map<String, Secret> headers) implements Serializable {
 
     /** Headers that Vigie sets itself and a watch cannot replace. */
-    public static final Set<String> RESERVED_HEADERS = Set.of("host", "content-type", "content-length",
-            "idempotency-key", "transfer-encoding", "connection", "user-agent");
+    public static final Set<String> RESERVED_HEADERS = Set.of(
+            "host",
+            "content-type",
+            "content-length",
+            "idempotency-key",
+            "transfer-encoding",
+            "connection",
+            "user-agent");
+
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     /** The payload format of an endpoint, and the prefix that names it in a rule's {@code to}. */
@@ -88,8 +95,8 @@ public record Webhook(Kind kind, Secret url, Map<String, Secret> headers) implem
             }
             String value = Objects.requireNonNull(h.getValue(), "header value").reveal();
             if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                throw new IllegalArgumentException("webhook header '" + name + "' has a line break or control "
-                        + "character in its value");
+                throw new IllegalArgumentException(
+                        "webhook header '" + name + "' has a line break or control " + "character in its value");
             }
             copy.put(name, h.getValue());
         }
@@ -126,7 +133,7 @@ public record Webhook(Kind kind, Secret url, Map<String, Secret> headers) implem
             return true;
         }
         if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return false;   // a name is not resolved here: only literal loopback addresses count
+            return false; // a name is not resolved here: only literal loopback addresses count
         }
         try {
             return InetAddress.getByName(h).isLoopbackAddress();
@@ -142,7 +149,8 @@ public record Webhook(Kind kind, Secret url, Map<String, Secret> headers) implem
      */
     public String channelId() {
         StringBuilder all = new StringBuilder(url.reveal());
-        headers.forEach((k, v) -> all.append('\n').append(k.toLowerCase(Locale.ROOT)).append(':').append(v.reveal()));
+        headers.forEach((k, v) ->
+                all.append('\n').append(k.toLowerCase(Locale.ROOT)).append(':').append(v.reveal()));
         return kind.code() + ":" + URI.create(url.reveal()).getHost().toLowerCase(Locale.ROOT) + "#"
                 + sha256(all.toString()).substring(0, 8);
     }
@@ -196,8 +204,8 @@ public record Webhook(Kind kind, Secret url, Map<String, Secret> headers) implem
 
     private static String sha256(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -34,7 +34,10 @@ class AlertsTestCommandIT {
     private final Instant now = Instant.now();
 
     private int vigie(String... args) {
-        return Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @BeforeEach
@@ -80,45 +83,87 @@ class AlertsTestCommandIT {
 
     @Test
     void countsMatchesPerWeekAndHighlightsTheFirstOnes() {
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--query",
-                "acme AND (panne OR outage OR \"fuite de données\")", "--since", "4w")).isEqualTo(ExitCodes.OK);
+        assertThat(vigie(
+                        "alerts",
+                        "test",
+                        "--watch",
+                        watchFile.toString(),
+                        "--query",
+                        "acme AND (panne OR outage OR \"fuite de données\")",
+                        "--since",
+                        "4w"))
+                .isEqualTo(ExitCodes.OK);
         String printed = out.toString();
         // m1, m2 (elided "L'Acme"), m3 match; m4 has no incident word, m5 is older than 4 weeks, m6 names no Acme
         assertThat(printed).contains("5 mentions in the last 4 weeks").contains(", 3 match");
-        assertThat(printed).contains("[Panne] géante chez [Acme]").contains("L'[Acme] confirme une [fuite de données]")
+        assertThat(printed)
+                .contains("[Panne] géante chez [Acme]")
+                .contains("L'[Acme] confirme une [fuite de données]")
                 .contains("[Acme] [outage] in London");
-        assertThat(printed).doesNotContain("vélo cargo").doesNotContain("longtemps").doesNotContain("Globex");
+        assertThat(printed)
+                .doesNotContain("vélo cargo")
+                .doesNotContain("longtemps")
+                .doesNotContain("Globex");
         assertThat(printed).containsPattern("(?m)^\\d{4}-W\\d{2} +\\d+$");
-        long weeks = printed.lines().filter(l -> l.matches("\\d{4}-W\\d{2} +\\d+")).count();
+        long weeks =
+                printed.lines().filter(l -> l.matches("\\d{4}-W\\d{2} +\\d+")).count();
         assertThat(weeks).isBetween(4L, 6L);
-        long total = printed.lines().filter(l -> l.matches("\\d{4}-W\\d{2} +\\d+"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll(".* ", ""))).sum();
+        long total = printed.lines()
+                .filter(l -> l.matches("\\d{4}-W\\d{2} +\\d+"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll(".* ", "")))
+                .sum();
         assertThat(total).isEqualTo(3);
     }
 
     @Test
     void aRuleOfTheWatchKeepsItsLanguageFilter() {
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--rule", "crisis")).isEqualTo(
-                ExitCodes.OK);
+        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--rule", "crisis"))
+                .isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("rule crisis").contains(", 2 match").doesNotContain("London");
     }
 
     @Test
     void explainsWhyAMentionDoesNotMatch() {
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--rule", "crisis", "--explain",
-                watch + ":m3")).isEqualTo(ExitCodes.OK);
+        assertThat(vigie(
+                        "alerts",
+                        "test",
+                        "--watch",
+                        watchFile.toString(),
+                        "--rule",
+                        "crisis",
+                        "--explain",
+                        watch + ":m3"))
+                .isEqualTo(ExitCodes.OK);
         String printed = out.toString();
         assertThat(printed).contains("DOES NOT MATCH").contains("languages [fr]: no, the mention is en");
 
         out.getBuffer().setLength(0);
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--query", "acme AND panne",
-                "--explain", watch + ":m4")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("DOES NOT MATCH").contains("MUST content:acm -> yes")
+        assertThat(vigie(
+                        "alerts",
+                        "test",
+                        "--watch",
+                        watchFile.toString(),
+                        "--query",
+                        "acme AND panne",
+                        "--explain",
+                        watch + ":m4"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("DOES NOT MATCH")
+                .contains("MUST content:acm -> yes")
                 .contains("MUST content:pann -> no");
 
         out.getBuffer().setLength(0);
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--query", "acme AND panne",
-                "--explain", watch + ":m1")).isEqualTo(ExitCodes.OK);
+        assertThat(vigie(
+                        "alerts",
+                        "test",
+                        "--watch",
+                        watchFile.toString(),
+                        "--query",
+                        "acme AND panne",
+                        "--explain",
+                        watch + ":m1"))
+                .isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("MATCHES, on: Panne, Acme");
     }
 
@@ -133,8 +178,16 @@ class AlertsTestCommandIT {
         assertThat(vigie("alerts", "test", "--watch", watchFile.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--query", "acme", "--since", "4y"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(vigie("alerts", "test", "--watch", watchFile.toString(), "--query", "acme", "--explain",
-                "unknown-id")).isEqualTo(ExitCodes.USAGE);
+        assertThat(vigie(
+                        "alerts",
+                        "test",
+                        "--watch",
+                        watchFile.toString(),
+                        "--query",
+                        "acme",
+                        "--explain",
+                        "unknown-id"))
+                .isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("no mention 'unknown-id'");
     }
 }

@@ -36,16 +36,14 @@ import java.util.regex.Pattern;
 public final class ColdRunBenchmark {
 
     private static final int ITEMS_PER_FEED = 500;
-    private static final Pattern SUMMARY = Pattern.compile("^Run \\S+: \\d+ sources, \\d+ items fetched, (\\d+) new",
-            Pattern.MULTILINE);
+    private static final Pattern SUMMARY =
+            Pattern.compile("^Run \\S+: \\d+ sources, \\d+ items fetched, (\\d+) new", Pattern.MULTILINE);
     private static final Pattern TIMES = Pattern.compile("^TIMES ([0-9.]+) ([0-9.]+) ([0-9.]+)$", Pattern.MULTILINE);
 
-    private ColdRunBenchmark() {
-    }
+    private ColdRunBenchmark() {}
 
     /** One run's figures. */
-    private record Result(double wall, double cpu, int fresh) {
-    }
+    private record Result(double wall, double cpu, int fresh) {}
 
     public static void main(String[] args) {
         try {
@@ -75,21 +73,34 @@ public final class ColdRunBenchmark {
             }
             variants.put(parts[0], env);
         }
-        Path root = Path.of(System.getProperty("vigie.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("vigie.root", ".")).toAbsolutePath().normalize();
         Path vigie = root.resolve("vigie");
         URI es = ElasticsearchExtension.url();
         Path work = Files.createTempDirectory("vigie-cold-bench");
-        System.out.printf(Locale.ROOT, "Cold vigie run benchmark: %d items, %d rounds, variants %s, Elasticsearch %s, %s%n",
-                n, rounds, variants, es, RunBenchmark.load());
+        System.out.printf(
+                Locale.ROOT,
+                "Cold vigie run benchmark: %d items, %d rounds, variants %s, Elasticsearch %s, %s%n",
+                n,
+                rounds,
+                variants,
+                es,
+                RunBenchmark.load());
 
         try (LoopbackHttpServer server = LoopbackHttpServer.start()) {
             int feeds = (n + ITEMS_PER_FEED - 1) / ITEMS_PER_FEED;
             StringBuilder list = new StringBuilder();
             for (int f = 0; f < feeds; f++) {
                 int items = Math.min(ITEMS_PER_FEED, n - f * ITEMS_PER_FEED);
-                server.serve("/bench/feed-" + f + ".xml", "application/rss+xml",
+                server.serve(
+                        "/bench/feed-" + f + ".xml",
+                        "application/rss+xml",
                         GeneratedFeeds.rss(server.url() + "/bench", "feed-" + f, items, f));
-                list.append(f == 0 ? "" : ", ").append('"').append(server.url()).append("/bench/feed-").append(f)
+                list.append(f == 0 ? "" : ", ")
+                        .append('"')
+                        .append(server.url())
+                        .append("/bench/feed-")
+                        .append(f)
                         .append(".xml\"");
             }
             String base = "cold-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -127,10 +138,21 @@ public final class ColdRunBenchmark {
             results.forEach((label, rs) -> {
                 double wall = median(rs.stream().mapToDouble(Result::wall).toArray());
                 double cpu = median(rs.stream().mapToDouble(Result::cpu).toArray());
-                double perWall = median(rs.stream().mapToDouble(r -> r.fresh() / r.wall()).toArray());
-                double perCpu = median(rs.stream().mapToDouble(r -> r.fresh() / r.cpu()).toArray());
-                System.out.printf(Locale.ROOT, "  %-12s wall %.1f s, CPU %.1f s, %.0f items/s of wall, %.0f items per "
-                        + "CPU-second (%d runs) %s%n", label, wall, cpu, perWall, perCpu, rs.size(), variants.get(label));
+                double perWall = median(
+                        rs.stream().mapToDouble(r -> r.fresh() / r.wall()).toArray());
+                double perCpu =
+                        median(rs.stream().mapToDouble(r -> r.fresh() / r.cpu()).toArray());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %-12s wall %.1f s, CPU %.1f s, %.0f items/s of wall, %.0f items per "
+                                + "CPU-second (%d runs) %s%n",
+                        label,
+                        wall,
+                        cpu,
+                        perWall,
+                        perCpu,
+                        rs.size(),
+                        variants.get(label));
             });
         }
     }
@@ -152,11 +174,25 @@ public final class ColdRunBenchmark {
                   - { id: pricing, examples: ["a new pricing plan"], keywords: ["pricing", "offre"] }
                 """.formatted(watch, feeds), StandardCharsets.UTF_8);
         Path log = work.resolve(watch + ".log");
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c",
-                "TIMEFORMAT='TIMES %R %U %S'; time \"$@\"", "vigie-bench",
-                vigie.toString(), "run", "--watch", file.toString(), "--es", es.toString(), "--parallelism", "2",
-                "--corenlp", "NEVER", "--no-alerts", "--allow-private-addresses")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "TIMEFORMAT='TIMES %R %U %S'; time \"$@\"",
+                        "vigie-bench",
+                        vigie.toString(),
+                        "run",
+                        "--watch",
+                        file.toString(),
+                        "--es",
+                        es.toString(),
+                        "--parallelism",
+                        "2",
+                        "--corenlp",
+                        "NEVER",
+                        "--no-alerts",
+                        "--allow-private-addresses")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("VIGIE_NO_BUILD", "1");
         pb.environment().putAll(env);
         int exit = pb.start().waitFor();
@@ -166,14 +202,22 @@ public final class ColdRunBenchmark {
         if (exit != 0 || !summary.find() || !times.find()) {
             throw new IllegalStateException("vigie run of " + watch + " failed (exit " + exit + "), see " + log);
         }
-        return new Result(Double.parseDouble(times.group(1)),
+        return new Result(
+                Double.parseDouble(times.group(1)),
                 Double.parseDouble(times.group(2)) + Double.parseDouble(times.group(3)),
                 Integer.parseInt(summary.group(1)));
     }
 
     private static void print(String label, Result r) {
-        System.out.printf(Locale.ROOT, "%s: %d new, wall %.1f s = %.0f items/s, CPU %.1f s = %.0f items per CPU-second%n",
-                label, r.fresh(), r.wall(), r.fresh() / r.wall(), r.cpu(), r.fresh() / r.cpu());
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d new, wall %.1f s = %.0f items/s, CPU %.1f s = %.0f items per CPU-second%n",
+                label,
+                r.fresh(),
+                r.wall(),
+                r.fresh() / r.wall(),
+                r.cpu(),
+                r.fresh() / r.cpu());
     }
 
     private static double median(double[] values) {

@@ -74,6 +74,7 @@ public final class RunBenchmark {
     private static final int RERUNS = 3;
     /** Runs of the same job on one embedded cluster, as vigie serve runs a watch; the last is the warm figure. */
     private static final int WARM_RUNS = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** When a sink writer received its first document in the current sink job (writers run in this JVM). */
     private static final AtomicLong FIRST_DOCUMENT_NANOS = new AtomicLong();
@@ -82,8 +83,7 @@ public final class RunBenchmark {
     /** The documents of the current sink job, which its source reads by index (the job runs in this JVM). */
     private static final AtomicReference<List<EsDocument>> SINK_DOCUMENTS = new AtomicReference<>(List.of());
 
-    private RunBenchmark() {
-    }
+    private RunBenchmark() {}
 
     public static void main(String[] args) {
         try {
@@ -97,22 +97,36 @@ public final class RunBenchmark {
 
     private static void benchmark(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        int parallelism = args.length > 1
+                ? Integer.parseInt(args[1])
+                : Runtime.getRuntime().availableProcessors();
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_ROUNDS;
         URI es = ElasticsearchExtension.url();
         String watchId = "bench-" + n + "-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
-        System.out.printf(Locale.ROOT, "Benchmark: %d items, parallelism %d, max heap %d MB, Elasticsearch %s, %s%n",
-                n, parallelism, Runtime.getRuntime().maxMemory() >> 20, es, load());
+        System.out.printf(
+                Locale.ROOT,
+                "Benchmark: %d items, parallelism %d, max heap %d MB, Elasticsearch %s, %s%n",
+                n,
+                parallelism,
+                Runtime.getRuntime().maxMemory() >> 20,
+                es,
+                load());
 
         try (LoopbackHttpServer server = LoopbackHttpServer.start();
-             RestClient rest = ElasticsearchEndpoint.of(es.toString()).restClient()) {
+                RestClient rest = ElasticsearchEndpoint.of(es.toString()).restClient()) {
             int feeds = (n + ITEMS_PER_FEED - 1) / ITEMS_PER_FEED;
             StringBuilder list = new StringBuilder();
             for (int f = 0; f < feeds; f++) {
                 int items = Math.min(ITEMS_PER_FEED, n - f * ITEMS_PER_FEED);
-                server.serve("/bench/feed-" + f + ".xml", "application/rss+xml",
+                server.serve(
+                        "/bench/feed-" + f + ".xml",
+                        "application/rss+xml",
                         GeneratedFeeds.rss(server.url() + "/bench", "feed-" + f, items, f));
-                list.append(f == 0 ? "" : ", ").append('"').append(server.url()).append("/bench/feed-").append(f)
+                list.append(f == 0 ? "" : ", ")
+                        .append('"')
+                        .append(server.url())
+                        .append("/bench/feed-")
+                        .append(f)
                         .append(".xml\"");
             }
             String yaml = """
@@ -129,15 +143,19 @@ public final class RunBenchmark {
                       - { id: pricing, examples: ["a new pricing plan"], keywords: ["pricing", "offre"] }
                     """.formatted(watchId, list);
             Watch watch = new WatchLoader(Map.of()).parse(watchId + ".yaml", yaml);
-            Function<Watch, RunOptions.Builder> optionsOf = w -> RunOptions.builder().watch(w)
+            Function<Watch, RunOptions.Builder> optionsOf = w -> RunOptions.builder()
+                    .watch(w)
                     .elasticsearch(ElasticsearchEndpoint.of(es.toString()))
                     .parallelism(parallelism)
                     .dispatchAlerts(false)
                     .coreNlp(EnglishSentimentScorer.CoreNlpUse.NEVER)
                     .progress(System.out)
                     .progressInterval(Duration.ofSeconds(10))
-                    .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                            .perHostConcurrency(4).build());
+                    .fetchConfig(FetchConfig.builder()
+                            .allowPrivateAddresses(true)
+                            .perHostMinDelay(Duration.ZERO)
+                            .perHostConcurrency(4)
+                            .build());
             RunOptions.Builder options = optionsOf.apply(watch);
 
             resetPeaks();
@@ -153,7 +171,8 @@ public final class RunBenchmark {
                 resetPeaks();
                 RunSummary rerun = VigieRun.run(options.build());
                 report("rerun " + (r + 1) + ", nothing new", rerun, peakHeapMb());
-                ratios[r] = 100.0 * rerun.duration().toMillis() / first.duration().toMillis();
+                ratios[r] =
+                        100.0 * rerun.duration().toMillis() / first.duration().toMillis();
                 each.append(r == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f %%", ratios[r]));
             }
             Arrays.sort(ratios);
@@ -164,11 +183,14 @@ public final class RunBenchmark {
             RunSummary warm = null;
             try (EmbeddedCluster cluster = EmbeddedCluster.start(parallelism)) {
                 for (int w = 1; w <= WARM_RUNS; w++) {
-                    Watch warmWatch = new WatchLoader(Map.of()).parse(watchId + "-warm" + w + ".yaml",
-                            yaml.replace("watch: " + watchId, "watch: " + watchId + "-warm" + w));
+                    Watch warmWatch = new WatchLoader(Map.of())
+                            .parse(
+                                    watchId + "-warm" + w + ".yaml",
+                                    yaml.replace("watch: " + watchId, "watch: " + watchId + "-warm" + w));
                     resetPeaks();
                     StageCpu warmCpu = StageCpu.start();
-                    warm = VigieRun.run(optionsOf.apply(warmWatch).cluster(cluster).build());
+                    warm = VigieRun.run(
+                            optionsOf.apply(warmWatch).cluster(cluster).build());
                     report("warm run " + w + " (vigie serve: same JVM, cluster kept)", warm, peakHeapMb());
                     warmCpu.stopAndPrint(warm);
                 }
@@ -176,8 +198,13 @@ public final class RunBenchmark {
 
             List<EsDocument> documents = mentions(rest, watchId, n);
             double raw = compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
-            System.out.printf(Locale.ROOT, "items/s vs raw _bulk docs/s (median of the rounds, %.0f docs/s): cold first"
-                    + " run %.0f %%, warm run %.0f %%; %s%n", raw, 100 * rate(first) / raw, 100 * rate(warm) / raw,
+            System.out.printf(
+                    Locale.ROOT,
+                    "items/s vs raw _bulk docs/s (median of the rounds, %.0f docs/s): cold first"
+                            + " run %.0f %%, warm run %.0f %%; %s%n",
+                    raw,
+                    100 * rate(first) / raw,
+                    100 * rate(warm) / raw,
                     load());
         }
     }
@@ -188,19 +215,34 @@ public final class RunBenchmark {
 
     private static void report(String label, RunSummary summary, long peakHeapMb) {
         double seconds = summary.duration().toMillis() / 1000.0;
-        long fetchParse = summary.sources().stream().mapToLong(s -> s.durationMs()).sum();
-        System.out.printf(Locale.ROOT, "%s: %d fetched, %d new in %.1f s = %.0f items/s; peak heap %d MB; %s%n",
-                label, summary.fetched(), summary.fresh(), seconds, summary.fresh() / seconds, peakHeapMb, load());
+        long fetchParse =
+                summary.sources().stream().mapToLong(s -> s.durationMs()).sum();
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d fetched, %d new in %.1f s = %.0f items/s; peak heap %d MB; %s%n",
+                label,
+                summary.fetched(),
+                summary.fresh(),
+                seconds,
+                summary.fresh() / seconds,
+                peakHeapMb,
+                load());
         StringBuilder stages = new StringBuilder();
-        summary.stageMillis().forEach((stage, millis) -> stages.append(stages.isEmpty() ? "" : ", ")
-                .append(stage).append(' ').append(millis).append(" ms"));
-        System.out.printf(Locale.ROOT, "  stages: %s (fetch and parse summed over sources: %d ms)%n", stages,
-                fetchParse);
+        summary.stageMillis()
+                .forEach((stage, millis) -> stages.append(stages.isEmpty() ? "" : ", ")
+                        .append(stage)
+                        .append(' ')
+                        .append(millis)
+                        .append(" ms"));
+        System.out.printf(
+                Locale.ROOT, "  stages: %s (fetch and parse summed over sources: %d ms)%n", stages, fetchParse);
     }
 
     /** The load average over the last minute, as {@code uptime} prints it. */
     static String load() {
-        return String.format(Locale.ROOT, "load average %.1f",
+        return String.format(
+                Locale.ROOT,
+                "load average %.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -213,23 +255,34 @@ public final class RunBenchmark {
         JsonNode page = JSON.readTree(rest.performRequest(search).getEntity().getContent());
         while (page.path("hits").path("hits").size() > 0) {
             for (JsonNode hit : page.path("hits").path("hits")) {
-                documents.add(new EsDocument("x", hit.path("_id").asText(), hit.path("_source").toString()));
+                documents.add(new EsDocument(
+                        "x", hit.path("_id").asText(), hit.path("_source").toString()));
             }
             Request next = new Request("POST", "/_search/scroll");
-            next.setJsonEntity("{\"scroll\":\"1m\",\"scroll_id\":\"" + page.path("_scroll_id").asText() + "\"}");
+            next.setJsonEntity("{\"scroll\":\"1m\",\"scroll_id\":\""
+                    + page.path("_scroll_id").asText() + "\"}");
             page = JSON.readTree(rest.performRequest(next).getEntity().getContent());
         }
         return documents;
     }
 
-    private static double compareSinkWithRawBulk(URI es, RestClient rest, List<EsDocument> documents, int n,
-            int parallelism, int rounds) throws Exception {
-        long bytes = documents.stream().mapToLong(d -> d.source().getBytes(StandardCharsets.UTF_8).length).sum();
+    private static double compareSinkWithRawBulk(
+            URI es, RestClient rest, List<EsDocument> documents, int n, int parallelism, int rounds) throws Exception {
+        long bytes = documents.stream()
+                .mapToLong(d -> d.source().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         int inFlight = parallelism * ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS;
-        System.out.printf(Locale.ROOT, "sink vs raw _bulk: %d documents (%.1f MB), batches of %d, %d requests in "
-                + "flight each (sink: %d writers x %d), %d rounds after a warm-up, alternating which goes first%n",
-                documents.size(), bytes / 1e6, BULK_SIZE, inFlight, parallelism,
-                ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS, rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "sink vs raw _bulk: %d documents (%.1f MB), batches of %d, %d requests in "
+                        + "flight each (sink: %d writers x %d), %d rounds after a warm-up, alternating which goes first%n",
+                documents.size(),
+                bytes / 1e6,
+                BULK_SIZE,
+                inFlight,
+                parallelism,
+                ElasticsearchSink.DEFAULT_MAX_IN_FLIGHT_REQUESTS,
+                rounds);
         String warmUp = "bench-warm-up-" + n;
         sinkRound(es, rest, documents, warmUp + "-sink", parallelism);
         rawRound(rest, documents, warmUp + "-raw", inFlight);
@@ -260,19 +313,39 @@ public final class RunBenchmark {
             bestRaw = Math.max(bestRaw, raw.rate());
             sinkCpu += sink.cpuSeconds();
             rawCpu += raw.cpuSeconds();
-            System.out.printf(Locale.ROOT, "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document,"
-                    + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s), "
-                    + "sink / raw %.0f %%; %s%n", round + 1, sinkFirst ? "sink" : "raw", sinkRate,
-                    sink.sinkSeconds(), sink.cpuSeconds(), sink.jobSeconds(), raw.rate(), raw.cpuSeconds(),
-                    100 * ratios[round], load());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document,"
+                            + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s), "
+                            + "sink / raw %.0f %%; %s%n",
+                    round + 1,
+                    sinkFirst ? "sink" : "raw",
+                    sinkRate,
+                    sink.sinkSeconds(),
+                    sink.cpuSeconds(),
+                    sink.jobSeconds(),
+                    raw.rate(),
+                    raw.cpuSeconds(),
+                    100 * ratios[round],
+                    load());
         }
         Arrays.sort(ratios);
         double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
-        System.out.printf(Locale.ROOT, "sink / raw _bulk: median of %d rounds %.0f %% (lowest %.0f %%, highest %.0f "
-                + "%%); best sink %.0f docs/s vs best raw %.0f docs/s = %.0f %%; client CPU per %d documents, mean of "
-                + "the rounds: sink %.2f s, raw %.2f s%n", rounds, 100 * median, 100 * ratios[0],
-                100 * ratios[rounds - 1], bestSink, bestRaw, 100 * bestSink / bestRaw, documents.size(),
-                sinkCpu / rounds, rawCpu / rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "sink / raw _bulk: median of %d rounds %.0f %% (lowest %.0f %%, highest %.0f "
+                        + "%%); best sink %.0f docs/s vs best raw %.0f docs/s = %.0f %%; client CPU per %d documents, mean of "
+                        + "the rounds: sink %.2f s, raw %.2f s%n",
+                rounds,
+                100 * median,
+                100 * ratios[0],
+                100 * ratios[rounds - 1],
+                bestSink,
+                bestRaw,
+                100 * bestSink / bestRaw,
+                documents.size(),
+                sinkCpu / rounds,
+                rawCpu / rounds);
         Arrays.sort(rawRates);
         return rounds % 2 == 1 ? rawRates[rounds / 2] : (rawRates[rounds / 2 - 1] + rawRates[rounds / 2]) / 2;
     }
@@ -323,37 +396,47 @@ public final class RunBenchmark {
             sample();
             sampler.shutdownNow();
             double processCpu = (processCpuNanos() - processAtStart) / 1e9;
-            System.out.printf(Locale.ROOT, "  process CPU %.1f s (JIT and GC included) = %.0f items per CPU-second%n",
-                    processCpu, summary.fresh() / processCpu);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  process CPU %.1f s (JIT and GC included) = %.0f items per CPU-second%n",
+                    processCpu,
+                    summary.fresh() / processCpu);
             Map<String, Long> byStage = new java.util.TreeMap<>();
             long total = 0;
             for (var e : cpu.entrySet()) {
                 long used = e.getValue() - atStart.getOrDefault(e.getKey(), 0L);
-                String name = names.get(e.getKey()).replaceAll(" \\(\\d+/\\d+\\)(#\\d+)?$", "")
+                String name = names.get(e.getKey())
+                        .replaceAll(" \\(\\d+/\\d+\\)(#\\d+)?$", "")
                         .replaceAll("[-#]?\\d+$", "");
                 byStage.merge(name, used, Long::sum);
                 total += used;
             }
             StringBuilder line = new StringBuilder();
             long shown = 0;
-            for (var e : byStage.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .limit(10).toList()) {
-                line.append(line.isEmpty() ? "" : "; ").append(e.getKey()).append(' ')
+            for (var e : byStage.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(10)
+                    .toList()) {
+                line.append(line.isEmpty() ? "" : "; ")
+                        .append(e.getKey())
+                        .append(' ')
                         .append(String.format(Locale.ROOT, "%.1f s", e.getValue() / 1e9));
                 shown += e.getValue();
             }
-            System.out.printf(Locale.ROOT, "  CPU by stage (thread), %.1f s in all: %s; other threads %.1f s%n",
-                    total / 1e9, line, (total - shown) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  CPU by stage (thread), %.1f s in all: %s; other threads %.1f s%n",
+                    total / 1e9,
+                    line,
+                    (total - shown) / 1e9);
         }
     }
 
     /** How long a sink job took: from the first document a writer received, and in all; client CPU meanwhile. */
-    private record SinkTiming(double sinkSeconds, double jobSeconds, double cpuSeconds) {
-    }
+    private record SinkTiming(double sinkSeconds, double jobSeconds, double cpuSeconds) {}
 
     /** Documents per second of a raw round, and the client CPU it used. */
-    private record RawTiming(double rate, double cpuSeconds) {
-    }
+    private record RawTiming(double rate, double cpuSeconds) {}
 
     /**
      * Writes {@code documents} into a fresh {@code index} with the product's sink, as a job of its own. The writers
@@ -361,10 +444,12 @@ public final class RunBenchmark {
      * run job's sink is chained to the operator making the documents: no shuffle, whose cost is Flink's, not the
      * sink's.
      */
-    private static SinkTiming sinkRound(URI es, RestClient rest, List<EsDocument> documents, String index,
-            int parallelism) throws Exception {
+    private static SinkTiming sinkRound(
+            URI es, RestClient rest, List<EsDocument> documents, String index, int parallelism) throws Exception {
         freshIndex(rest, index);
-        SINK_DOCUMENTS.set(documents.stream().map(d -> new EsDocument(index, d.id(), d.source())).toList());
+        SINK_DOCUMENTS.set(documents.stream()
+                .map(d -> new EsDocument(index, d.id(), d.source()))
+                .toList());
         FIRST_DOCUMENT_NANOS.set(0);
         long start = System.nanoTime();
         Configuration config = new Configuration();
@@ -374,8 +459,11 @@ public final class RunBenchmark {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.fromSequence(0, documents.size() - 1L)
                 .map(i -> SINK_DOCUMENTS.get().get(Math.toIntExact(i)), TypeInformation.of(EsDocument.class))
-                .sinkTo(ElasticsearchSink.<EsDocument>builder().url(es.toString())
-                        .converter(RunBenchmark::firstDocumentTimed).maxBatchSize(BULK_SIZE).build());
+                .sinkTo(ElasticsearchSink.<EsDocument>builder()
+                        .url(es.toString())
+                        .converter(RunBenchmark::firstDocumentTimed)
+                        .maxBatchSize(BULK_SIZE)
+                        .build());
         env.execute("sink benchmark");
         long end = System.nanoTime();
         long cpu = processCpuNanos() - FIRST_DOCUMENT_CPU_NANOS.get();
@@ -403,8 +491,7 @@ public final class RunBenchmark {
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         rawBulk(rest, index, documents, inFlight);
-        return new RawTiming(documents.size() / ((System.nanoTime() - start) / 1e9),
-                (processCpuNanos() - cpu) / 1e9);
+        return new RawTiming(documents.size() / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / 1e9);
     }
 
     private static void freshIndex(RestClient rest, String index) throws Exception {
@@ -427,11 +514,17 @@ public final class RunBenchmark {
                 requests.add(pool.submit(() -> {
                     StringBuilder body = new StringBuilder();
                     for (EsDocument d : batch) {
-                        body.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(d.id())
-                                .append("\"}}\n").append(d.source()).append('\n');
+                        body.append("{\"index\":{\"_index\":\"")
+                                .append(index)
+                                .append("\",\"_id\":\"")
+                                .append(d.id())
+                                .append("\"}}\n")
+                                .append(d.source())
+                                .append('\n');
                     }
                     Request bulk = new Request("POST", "/_bulk");
-                    bulk.setEntity(new NByteArrayEntity(body.toString().getBytes(StandardCharsets.UTF_8),
+                    bulk.setEntity(new NByteArrayEntity(
+                            body.toString().getBytes(StandardCharsets.UTF_8),
                             ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
                     if (refusedSome(rest.performRequest(bulk))) {
                         throw new IllegalStateException("raw _bulk: Elasticsearch refused documents of " + index);
@@ -449,7 +542,8 @@ public final class RunBenchmark {
 
     /** The {@code errors} flag near the start of a bulk answer, read without parsing the items after it. */
     private static boolean refusedSome(Response response) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(response.getEntity().getContent())) {
+        try (JsonParser parser =
+                JSON.getFactory().createParser(response.getEntity().getContent())) {
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();

@@ -1,17 +1,16 @@
 package dev.vigie.jobs.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ElasticsearchExtension.class)
 class TemplatesCommandIT {
@@ -19,7 +18,10 @@ class TemplatesCommandIT {
     private final StringWriter err = new StringWriter();
 
     private int vigie(String... args) {
-        return Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -30,7 +32,8 @@ class TemplatesCommandIT {
         }
         assertThat(IndexTemplates.NAMES).contains("vigie-state", "vigie-errors");
         assertThat(out.toString()).contains("Templates installed in " + url);
-        assertThat(es.indices().existsIndexTemplate(t -> t.name("vigie-state")).value()).isTrue();
+        assertThat(es.indices().existsIndexTemplate(t -> t.name("vigie-state")).value())
+                .isTrue();
 
         out.getBuffer().setLength(0);
         assertThat(vigie("templates", "install", "--es", url.toString())).isEqualTo(ExitCodes.OK);
@@ -43,7 +46,8 @@ class TemplatesCommandIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        assertThat(vigie("templates", "install", "--es", "http://127.0.0.1:" + port)).isEqualTo(ExitCodes.FAILED);
+        assertThat(vigie("templates", "install", "--es", "http://127.0.0.1:" + port))
+                .isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).startsWith("vigie install: ").contains("Connection refused");
     }
 }

@@ -1,13 +1,10 @@
 package dev.vigie.jobs.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.dashboards.testing.ElasticsearchExtension;
 import dev.vigie.jobs.demo.internal.DemoIndices;
 import dev.vigie.jobs.watch.Watch;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -20,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code vigie demo} against a real Elasticsearch node, with a stand-in for the run job that fetches the demo
@@ -41,8 +40,12 @@ class DemoCommandIT {
         @Override
         public void run(Watch watch, URI elasticsearch, URI apis, PrintStream out) throws Exception {
             assertThat(watch.sources().mastodon().get(0).instance()).isEqualTo(apis);
-            phases.add(http.send(HttpRequest.newBuilder(apis.resolve("/")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body().lines().findFirst().orElseThrow());
+            phases.add(
+                    http.send(HttpRequest.newBuilder(apis.resolve("/")).build(), HttpResponse.BodyHandlers.ofString())
+                            .body()
+                            .lines()
+                            .findFirst()
+                            .orElseThrow());
             List<URI> urls = new ArrayList<>(watch.sources().feeds());
             watch.competitors().forEach(c -> {
                 urls.addAll(c.feeds());
@@ -64,8 +67,7 @@ class DemoCommandIT {
     }
 
     @Test
-    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path folder)
-            throws Exception {
+    void runsBothPhasesOnAClearedWatchAndReportsThe304sOfTheSecondRun(URI es, @TempDir Path folder) throws Exception {
         index(es, "vigie-runs", "demo-it-old", "{\"watch\":\"" + DemoWatch.ID + "\",\"run_id\":\"old\"}");
         index(es, "vigie-runs", "demo-it-other", "{\"watch\":\"demo-it-other\",\"run_id\":\"keep\"}");
         FetchingPipeline pipeline = new FetchingPipeline();
@@ -73,7 +75,12 @@ class DemoCommandIT {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
         int exit = new CommandLine(new DemoCommand(pipeline, out))
-                .execute("--es", es.toString(), "--outbox", folder.resolve("outbox").toString(), "--reports",
+                .execute(
+                        "--es",
+                        es.toString(),
+                        "--outbox",
+                        folder.resolve("outbox").toString(),
+                        "--reports",
                         folder.resolve("reports").toString());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
@@ -83,8 +90,13 @@ class DemoCommandIT {
         assertThat(pipeline.statusCounts.get(0)).containsExactly(Map.entry(200, feedsAndPages));
         // unchanged in phase 2: three feeds and the jobs page of Roulequai
         assertThat(pipeline.statusCounts.get(1)).containsEntry(304, 4).containsEntry(200, feedsAndPages - 4);
-        assertThat(printed).contains("Using Elasticsearch at " + es, "Run 1 of 2", "Run 2 of 2",
-                "of which 4 answered 304 Not Modified", "What to open next");
+        assertThat(printed)
+                .contains(
+                        "Using Elasticsearch at " + es,
+                        "Run 1 of 2",
+                        "Run 2 of 2",
+                        "of which 4 answered 304 Not Modified",
+                        "What to open next");
         // at least the document indexed above (more when the node served a real demo before)
         assertThat(printed).containsPattern("Cleared [1-9][0-9]* documents? of a previous demo");
         DemoIndices demo = new DemoIndices(es, DemoWatch.ID);
@@ -95,9 +107,11 @@ class DemoCommandIT {
     @Test
     void refusesAnElasticsearchThatDoesNotAnswer() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CommandLine cli = new CommandLine(new DemoCommand((w, e, a, o) -> {
-            throw new AssertionError("must not run");
-        }, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        CommandLine cli = new CommandLine(new DemoCommand(
+                (w, e, a, o) -> {
+                    throw new AssertionError("must not run");
+                },
+                new PrintStream(bytes, true, StandardCharsets.UTF_8)));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
         int exit = cli.execute("--es", "http://127.0.0.1:1");
@@ -106,10 +120,13 @@ class DemoCommandIT {
     }
 
     private static void index(URI es, String index, String id, String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        es.resolve("/" + index + "/_doc/" + id + "?refresh=true"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(es.resolve("/" + index + "/_doc/" + id + "?refresh=true"))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
     }
 }

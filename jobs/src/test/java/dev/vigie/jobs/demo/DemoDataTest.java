@@ -1,5 +1,7 @@
 package dev.vigie.jobs.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +13,6 @@ import dev.vigie.jobs.demo.internal.DemoReply;
 import dev.vigie.jobs.demo.internal.DemoRequest;
 import dev.vigie.jobs.demo.internal.DemoTemplates;
 import dev.vigie.jobs.demo.internal.MentionApis;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Clock;
@@ -32,8 +27,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bundled demo data is valid in its real formats, recent whatever the day, and its second phase differs from
@@ -80,11 +79,14 @@ class DemoDataTest {
                     assertThat(entry.getLink()).as(path).startsWith("https://").contains(".example/");
                     Instant published = entry.getPublishedDate().toInstant();
                     assertThat(published).as(path + " " + entry.getTitle()).isBetween(OLDEST, ANCHOR);
-                    String text = entry.getDescription() != null ? entry.getDescription().getValue()
+                    String text = entry.getDescription() != null
+                            ? entry.getDescription().getValue()
                             : entry.getContents().get(0).getValue();
                     assertThat(text).as(path).contains("<p>");
                     if (phase == DemoPhase.SECOND) {
-                        assertThat(links.add(entry.getLink())).as("link %s is unique", entry.getLink()).isTrue();
+                        assertThat(links.add(entry.getLink()))
+                                .as("link %s is unique", entry.getLink())
+                                .isTrue();
                         items++;
                     }
                 }
@@ -112,20 +114,28 @@ class DemoDataTest {
         for (String path : DemoServer.FEEDS.keySet()) {
             String first = get(path, DemoPhase.FIRST).text();
             String second = get(path, DemoPhase.SECOND).text();
-            int delta = feed(path, DemoPhase.SECOND).getEntries().size() - feed(path, DemoPhase.FIRST).getEntries().size();
+            int delta = feed(path, DemoPhase.SECOND).getEntries().size()
+                    - feed(path, DemoPhase.FIRST).getEntries().size();
             added.put(path, delta);
             if (delta == 0) {
                 assertThat(second).as(path).isEqualTo(first);
             } else {
-                Set<String> before = feed(path, DemoPhase.FIRST).getEntries().stream().map(SyndEntry::getLink)
+                Set<String> before = feed(path, DemoPhase.FIRST).getEntries().stream()
+                        .map(SyndEntry::getLink)
                         .collect(Collectors.toSet());
-                assertThat(feed(path, DemoPhase.SECOND).getEntries().stream().map(SyndEntry::getLink).toList())
+                assertThat(feed(path, DemoPhase.SECOND).getEntries().stream()
+                                .map(SyndEntry::getLink)
+                                .toList())
                         .containsAll(before);
             }
         }
-        assertThat(added).containsEntry("/news/rss.xml", 2).containsEntry("/wire/atom.xml", 1)
-                .containsEntry("/ventelune/blog/rss.xml", 1).containsEntry("/veloetville/atom.xml", 0)
-                .containsEntry("/roulequai/blog/atom.xml", 0).containsEntry("/cyclanthe/blog/rss.xml", 0);
+        assertThat(added)
+                .containsEntry("/news/rss.xml", 2)
+                .containsEntry("/wire/atom.xml", 1)
+                .containsEntry("/ventelune/blog/rss.xml", 1)
+                .containsEntry("/veloetville/atom.xml", 0)
+                .containsEntry("/roulequai/blog/atom.xml", 0)
+                .containsEntry("/cyclanthe/blog/rss.xml", 0);
     }
 
     @Test
@@ -133,13 +143,17 @@ class DemoDataTest {
         Map<String, List<String>> byFirstWords = new HashMap<>();
         for (String path : DemoServer.FEEDS.keySet()) {
             for (SyndEntry entry : feed(path, DemoPhase.SECOND).getEntries()) {
-                String text = Jsoup.parse(entry.getDescription() != null ? entry.getDescription().getValue()
-                        : entry.getContents().get(0).getValue()).text();
+                String text = Jsoup.parse(
+                                entry.getDescription() != null
+                                        ? entry.getDescription().getValue()
+                                        : entry.getContents().get(0).getValue())
+                        .text();
                 String key = String.join(" ", List.of(text.split("\\s+")).subList(0, 6));
                 byFirstWords.computeIfAbsent(key, k -> new ArrayList<>()).add(path);
             }
         }
-        List<List<String>> syndicated = byFirstWords.values().stream().filter(l -> l.size() > 1).toList();
+        List<List<String>> syndicated =
+                byFirstWords.values().stream().filter(l -> l.size() > 1).toList();
         assertThat(syndicated).hasSizeGreaterThanOrEqualTo(4);
         assertThat(syndicated).anyMatch(l -> l.size() >= 3);
     }
@@ -155,16 +169,22 @@ class DemoDataTest {
         Map<String, Function<ObjectNode, Instant>> dates = Map.of(
                 "mastodon", n -> Instant.parse(n.path("created_at").asText()),
                 "bluesky", n -> Instant.parse(n.path("record").path("createdAt").asText()),
-                "reddit", n -> Instant.ofEpochSecond(n.path("data").path("created_utc").asLong()),
+                "reddit",
+                        n -> Instant.ofEpochSecond(
+                                n.path("data").path("created_utc").asLong()),
                 "hackernews", n -> Instant.ofEpochSecond(n.path("created_at_i").asLong()));
         Map<String, List<ObjectNode>> first = apis.all(DemoPhase.FIRST);
         Map<String, List<ObjectNode>> second = apis.all(DemoPhase.SECOND);
         for (String platform : ids.keySet()) {
-            List<String> all = second.get(platform).stream().map(ids.get(platform)).toList();
+            List<String> all =
+                    second.get(platform).stream().map(ids.get(platform)).toList();
             assertThat(all).as(platform).doesNotHaveDuplicates().allMatch(id -> !id.isBlank());
-            assertThat(second.get(platform).stream().map(dates.get(platform)).toList()).as(platform)
+            assertThat(second.get(platform).stream().map(dates.get(platform)).toList())
+                    .as(platform)
                     .allMatch(d -> d.isAfter(OLDEST) && d.isBefore(ANCHOR));
-            assertThat(second.get(platform).size()).as(platform).isGreaterThan(first.get(platform).size());
+            assertThat(second.get(platform).size())
+                    .as(platform)
+                    .isGreaterThan(first.get(platform).size());
             assertThat(second.get(platform).toString()).as(platform).doesNotContain("{{");
         }
         int total = second.values().stream().mapToInt(List::size).sum();
@@ -173,8 +193,10 @@ class DemoDataTest {
         assertThat(status.path("account").path("acct").asText()).contains("@");
         assertThat(status.path("content").asText()).startsWith("<p>");
         assertThat(first.get("reddit").get(0).path("kind").asText()).isEqualTo("t3");
-        assertThat(first.get("reddit").get(0).path("data").path("created_utc").isNumber()).isTrue();
-        assertThat(first.get("hackernews").get(0).path("created_at_i").isNumber()).isTrue();
+        assertThat(first.get("reddit").get(0).path("data").path("created_utc").isNumber())
+                .isTrue();
+        assertThat(first.get("hackernews").get(0).path("created_at_i").isNumber())
+                .isTrue();
         assertThat(first.get("bluesky").get(0).path("record").path("$type").asText())
                 .isEqualTo("app.bsky.feed.post");
     }
@@ -184,7 +206,10 @@ class DemoDataTest {
         MentionApis apis = new MentionApis(URI.create("http://127.0.0.1:1"), ANCHOR);
         List<ObjectNode> first = apis.all(DemoPhase.FIRST).get("mastodon");
         List<ObjectNode> second = apis.all(DemoPhase.SECOND).get("mastodon");
-        long newestFirst = first.stream().mapToLong(n -> Long.parseLong(n.path("id").asText())).max().orElseThrow();
+        long newestFirst = first.stream()
+                .mapToLong(n -> Long.parseLong(n.path("id").asText()))
+                .max()
+                .orElseThrow();
         List<ObjectNode> added = second.stream().filter(n -> !first.contains(n)).toList();
         assertThat(added).isNotEmpty().allMatch(n -> Long.parseLong(n.path("id").asText()) > newestFirst);
     }
@@ -204,8 +229,10 @@ class DemoDataTest {
     void datesFollowTheAnchorSoTheDataIsAlwaysRecent() {
         Instant later = ANCHOR.plus(Duration.ofDays(400));
         try (DemoServer other = DemoServer.start(0, Clock.fixed(later, ZoneOffset.UTC))) {
-            String first = server.answer(DemoRequest.of("/news/rss.xml", null, Map.of())).text();
-            String second = other.answer(DemoRequest.of("/news/rss.xml", null, Map.of())).text();
+            String first = server.answer(DemoRequest.of("/news/rss.xml", null, Map.of()))
+                    .text();
+            String second = other.answer(DemoRequest.of("/news/rss.xml", null, Map.of()))
+                    .text();
             assertThat(second).isNotEqualTo(first).doesNotContain("{{");
             assertThat(second).contains(DemoTemplates.format(later.minus(Duration.ofMinutes(20 * 60)), "rfc1123"));
         }
@@ -218,7 +245,8 @@ class DemoDataTest {
         Map<String, String> after = new HashMap<>();
         for (JsonNode competitor : watch.path("competitors")) {
             for (JsonNode page : competitor.path("pages")) {
-                String path = URI.create(page.path("url").asText().replace("{{demo}}", "http://x")).getPath();
+                String path = URI.create(page.path("url").asText().replace("{{demo}}", "http://x"))
+                        .getPath();
                 String select = page.path("select").asText("body");
                 String ignore = page.path("ignore").asText("");
                 List<String> noise = new ArrayList<>();
@@ -250,11 +278,15 @@ class DemoDataTest {
         List<String> urls = new ArrayList<>();
         watch.path("sources").path("feeds").forEach(n -> urls.add(n.asText()));
         watch.path("competitors").forEach(c -> c.path("feeds").forEach(n -> urls.add(n.asText())));
-        watch.path("competitors").forEach(c -> c.path("pages").forEach(p -> urls.add(p.path("url").asText())));
+        watch.path("competitors")
+                .forEach(
+                        c -> c.path("pages").forEach(p -> urls.add(p.path("url").asText())));
         assertThat(urls).isNotEmpty().allMatch(u -> u.startsWith("{{demo}}/"));
         for (String url : urls) {
             String path = url.substring("{{demo}}".length());
-            assertThat(DemoServer.FEEDS.containsKey(path) || DemoServer.PAGES.containsKey(path)).as(path).isTrue();
+            assertThat(DemoServer.FEEDS.containsKey(path) || DemoServer.PAGES.containsKey(path))
+                    .as(path)
+                    .isTrue();
         }
         assertThat(new ObjectMapper().writeValueAsString(watch)).doesNotContain("http://", "https://");
     }

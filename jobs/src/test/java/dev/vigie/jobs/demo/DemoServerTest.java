@@ -1,11 +1,9 @@
 package dev.vigie.jobs.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The demo server over real HTTP on loopback: validators, 304s and the mention APIs' paging. */
 class DemoServerTest {
@@ -48,7 +47,10 @@ class DemoServerTest {
     private JsonNode json(String pathAndQuery) throws Exception {
         HttpResponse<String> response = get(pathAndQuery);
         assertThat(response.statusCode()).as(pathAndQuery).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .startsWith("application/json");
         return JSON.readTree(response.body());
     }
 
@@ -64,9 +66,13 @@ class DemoServerTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
         server.phase(DemoPhase.SECOND);
-        assertThat(get("/veloetville/atom.xml", "If-None-Match", etag).statusCode()).isEqualTo(304);
-        assertThat(get("/veloetville/atom.xml", "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
-        assertThat(get("/veloetville/atom.xml", "If-None-Match", "\"other\"").statusCode()).isEqualTo(200);
+        assertThat(get("/veloetville/atom.xml", "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+        assertThat(get("/veloetville/atom.xml", "If-Modified-Since", lastModified)
+                        .statusCode())
+                .isEqualTo(304);
+        assertThat(get("/veloetville/atom.xml", "If-None-Match", "\"other\"").statusCode())
+                .isEqualTo(200);
         assertThat(server.count(DemoPhase.SECOND, 304)).isEqualTo(2);
     }
 
@@ -81,7 +87,8 @@ class DemoServerTest {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("Roulequai relève le prix");
         assertThat(second.headers().firstValue("ETag")).get().isNotEqualTo(etag);
-        assertThat(get("/news/rss.xml", "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
+        assertThat(get("/news/rss.xml", "If-Modified-Since", lastModified).statusCode())
+                .isEqualTo(200);
         assertThat(first.headers().firstValue("Content-Type")).get().asString().startsWith("application/rss+xml");
     }
 
@@ -117,7 +124,10 @@ class DemoServerTest {
 
         String newest = statuses.get(0).path("id").asText();
         assertThat(json("/api/v1/timelines/tag/ventelune?min_id=" + newest)).isEmpty();
-        assertThat(get("/api/v1/timelines/tag/ventelune?min_id=" + newest).headers().firstValue("Link")).isEmpty();
+        assertThat(get("/api/v1/timelines/tag/ventelune?min_id=" + newest)
+                        .headers()
+                        .firstValue("Link"))
+                .isEmpty();
         server.phase(DemoPhase.SECOND);
         JsonNode fresh = json("/api/v1/timelines/tag/ventelune?since_id=" + newest);
         assertThat(fresh).hasSize(2);
@@ -129,10 +139,13 @@ class DemoServerTest {
         JsonNode result = json("/api/v2/search?q=ROULEQUAI&type=statuses&limit=40");
         assertThat(result.has("accounts")).isTrue();
         assertThat(result.path("statuses")).isNotEmpty();
-        result.path("statuses").forEach(s -> assertThat(s.path("content").asText().toLowerCase()).contains("roulequai"));
+        result.path("statuses")
+                .forEach(s ->
+                        assertThat(s.path("content").asText().toLowerCase()).contains("roulequai"));
         JsonNode accents = json("/api/v2/search?q=donnees&type=statuses");
         assertThat(accents.path("statuses")).isNotEmpty();
-        assertThat(json("/api/v2/search?q=ventelune&type=accounts").path("statuses")).isEmpty();
+        assertThat(json("/api/v2/search?q=ventelune&type=accounts").path("statuses"))
+                .isEmpty();
     }
 
     @Test
@@ -148,7 +161,9 @@ class DemoServerTest {
         assertThat(all.has("cursor")).isFalse();
         String newest = all.path("posts").get(0).path("indexedAt").asText();
         Instant after = Instant.parse(newest).plusMillis(1);
-        assertThat(json("/xrpc/app.bsky.feed.searchPosts?q=ventelune&since=" + after).path("posts")).isEmpty();
+        assertThat(json("/xrpc/app.bsky.feed.searchPosts?q=ventelune&since=" + after)
+                        .path("posts"))
+                .isEmpty();
         server.phase(DemoPhase.SECOND);
         JsonNode fresh = json("/xrpc/app.bsky.feed.searchPosts?q=ventelune&since=" + after);
         assertThat(fresh.path("posts")).hasSize(2);
@@ -163,27 +178,49 @@ class DemoServerTest {
         String after = page1.path("data").path("after").asText();
         assertThat(after).startsWith("t3_");
         JsonNode page2 = json("/search.json?q=ventelune&sort=new&limit=3&after=" + after);
-        assertThat(page2.path("data").path("children").get(0).path("data").path("name").asText()).isNotEqualTo(after);
-        String newest = page1.path("data").path("children").get(0).path("data").path("name").asText();
-        assertThat(json("/search.json?q=ventelune&sort=new&before=" + newest).path("data").path("children")).isEmpty();
+        assertThat(page2.path("data")
+                        .path("children")
+                        .get(0)
+                        .path("data")
+                        .path("name")
+                        .asText())
+                .isNotEqualTo(after);
+        String newest = page1.path("data")
+                .path("children")
+                .get(0)
+                .path("data")
+                .path("name")
+                .asText();
+        assertThat(json("/search.json?q=ventelune&sort=new&before=" + newest)
+                        .path("data")
+                        .path("children"))
+                .isEmpty();
         server.phase(DemoPhase.SECOND);
-        assertThat(json("/search.json?q=ventelune&sort=new&before=" + newest).path("data").path("children"))
+        assertThat(json("/search.json?q=ventelune&sort=new&before=" + newest)
+                        .path("data")
+                        .path("children"))
                 .hasSize(1);
         JsonNode restricted = json("/r/lyon/search.json?q=ventelune&restrict_sr=1&sort=new");
-        restricted.path("data").path("children")
-                .forEach(c -> assertThat(c.path("data").path("subreddit").asText()).isEqualTo("lyon"));
+        restricted
+                .path("data")
+                .path("children")
+                .forEach(c ->
+                        assertThat(c.path("data").path("subreddit").asText()).isEqualTo("lyon"));
         assertThat(restricted.path("data").path("children")).isNotEmpty();
     }
 
     @Test
     void hackerNewsSearchByDateHonoursTagsAndNumericFilters() throws Exception {
         JsonNode all = json("/api/v1/search_by_date?query=ventelune&tags=(story,comment)&hitsPerPage=50");
-        assertThat(all.path("nbHits").asInt()).isEqualTo(all.path("hits").size()).isGreaterThan(3);
+        assertThat(all.path("nbHits").asInt())
+                .isEqualTo(all.path("hits").size())
+                .isGreaterThan(3);
         long newest = all.path("hits").get(0).path("created_at_i").asLong();
         JsonNode stories = json("/api/v1/search_by_date?query=ventelune&tags=story");
         stories.path("hits").forEach(h -> assertThat(h.path("_tags").toString()).contains("\"story\""));
         assertThat(json("/api/v1/search_by_date?query=ventelune&numericFilters=created_at_i%3E" + newest)
-                .path("hits")).isEmpty();
+                        .path("hits"))
+                .isEmpty();
         server.phase(DemoPhase.SECOND);
         JsonNode fresh = json("/api/v1/search_by_date?query=ventelune&numericFilters=created_at_i%3E" + newest);
         assertThat(fresh.path("hits")).hasSize(1);
@@ -196,7 +233,8 @@ class DemoServerTest {
     void unknownPathsAre404AndEveryRequestIsRecorded() throws Exception {
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
         assertThat(get("/robots.txt").body()).contains("Allow: /");
-        assertThat(server.requests()).extracting(DemoServer.ServedRequest::path)
+        assertThat(server.requests())
+                .extracting(DemoServer.ServedRequest::path)
                 .containsExactly("/nothing-here", "/robots.txt");
         assertThat(server.count(DemoPhase.FIRST, 404)).isEqualTo(1);
     }

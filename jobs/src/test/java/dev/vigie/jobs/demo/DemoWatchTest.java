@@ -1,18 +1,17 @@
 package dev.vigie.jobs.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.jobs.watch.Competitor;
 import dev.vigie.jobs.watch.PageWatch;
 import dev.vigie.jobs.watch.Watch;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled demo watch passes the same loader as a user's file and points only at the demo server. */
 class DemoWatchTest {
@@ -27,16 +26,19 @@ class DemoWatchTest {
         assertThat(watch.id()).isEqualTo(DemoWatch.ID);
         assertThat(watch.brand().name()).isEqualTo("Ventelune");
         assertThat(watch.competitors()).extracting(Competitor::name).containsExactly("Roulequai", "Cyclanthe");
-        assertThat(watch.sources().feeds()).hasSize(4)
+        assertThat(watch.sources().feeds())
+                .hasSize(4)
                 .allMatch(u -> u.toString().startsWith(SERVER.toString()));
-        assertThat(watch.sources().mastodon()).singleElement()
+        assertThat(watch.sources().mastodon())
+                .singleElement()
                 .satisfies(m -> assertThat(m.instance()).isEqualTo(SERVER));
         assertThat(watch.sources().bluesky()).isNotEmpty();
         assertThat(watch.sources().reddit()).isNotEmpty();
         assertThat(watch.sources().hackernews()).isNotEmpty();
         assertThat(watch.competitors().stream().flatMap(c -> c.pages().stream()).map(PageWatch::url))
                 .hasSize(DemoServer.PAGES.size())
-                .allMatch(u -> DemoServer.PAGES.containsKey(u.getPath()) && u.toString().startsWith(SERVER.toString()));
+                .allMatch(u -> DemoServer.PAGES.containsKey(u.getPath())
+                        && u.toString().startsWith(SERVER.toString()));
         assertThat(watch.alerts()).extracting(a -> a.id()).containsExactly("crisis", "competitor-pricing");
         assertThat(watch.mail().smtpServer()).isEmpty();
         assertThat(watch.mail().outboxPath()).isEqualTo(Path.of("/tmp/demo-outbox"));

@@ -65,29 +65,50 @@ class AlertDeliveryFaultsIT {
     }
 
     private static Watch watch(String id, MailSettings mail, List<String> to) {
-        return Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN)
-                .timezone(ZoneId.of("Europe/Paris")).mail(mail)
-                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN))
+        return Watch.builder(id, new Brand("Acme", List.of()))
+                .language(Language.EN)
+                .timezone(ZoneId.of("Europe/Paris"))
+                .mail(mail)
+                .alert(new AlertRuleSpec(
+                        "crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN))
                 .build();
     }
 
     private static List<AlertHit> hits(String watch, String... mentions) {
-        return java.util.Arrays.stream(mentions).map(m -> new AlertHit(watch, "crisis", m, "Acme outage " + m,
-                "https://news.example/" + m, "News Example", Instant.parse("2026-11-24T08:00:00Z"), "en", "negative",
-                "Acme outage reported by users.", List.of("acme", "outage"), 1)).toList();
+        return java.util.Arrays.stream(mentions)
+                .map(m -> new AlertHit(
+                        watch,
+                        "crisis",
+                        m,
+                        "Acme outage " + m,
+                        "https://news.example/" + m,
+                        "News Example",
+                        Instant.parse("2026-11-24T08:00:00Z"),
+                        "en",
+                        "negative",
+                        "Acme outage reported by users.",
+                        List.of("acme", "outage"),
+                        1))
+                .toList();
     }
 
     /** A dispatcher whose SMTP time-out is one second: a server holding its answer longer times it out. */
     private static AlertDispatcher dispatcher(ElasticsearchClient es) {
-        return new AlertDispatcher(es, settings -> Mailer.create(settings, 1_000), Ledger.Calls.DIRECT,
+        return new AlertDispatcher(
+                es,
+                settings -> Mailer.create(settings, 1_000),
+                Ledger.Calls.DIRECT,
                 AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
     }
 
     @SuppressWarnings("rawtypes")
     private static List<Map> ledger(ElasticsearchClient es, String watch) throws IOException {
         es.indices().refresh(r -> r.index("vigie-alerts"));
-        SearchResponse<Map> r = es.search(s -> s.index("vigie-alerts").size(100)
-                .query(q -> q.term(t -> t.field("watch").value(watch))), Map.class);
+        SearchResponse<Map> r = es.search(
+                s -> s.index("vigie-alerts")
+                        .size(100)
+                        .query(q -> q.term(t -> t.field("watch").value(watch))),
+                Map.class);
         return r.hits().hits().stream().map(Hit::source).toList();
     }
 
@@ -103,7 +124,7 @@ class AlertDeliveryFaultsIT {
         smtp.holdAcknowledgements();
 
         AlertDispatcher.Result slow = dispatcher(es).dispatch(watch, hits(id, "s1", "s2"), NOW);
-        smtp.releaseAcknowledgements();   // the server accepted it all along, and says so too late
+        smtp.releaseAcknowledgements(); // the server accepted it all along, and says so too late
 
         assertThat(slow.rule("crisis").orElseThrow()).satisfies(r -> {
             assertThat(r.emailed()).isZero();
@@ -127,8 +148,11 @@ class AlertDeliveryFaultsIT {
         // a day later, the same digest goes once more, recognisable by its Message-ID, and the hits are sent
         AlertDispatcher.Result dayLater = dispatcher(es).dispatch(watch, List.of(), NOW.plus(Duration.ofHours(25)));
         assertThat(dayLater.emailed()).isEqualTo(2);
-        assertThat(smtp.receivedFor(CM)).hasSize(2).allSatisfy(r -> assertThat(r.messageId()).isEqualTo(messageId));
-        assertThat(ledger(es, id)).allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
+        assertThat(smtp.receivedFor(CM))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.messageId()).isEqualTo(messageId));
+        assertThat(ledger(es, id))
+                .allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
         dispatcher(es).dispatch(watch, hits(id, "s1", "s2"), NOW.plus(Duration.ofHours(26)));
         assertThat(smtp.received()).hasSize(2);
     }
@@ -162,10 +186,10 @@ class AlertDeliveryFaultsIT {
         Watch watch = watch(id, loopback(), List.of(CM, BOSS));
         List<AlertHit> hits = hits(id, "o1", "o2", "o3");
         CountDownLatch go = new CountDownLatch(1);
-        CompletableFuture<AlertDispatcher.Result> a = CompletableFuture.supplyAsync(() -> dispatchAfter(go, es,
-                watch, hits));
-        CompletableFuture<AlertDispatcher.Result> b = CompletableFuture.supplyAsync(() -> dispatchAfter(go, es,
-                watch, hits));
+        CompletableFuture<AlertDispatcher.Result> a =
+                CompletableFuture.supplyAsync(() -> dispatchAfter(go, es, watch, hits));
+        CompletableFuture<AlertDispatcher.Result> b =
+                CompletableFuture.supplyAsync(() -> dispatchAfter(go, es, watch, hits));
         go.countDown();
         a.get(60, TimeUnit.SECONDS);
         b.get(60, TimeUnit.SECONDS);
@@ -174,11 +198,13 @@ class AlertDeliveryFaultsIT {
 
         assertThat(smtp.receivedFor(CM)).hasSize(1);
         assertThat(smtp.receivedFor(BOSS)).hasSize(1);
-        assertThat(ledger(es, id)).hasSize(6).allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
+        assertThat(ledger(es, id))
+                .hasSize(6)
+                .allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
     }
 
-    private AlertDispatcher.Result dispatchAfter(CountDownLatch go, ElasticsearchClient es, Watch watch,
-            List<AlertHit> hits) {
+    private AlertDispatcher.Result dispatchAfter(
+            CountDownLatch go, ElasticsearchClient es, Watch watch, List<AlertHit> hits) {
         try {
             go.await();
             return dispatcher(es).dispatch(watch, hits, NOW);
@@ -192,7 +218,9 @@ class AlertDeliveryFaultsIT {
         String id = unique("faults-recipients");
         smtp.refuseData(451);
         dispatcher(es).dispatch(watch(id, loopback(), List.of(CM, BOSS)), hits(id, "c1", "c2"), NOW);
-        assertThat(ledger(es, id)).hasSize(4).allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("pending"));
+        assertThat(ledger(es, id))
+                .hasSize(4)
+                .allSatisfy(doc -> assertThat(doc.get("status")).isEqualTo("pending"));
 
         smtp.refuseData(0);
         Watch changed = watch(id, loopback(), List.of(CM, NEWCOMER));
@@ -206,9 +234,13 @@ class AlertDeliveryFaultsIT {
         });
         assertThat(smtp.receivedFor(CM)).hasSize(1);
         assertThat(smtp.receivedFor(NEWCOMER)).hasSize(1);
-        assertThat(smtp.receivedFor(NEWCOMER).get(0).data()).contains("Acme outage c1").contains("Acme outage c2");
+        assertThat(smtp.receivedFor(NEWCOMER).get(0).data())
+                .contains("Acme outage c1")
+                .contains("Acme outage c2");
         assertThat(smtp.receivedFor(BOSS)).isEmpty();
-        assertThat(ledger(es, id)).filteredOn(doc -> doc.get("status").equals("dropped")).hasSize(2)
+        assertThat(ledger(es, id))
+                .filteredOn(doc -> doc.get("status").equals("dropped"))
+                .hasSize(2)
                 .allSatisfy(doc -> {
                     assertThat(doc.get("recipients")).isEqualTo(List.of(BOSS));
                     assertThat(doc.get("status_reason").toString()).contains("re-targeted to " + CM + ", " + NEWCOMER);
@@ -225,13 +257,17 @@ class AlertDeliveryFaultsIT {
         dispatcher(es).dispatch(watch(id, loopback(), List.of(CM)), hits(id, "x1"), NOW);
 
         smtp.refuseData(0);
-        Watch withoutRule = Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN).mail(loopback())
-                .alert(new AlertRuleSpec("pricing", "globex AND price", List.of(), SentimentFilter.ANY, List.of(CM),
-                        Frequency.RUN))
+        Watch withoutRule = Watch.builder(id, new Brand("Acme", List.of()))
+                .language(Language.EN)
+                .mail(loopback())
+                .alert(new AlertRuleSpec(
+                        "pricing", "globex AND price", List.of(), SentimentFilter.ANY, List.of(CM), Frequency.RUN))
                 .build();
         AlertDispatcher.Result result = dispatcher(es).dispatch(withoutRule, List.of(), NOW.plusSeconds(600));
 
-        assertThat(result.rule("crisis")).get().satisfies(r -> assertThat(r.dropped()).isEqualTo(1));
+        assertThat(result.rule("crisis"))
+                .get()
+                .satisfies(r -> assertThat(r.dropped()).isEqualTo(1));
         assertThat(ledger(es, id)).singleElement().satisfies(doc -> {
             assertThat(doc.get("status")).isEqualTo("dropped");
             assertThat(doc.get("status_reason")).isEqualTo("rule removed from the watch");
@@ -246,9 +282,14 @@ class AlertDeliveryFaultsIT {
         Path outbox = Files.createDirectories(dir.resolve("outbox"));
         Watch watch = watch(id, MailSettings.outbox(outbox.toString(), "vigie@acme.example"), List.of(CM));
         // the digest's temporary file leads to /dev/full: writing it fails with ENOSPC, as on a full disk
-        String digestId = Ledger.digestId(List.of(new Ledger.Entry(Ledger.id(id, "crisis", "f1", CM), id, "crisis",
-                Frequency.RUN, CM, Ledger.PENDING, new DigestItem("f1", "", "", "", null, "", "", "", List.of(), 1,
-                NOW))));
+        String digestId = Ledger.digestId(List.of(new Ledger.Entry(
+                Ledger.id(id, "crisis", "f1", CM),
+                id,
+                "crisis",
+                Frequency.RUN,
+                CM,
+                Ledger.PENDING,
+                new DigestItem("f1", "", "", "", null, "", "", "", List.of(), 1, NOW))));
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full (Linux)");
         Files.createSymbolicLink(outbox.resolve("." + digestId + ".eml.tmp"), full);
@@ -267,7 +308,8 @@ class AlertDeliveryFaultsIT {
         dispatcher(es).dispatch(watch, hits(id, "f1"), NOW.plusSeconds(600));
         dispatcher(es).dispatch(watch, hits(id, "f1"), NOW.plusSeconds(1200));
         try (var files = Files.list(outbox)) {
-            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement()
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .singleElement()
                     .satisfies(name -> assertThat(name).endsWith("-" + digestId + ".eml"));
         }
     }
@@ -293,6 +335,8 @@ class AlertDeliveryFaultsIT {
         try (var files = Files.list(outbox)) {
             assertThat(files.toList()).hasSize(1);
         }
-        assertThat(ledger(es, id)).singleElement().satisfies(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
+        assertThat(ledger(es, id))
+                .singleElement()
+                .satisfies(doc -> assertThat(doc.get("status")).isEqualTo("sent"));
     }
 }

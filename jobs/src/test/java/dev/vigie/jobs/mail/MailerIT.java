@@ -1,5 +1,8 @@
 package dev.vigie.jobs.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,10 +14,6 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -26,9 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class MailerIT {
     @RegisterExtension
@@ -40,15 +39,22 @@ class MailerIT {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
 
     private static MailSettings smtp(String user, String password) {
-        return MailSettings.smtp(URI.create("smtp://127.0.0.1:" + SMTP.getSmtp().getPort()), user,
-                Secret.of(password), "vigie@acme.example");
+        return MailSettings.smtp(
+                URI.create("smtp://127.0.0.1:" + SMTP.getSmtp().getPort()),
+                user,
+                Secret.of(password),
+                "vigie@acme.example");
     }
 
     private static MailMessage report() {
-        return MailMessage.builder().to("direction@acme.example", "cm@acme.example").subject("Rapport hebdomadaire – Acme")
-                .text("Bonjour,\nle rapport est joint.").html("<p>Bonjour, <img src=\"cid:chart-volume\"></p>")
+        return MailMessage.builder()
+                .to("direction@acme.example", "cm@acme.example")
+                .subject("Rapport hebdomadaire – Acme")
+                .text("Bonjour,\nle rapport est joint.")
+                .html("<p>Bonjour, <img src=\"cid:chart-volume\"></p>")
                 .attach(Attachment.inline("chart-volume", "volume.png", "image/png", PNG))
-                .attach(Attachment.of("rapport-acme-semaine-48.pdf", "application/pdf", PDF)).build();
+                .attach(Attachment.of("rapport-acme-semaine-48.pdf", "application/pdf", PDF))
+                .build();
     }
 
     @Test
@@ -57,11 +63,12 @@ class MailerIT {
 
         assertThat(delivery.file()).isEmpty();
         MimeMessage[] received = SMTP.getReceivedMessages();
-        assertThat(received).hasSize(2);   // one copy per recipient mailbox
+        assertThat(received).hasSize(2); // one copy per recipient mailbox
         MimeMessage m = received[0];
         assertThat(m.getSubject()).isEqualTo("Rapport hebdomadaire – Acme");
         assertThat(m.getFrom()[0].toString()).isEqualTo("Vigie <vigie@acme.example>");
-        assertThat(m.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        assertThat(m.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
                 .containsExactly("direction@acme.example", "cm@acme.example");
         assertThat(m.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(m.getMessageID()).isEqualTo(delivery.messageId());
@@ -96,7 +103,8 @@ class MailerIT {
 
     @Test
     void refusedLoginFailsWithoutShowingThePassword() {
-        assertThatThrownBy(() -> Mailer.create(smtp("vigie", "wrong-password-42")).send(report()))
+        assertThatThrownBy(
+                        () -> Mailer.create(smtp("vigie", "wrong-password-42")).send(report()))
                 .isInstanceOf(MailDeliveryException.class)
                 .hasMessageContaining("smtp://127.0.0.1:" + SMTP.getSmtp().getPort())
                 .hasMessageNotContaining("wrong-password-42");
@@ -105,8 +113,12 @@ class MailerIT {
 
     @Test
     void aSubjectFromAFeedCannotAddHeaders() throws Exception {
-        Mailer.create(smtp("vigie", "s3cret-pass")).send(MailMessage.builder().to("cm@acme.example")
-                .subject("Acme down\r\nBcc: victim@evil.example\r\n\r\nbody").text("x").build());
+        Mailer.create(smtp("vigie", "s3cret-pass"))
+                .send(MailMessage.builder()
+                        .to("cm@acme.example")
+                        .subject("Acme down\r\nBcc: victim@evil.example\r\n\r\nbody")
+                        .text("x")
+                        .build());
         MimeMessage m = SMTP.getReceivedMessages()[0];
         assertThat(m.getHeader("Bcc")).isNull();
         assertThat(m.getSubject()).isEqualTo("Acme down Bcc: victim@evil.example body");
@@ -119,9 +131,11 @@ class MailerIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        MailSettings down = MailSettings.smtp(URI.create("smtp://127.0.0.1:" + port), "", Secret.NONE, "v@acme.example");
+        MailSettings down =
+                MailSettings.smtp(URI.create("smtp://127.0.0.1:" + port), "", Secret.NONE, "v@acme.example");
         assertThatThrownBy(() -> Mailer.create(down, 2_000).send(report()))
-                .isInstanceOf(MailDeliveryException.class).hasMessageContaining("smtp://127.0.0.1:" + port);
+                .isInstanceOf(MailDeliveryException.class)
+                .hasMessageContaining("smtp://127.0.0.1:" + port);
     }
 
     @Test
@@ -130,30 +144,34 @@ class MailerIT {
         // The client hanging up first is what its timeout is for; without one the server would give up first.
         CountDownLatch clientHungUp = new CountDownLatch(1);
         try (ServerSocket silent = new ServerSocket(0)) {
-            Thread server = new Thread(() -> {
-                try (Socket client = silent.accept()) {
-                    client.setSoTimeout(60_000);
-                    if (client.getInputStream().read() < 0) {
-                        clientHungUp.countDown();
-                    }
-                } catch (IOException e) {
-                    // a reset is a hang-up too; a read timeout (the server giving up) is not
-                    if (!(e instanceof SocketTimeoutException)) {
-                        clientHungUp.countDown();
-                    }
-                }
-            }, "silent-smtp");
+            Thread server = new Thread(
+                    () -> {
+                        try (Socket client = silent.accept()) {
+                            client.setSoTimeout(60_000);
+                            if (client.getInputStream().read() < 0) {
+                                clientHungUp.countDown();
+                            }
+                        } catch (IOException e) {
+                            // a reset is a hang-up too; a read timeout (the server giving up) is not
+                            if (!(e instanceof SocketTimeoutException)) {
+                                clientHungUp.countDown();
+                            }
+                        }
+                    },
+                    "silent-smtp");
             server.setDaemon(true);
             server.start();
-            MailSettings mute = MailSettings.smtp(URI.create("smtp://127.0.0.1:" + silent.getLocalPort()), "",
-                    Secret.NONE, "v@acme.example");
+            MailSettings mute = MailSettings.smtp(
+                    URI.create("smtp://127.0.0.1:" + silent.getLocalPort()), "", Secret.NONE, "v@acme.example");
 
             assertThatThrownBy(() -> Mailer.create(mute, 500).send(report()))
                     .isInstanceOf(MailDeliveryException.class)
                     .hasMessageContaining("smtp://127.0.0.1:" + silent.getLocalPort());
             server.join();
         }
-        assertThat(clientHungUp.getCount()).as("the mailer hung up before the server gave up").isZero();
+        assertThat(clientHungUp.getCount())
+                .as("the mailer hung up before the server gave up")
+                .isZero();
     }
 
     @Test
@@ -168,7 +186,7 @@ class MailerIT {
         assertThat(file.getParent()).isEqualTo(outbox);
         assertThat(file.getFileName().toString()).matches("\\d{8}T\\d{6}Z-rapport-hebdomadaire-acme-[0-9a-f]{8}\\.eml");
         try (var files = Files.list(outbox)) {
-            assertThat(files.toList()).containsExactly(file);   // no temporary file left behind
+            assertThat(files.toList()).containsExactly(file); // no temporary file left behind
         }
         try (InputStream in = Files.newInputStream(file)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
@@ -181,17 +199,33 @@ class MailerIT {
     void refusesBadMessages() {
         assertThatThrownBy(() -> MailMessage.builder().subject("s").text("t").build())
                 .hasMessage("an email needs at least one recipient");
-        assertThatThrownBy(() -> MailMessage.builder().to("a@b.example\r\nBcc: c@d.example").subject("s").text("t").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not an email address");
-        assertThatThrownBy(() -> MailMessage.builder().to("a@b.example").subject("\r\n").text("t").build())
+        assertThatThrownBy(() -> MailMessage.builder()
+                        .to("a@b.example\r\nBcc: c@d.example")
+                        .subject("s")
+                        .text("t")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not an email address");
+        assertThatThrownBy(() -> MailMessage.builder()
+                        .to("a@b.example")
+                        .subject("\r\n")
+                        .text("t")
+                        .build())
                 .hasMessage("an email needs a subject");
-        assertThatThrownBy(() -> MailMessage.builder().to("a@b.example").subject("s").text("t")
-                .attach(Attachment.inline("c", "c.png", "image/png", PNG)).build())
+        assertThatThrownBy(() -> MailMessage.builder()
+                        .to("a@b.example")
+                        .subject("s")
+                        .text("t")
+                        .attach(Attachment.inline("c", "c.png", "image/png", PNG))
+                        .build())
                 .hasMessage("inline images need an HTML part");
         assertThatThrownBy(() -> Attachment.of("../etc/passwd", "text/plain", new byte[0]))
                 .hasMessageContaining("must be a plain file name");
-        assertThatThrownBy(() -> Attachment.of("a.pdf", "pdf", new byte[0])).hasMessageContaining("is not type/subtype");
-        assertThatThrownBy(() -> Attachment.inline("a b", "a.png", "image/png", PNG)).hasMessageContaining("content id");
-        assertThatThrownBy(() -> Mailer.create(MailSettings.DEFAULT, 0)).hasMessageContaining("timeout must be positive");
+        assertThatThrownBy(() -> Attachment.of("a.pdf", "pdf", new byte[0]))
+                .hasMessageContaining("is not type/subtype");
+        assertThatThrownBy(() -> Attachment.inline("a b", "a.png", "image/png", PNG))
+                .hasMessageContaining("content id");
+        assertThatThrownBy(() -> Mailer.create(MailSettings.DEFAULT, 0))
+                .hasMessageContaining("timeout must be positive");
     }
 }

@@ -17,8 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MailerOutboxTest {
 
     private static MailMessage digest(String id) {
-        return MailMessage.builder().to("cm@acme.example").subject("Alert crisis").text("Acme outage")
-                .messageId(id).build();
+        return MailMessage.builder()
+                .to("cm@acme.example")
+                .subject("Alert crisis")
+                .text("Acme outage")
+                .messageId(id)
+                .build();
     }
 
     @Test
@@ -36,10 +40,10 @@ class MailerOutboxTest {
         assertThat(Mailer.outboxFailure(noSpace)).isEqualTo(MailDeliveryException.Kind.OUTBOX_FULL);
         assertThat(Mailer.outboxFailure(new AccessDeniedException("/outbox")))
                 .isEqualTo(MailDeliveryException.Kind.OUTBOX_NOT_WRITABLE);
-        assertThat(Mailer.outboxFailure(new java.nio.file.FileSystemException("/outbox/x", null,
-                "Read-only file system"))).isEqualTo(MailDeliveryException.Kind.OUTBOX_NOT_WRITABLE);
-        assertThat(Mailer.outboxFailure(new IOException("something else")))
-                .isEqualTo(MailDeliveryException.Kind.OTHER);
+        assertThat(Mailer.outboxFailure(
+                        new java.nio.file.FileSystemException("/outbox/x", null, "Read-only file system")))
+                .isEqualTo(MailDeliveryException.Kind.OUTBOX_NOT_WRITABLE);
+        assertThat(Mailer.outboxFailure(new IOException("something else"))).isEqualTo(MailDeliveryException.Kind.OTHER);
     }
 
     @Test
@@ -74,7 +78,6 @@ class MailerOutboxTest {
         try (var files = Files.list(outbox)) {
             assertThat(files.toList()).hasSize(1);
         }
-        assertThat(Files.readString(first.file().orElseThrow()))
-                .contains("Message-ID: <vigie-digest-2@acme.example>");
+        assertThat(Files.readString(first.file().orElseThrow())).contains("Message-ID: <vigie-digest-2@acme.example>");
     }
 }

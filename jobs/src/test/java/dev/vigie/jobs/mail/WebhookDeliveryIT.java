@@ -60,8 +60,11 @@ class WebhookDeliveryIT {
     void start() throws IOException {
         smtp = LoopbackSmtpServer.start();
         receiver = LoopbackWebhook.start();
-        sender = WebhookSender.builder().patience(Duration.ofSeconds(5)).pauses(Duration.ofMillis(50),
-                Duration.ofMillis(200)).responseTimeout(Duration.ofSeconds(2)).build();
+        sender = WebhookSender.builder()
+                .patience(Duration.ofSeconds(5))
+                .pauses(Duration.ofMillis(50), Duration.ofMillis(200))
+                .responseTimeout(Duration.ofSeconds(2))
+                .build();
     }
 
     @AfterEach
@@ -76,31 +79,51 @@ class WebhookDeliveryIT {
     }
 
     private Watch watch(String id, List<String> to, Webhook... hooks) {
-        return Watch.builder(id, new Brand("Acme", List.of())).language(Language.EN)
+        return Watch.builder(id, new Brand("Acme", List.of()))
+                .language(Language.EN)
                 .timezone(ZoneId.of("Europe/Paris"))
-                .mail(MailSettings.smtp(URI.create("smtp://127.0.0.1:" + smtp.port()), "", Secret.NONE,
-                        "vigie@acme.example"))
-                .alert(new AlertRuleSpec("crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN,
-                        List.of(hooks)))
+                .mail(MailSettings.smtp(
+                        URI.create("smtp://127.0.0.1:" + smtp.port()), "", Secret.NONE, "vigie@acme.example"))
+                .alert(new AlertRuleSpec(
+                        "crisis", "acme AND outage", List.of(), SentimentFilter.ANY, to, Frequency.RUN, List.of(hooks)))
                 .build();
     }
 
     private static List<AlertHit> hits(String watch, String... mentions) {
-        return Arrays.stream(mentions).map(m -> new AlertHit(watch, "crisis", m, "Acme outage " + m,
-                "https://news.example/" + m, "News Example", Instant.parse("2026-11-24T08:00:00Z"), "en", "negative",
-                "Acme outage reported by users.", List.of("acme", "outage"), 1)).toList();
+        return Arrays.stream(mentions)
+                .map(m -> new AlertHit(
+                        watch,
+                        "crisis",
+                        m,
+                        "Acme outage " + m,
+                        "https://news.example/" + m,
+                        "News Example",
+                        Instant.parse("2026-11-24T08:00:00Z"),
+                        "en",
+                        "negative",
+                        "Acme outage reported by users.",
+                        List.of("acme", "outage"),
+                        1))
+                .toList();
     }
 
     private AlertDispatcher dispatcher(ElasticsearchClient es) {
-        return new AlertDispatcher(es, settings -> Mailer.create(settings, 2_000), sender, Ledger.Calls.DIRECT,
+        return new AlertDispatcher(
+                es,
+                settings -> Mailer.create(settings, 2_000),
+                sender,
+                Ledger.Calls.DIRECT,
                 AlertDispatcher.DEFAULT_UNKNOWN_OUTCOME_GRACE);
     }
 
     @SuppressWarnings("rawtypes")
     private static List<Map> ledger(ElasticsearchClient es, String watch) throws IOException {
         es.indices().refresh(r -> r.index("vigie-alerts"));
-        SearchResponse<Map> r = es.search(s -> s.index("vigie-alerts").size(500)
-                .query(q -> q.term(t -> t.field("watch").value(watch))), Map.class);
+        SearchResponse<Map> r = es.search(
+                s -> s.index("vigie-alerts")
+                        .size(500)
+                        .query(q -> q.term(t -> t.field("watch").value(watch))),
+                Map.class);
         return r.hits().hits().stream().map(Hit::source).toList();
     }
 
@@ -139,11 +162,20 @@ class WebhookDeliveryIT {
         assertThat(counts.emailed()).isEqualTo(2);
         assertThat(counts.pending()).isEqualTo(2);
         assertThat(counts.pendingReason()).isEqualTo("endpoint unreachable (Slack " + receiver.url("/…") + ")");
-        assertThat(first.deliveryError()).get().asString().contains("unreachable").doesNotContain("XXXXsecretXXXX");
-        assertThat(ledger(es, id)).hasSize(4).allSatisfy(doc -> assertThat(doc.toString())
-                .doesNotContain("XXXXsecretXXXX").doesNotContain("T0001"));
-        assertThat(ledger(es, id)).filteredOn(d -> d.get("recipients").toString().contains(slack.channelId()))
-                .hasSize(2).allSatisfy(d -> {
+        assertThat(first.deliveryError())
+                .get()
+                .asString()
+                .contains("unreachable")
+                .doesNotContain("XXXXsecretXXXX");
+        assertThat(ledger(es, id))
+                .hasSize(4)
+                .allSatisfy(doc -> assertThat(doc.toString())
+                        .doesNotContain("XXXXsecretXXXX")
+                        .doesNotContain("T0001"));
+        assertThat(ledger(es, id))
+                .filteredOn(d -> d.get("recipients").toString().contains(slack.channelId()))
+                .hasSize(2)
+                .allSatisfy(d -> {
                     assertThat(d.get("status")).isEqualTo("pending");
                     assertThat(d.get("last_error").toString()).contains("unreachable");
                 });
@@ -155,7 +187,9 @@ class WebhookDeliveryIT {
         dispatcher(es).dispatch(watch, hits(id, "m1", "m2"), NOW.plusSeconds(3600));
 
         assertThat(smtp.receivedFor(CM)).as("the email, once").hasSize(1);
-        assertThat(receiver.delivered(SLACK)).as("the Slack post, once").singleElement()
+        assertThat(receiver.delivered(SLACK))
+                .as("the Slack post, once")
+                .singleElement()
                 .satisfies(r -> assertThat(mentions(r)).containsExactlyInAnyOrder("m1", "m2"));
         assertThat(ledger(es, id)).allSatisfy(d -> assertThat(d.get("status")).isEqualTo("sent"));
     }
@@ -171,7 +205,8 @@ class WebhookDeliveryIT {
         AlertDispatcher.Result result = dispatcher(es).dispatch(watch, hits(id, "g1", "g2", "g3"), NOW);
 
         assertThat(result.rule("crisis").orElseThrow().emailed()).isEqualTo(3);
-        assertThat(receiver.received(GENERIC)).extracting(LoopbackWebhook.Received::answered)
+        assertThat(receiver.received(GENERIC))
+                .extracting(LoopbackWebhook.Received::answered)
                 .containsExactly(500, 429, 200);
         String digestId = ledger(es, id).get(0).get("digest_id").toString();
         assertThat(receiver.received(GENERIC)).allSatisfy(r -> {
@@ -198,8 +233,15 @@ class WebhookDeliveryIT {
         });
         AlertDispatcher.Result next = dispatcher(es).dispatch(watch, List.of(), NOW.plusSeconds(3600));
         assertThat(next.rule("crisis").orElseThrow().emailed()).isEqualTo(1);
-        assertThat(receiver.delivered(TEAMS)).singleElement().satisfies(r -> assertThat(r.json()
-                .path("attachments").get(0).path("content").path("type").asText()).isEqualTo("AdaptiveCard"));
+        assertThat(receiver.delivered(TEAMS))
+                .singleElement()
+                .satisfies(r -> assertThat(r.json()
+                                .path("attachments")
+                                .get(0)
+                                .path("content")
+                                .path("type")
+                                .asText())
+                        .isEqualTo("AdaptiveCard"));
     }
 
     @Test
@@ -217,8 +259,11 @@ class WebhookDeliveryIT {
             assertThat(r.pending()).isZero();
             assertThat(r.failedReason()).isEqualTo("Slack " + receiver.url("/…") + " answered 404: no_service");
         });
-        assertThat(ledger(es, id)).filteredOn(d -> d.get("status").equals("failed")).hasSize(2)
-                .allSatisfy(d -> assertThat(d.get("status_reason").toString()).contains("404: no_service")
+        assertThat(ledger(es, id))
+                .filteredOn(d -> d.get("status").equals("failed"))
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d.get("status_reason").toString())
+                        .contains("404: no_service")
                         .doesNotContain("XXXXsecretXXXX"));
         AlertDispatcher.Result next = dispatcher(es).dispatch(watch, hits(id, "f1", "f2"), NOW.plusSeconds(60));
         assertThat(next.rule("crisis").orElseThrow().failed()).isZero();
@@ -234,10 +279,11 @@ class WebhookDeliveryIT {
         Webhook generic = hook(Webhook.Kind.GENERIC, GENERIC);
         Watch watch = watch(id, List.of(), generic);
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url());
-             ElasticsearchEndpoint.Clients viaProxy = ElasticsearchEndpoint.of(proxy.url().toString()).clients()) {
+                ElasticsearchEndpoint.Clients viaProxy =
+                        ElasticsearchEndpoint.of(proxy.url().toString()).clients()) {
             receiver.beforeNextAnswer(() -> {
                 try {
-                    proxy.cut();   // the receiver has the digest; the ledger can no longer hear of it
+                    proxy.cut(); // the receiver has the digest; the ledger can no longer hear of it
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -247,7 +293,9 @@ class WebhookDeliveryIT {
             proxy.restore();
         }
         assertThat(receiver.delivered(GENERIC)).hasSize(1);
-        assertThat(ledger(es, id)).hasSize(2).allSatisfy(d -> assertThat(d.get("status")).isEqualTo("sending"));
+        assertThat(ledger(es, id))
+                .hasSize(2)
+                .allSatisfy(d -> assertThat(d.get("status")).isEqualTo("sending"));
 
         // the next run, within the grace: nothing posted again, the hits reported unknown
         AlertDispatcher.Result next = dispatcher(es).dispatch(watch, hits(id, "c1", "c2"), NOW.plusSeconds(600));
@@ -257,7 +305,9 @@ class WebhookDeliveryIT {
         // a day later it goes once more with the same Idempotency-Key: the receiver can tell it is the same digest
         AlertDispatcher.Result dayLater = dispatcher(es).dispatch(watch, List.of(), NOW.plus(Duration.ofHours(25)));
         assertThat(dayLater.emailed()).isEqualTo(2);
-        assertThat(receiver.delivered(GENERIC)).hasSize(2).extracting(r -> r.header("Idempotency-Key"))
+        assertThat(receiver.delivered(GENERIC))
+                .hasSize(2)
+                .extracting(r -> r.header("Idempotency-Key"))
                 .containsOnly(receiver.delivered(GENERIC).get(0).header("Idempotency-Key"));
         assertThat(ledger(es, id)).allSatisfy(d -> assertThat(d.get("status")).isEqualTo("sent"));
         dispatcher(es).dispatch(watch, hits(id, "c1", "c2"), NOW.plus(Duration.ofHours(26)));
@@ -265,8 +315,7 @@ class WebhookDeliveryIT {
     }
 
     @Test
-    void aSlackDigestOfManyHitsIsSplitWithinSlacksLimitsAndEachHitPostedOnce(ElasticsearchClient es)
-            throws Exception {
+    void aSlackDigestOfManyHitsIsSplitWithinSlacksLimitsAndEachHitPostedOnce(ElasticsearchClient es) throws Exception {
         String id = unique("webhook-split");
         Watch watch = watch(id, List.of(), hook(Webhook.Kind.SLACK, SLACK));
         String[] mentions = IntStream.range(0, 45).mapToObj(i -> "s" + i).toArray(String[]::new);
@@ -274,9 +323,12 @@ class WebhookDeliveryIT {
         AlertDispatcher.Result result = dispatcher(es).dispatch(watch, hits(id, mentions), NOW);
 
         assertThat(result.rule("crisis").orElseThrow().digestsSent()).isEqualTo(2);
-        assertThat(receiver.delivered(SLACK)).hasSize(2).allSatisfy(r ->
-                assertThat(r.json().path("blocks").size()).isLessThanOrEqualTo(50));
-        assertThat(receiver.delivered(SLACK).stream().flatMap(r -> mentions(r).stream()).toList())
+        assertThat(receiver.delivered(SLACK))
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.json().path("blocks").size()).isLessThanOrEqualTo(50));
+        assertThat(receiver.delivered(SLACK).stream()
+                        .flatMap(r -> mentions(r).stream())
+                        .toList())
                 .containsExactlyInAnyOrder(mentions);
     }
 }

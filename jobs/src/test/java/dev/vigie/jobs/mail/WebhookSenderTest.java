@@ -29,8 +29,12 @@ class WebhookSenderTest {
     }
 
     private static WebhookSender sender(Duration patience) {
-        return WebhookSender.builder().patience(patience).pauses(Duration.ofMillis(50), Duration.ofMillis(200))
-                .responseTimeout(Duration.ofSeconds(1)).connectTimeout(Duration.ofSeconds(1)).build();
+        return WebhookSender.builder()
+                .patience(patience)
+                .pauses(Duration.ofMillis(50), Duration.ofMillis(200))
+                .responseTimeout(Duration.ofSeconds(1))
+                .connectTimeout(Duration.ofSeconds(1))
+                .build();
     }
 
     private Webhook hook(Webhook.Kind kind) {
@@ -46,19 +50,26 @@ class WebhookSenderTest {
         }
         LoopbackWebhook.Received generic = receiver.received(PATH).get(0);
         assertThat(generic.json().path("a").asInt()).isEqualTo(1);
-        assertThat(generic.header("Content-Type")).startsWith("application/json").containsIgnoringCase("utf-8");
+        assertThat(generic.header("Content-Type"))
+                .startsWith("application/json")
+                .containsIgnoringCase("utf-8");
         assertThat(generic.header("Idempotency-Key")).isEqualTo("vigie-digest-1:webhook:x#1");
         assertThat(generic.header("Authorization")).isEqualTo("Bearer tok-123");
-        assertThat(receiver.received(PATH).get(1).header("Idempotency-Key")).as("Slack ignores it: not sent").isNull();
+        assertThat(receiver.received(PATH).get(1).header("Idempotency-Key"))
+                .as("Slack ignores it: not sent")
+                .isNull();
     }
 
     @Test
     void retriesA500AndA429WithRetryAfterWithinThePatience() throws Exception {
-        receiver.answerNext(500, null, "oops").answerNext(429, "1", "rate_limited").answerNext(503, null, "");
+        receiver.answerNext(500, null, "oops")
+                .answerNext(429, "1", "rate_limited")
+                .answerNext(503, null, "");
         try (WebhookSender sender = sender(Duration.ofSeconds(30))) {
             assertThat(sender.post(hook(Webhook.Kind.SLACK), "{}", "k")).isEqualTo(200);
         }
-        assertThat(receiver.received(PATH)).extracting(LoopbackWebhook.Received::answered)
+        assertThat(receiver.received(PATH))
+                .extracting(LoopbackWebhook.Received::answered)
                 .containsExactly(500, 429, 503, 200);
     }
 
@@ -71,7 +82,8 @@ class WebhookSenderTest {
                         assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.WEBHOOK_BUSY);
                         assertThat(e.permanent()).isFalse();
                         assertThat(e.outcomeUnknown()).isFalse();
-                        assertThat(e.getMessage()).contains("429", "rate_limited", "retry after 3600 s")
+                        assertThat(e.getMessage())
+                                .contains("429", "rate_limited", "retry after 3600 s")
                                 .doesNotContain("XXXXsecretXXXX");
                     });
         }
@@ -85,8 +97,8 @@ class WebhookSenderTest {
             assertThatThrownBy(() -> sender.post(hook(Webhook.Kind.SLACK), "{}", "k"))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                         assertThat(e.permanent()).isTrue();
-                        assertThat(e.getMessage()).isEqualTo("Slack " + receiver.url("/…") + " answered 404: "
-                                + "no_service");
+                        assertThat(e.getMessage())
+                                .isEqualTo("Slack " + receiver.url("/…") + " answered 404: " + "no_service");
                     });
         }
         assertThat(receiver.received(PATH)).hasSize(1);
@@ -99,7 +111,9 @@ class WebhookSenderTest {
             assertThatThrownBy(() -> sender.post(hook(Webhook.Kind.GENERIC), "{}", "k"))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                         assertThat(e.permanent()).isTrue();
-                        assertThat(e.getMessage()).contains("302", "not followed").doesNotContain("elsewhere");
+                        assertThat(e.getMessage())
+                                .contains("302", "not followed")
+                                .doesNotContain("elsewhere");
                     });
         }
         assertThat(receiver.received()).hasSize(1);
@@ -112,8 +126,11 @@ class WebhookSenderTest {
             assertThatThrownBy(() -> sender.post(hook(Webhook.Kind.TEAMS), "{}", "k"))
                     .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                         assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.WEBHOOK_UNREACHABLE);
-                        assertThat(e.getMessage()).startsWith("Teams " + receiver.url("/…") + " unreachable")
-                                .contains("attempts").doesNotContain("XXXXsecretXXXX").doesNotContain("T0001");
+                        assertThat(e.getMessage())
+                                .startsWith("Teams " + receiver.url("/…") + " unreachable")
+                                .contains("attempts")
+                                .doesNotContain("XXXXsecretXXXX")
+                                .doesNotContain("T0001");
                     });
         }
     }
@@ -134,13 +151,17 @@ class WebhookSenderTest {
 
     @Test
     void refusesBadSettings() {
-        assertThatThrownBy(() -> WebhookSender.builder().patience(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() ->
+                        WebhookSender.builder().patience(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("patience");
-        assertThatThrownBy(() -> WebhookSender.builder().connectTimeout(Duration.ZERO).build())
+        assertThatThrownBy(() ->
+                        WebhookSender.builder().connectTimeout(Duration.ZERO).build())
                 .hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> WebhookSender.builder().responseTimeout(null).build())
                 .hasMessageContaining("responseTimeout");
-        assertThatThrownBy(() -> WebhookSender.builder().pauses(Duration.ofSeconds(2), Duration.ofSeconds(1)).build())
+        assertThatThrownBy(() -> WebhookSender.builder()
+                        .pauses(Duration.ofSeconds(2), Duration.ofSeconds(1))
+                        .build())
                 .hasMessageContaining("maxPause");
     }
 }

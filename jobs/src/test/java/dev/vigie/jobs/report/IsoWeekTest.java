@@ -40,18 +40,22 @@ class IsoWeekTest {
     @Test
     void lastCompletedWeekIsTheOneBeforeToday() {
         Clock mondayMorning = Clock.fixed(Instant.parse("2026-11-23T06:00:00Z"), ZoneOffset.UTC);
-        assertThat(IsoWeek.lastCompleted(mondayMorning, ZoneId.of("Europe/Paris"))).hasToString("2026-W47");
+        assertThat(IsoWeek.lastCompleted(mondayMorning, ZoneId.of("Europe/Paris")))
+                .hasToString("2026-W47");
         // Sunday 23:30 UTC is already Monday in Paris
         Clock sundayNight = Clock.fixed(Instant.parse("2026-11-22T23:30:00Z"), ZoneOffset.UTC);
         assertThat(IsoWeek.lastCompleted(sundayNight, ZoneOffset.UTC)).hasToString("2026-W46");
-        assertThat(IsoWeek.lastCompleted(sundayNight, ZoneId.of("Europe/Paris"))).hasToString("2026-W47");
+        assertThat(IsoWeek.lastCompleted(sundayNight, ZoneId.of("Europe/Paris")))
+                .hasToString("2026-W47");
     }
 
     @Test
     void refusesWhatIsNotAWeek() {
-        assertThatThrownBy(() -> IsoWeek.parse("2026-47")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IsoWeek.parse("2026-47"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'2026-47'");
-        assertThatThrownBy(() -> IsoWeek.parse("2025-W53")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> IsoWeek.parse("2025-W53"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2025");
         assertThatThrownBy(() -> new IsoWeek(2026, 0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withPerMethodLifecycle(true);
+    static final GreenMailExtension SMTP =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(true);
 
     @BeforeAll
     static void indexFixtures(ElasticsearchClient es) throws IOException {
@@ -61,13 +61,19 @@ class ReportCommandIT {
                 report: { weekly: { to: ["direction@acme.example", "cm@acme.example"], language: %s } }
                 elasticsearch: { url: "%s" }
                 mail: { %s, from: "vigie@acme.example" }
-                """.formatted(language, language, es, smtp == null
-                ? "outbox: \"" + dir.resolve("outbox") + "\"" : "smtp: \"" + smtp + "\""));
+                """.formatted(
+                        language,
+                        language,
+                        es,
+                        smtp == null ? "outbox: \"" + dir.resolve("outbox") + "\"" : "smtp: \"" + smtp + "\""));
         return file;
     }
 
     private static int run(StringWriter out, StringWriter err, String... args) {
-        return Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -76,47 +82,84 @@ class ReportCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = run(out, err, "report", "--watch", watch.toString(), "--week", "2026-W47",
-                "--out", dir.resolve("reports").toString());
+        int code = run(
+                out,
+                err,
+                "report",
+                "--watch",
+                watch.toString(),
+                "--week",
+                "2026-W47",
+                "--out",
+                dir.resolve("reports").toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         Path pdf = dir.resolve("reports/vigie-report-acme-it-2026-W47.pdf");
         Path html = dir.resolve("reports/vigie-report-acme-it-2026-W47.html");
-        assertThat(out.toString()).contains("Report of 'acme-it' for 2026-W47", "55 mentions",
-                "Emailed to direction@acme.example, cm@acme.example");
-        assertThat(Files.readString(html)).contains("Part de voix", "Service client")
+        assertThat(out.toString())
+                .contains(
+                        "Report of 'acme-it' for 2026-W47",
+                        "55 mentions",
+                        "Emailed to direction@acme.example, cm@acme.example");
+        assertThat(Files.readString(html))
+                .contains("Part de voix", "Service client")
                 // the outage title is escaped, not interpreted
-                .contains("Panne géante chez Acme : &lt;b&gt;des milliers&lt;/b&gt; de clients privés de service &amp; colère")
+                .contains(
+                        "Panne géante chez Acme : &lt;b&gt;des milliers&lt;/b&gt; de clients privés de service &amp; colère")
                 .doesNotContain("Other client", "Secret Source");
 
         byte[] pdfBytes = Files.readAllBytes(pdf);
         try (PDDocument doc = Loader.loadPDF(pdfBytes)) {
             assertThat(doc.getNumberOfPages()).isBetween(2, 4);
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Acme", "Semaine 2026-W47", "16 – 22 novembre 2026", "Part de voix",
-                    "Volume par jour", "Sentiment par marque", "Sujets principaux", "Auteurs les plus influents",
-                    "Thèmes en hausse et en baisse", "Changements sur les sites concurrents",
-                    "Alertes de la semaine", "Pics de volume", "Mercredi 18 novembre", "Le Monde Tech",
-                    "Pro : 29 € / mois", "crisis", "Principales sources", "bsky.app", "E-mails d’alerte",
-                    "quotidien");
+            assertThat(text)
+                    .contains(
+                            "Acme",
+                            "Semaine 2026-W47",
+                            "16 – 22 novembre 2026",
+                            "Part de voix",
+                            "Volume par jour",
+                            "Sentiment par marque",
+                            "Sujets principaux",
+                            "Auteurs les plus influents",
+                            "Thèmes en hausse et en baisse",
+                            "Changements sur les sites concurrents",
+                            "Alertes de la semaine",
+                            "Pics de volume",
+                            "Mercredi 18 novembre",
+                            "Le Monde Tech",
+                            "Pro : 29 € / mois",
+                            "crisis",
+                            "Principales sources",
+                            "bsky.app",
+                            "E-mails d’alerte",
+                            "quotidien");
         }
 
         MimeMessage[] received = SMTP.getReceivedMessages();
         assertThat(received).hasSize(2); // one per recipient mailbox
         MimeMessage mail = received[0];
         assertThat(mail.getSubject()).isEqualTo("Rapport hebdomadaire 2026-W47 : Acme, 55 mentions");
-        assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+        assertThat(mail.getRecipients(Message.RecipientType.TO))
+                .extracting(Object::toString)
                 .containsExactly("direction@acme.example", "cm@acme.example");
         List<Part> parts = new ArrayList<>();
         collect(mail, parts);
-        Part attachment = parts.stream().filter(p -> "application/pdf".equals(baseType(p))).findFirst().orElseThrow();
+        Part attachment = parts.stream()
+                .filter(p -> "application/pdf".equals(baseType(p)))
+                .findFirst()
+                .orElseThrow();
         assertThat(attachment.getFileName()).isEqualTo("vigie-report-acme-it-2026-W47.pdf");
         try (InputStream in = attachment.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(pdfBytes);
         }
         assertThat(parts.stream().filter(p -> "image/png".equals(baseType(p)))).hasSize(3);
-        String body = parts.stream().filter(p -> "text/html".equals(baseType(p))).findFirst().orElseThrow()
-                .getContent().toString();
+        String body = parts.stream()
+                .filter(p -> "text/html".equals(baseType(p)))
+                .findFirst()
+                .orElseThrow()
+                .getContent()
+                .toString();
         assertThat(body).contains("cid:share-of-voice", "Part de voix").doesNotContain("data:image/png");
     }
 
@@ -126,12 +169,22 @@ class ReportCommandIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = run(out, err, "report", "-w", watch.toString(), "--week", "2026-W47", "--no-email",
-                "--out", dir.toString());
+        int code = run(
+                out,
+                err,
+                "report",
+                "-w",
+                watch.toString(),
+                "--week",
+                "2026-W47",
+                "--no-email",
+                "--out",
+                dir.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
         assertThat(SMTP.getReceivedMessages()).isEmpty();
-        try (PDDocument doc = Loader.loadPDF(dir.resolve("vigie-report-acme-it-2026-W47.pdf").toFile())) {
+        try (PDDocument doc =
+                Loader.loadPDF(dir.resolve("vigie-report-acme-it-2026-W47.pdf").toFile())) {
             assertThat(new PDFTextStripper().getText(doc)).contains("Share of voice", "Wednesday 18 November");
         }
     }
@@ -145,7 +198,8 @@ class ReportCommandIT {
         int code = run(out, err, "report", "-w", watch.toString(), "--week", "2025-W10", "--out", dir.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.OK);
-        try (PDDocument doc = Loader.loadPDF(dir.resolve("vigie-report-acme-it-2025-W10.pdf").toFile())) {
+        try (PDDocument doc =
+                Loader.loadPDF(dir.resolve("vigie-report-acme-it-2025-W10.pdf").toFile())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             assertThat(new PDFTextStripper().getText(doc)).contains("No mentions this week");
         }

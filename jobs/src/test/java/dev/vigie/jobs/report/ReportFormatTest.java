@@ -34,7 +34,8 @@ class ReportFormatTest {
     @Test
     void pointsOfSharesAndSentimentUseTheLocaleDecimalSeparator() {
         assertThat(format(Locale.UK).pointsChange(0.53, 0.48).text()).isEqualTo("+5 pts");
-        assertThat(plain(format(Locale.FRANCE).pointsChange(0.528, 0.48).text())).isEqualTo("+4,8 pts");
+        assertThat(plain(format(Locale.FRANCE).pointsChange(0.528, 0.48).text()))
+                .isEqualTo("+4,8 pts");
         assertThat(format(Locale.UK).pointsChange(null, 0.4).trend()).isEqualTo(Trend.NONE);
         assertThat(format(Locale.UK).net(-0.32)).isEqualTo("\u221232");
     }
@@ -42,7 +43,8 @@ class ReportFormatTest {
     @Test
     void datesAndLargeNumbersPerLocale() {
         LocalDate monday = LocalDate.of(2026, 11, 30);
-        assertThat(format(Locale.UK).weekRange(monday, monday.plusDays(6))).isEqualTo("30 November \u2013 6 December 2026");
+        assertThat(format(Locale.UK).weekRange(monday, monday.plusDays(6)))
+                .isEqualTo("30 November \u2013 6 December 2026");
         assertThat(format(Locale.FRANCE).weekRange(monday.minusDays(14), monday.minusDays(8)))
                 .isEqualTo("16 \u2013 22 novembre 2026");
         assertThat(format(Locale.FRANCE).longDay(monday)).isEqualTo("Lundi 30 novembre");

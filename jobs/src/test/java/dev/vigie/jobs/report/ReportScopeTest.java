@@ -43,12 +43,18 @@ class ReportScopeTest {
 
     @Test
     void refusesBadScopes() {
-        assertThatThrownBy(() -> new ReportScope("Acme!", "Acme", List.of(), Map.of(), Locale.UK, ZoneOffset.UTC,
-                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Acme!");
-        assertThatThrownBy(() -> new ReportScope("acme", "Acme", List.of("acme"), Map.of(), Locale.UK,
-                ZoneOffset.UTC, List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme");
-        assertThatThrownBy(() -> new ReportScope("acme", "Acme", List.of(), Map.of(), Locale.GERMAN,
-                ZoneOffset.UTC, List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("de");
+        assertThatThrownBy(() ->
+                        new ReportScope("Acme!", "Acme", List.of(), Map.of(), Locale.UK, ZoneOffset.UTC, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Acme!");
+        assertThatThrownBy(() -> new ReportScope(
+                        "acme", "Acme", List.of("acme"), Map.of(), Locale.UK, ZoneOffset.UTC, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("acme");
+        assertThatThrownBy(() ->
+                        new ReportScope("acme", "Acme", List.of(), Map.of(), Locale.GERMAN, ZoneOffset.UTC, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("de");
         assertThatThrownBy(() -> ReportScope.localeOf("es")).hasMessageContaining("'es'");
     }
 }

@@ -48,7 +48,9 @@ class WeeklyReportQueryIT {
         assertThat(data.totals().mentions()).isEqualTo(7 * 6 + 12 + 1);
         assertThat(data.totals().previousMentions()).isEqualTo(7 * 5);
         assertThat(data.volumePerDay()).extracting(DayVolume::mentions).containsExactly(6L, 6L, 18L, 6L, 6L, 6L, 7L);
-        assertThat(data.volumePerDay()).extracting(DayVolume::previousWeekMentions).containsOnly(5L);
+        assertThat(data.volumePerDay())
+                .extracting(DayVolume::previousWeekMentions)
+                .containsOnly(5L);
         assertThat(data.volumePerDay()).extracting(DayVolume::baseline).containsOnly(5.0);
     }
 
@@ -85,7 +87,9 @@ class WeeklyReportQueryIT {
     @Test
     void spikeOnWednesdayIsExplainedByTheOutageAndItsAuthors() {
         assertThat(data.baselineWeeks()).isEqualTo(3);
-        assertThat(data.spikes()).extracting(Spike::day).containsExactly(ReportFixtures.WEEK.monday().plusDays(2));
+        assertThat(data.spikes())
+                .extracting(Spike::day)
+                .containsExactly(ReportFixtures.WEEK.monday().plusDays(2));
         Spike spike = data.spikes().get(0);
         assertThat(spike.baseline()).isEqualTo(5.0);
         assertThat(spike.stories().get(0).name()).startsWith("Panne géante chez Acme");
@@ -103,7 +107,8 @@ class WeeklyReportQueryIT {
 
     @Test
     void pageChangesAndAlertsAreThoseOfTheWeek() {
-        assertThat(data.pageChanges()).extracting(WeeklyReportData.PageChange::competitor)
+        assertThat(data.pageChanges())
+                .extracting(WeeklyReportData.PageChange::competitor)
                 .containsExactly("Globex", "Initech");
         assertThat(data.pageChanges().get(0).removed()).containsExactly("Pro : 35 € / mois");
         assertThat(data.alerts()).hasSize(1);
@@ -114,33 +119,41 @@ class WeeklyReportQueryIT {
 
     @Test
     void alertEmailsOfTheWeekComeFromTheLedgerPerRule() {
-        assertThat(data.alertActivity()).containsExactly(
-                // 12 outage mentions to two people in three dispatches: 6 emails; 2 hits the week before
-                new AlertActivity("crisis", "run", 12, 2, 12, 6, 2, 0, List.of("panne", "outage")),
-                // a daily digest: Sunday's hits wait for Monday, last Sunday's went out this Monday
-                new AlertActivity("competitor-pricing", "day", 5, 1, 4, 3, 1, 2, List.of("prix", "tarif")));
+        assertThat(data.alertActivity())
+                .containsExactly(
+                        // 12 outage mentions to two people in three dispatches: 6 emails; 2 hits the week before
+                        new AlertActivity("crisis", "run", 12, 2, 12, 6, 2, 0, List.of("panne", "outage")),
+                        // a daily digest: Sunday's hits wait for Monday, last Sunday's went out this Monday
+                        new AlertActivity("competitor-pricing", "day", 5, 1, 4, 3, 1, 2, List.of("prix", "tarif")));
     }
 
     @Test
     void topSourcesAreTheOutletsThatPublishedTheWeeksMentions() {
-        assertThat(data.topSources()).extracting(TopSource::name).containsExactly("Le Fil", "bsky.app",
-                "mastodon.social", "Hacker News", "r/marketing", "Le Monde");
+        assertThat(data.topSources())
+                .extracting(TopSource::name)
+                .containsExactly("Le Fil", "bsky.app", "mastodon.social", "Hacker News", "r/marketing", "Le Monde");
         assertThat(data.topSources().get(0)).isEqualTo(new TopSource("Le Fil", "rss", 18, 14, 18.0 / 55));
-        assertThat(data.topSources().get(2)).isEqualTo(new TopSource("mastodon.social", "mastodon", 10, 21,
-                10.0 / 55));
+        assertThat(data.topSources().get(2)).isEqualTo(new TopSource("mastodon.social", "mastodon", 10, 21, 10.0 / 55));
     }
 
     @Test
     void nothingOfAnotherWatchLeaksIn() throws IOException {
         String json = json(data);
-        assertThat(json).doesNotContain("other-it", "Other client", "Secret Source", "Other Author", "leak",
-                "globex.example/secret");
+        assertThat(json)
+                .doesNotContain(
+                        "other-it", "Other client", "Secret Source", "Other Author", "leak", "globex.example/secret");
     }
 
     @Test
     void anotherWatchSeesOnlyItsOwnDocuments(ElasticsearchClient es) {
-        ReportScope other = new ReportScope(ReportFixtures.OTHER_WATCH, "Acme", java.util.List.of("Globex"),
-                java.util.Map.of(), Locale.UK, ReportFixtures.PARIS, java.util.List.of());
+        ReportScope other = new ReportScope(
+                ReportFixtures.OTHER_WATCH,
+                "Acme",
+                java.util.List.of("Globex"),
+                java.util.Map.of(),
+                Locale.UK,
+                ReportFixtures.PARIS,
+                java.util.List.of());
         WeeklyReportData theirs = new WeeklyReportQuery(es).read(other, ReportFixtures.WEEK);
         assertThat(theirs.totals().mentions()).isEqualTo(30);
         assertThat(theirs.topStories()).extracting(Story::storyId).containsExactly("story-leak");
@@ -150,8 +163,8 @@ class WeeklyReportQueryIT {
 
     @Test
     void aWeekWithoutDataIsEmptyNotAnError(ElasticsearchClient es) {
-        WeeklyReportData empty = new WeeklyReportQuery(es).read(ReportFixtures.scope(Locale.UK),
-                IsoWeek.parse("2025-W10"));
+        WeeklyReportData empty =
+                new WeeklyReportQuery(es).read(ReportFixtures.scope(Locale.UK), IsoWeek.parse("2025-W10"));
         assertThat(empty.isEmpty()).isTrue();
         assertThat(empty.volumePerDay()).hasSize(7);
         assertThat(empty.spikes()).isEmpty();
@@ -172,7 +185,8 @@ class WeeklyReportQueryIT {
     }
 
     static String json(WeeklyReportData data) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
         return mapper.writeValueAsString(data) + "\n";

@@ -23,39 +23,68 @@ import java.util.Locale;
  */
 public final class AlertsTestBenchmark {
 
-    private AlertsTestBenchmark() {
-    }
+    private AlertsTestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         String es = ElasticsearchExtension.url().toString();
-        String watch = args.length > 1 ? args[1]
+        String watch = args.length > 1
+                ? args[1]
                 : "bench-alerts-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         Instant now = Instant.now();
-        try (ElasticsearchEndpoint.Clients clients = ElasticsearchEndpoint.of(es).clients()) {
+        try (ElasticsearchEndpoint.Clients clients =
+                ElasticsearchEndpoint.of(es).clients()) {
             IndexTemplates.installAll(clients.sync());
             long start = System.nanoTime();
             if (args.length > 1) {
-                System.out.printf(Locale.ROOT, "watch %s, indexed by an earlier run of this benchmark (Elasticsearch"
-                        + " %s, load average %s)%n", watch, es, StoryStageBenchmark.loadAverage());
+                System.out.printf(
+                        Locale.ROOT,
+                        "watch %s, indexed by an earlier run of this benchmark (Elasticsearch"
+                                + " %s, load average %s)%n",
+                        watch,
+                        es,
+                        StoryStageBenchmark.loadAverage());
             } else {
                 EarlierStoriesBenchmark.index(clients.rest(), watch, mentions, now);
-                System.out.printf(Locale.ROOT, "indexed %,d mentions of watch %s in %.1f s (Elasticsearch %s, load"
-                        + " average %s)%n", mentions, watch, (System.nanoTime() - start) / 1e9, es,
+                System.out.printf(
+                        Locale.ROOT,
+                        "indexed %,d mentions of watch %s in %.1f s (Elasticsearch %s, load" + " average %s)%n",
+                        mentions,
+                        watch,
+                        (System.nanoTime() - start) / 1e9,
+                        es,
                         StoryStageBenchmark.loadAverage());
             }
             AlertPreview preview = new AlertPreview(clients.sync());
-            System.out.printf(Locale.ROOT, "%-44s %9s %11s %9s %9s %9s%n", "query (--since 4w)", "in window",
-                    "candidates", "matched", "requests", "seconds");
-            List<String> queries = List.of("w3k2", "w3k2 OR w2ab", "w5 AND w7k", "\"w1 w2\"", "w1 AND NOT w2",
-                    "w1", "author:nobody OR w3k2");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %9s %11s %9s %9s %9s%n",
+                    "query (--since 4w)",
+                    "in window",
+                    "candidates",
+                    "matched",
+                    "requests",
+                    "seconds");
+            List<String> queries = List.of(
+                    "w3k2", "w3k2 OR w2ab", "w5 AND w7k", "\"w1 w2\"", "w1 AND NOT w2", "w1", "author:nobody OR w3k2");
             for (int round = 1; round <= 2; round++) {
                 for (String q : queries) {
                     long t = System.nanoTime();
-                    AlertPreview.Result r = preview.run(AlertRule.of(watch, "bench", q),
-                            now.minus(Duration.ofDays(28)), now.plusSeconds(1), ZoneOffset.UTC, 10);
-                    System.out.printf(Locale.ROOT, "%-44s %,9d %,11d %,9d %9d %9.2f%n", "round " + round + ": " + q,
-                            r.inWindow(), r.candidates(), r.matched(), r.requests(), (System.nanoTime() - t) / 1e9);
+                    AlertPreview.Result r = preview.run(
+                            AlertRule.of(watch, "bench", q),
+                            now.minus(Duration.ofDays(28)),
+                            now.plusSeconds(1),
+                            ZoneOffset.UTC,
+                            10);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-44s %,9d %,11d %,9d %9d %9.2f%n",
+                            "round " + round + ": " + q,
+                            r.inWindow(),
+                            r.candidates(),
+                            r.matched(),
+                            r.requests(),
+                            (System.nanoTime() - t) / 1e9);
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.vigie.jobs.run;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.connectors.mention.Author;
@@ -53,8 +52,7 @@ public final class EarlierStoriesBenchmark {
     private static final int WORDS = 30;
     private static final int BULK = 2_000;
 
-    private EarlierStoriesBenchmark() {
-    }
+    private EarlierStoriesBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int earlier = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
@@ -64,26 +62,49 @@ public final class EarlierStoriesBenchmark {
         String es = ElasticsearchExtension.url().toString();
         String watch = "bench-earlier-" + Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         Instant now = Instant.now();
-        System.out.printf(Locale.ROOT, "Earlier copies look-up: %,d earlier mentions of watch %s, batches of %,d with %.0f %%"
-                + " copies of earlier ones, Elasticsearch %s, load average %s%n", earlier, watch, batch, 100 * share, es,
+        System.out.printf(
+                Locale.ROOT,
+                "Earlier copies look-up: %,d earlier mentions of watch %s, batches of %,d with %.0f %%"
+                        + " copies of earlier ones, Elasticsearch %s, load average %s%n",
+                earlier,
+                watch,
+                batch,
+                100 * share,
+                es,
                 StoryStageBenchmark.loadAverage());
-        try (ElasticsearchEndpoint.Clients clients = ElasticsearchEndpoint.of(es).clients()) {
+        try (ElasticsearchEndpoint.Clients clients =
+                ElasticsearchEndpoint.of(es).clients()) {
             IndexTemplates.installAll(clients.sync());
             long start = System.nanoTime();
             index(clients.rest(), watch, earlier, now);
-            JsonNode stats = JSON.readTree(clients.rest().performRequest(new Request("GET",
-                    "/" + MentionDocuments.INDEX + "/_stats/docs,store")).getEntity().getContent());
-            System.out.printf(Locale.ROOT, "indexed %,d earlier mentions in %.1f s; %s now %,d documents, %.0f MB%n",
-                    earlier, (System.nanoTime() - start) / 1e9, MentionDocuments.INDEX,
+            JsonNode stats = JSON.readTree(clients.rest()
+                    .performRequest(new Request("GET", "/" + MentionDocuments.INDEX + "/_stats/docs,store"))
+                    .getEntity()
+                    .getContent());
+            System.out.printf(
+                    Locale.ROOT,
+                    "indexed %,d earlier mentions in %.1f s; %s now %,d documents, %.0f MB%n",
+                    earlier,
+                    (System.nanoTime() - start) / 1e9,
+                    MentionDocuments.INDEX,
                     stats.at("/_all/primaries/docs/count").asLong(),
                     stats.at("/_all/primaries/store/size_in_bytes").asLong() / 1e6);
 
             EarlierStories stories = new EarlierStories(clients.sync(), SIGNER, Duration.ofMinutes(1));
             ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-            System.out.printf(Locale.ROOT, "%-26s %9s %9s %9s %10s %14s %12s%n", "", "look-up s", "CPU s", "requests",
-                    "found", "copies joined", "cluster s");
-            System.out.println("(look-up: wall time of the requests, CPU of this thread; copies joined: new copies given their"
-                    + " earlier story's id)");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-26s %9s %9s %9s %10s %14s %12s%n",
+                    "",
+                    "look-up s",
+                    "CPU s",
+                    "requests",
+                    "found",
+                    "copies joined",
+                    "cluster s");
+            System.out.println(
+                    "(look-up: wall time of the requests, CPU of this thread; copies joined: new copies given their"
+                            + " earlier story's id)");
             for (int r = 1; r <= rounds; r++) {
                 Random rnd = new Random(r);
                 List<StoryClusterer.Item> items = new ArrayList<>(batch);
@@ -107,7 +128,8 @@ public final class EarlierStoriesBenchmark {
                 for (String name : List.of(watch, watch + "-empty")) {
                     long wall = System.nanoTime();
                     long thread = cpu.getCurrentThreadCpuTime();
-                    EarlierStories.Lookup lookup = stories.find(name,
+                    EarlierStories.Lookup lookup = stories.find(
+                            name,
                             items.stream().map(StoryClusterer.Item::signature).toList(),
                             now.minus(AssignStories.DEFAULT_WINDOW));
                     double lookupS = (System.nanoTime() - wall) / 1e9;
@@ -115,15 +137,24 @@ public final class EarlierStoriesBenchmark {
                     long cluster = System.nanoTime();
                     StoryClusterer clusterer = new StoryClusterer(SIGNER);
                     for (EarlierStories.Found found : lookup.found()) {
-                        clusterer.remember(new StoryClusterer.Earlier(found.id(), found.storyId(),
-                                found.publishedAt().toEpochMilli(), found.signature()));
+                        clusterer.remember(new StoryClusterer.Earlier(
+                                found.id(), found.storyId(), found.publishedAt().toEpochMilli(), found.signature()));
                     }
                     long joined = clusterer.assign(items).stream()
-                            .filter(a -> copiedStories.contains(a.storyId())).count();
+                            .filter(a -> copiedStories.contains(a.storyId()))
+                            .count();
                     double clusterS = (System.nanoTime() - cluster) / 1e9;
-                    System.out.printf(Locale.ROOT, "%-26s %9.2f %9.2f %9d %10d %8d of %,d %10.2f%n",
-                            "round " + r + (name.equals(watch) ? ", indexed watch" : ", empty watch"), lookupS, cpuS,
-                            lookup.requests(), lookup.found().size(), joined, copies, clusterS);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-26s %9.2f %9.2f %9d %10d %8d of %,d %10.2f%n",
+                            "round " + r + (name.equals(watch) ? ", indexed watch" : ", empty watch"),
+                            lookupS,
+                            cpuS,
+                            lookup.requests(),
+                            lookup.found().size(),
+                            joined,
+                            copies,
+                            clusterS);
                 }
             }
         }
@@ -139,24 +170,55 @@ public final class EarlierStoriesBenchmark {
         for (int i = 0; i < n; i++) {
             String text = StoryStageBenchmark.original(i, WORDS);
             Instant published = now.minusMillis(span - span * i / n);
-            Mention m = new Mention("earlier:" + i, new Source(SourceType.FEED, "outlet-" + (i % 500),
-                    "https://outlet-" + (i % 500) + ".example/rss", null), "https://outlet-" + (i % 500)
-                    + ".example/" + i, null, text, Author.UNKNOWN, published, false, published, "en", Engagement.NONE,
+            Mention m = new Mention(
+                    "earlier:" + i,
+                    new Source(
+                            SourceType.FEED,
+                            "outlet-" + (i % 500),
+                            "https://outlet-" + (i % 500) + ".example/rss",
+                            null),
+                    "https://outlet-" + (i % 500) + ".example/" + i,
+                    null,
+                    text,
+                    Author.UNKNOWN,
+                    published,
+                    false,
+                    published,
+                    "en",
+                    Engagement.NONE,
                     null);
             StorySignature signature = SIGNER.sign(text);
-            EsDocument doc = documents.toDocument(new EnrichedMention(watch, "feed:" + (i % 500), m, "en", "neutral",
-                    0.0, List.of(), 0.5, List.of(), signature.isComparable() ? signature : null, "story-" + i, null,
-                    List.of(), 1));
-            body.append("{\"index\":{\"_index\":\"").append(doc.index()).append("\",\"_id\":\"").append(doc.id())
-                    .append("\"}}\n").append(doc.source()).append('\n');
+            EsDocument doc = documents.toDocument(new EnrichedMention(
+                    watch,
+                    "feed:" + (i % 500),
+                    m,
+                    "en",
+                    "neutral",
+                    0.0,
+                    List.of(),
+                    0.5,
+                    List.of(),
+                    signature.isComparable() ? signature : null,
+                    "story-" + i,
+                    null,
+                    List.of(),
+                    1));
+            body.append("{\"index\":{\"_index\":\"")
+                    .append(doc.index())
+                    .append("\",\"_id\":\"")
+                    .append(doc.id())
+                    .append("\"}}\n")
+                    .append(doc.source())
+                    .append('\n');
             if ((i + 1) % BULK == 0 || i == n - 1) {
                 Request bulk = new Request("POST", "/_bulk");
-                bulk.setEntity(new NByteArrayEntity(body.toString().getBytes(StandardCharsets.UTF_8),
-                        ContentType.create("application/x-ndjson")));
+                bulk.setEntity(new NByteArrayEntity(
+                        body.toString().getBytes(StandardCharsets.UTF_8), ContentType.create("application/x-ndjson")));
                 Response response = rest.performRequest(bulk);
                 JsonNode answer = JSON.readTree(response.getEntity().getContent());
                 if (answer.path("errors").asBoolean()) {
-                    throw new IllegalStateException("bulk errors: " + answer.toString().substring(0, 500));
+                    throw new IllegalStateException(
+                            "bulk errors: " + answer.toString().substring(0, 500));
                 }
                 body.setLength(0);
             }

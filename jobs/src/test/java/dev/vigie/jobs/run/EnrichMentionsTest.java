@@ -1,5 +1,7 @@
 package dev.vigie.jobs.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.connectors.mention.Mention;
 import dev.vigie.connectors.mention.Source;
 import dev.vigie.connectors.mention.SourceType;
@@ -13,13 +15,10 @@ import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.SentimentLabel;
 import dev.vigie.nlp.sentiment.TrainedSentimentModel;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The run's enrichment step with real models: each watch's language detection knows the languages it lists. */
 class EnrichMentionsTest {
@@ -46,11 +45,17 @@ class EnrichMentionsTest {
         }
         java.nio.file.Path model = java.nio.file.Files.createTempFile("vigie-fr", ".model");
         model.toFile().deleteOnExit();
-        TrainedSentimentModel.train(examples, TrainedSentimentModel.Settings.DEFAULT).save(model);
-        Watch custom = Watch.builder("custom", acme).sentimentModel("fr", model.toString()).build();
-        Watch nordic = Watch.builder("nordic", acme).languages(List.of("pl", "sv")).build();
-        Watch iberia = Watch.builder("iberia", acme).alert(new AlertRuleSpec("crisis", "acme", List.of("es", "de"),
-                SentimentFilter.ANY, List.of(), Frequency.RUN)).build();
+        TrainedSentimentModel.train(examples, TrainedSentimentModel.Settings.DEFAULT)
+                .save(model);
+        Watch custom = Watch.builder("custom", acme)
+                .sentimentModel("fr", model.toString())
+                .build();
+        Watch nordic =
+                Watch.builder("nordic", acme).languages(List.of("pl", "sv")).build();
+        Watch iberia = Watch.builder("iberia", acme)
+                .alert(new AlertRuleSpec(
+                        "crisis", "acme", List.of("es", "de"), SentimentFilter.ANY, List.of(), Frequency.RUN))
+                .build();
         Watch plain = Watch.builder("plain", acme).build();
         watches = List.of(nordic, iberia, plain, custom);
         enrich = new EnrichMentions("enrich-test", watches, EnglishSentimentScorer.CoreNlpUse.NEVER);
@@ -65,11 +70,15 @@ class EnrichMentionsTest {
         next.open(null);
         try {
             for (String watch : List.of("nordic", "iberia", "plain", "custom")) {
-                assertThat(next.enricher(watch).languages()).isSameAs(enrich.enricher(watch).languages());
-                assertThat(next.enricher(watch).sentiment()).isSameAs(enrich.enricher(watch).sentiment());
+                assertThat(next.enricher(watch).languages())
+                        .isSameAs(enrich.enricher(watch).languages());
+                assertThat(next.enricher(watch).sentiment())
+                        .isSameAs(enrich.enricher(watch).sentiment());
             }
-            assertThat(enrich.enricher("plain").languages()).isNotSameAs(enrich.enricher("nordic").languages());
-            assertThat(enrich.enricher("custom").sentiment()).isNotSameAs(enrich.enricher("plain").sentiment());
+            assertThat(enrich.enricher("plain").languages())
+                    .isNotSameAs(enrich.enricher("nordic").languages());
+            assertThat(enrich.enricher("custom").sentiment())
+                    .isNotSameAs(enrich.enricher("plain").sentiment());
         } finally {
             next.close();
         }
@@ -109,9 +118,19 @@ class EnrichMentionsTest {
     }
 
     private static EnrichedMention enrich(String watch, String text) {
-        Mention m = new Mention("test:" + text.hashCode(), new Source(SourceType.MASTODON, "test", "https://t.example", null),
-                "https://t.example/" + Math.abs(text.hashCode()), null, text, null, Instant.parse("2026-11-30T08:00:00Z"),
-                false, Instant.parse("2026-11-30T08:05:00Z"), null, null, null);
+        Mention m = new Mention(
+                "test:" + text.hashCode(),
+                new Source(SourceType.MASTODON, "test", "https://t.example", null),
+                "https://t.example/" + Math.abs(text.hashCode()),
+                null,
+                text,
+                null,
+                Instant.parse("2026-11-30T08:00:00Z"),
+                false,
+                Instant.parse("2026-11-30T08:05:00Z"),
+                null,
+                null,
+                null);
         return enrich.map(new Collected(watch, "mastodon:test", m, null));
     }
 }

@@ -33,18 +33,27 @@ class FetchSourcesTimeLimitTest {
             server.setDaemon(true);
             server.start();
             String url = "http://127.0.0.1:" + socket.getLocalPort() + "/feed.xml";
-            FetchSources fetch = new FetchSources("run-" + System.nanoTime(), FetchConfig.builder()
-                    .allowPrivateAddresses(true).requestTimeout(Duration.ofMinutes(5)).maxRetries(0).build(),
+            FetchSources fetch = new FetchSources(
+                    "run-" + System.nanoTime(),
+                    FetchConfig.builder()
+                            .allowPrivateAddresses(true)
+                            .requestTimeout(Duration.ofMinutes(5))
+                            .maxRetries(0)
+                            .build(),
                     Duration.ofMillis(700));
             fetch.open();
             try {
-                SourceOutcome outcome = fetch.fetch(new SourceTask(new SourceRef("acme", "feed", url, url),
-                        new SourceSpec.Feed(URI.create(url), null), SourceState.EMPTY)).get(30, TimeUnit.SECONDS);
+                SourceOutcome outcome = fetch.fetch(new SourceTask(
+                                new SourceRef("acme", "feed", url, url),
+                                new SourceSpec.Feed(URI.create(url), null),
+                                SourceState.EMPTY))
+                        .get(30, TimeUnit.SECONDS);
 
                 assertThat(outcome.report().status()).isEqualTo(SourceStatus.FAILED);
                 assertThat(outcome.report().reason()).contains("timed out");
                 assertThat(closedByClient.await(10, TimeUnit.SECONDS))
-                        .as("the trickling connection was closed at the source's time limit").isTrue();
+                        .as("the trickling connection was closed at the source's time limit")
+                        .isTrue();
             } finally {
                 fetch.close();
             }

@@ -23,8 +23,10 @@ class FlinkMainTest {
 
     @Test
     void takesTheOptionsOfVigieRunWithOrWithoutTheCommandsName() {
-        for (String[] args : new String[][] {{"--watch", "acme.yaml", "--es", "http://es:9200"},
-                {"run", "--watch", "acme.yaml", "--es", "http://es:9200"}}) {
+        for (String[] args : new String[][] {
+            {"--watch", "acme.yaml", "--es", "http://es:9200"},
+            {"run", "--watch", "acme.yaml", "--es", "http://es:9200"}
+        }) {
             ParseResult parsed = FlinkMain.commandLine().parseArgs(FlinkMain.runArguments(args));
             assertThat(parsed.matchedOptionValue("--es", (URI) null)).isEqualTo(URI.create("http://es:9200"));
             assertThat(parsed.hasMatchedOption("--watch")).isTrue();
@@ -35,7 +37,10 @@ class FlinkMainTest {
     @Test
     void refusesAnotherCommandWithTheUsageExitCodeNamingIt() {
         assertThat(flinkMain("report", "--watch", "acme.yaml")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("Unmatched argument").contains("'report'").contains("Usage: run");
+        assertThat(err.toString())
+                .contains("Unmatched argument")
+                .contains("'report'")
+                .contains("Usage: run");
     }
 
     @Test

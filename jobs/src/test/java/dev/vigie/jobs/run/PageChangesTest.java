@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 class PageChangesTest {
 
     private static final String URL = "https://globex.example/pricing";
-    private static final PageSnapshot SNAPSHOT = new PageSnapshot(URL, "main .pricing",
-            Instant.parse("2026-11-23T08:00:00Z"), true, List.of("Premium: 29 euros a month"), "abc123");
+    private static final PageSnapshot SNAPSHOT = new PageSnapshot(
+            URL,
+            "main .pricing",
+            Instant.parse("2026-11-23T08:00:00Z"),
+            true,
+            List.of("Premium: 29 euros a month"),
+            "abc123");
 
     @Test
     void theSnapshotRoundTripsWithTheSettingsItWasTakenWith() {
@@ -39,8 +44,10 @@ class PageChangesTest {
         String legacy = "{\"url\":\"" + URL + "\",\"section\":\"body\",\"taken_at\":\"2026-11-23T08:00:00Z\","
                 + "\"found\":true,\"lines\":[\"Premium: 29 euros a month\"],\"hash\":\"abc123\"}";
 
-        assertThat(PageChanges.changedSettings(legacy, new PageSpec(URL, "body", ".x", List.of("y+")))).isEmpty();
-        assertThat(PageChanges.changedSettings(legacy, new PageSpec(URL))).as("watched whole: its main content now")
+        assertThat(PageChanges.changedSettings(legacy, new PageSpec(URL, "body", ".x", List.of("y+"))))
+                .isEmpty();
+        assertThat(PageChanges.changedSettings(legacy, new PageSpec(URL)))
+                .as("watched whole: its main content now")
                 .containsExactly("select");
     }
 }

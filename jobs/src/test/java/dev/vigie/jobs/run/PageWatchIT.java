@@ -73,11 +73,14 @@ class PageWatchIT {
     }
 
     private static RunSummary run(Watch watch) throws Exception {
-        return VigieRun.run(RunFixtures.options(watch, server, PREFIX, ElasticsearchExtension.url()).build());
+        return VigieRun.run(RunFixtures.options(watch, server, PREFIX, ElasticsearchExtension.url())
+                .build());
     }
 
     private static SourceReport page(RunSummary summary, String path) {
-        return summary.sources().stream().filter(s -> s.ref().url().endsWith(PREFIX + path)).findFirst()
+        return summary.sources().stream()
+                .filter(s -> s.ref().url().endsWith(PREFIX + path))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no page " + path + " in " + summary.sources()));
     }
 
@@ -100,20 +103,24 @@ class PageWatchIT {
         assertThat(offers.reason()).contains("select 'main .offers' matched nothing on the page");
         StringWriter printed = new StringWriter();
         first.print(new PrintWriter(printed));
-        assertThat(printed.toString()).containsPattern("page +Globex /pages/pricing +1 +0 +0  baseline: first "
-                + "snapshot stored; changes are reported from the next run")
+        assertThat(printed.toString())
+                .containsPattern("page +Globex /pages/pricing +1 +0 +0  baseline: first "
+                        + "snapshot stored; changes are reported from the next run")
                 .contains("FAILED: select 'main .offers' matched nothing");
-        assertThat(RunJobIT.runRecords(first.runId())).extracting(r -> r.path("status").asText())
+        assertThat(RunJobIT.runRecords(first.runId()))
+                .extracting(r -> r.path("status").asText())
                 .containsExactlyInAnyOrder("baseline", "baseline", "failed");
         assertThat(RunJobIT.search("vigie-page-changes", "watch", id)).isEmpty();
 
         servePricing(29, 9, "77e0b2aa");
         RunSummary second = run(watch);
 
-        assertThat(page(second, "/pricing").status()).as("only the counter and the token changed")
+        assertThat(page(second, "/pricing").status())
+                .as("only the counter and the token changed")
                 .isEqualTo(SourceStatus.UNCHANGED);
         assertThat(page(second, "/pricing").unchanged()).isEqualTo(1);
-        assertThat(page(second, "/pricing-raw").status()).as("the same page without the noise patterns")
+        assertThat(page(second, "/pricing-raw").status())
+                .as("the same page without the noise patterns")
                 .isEqualTo(SourceStatus.NEW);
         List<JsonNode> changes = RunJobIT.search("vigie-page-changes", "watch", id);
         assertThat(changes).singleElement().satisfies(c -> {
@@ -126,7 +133,9 @@ class PageWatchIT {
 
         assertThat(page(third, "/pricing").status()).isEqualTo(SourceStatus.NEW);
         JsonNode priceRise = RunJobIT.search("vigie-page-changes", "watch", id).stream()
-                .filter(c -> c.path("url").asText().endsWith("/pricing")).findFirst().orElseThrow();
+                .filter(c -> c.path("url").asText().endsWith("/pricing"))
+                .findFirst()
+                .orElseThrow();
         assertThat(priceRise.path("kind").asText()).isEqualTo("price");
         assertThat(priceRise.path("removed").asText()).isEqualTo("Premium: 29 euros a month");
         assertThat(priceRise.path("added").asText()).isEqualTo("Premium: 32 euros a month");
@@ -140,7 +149,8 @@ class PageWatchIT {
         assertThat(rebased.status()).isEqualTo(SourceStatus.BASELINE);
         assertThat(rebased.reason()).startsWith("noise changed in the watch, new snapshot stored");
         assertThat(server.requests(PREFIX + "/pricing")).isEqualTo(requests + 1);
-        assertThat(server.notModified(PREFIX + "/pricing")).as("asked for the whole page, not a 304")
+        assertThat(server.notModified(PREFIX + "/pricing"))
+                .as("asked for the whole page, not a 304")
                 .isEqualTo(notModified);
         assertThat(page(edited, "/pricing-raw").status()).isEqualTo(SourceStatus.UNCHANGED);
     }

@@ -46,7 +46,8 @@ class PoisonItemIT {
     void anItemAModelThrowsOnIsIndexedCountedAndNotFetchedAgain() throws Exception {
         String prefix = "/poison";
         String base = server.url() + prefix;
-        server.serve(prefix + "/rss.xml", "application/rss+xml; charset=utf-8", """
+        server.serve(
+                prefix + "/rss.xml", "application/rss+xml; charset=utf-8", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>Courier</title><link>%1$s</link><description>d</description>
                 <item><title>Acme outage: customers stranded</title><link>%1$s/a</link><guid>%1$s/a</guid>
@@ -69,7 +70,9 @@ class PoisonItemIT {
                 mail: { outbox: "target/poison-outbox" }
                 """.formatted(id, base, es));
 
-        RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
+        RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(first.fresh()).isEqualTo(2);
         assertThat(first.indexed()).isEqualTo(2);
@@ -79,18 +82,27 @@ class PoisonItemIT {
         for (JsonNode hit : mentions.path("hits").path("hits")) {
             JsonNode mention = hit.path("_source");
             boolean poison = mention.path("url").asText().endsWith("/b");
-            assertThat(mention.path("lang").asText()).as("language of %s", mention.path("url")).isNotBlank();
+            assertThat(mention.path("lang").asText())
+                    .as("language of %s", mention.path("url"))
+                    .isNotBlank();
             assertThat(mention.path("brands").toString()).contains("Acme");
             assertThat(mention.path("alerts").toString()).isEqualTo(poison ? "[]" : "[\"crisis\"]");
         }
         JsonNode runs = search("vigie-runs", id);
-        assertThat(runs.path("hits").path("hits").get(0).path("_source").path("enrichment_failures").asLong())
+        assertThat(runs.path("hits")
+                        .path("hits")
+                        .get(0)
+                        .path("_source")
+                        .path("enrichment_failures")
+                        .asLong())
                 .isEqualTo(1);
         java.io.StringWriter printed = new java.io.StringWriter();
         first.print(new java.io.PrintWriter(printed));
         assertThat(printed.toString()).contains("1 items indexed without some enrichment");
 
-        RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
+        RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(second.fresh()).as("the item is not fetched again").isZero();
         assertThat(second.enrichmentFailures()).isZero();
@@ -99,8 +111,8 @@ class PoisonItemIT {
     private static JsonNode search(String index, String watch) throws Exception {
         REST.performRequest(new Request("POST", "/" + index + "/_refresh"));
         Request request = new Request("POST", "/" + index + "/_search");
-        request.setJsonEntity(JSON.writeValueAsString(Map.of("size", 10,
-                "query", Map.of("term", Map.of("watch", watch)))));
+        request.setJsonEntity(
+                JSON.writeValueAsString(Map.of("size", 10, "query", Map.of("term", Map.of("watch", watch)))));
         return JSON.readTree(REST.performRequest(request).getEntity().getContent());
     }
 }

@@ -24,7 +24,10 @@ class RunCommandIT {
     private final StringWriter err = new StringWriter();
 
     private int vigie(String... args) {
-        return Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -44,8 +47,17 @@ class RunCommandIT {
                     mail: { outbox: "%3$s", from: "vigie@acme.example" }
                     """.formatted(id, server.url() + "/cli", dir.resolve("outbox")));
 
-            int code = vigie("run", "--watch", watch.toString(), "--es", ElasticsearchExtension.url().toString(),
-                    "--allow-private-addresses", "--corenlp", "NEVER", "--parallelism", "2");
+            int code = vigie(
+                    "run",
+                    "--watch",
+                    watch.toString(),
+                    "--es",
+                    ElasticsearchExtension.url().toString(),
+                    "--allow-private-addresses",
+                    "--corenlp",
+                    "NEVER",
+                    "--parallelism",
+                    "2");
 
             assertThat(code).as("stderr: %s", err).isEqualTo(ExitCodes.OK);
             assertThat(out.toString())
@@ -66,10 +78,11 @@ class RunCommandIT {
             closed = socket.getLocalPort();
         }
         Path watch = dir.resolve("acme.yaml");
-        Files.writeString(watch, "watch: acme\nbrand: { name: Acme }\nsources: { feeds: [\"http://127.0.0.1:1/rss\"] }\n");
+        Files.writeString(
+                watch, "watch: acme\nbrand: { name: Acme }\nsources: { feeds: [\"http://127.0.0.1:1/rss\"] }\n");
 
-        int code = vigie("run", "--watch", watch.toString(), "--es", "http://127.0.0.1:" + closed,
-                "--wait-for-es", "2");
+        int code =
+                vigie("run", "--watch", watch.toString(), "--es", "http://127.0.0.1:" + closed, "--wait-for-es", "2");
 
         assertThat(code).isEqualTo(ExitCodes.FAILED);
         assertThat(err.toString()).contains("vigie run: ").contains("did not answer within 2 s");

@@ -57,6 +57,7 @@ class RunDeliveryFaultsIT {
     private static Set<String> faultFree;
     /** What the fault-free run counted: new items, and distinct documents indexed. */
     private static long faultFreeNew;
+
     private static long faultFreeIndexed;
 
     private LoopbackSmtpServer smtp;
@@ -69,8 +70,12 @@ class RunDeliveryFaultsIT {
         RunFixtures.serve(server, prefix);
         String id = RunFixtures.uniqueId("acme-faultfree");
         try (LoopbackSmtpServer mail = LoopbackSmtpServer.start()) {
-            RunSummary summary = VigieRun.run(RunFixtures.options(RunFixtures.watch(id, server, prefix,
-                    ElasticsearchExtension.url(), mail.port()), server, prefix, ElasticsearchExtension.url()).build());
+            RunSummary summary = VigieRun.run(RunFixtures.options(
+                            RunFixtures.watch(id, server, prefix, ElasticsearchExtension.url(), mail.port()),
+                            server,
+                            prefix,
+                            ElasticsearchExtension.url())
+                    .build());
             assertThat(summary.indexed()).isPositive();
             faultFreeNew = summary.fresh();
             faultFreeIndexed = summary.indexed();
@@ -99,8 +104,8 @@ class RunDeliveryFaultsIT {
     private static Set<String> documents(String watch, String prefix) throws Exception {
         Set<String> documents = new TreeSet<>();
         for (JsonNode m : RunJobIT.search("vigie-mentions", "watch", watch)) {
-            documents.add(m.path("title").asText() + " | " + m.path("url").asText().replace(prefix, "/PREFIX")
-                    .replaceAll("\\d{4,}", "N"));
+            documents.add(m.path("title").asText() + " | "
+                    + m.path("url").asText().replace(prefix, "/PREFIX").replaceAll("\\d{4,}", "N"));
         }
         return documents;
     }
@@ -109,7 +114,8 @@ class RunDeliveryFaultsIT {
         assertThat(documents(watch, prefix)).isEqualTo(faultFree);
         assertThat(RunJobIT.search("vigie-mentions", "watch", watch)).hasSize(faultFree.size());
         assertThat(smtp.receivedFor(CM)).as("digests received by " + CM).hasSize(1);
-        assertThat(RunJobIT.search("vigie-alerts", "watch", watch)).isNotEmpty()
+        assertThat(RunJobIT.search("vigie-alerts", "watch", watch))
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("sent"));
     }
 
@@ -151,39 +157,58 @@ class RunDeliveryFaultsIT {
         String prefix = "/overlap";
         String id = RunFixtures.uniqueId("acme-overlap");
         Watch watch = watch(id, prefix, ElasticsearchExtension.url());
-        ElasticsearchCalls calls = new ElasticsearchCalls(ElasticsearchEndpoint.of(ElasticsearchExtension.url()
-                .toString()), Duration.ofSeconds(30), null);
-        WatchLeases other = WatchLeases.acquire(rest, calls, List.of(id), "cron-run-1", Duration.ofMinutes(2),
-                Optional.empty(), Clock.systemUTC(), null);
+        ElasticsearchCalls calls = new ElasticsearchCalls(
+                ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()), Duration.ofSeconds(30), null);
+        WatchLeases other = WatchLeases.acquire(
+                rest,
+                calls,
+                List.of(id),
+                "cron-run-1",
+                Duration.ofMinutes(2),
+                Optional.empty(),
+                Clock.systemUTC(),
+                null);
         try {
-            assertThatThrownBy(() -> VigieRun.run(options(watch, prefix, ElasticsearchExtension.url()).build()))
+            assertThatThrownBy(() -> VigieRun.run(
+                            options(watch, prefix, ElasticsearchExtension.url()).build()))
                     .isInstanceOf(WatchBusyException.class)
                     .hasMessageContaining("Watch " + id + " is being run by run cron-run-1")
                     .hasMessageContaining("--wait");
 
-            Path file = Files.writeString(dir.resolve(id + ".yaml"), RunFixtures.yaml(id, server, prefix,
-                    ElasticsearchExtension.url(), smtp.port()));
+            Path file = Files.writeString(
+                    dir.resolve(id + ".yaml"),
+                    RunFixtures.yaml(id, server, prefix, ElasticsearchExtension.url(), smtp.port()));
             StringWriter err = new StringWriter();
-            int code = Vigie.commandLine().setErr(new PrintWriter(err)).setOut(new PrintWriter(new StringWriter()))
+            int code = Vigie.commandLine()
+                    .setErr(new PrintWriter(err))
+                    .setOut(new PrintWriter(new StringWriter()))
                     .execute("run", "--watch", file.toString(), "--allow-private-addresses", "--corenlp", "NEVER");
             assertThat(code).isEqualTo(ExitCodes.BUSY).isEqualTo(4);
             assertThat(err.toString()).contains("cron-run-1");
 
             Lines progress = Lines.waitingFor("waiting");
             CompletableFuture<RunSummary> queued = async(options(watch, prefix, ElasticsearchExtension.url())
-                    .leaseWait(Duration.ofMinutes(5)).progress(progress.consumer()).build());
-            assertThat(progress.seen().await(2, TimeUnit.MINUTES)).as("the queued run says it waits").isTrue();
+                    .leaseWait(Duration.ofMinutes(5))
+                    .progress(progress.consumer())
+                    .build());
+            assertThat(progress.seen().await(2, TimeUnit.MINUTES))
+                    .as("the queued run says it waits")
+                    .isTrue();
             assertThat(queued).isNotDone();
             assertThat(progress.lines()).anyMatch(l -> l.contains("cron-run-1"));
             other.close();
-            assertThat(queued.get(5, TimeUnit.MINUTES).alerts()).singleElement()
+            assertThat(queued.get(5, TimeUnit.MINUTES).alerts())
+                    .singleElement()
                     .satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
         } finally {
             other.close();
         }
         assertThat(smtp.received()).hasSize(1);
-        assertThat(RunJobIT.search("vigie-runs", "watch", id).stream().map(r -> r.path("run_id").asText())
-                .distinct()).as("only the queued run recorded anything").hasSize(1);
+        assertThat(RunJobIT.search("vigie-runs", "watch", id).stream()
+                        .map(r -> r.path("run_id").asText())
+                        .distinct())
+                .as("only the queued run recorded anything")
+                .hasSize(1);
         assertSameAsFaultFree(id, prefix);
     }
 
@@ -194,14 +219,17 @@ class RunDeliveryFaultsIT {
         Watch watch = watch(id, prefix, ElasticsearchExtension.url());
 
         CompletableFuture<RunSummary> a = async(options(watch, prefix, ElasticsearchExtension.url())
-                .leaseWait(Duration.ofMinutes(5)).build());
+                .leaseWait(Duration.ofMinutes(5))
+                .build());
         CompletableFuture<RunSummary> b = async(options(watch, prefix, ElasticsearchExtension.url())
-                .leaseWait(Duration.ofMinutes(5)).build());
+                .leaseWait(Duration.ofMinutes(5))
+                .build());
         RunSummary first = a.get(10, TimeUnit.MINUTES);
         RunSummary second = b.get(10, TimeUnit.MINUTES);
 
         assertThat(first.fresh() + second.fresh()).isEqualTo(faultFreeNew);
-        assertThat(first.alerts().get(0).emailed() + second.alerts().get(0).emailed()).isEqualTo(4);
+        assertThat(first.alerts().get(0).emailed() + second.alerts().get(0).emailed())
+                .isEqualTo(4);
         assertSameAsFaultFree(id, prefix);
     }
 
@@ -214,20 +242,29 @@ class RunDeliveryFaultsIT {
         RunFailedException failure;
         blockWrites(true);
         try {
-            failure = org.junit.jupiter.api.Assertions.assertThrows(RunFailedException.class, () -> VigieRun.run(
-                    options(watch, prefix, ElasticsearchExtension.url()).sinkMaxRetryDuration(Duration.ofSeconds(3))
-                            .runId("blocked-" + id).build()));
+            failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    RunFailedException.class,
+                    () -> VigieRun.run(options(watch, prefix, ElasticsearchExtension.url())
+                            .sinkMaxRetryDuration(Duration.ofSeconds(3))
+                            .runId("blocked-" + id)
+                            .build()));
         } finally {
             blockWrites(false);
         }
-        assertThat(failure.getMessage()).contains("vigie-mentions").contains("cluster_block_exception")
+        assertThat(failure.getMessage())
+                .contains("vigie-mentions")
+                .contains("cluster_block_exception")
                 .contains("next run fetches these documents again");
-        assertThat(RunRecords.count(rest, "vigie-state", "watch", id)).as("no state committed").isZero();
-        assertThat(RunRecords.count(rest, "vigie-errors", "run_id", "blocked-" + id)).as("nothing recorded as refused")
+        assertThat(RunRecords.count(rest, "vigie-state", "watch", id))
+                .as("no state committed")
+                .isZero();
+        assertThat(RunRecords.count(rest, "vigie-errors", "run_id", "blocked-" + id))
+                .as("nothing recorded as refused")
                 .isZero();
         assertThat(smtp.received()).as("no alert before the documents are in").isEmpty();
 
-        RunSummary rerun = VigieRun.run(options(watch, prefix, ElasticsearchExtension.url()).build());
+        RunSummary rerun = VigieRun.run(
+                options(watch, prefix, ElasticsearchExtension.url()).build());
         assertThat(rerun.refused()).isZero();
         assertThat(rerun.indexed()).isEqualTo(faultFreeIndexed);
         assertSameAsFaultFree(id, prefix);
@@ -244,10 +281,13 @@ class RunDeliveryFaultsIT {
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             proxy.countRequests("POST /_bulk");
             try {
-                run = async(options(watch, prefix, proxy.url()).sinkMaxRetryDuration(Duration.ofMinutes(3)).build());
+                run = async(options(watch, prefix, proxy.url())
+                        .sinkMaxRetryDuration(Duration.ofMinutes(3))
+                        .build());
                 // the order of events matters, not their duration: the run meets the block (its bulk request is
                 // refused and sent again), then it is lifted
-                assertThat(proxy.awaitRequests(2, Duration.ofMinutes(3))).as("the bulk request was sent again")
+                assertThat(proxy.awaitRequests(2, Duration.ofMinutes(3)))
+                        .as("the bulk request was sent again")
                         .isTrue();
                 assertThat(run).isNotDone();
             } finally {
@@ -279,18 +319,24 @@ class RunDeliveryFaultsIT {
             Lines progress = Lines.waitingFor("retrying");
             smtp.holdAcknowledgements();
             CompletableFuture<RunSummary> run = async(options(watch, prefix, proxy.url())
-                    .sinkMaxRetryDuration(Duration.ofMinutes(3)).progress(progress.consumer()).build());
+                    .sinkMaxRetryDuration(Duration.ofMinutes(3))
+                    .progress(progress.consumer())
+                    .build());
 
             assertThat(smtp.awaitMessages(1, 5, TimeUnit.MINUTES)).isTrue();
             proxy.cut();
             smtp.releaseAcknowledgements();
-            assertThat(progress.seen().await(2, TimeUnit.MINUTES)).as("the run says it retries").isTrue();
-            assertThat(progress.lines()).anyMatch(l -> l.contains("Elasticsearch at " + proxy.url())
-                    && l.contains("as sent"));
+            assertThat(progress.seen().await(2, TimeUnit.MINUTES))
+                    .as("the run says it retries")
+                    .isTrue();
+            assertThat(progress.lines())
+                    .anyMatch(l -> l.contains("Elasticsearch at " + proxy.url()) && l.contains("as sent"));
             proxy.restore();
 
             RunSummary summary = run.get(5, TimeUnit.MINUTES);
-            assertThat(summary.alerts()).singleElement().satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
+            assertThat(summary.alerts())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
             RunSummary rerun = VigieRun.run(options(watch, prefix, proxy.url()).build());
             assertThat(rerun.alerts()).singleElement().satisfies(a -> {
                 assertThat(a.emailed()).isZero();
@@ -308,7 +354,9 @@ class RunDeliveryFaultsIT {
             Watch watch = watch(id, prefix, proxy.url());
             smtp.holdAcknowledgements();
             CompletableFuture<RunSummary> run = async(options(watch, prefix, proxy.url())
-                    .sinkMaxRetryDuration(Duration.ofSeconds(3)).leaseTtl(Duration.ofSeconds(5)).build());
+                    .sinkMaxRetryDuration(Duration.ofSeconds(3))
+                    .leaseTtl(Duration.ofSeconds(5))
+                    .build());
             assertThat(smtp.awaitMessages(1, 5, TimeUnit.MINUTES)).isTrue();
             proxy.cut();
             smtp.releaseAcknowledgements();
@@ -316,11 +364,14 @@ class RunDeliveryFaultsIT {
             assertThat(run).failsWithin(5, TimeUnit.MINUTES);
             Throwable failure = run.handle((s, e) -> e.getCause().getCause()).get();
             assertThat(failure).isInstanceOf(RunFailedException.class);
-            assertThat(failure.getMessage()).contains("Elasticsearch at " + proxy.url())
-                    .contains("marking digest vigie-digest-").contains("as sent");
+            assertThat(failure.getMessage())
+                    .contains("Elasticsearch at " + proxy.url())
+                    .contains("marking digest vigie-digest-")
+                    .contains("as sent");
 
             proxy.restore();
-            RunSummary rerun = VigieRun.run(options(watch, prefix, proxy.url()).leaseWait(Duration.ofMinutes(2))
+            RunSummary rerun = VigieRun.run(options(watch, prefix, proxy.url())
+                    .leaseWait(Duration.ofMinutes(2))
                     .build());
             assertThat(rerun.alerts()).singleElement().satisfies(a -> {
                 assertThat(a.emailed()).isZero();
@@ -332,7 +383,8 @@ class RunDeliveryFaultsIT {
         }
         assertThat(documents(id, prefix)).isEqualTo(faultFree);
         assertThat(smtp.receivedFor(CM)).hasSize(1);
-        assertThat(RunJobIT.search("vigie-alerts", "watch", id)).hasSize(4)
+        assertThat(RunJobIT.search("vigie-alerts", "watch", id))
+                .hasSize(4)
                 .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("sending"));
     }
 
@@ -346,7 +398,8 @@ class RunDeliveryFaultsIT {
                 .replaceAll("mail: \\{[^}]*}", "mail: { outbox: \"" + outbox + "\", from: \"vigie@acme.example\" }");
         Watch watch = new dev.vigie.jobs.watch.WatchLoader(java.util.Map.of()).parse(id + ".yaml", yaml);
 
-        RunSummary summary = VigieRun.run(options(watch, prefix, ElasticsearchExtension.url()).build());
+        RunSummary summary = VigieRun.run(
+                options(watch, prefix, ElasticsearchExtension.url()).build());
 
         StringWriter printed = new StringWriter();
         summary.print(new PrintWriter(printed));

@@ -26,7 +26,8 @@ class RunEndpointsTest {
 
     private static Watch watch(String id, String url, String apiKey) {
         return Watch.builder(id, new Brand(id, List.of()))
-                .elasticsearch(new ElasticsearchSettings(URI.create(url), Secret.of(apiKey))).build();
+                .elasticsearch(new ElasticsearchSettings(URI.create(url), Secret.of(apiKey)))
+                .build();
     }
 
     @Test
@@ -38,30 +39,45 @@ class RunEndpointsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
-        int code = Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
                 .execute("run", "-w", acme.toString(), "-w", globex.toString(), "--wait-for-es", "1");
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCodes.INVALID_WATCH);
-        assertThat(err.toString()).contains(globex + ": elasticsearch: ").contains(acme.toString())
-                .contains("http://127.0.0.2:1").contains("http://127.0.0.1:1").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .contains(globex + ": elasticsearch: ")
+                .contains(acme.toString())
+                .contains("http://127.0.0.2:1")
+                .contains("http://127.0.0.1:1")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void optionsRefuseWatchesOnDifferentEndpointsOrKeys() {
-        assertThatThrownBy(() -> RunOptions.builder().watch(watch("acme", "http://es-a:9200", null))
-                .watch(watch("globex", "http://es-b:9200", null)).build())
+        assertThatThrownBy(() -> RunOptions.builder()
+                        .watch(watch("acme", "http://es-a:9200", null))
+                        .watch(watch("globex", "http://es-b:9200", null))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'acme'").hasMessageContaining("'globex'");
-        assertThatThrownBy(() -> RunOptions.builder().watch(watch("acme", "http://es:9200", "a2V5LWE="))
-                .watch(watch("globex", "http://es:9200", "a2V5LWI=")).build())
+                .hasMessageContaining("'acme'")
+                .hasMessageContaining("'globex'");
+        assertThatThrownBy(() -> RunOptions.builder()
+                        .watch(watch("acme", "http://es:9200", "a2V5LWE="))
+                        .watch(watch("globex", "http://es:9200", "a2V5LWI="))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("API key").hasMessageNotContaining("a2V5LWE=").hasMessageNotContaining("a2V5LWI=");
+                .hasMessageContaining("API key")
+                .hasMessageNotContaining("a2V5LWE=")
+                .hasMessageNotContaining("a2V5LWI=");
     }
 
     @Test
     void theSameEndpointWrittenTwoWaysIsOneEndpoint() {
-        RunOptions options = RunOptions.builder().watch(watch("acme", "http://es.internal", "a2V5"))
-                .watch(watch("globex", "http://es.internal:9200/", "a2V5")).build();
+        RunOptions options = RunOptions.builder()
+                .watch(watch("acme", "http://es.internal", "a2V5"))
+                .watch(watch("globex", "http://es.internal:9200/", "a2V5"))
+                .build();
 
         assertThat(options.elasticsearch().url()).isEqualTo("http://es.internal:9200");
     }

@@ -71,22 +71,29 @@ class RunFaultsIT {
                 """, closedPort());
 
         RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url())
-                .dispatchAlerts(false).build());
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(first.failedSources()).isEqualTo(3);
         assertThat(first.source(id, "feed", "Globex").reason()).contains("500");
-        assertThat(first.sources()).filteredOn(s -> s.ref().url().endsWith("/missing/rss.xml")).singleElement()
+        assertThat(first.sources())
+                .filteredOn(s -> s.ref().url().endsWith("/missing/rss.xml"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.reason()).contains("404"));
-        assertThat(first.sources()).filteredOn(s -> s.ref().url().endsWith("/news/rss.xml")).singleElement()
+        assertThat(first.sources())
+                .filteredOn(s -> s.ref().url().endsWith("/news/rss.xml"))
+                .singleElement()
                 .satisfies(s -> assertThat(s.fresh()).isEqualTo(3));
         assertThat(RunJobIT.search("vigie-mentions", "watch", id)).hasSize(3);
         assertThat(RunJobIT.search("vigie-runs", "run_id", first.runId()))
-                .filteredOn(r -> r.path("status").asText().equals("failed")).hasSize(3)
+                .filteredOn(r -> r.path("status").asText().equals("failed"))
+                .hasSize(3)
                 .allSatisfy(r -> assertThat(r.path("errors").asText()).isNotBlank());
 
         RunFixtures.serve(server, prefix);
         RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url())
-                .dispatchAlerts(false).build());
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(second.source(id, "feed", "Globex").fresh()).isEqualTo(2);
         assertThat(RunJobIT.search("vigie-mentions", "watch", id)).hasSize(5);
@@ -108,7 +115,8 @@ class RunFaultsIT {
             assertThat(a.emailed()).isZero();
             assertThat(a.pending()).isEqualTo(4);
         });
-        assertThat(RunJobIT.search("vigie-alerts", "watch", id)).hasSize(4)
+        assertThat(RunJobIT.search("vigie-alerts", "watch", id))
+                .hasSize(4)
                 .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("pending"));
 
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -120,10 +128,15 @@ class RunFaultsIT {
                     .build());
 
             assertThat(back.fresh()).isZero();
-            assertThat(back.alerts()).singleElement().satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
-            assertThat(again.alerts()).singleElement().satisfies(a -> assertThat(a.emailed()).isZero());
+            assertThat(back.alerts())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.emailed()).isEqualTo(4));
+            assertThat(again.alerts())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.emailed()).isZero());
             assertThat(smtp.getReceivedMessages()).hasSize(1);
-            assertThat(RunJobIT.search("vigie-alerts", "watch", id)).hasSize(4)
+            assertThat(RunJobIT.search("vigie-alerts", "watch", id))
+                    .hasSize(4)
                     .allSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("sent"));
         } finally {
             smtp.stop();
@@ -143,18 +156,22 @@ class RunFaultsIT {
             CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return VigieRun.run(RunFixtures.options(watch, server, prefix, proxy.url())
-                            .dispatchAlerts(false).progress(line -> {
+                            .dispatchAlerts(false)
+                            .progress(line -> {
                                 lines.add(line);
                                 if (line.contains("waiting for Elasticsearch at " + proxy.url())) {
                                     told.countDown();
                                 }
-                            }).build());
+                            })
+                            .build());
                 } catch (RunFailedException e) {
                     throw new IllegalStateException(e);
                 }
             });
             // the terminal is not silent while the run waits: it names Elasticsearch and why it waits
-            assertThat(told.await(1, TimeUnit.MINUTES)).as("progress lines: %s", lines).isTrue();
+            assertThat(told.await(1, TimeUnit.MINUTES))
+                    .as("progress lines: %s", lines)
+                    .isTrue();
             assertThat(run).isNotDone();
             proxy.restore();
             RunSummary summary = run.get(180, TimeUnit.SECONDS);
@@ -173,10 +190,17 @@ class RunFaultsIT {
         int items = 150;
         StringBuilder list = new StringBuilder();
         for (int f = 0; f < feeds; f++) {
-            server.serve(prefix + "/feed-" + f + ".xml", "application/rss+xml",
+            server.serve(
+                    prefix + "/feed-" + f + ".xml",
+                    "application/rss+xml",
                     GeneratedFeeds.rss(server.url() + prefix, "feed-" + f, items, f));
-            list.append(f == 0 ? "" : ", ").append('"').append(server.url()).append(prefix).append("/feed-")
-                    .append(f).append(".xml\"");
+            list.append(f == 0 ? "" : ", ")
+                    .append('"')
+                    .append(server.url())
+                    .append(prefix)
+                    .append("/feed-")
+                    .append(f)
+                    .append(".xml\"");
         }
         String id = RunFixtures.uniqueId("acme-kill");
         Path file = dir.resolve(id + ".yaml");
@@ -192,18 +216,24 @@ class RunFaultsIT {
         long partial;
         try (LoopbackProxy proxy = LoopbackProxy.start(es)) {
             proxy.holdRequestsAfter("POST /_bulk", 1);
-            Process run = new ProcessBuilder(javaCommand(file, proxy.url())).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+            Process run = new ProcessBuilder(javaCommand(file, proxy.url()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("killed-run.log").toFile())
+                    .start();
             try {
-                assertThat(proxy.awaitHolding(Duration.ofMinutes(5))).as("the run sent a second bulk request (log: %s)",
-                        dir.resolve("killed-run.log")).isTrue();
+                assertThat(proxy.awaitHolding(Duration.ofMinutes(5)))
+                        .as("the run sent a second bulk request (log: %s)", dir.resolve("killed-run.log"))
+                        .isTrue();
                 // the first bulk request was answered, or is being: its documents become visible
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
                 while (count(id) == 0 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertThat(run.isAlive()).as("the run waits for its held bulk request (log: %s)",
-                        Files.readString(dir.resolve("killed-run.log"))).isTrue();
+                assertThat(run.isAlive())
+                        .as(
+                                "the run waits for its held bulk request (log: %s)",
+                                Files.readString(dir.resolve("killed-run.log")))
+                        .isTrue();
             } finally {
                 run.destroyForcibly().waitFor();
             }
@@ -213,7 +243,9 @@ class RunFaultsIT {
         Watch watch = new WatchLoader(Map.of()).load(file);
         // the killed run could not release its lease on the watch; its process is gone, on this host: the rerun
         // takes the lease at once, without waiting for it to expire and without --wait
-        RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
+        RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(partial).isPositive().isLessThan((long) feeds * items);
         assertThat(rerun.fresh()).isEqualTo(feeds * items);
@@ -223,7 +255,9 @@ class RunFaultsIT {
         mentions.forEach(m -> urls.add(m.path("url").asText()));
         assertThat(urls).hasSize(feeds * items);
 
-        RunSummary third = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false).build());
+        RunSummary third = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .dispatchAlerts(false)
+                .build());
         assertThat(third.fresh()).isZero();
         assertThat(count(id)).isEqualTo((long) feeds * items);
     }
@@ -237,9 +271,21 @@ class RunFaultsIT {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vigie.jobs.cli.Vigie", "run",
-                "--watch", watch.toString(), "--es", es.toString(), "--allow-private-addresses", "--corenlp",
-                "NEVER", "--no-alerts", "--parallelism", "2"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.vigie.jobs.cli.Vigie",
+                "run",
+                "--watch",
+                watch.toString(),
+                "--es",
+                es.toString(),
+                "--allow-private-addresses",
+                "--corenlp",
+                "NEVER",
+                "--no-alerts",
+                "--parallelism",
+                "2"));
         return command;
     }
 
@@ -250,7 +296,9 @@ class RunFaultsIT {
         Request request = new Request("POST", "/vigie-mentions/_count");
         request.addParameter("ignore_unavailable", "true");
         request.setJsonEntity("{\"query\":{\"term\":{\"watch\":\"" + watch + "\"}}}");
-        return JSON.readTree(rest.performRequest(request).getEntity().getContent()).path("count").asLong();
+        return JSON.readTree(rest.performRequest(request).getEntity().getContent())
+                .path("count")
+                .asLong();
     }
 
     private static Watch watch(String id, String prefix, String sources, int smtpPort) throws Exception {

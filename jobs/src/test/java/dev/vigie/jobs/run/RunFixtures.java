@@ -22,8 +22,7 @@ final class RunFixtures {
             + "platform could not reach their files for six hours, and many said the support was terrible and slow. "
             + "The company apologised and promised a full report on the incident within a week.";
 
-    private RunFixtures() {
-    }
+    private RunFixtures() {}
 
     /**
      * A watch id no earlier test used on this node: the node is shared (and may outlive the test JVM), and the state
@@ -51,8 +50,10 @@ final class RunFixtures {
                 <description>Acme announced a new office in Lyon with fifty jobs, a great step for a company that keeps
                 growing and hiring engineers.</description></item>
                 </channel></rss>
-                """.formatted(base, OUTAGE_TITLE, OUTAGE_TEXT));
-        server.serve(prefix + "/globex/atom.xml", "application/atom+xml", """
+                """.formatted(
+                        base, OUTAGE_TITLE, OUTAGE_TEXT));
+        server.serve(
+                prefix + "/globex/atom.xml", "application/atom+xml", """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <feed xmlns="http://www.w3.org/2005/Atom">
                 <title>Globex newsroom</title><id>%1$s/globex/</id><updated>2026-11-23T12:00:00Z</updated>
@@ -66,7 +67,8 @@ final class RunFixtures {
                 every new customer.&lt;/p&gt;</content></entry>
                 </feed>
                 """.formatted(base, OUTAGE_TITLE, OUTAGE_TEXT));
-        server.serve(prefix + "/api/v1/search_by_date", "application/json", """
+        server.serve(
+                prefix + "/api/v1/search_by_date", "application/json", """
                 {"hits":[{"objectID":"%s4242","title":"Ask HN: anyone else hit by the Acme outage?",
                 "author":"jdoe","created_at_i":1795420800,"created_at":"2026-11-23T08:00:00Z","points":42,
                 "num_comments":17,"story_text":"Our whole team lost access this morning. Is the Acme outage still going on?"}],
@@ -119,8 +121,11 @@ final class RunFixtures {
                 .watch(watch)
                 .elasticsearch(ElasticsearchEndpoint.of(elasticsearch.toString()))
                 .apis(ApiEndpoints.allAt(URI.create(server.url() + prefix)))
-                .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                        .maxRetries(0).build())
+                .fetchConfig(FetchConfig.builder()
+                        .allowPrivateAddresses(true)
+                        .perHostMinDelay(Duration.ZERO)
+                        .maxRetries(0)
+                        .build())
                 .coreNlp(EnglishSentimentScorer.CoreNlpUse.NEVER)
                 .parallelism(2);
     }

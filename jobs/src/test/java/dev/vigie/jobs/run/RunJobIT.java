@@ -35,7 +35,8 @@ class RunJobIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LoopbackHttpServer server;
-    private static RestClient rest = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
+    private static RestClient rest =
+            ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString()).restClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -48,18 +49,20 @@ class RunJobIT {
     }
 
     @Test
-    void indexesEnrichedMentionsEmailsAlertsOnceAndASecondRunFetchesIncrementallyAndChangesNothing()
-            throws Exception {
+    void indexesEnrichedMentionsEmailsAlertsOnceAndASecondRunFetchesIncrementallyAndChangesNothing() throws Exception {
         String prefix = "/e2e";
         RunFixtures.serve(server, prefix);
         URI es = ElasticsearchExtension.url();
         String id = RunFixtures.uniqueId("acme-e2e");
         Watch watch = RunFixtures.watch(id, server, prefix, es, SMTP.getSmtp().getPort());
 
-        RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+        RunSummary first =
+                VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
 
-        SourceReport news = first.sources().stream().filter(s -> s.ref().url().endsWith("/news/rss.xml"))
-                .findFirst().orElseThrow();
+        SourceReport news = first.sources().stream()
+                .filter(s -> s.ref().url().endsWith("/news/rss.xml"))
+                .findFirst()
+                .orElseThrow();
         assertThat(news.status()).isEqualTo(SourceStatus.NEW);
         assertThat(news.fetched()).isEqualTo(3);
         assertThat(news.fresh()).isEqualTo(3);
@@ -72,7 +75,9 @@ class RunJobIT {
         List<JsonNode> mentions = mentions(id);
         assertThat(mentions).hasSize(6);
         for (JsonNode mention : mentions) {
-            assertThat(mention.path("lang").asText()).as("lang of %s", mention.path("id")).isIn("en", "fr");
+            assertThat(mention.path("lang").asText())
+                    .as("lang of %s", mention.path("id"))
+                    .isIn("en", "fr");
             assertThat(mention.path("sentiment").path("label").asText()).isIn("positive", "neutral", "negative");
             assertThat(mention.path("story_id").asText()).isNotBlank();
             assertThat(mention.path("watch").asText()).isEqualTo(id);
@@ -84,29 +89,39 @@ class RunJobIT {
         assertThat(panne.path("lang").asText()).isEqualTo("fr");
         assertThat(outage.path("sentiment").path("label").asText()).isEqualTo("negative");
         assertThat(texts(outage.path("brands"))).contains("Acme");
-        assertThat(texts(byTitle(mentions, "Globex cuts its prices", "feed", "Globex").path("brands")))
+        assertThat(texts(byTitle(mentions, "Globex cuts its prices", "feed", "Globex")
+                        .path("brands")))
                 .contains("Globex");
         assertThat(texts(outage.path("alerts"))).containsExactly("crisis");
         assertThat(texts(panne.path("alerts"))).containsExactly("crisis");
         assertThat(texts(byTitle(mentions, "Acme opens a new office in Lyon", "feed", "Tech Courier")
-                .path("alerts"))).isEmpty();
-        assertThat(wireCopy.path("story_id").asText()).isEqualTo(outage.path("story_id").asText());
-        assertThat(panne.path("story_id").asText()).isNotEqualTo(outage.path("story_id").asText());
+                        .path("alerts")))
+                .isEmpty();
+        assertThat(wireCopy.path("story_id").asText())
+                .isEqualTo(outage.path("story_id").asText());
+        assertThat(panne.path("story_id").asText())
+                .isNotEqualTo(outage.path("story_id").asText());
 
-        assertThat(alertRecords(id)).hasSize(4)
+        assertThat(alertRecords(id))
+                .hasSize(4)
                 .allSatisfy(alert -> assertThat(alert.path("status").asText()).isEqualTo("sent"));
         MimeMessage[] emails = SMTP.getReceivedMessages();
         assertThat(emails).hasSize(1);
-        assertThat(emails[0].getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("cm@acme.example");
+        assertThat(emails[0].getRecipients(Message.RecipientType.TO)[0].toString())
+                .isEqualTo("cm@acme.example");
         assertThat(emails[0].getSubject()).contains("crisis");
         String body = GreenMailUtil.getBody(emails[0]);
         assertThat(body).contains("Panne g").contains("Ask HN");
         // a mention is named by the outlet that published it; the search that found it stays beside it
-        JsonNode askHn = mentions.stream().filter(m -> m.path("source").path("type").asText().equals("hackernews"))
-                .findFirst().orElseThrow();
+        JsonNode askHn = mentions.stream()
+                .filter(m -> m.path("source").path("type").asText().equals("hackernews"))
+                .findFirst()
+                .orElseThrow();
         assertThat(askHn.path("source").path("name").asText()).isEqualTo("Hacker News");
         assertThat(askHn.path("source").path("search").asText()).isEqualTo("\"acme\" on Hacker News");
-        assertThat(outage.path("source").has("search")).as("a feed is read whole, not searched").isFalse();
+        assertThat(outage.path("source").has("search"))
+                .as("a feed is read whole, not searched")
+                .isFalse();
         assertThat(body).contains("Hacker News");
         assertThat(first.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.hits()).isEqualTo(4);
@@ -114,12 +129,15 @@ class RunJobIT {
         });
         assertThat(runRecords(first.runId())).hasSize(4);
 
-        RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+        RunSummary second =
+                VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
 
         assertThat(second.fresh()).isZero();
         assertThat(second.failedSources()).isZero();
         assertThat(second.sources()).allSatisfy(s -> assertThat(s.status()).isEqualTo(SourceStatus.UNCHANGED));
-        assertThat(second.stageMillis()).as("nothing new: no Flink job").containsKey("fetch")
+        assertThat(second.stageMillis())
+                .as("nothing new: no Flink job")
+                .containsKey("fetch")
                 .doesNotContainKeys("job start", "job");
         assertThat(server.notModified(prefix + "/news/rss.xml")).isEqualTo(1);
         assertThat(server.notModified(prefix + "/globex/atom.xml")).isEqualTo(1);
@@ -140,16 +158,21 @@ class RunJobIT {
 
         // outside a cluster, Flink's context environment is a local one running the graph a cluster would run
         RunSummary onCluster = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
-                .execution(RunOptions.Execution.CLUSTER).dispatchAlerts(false).build());
+                .execution(RunOptions.Execution.CLUSTER)
+                .dispatchAlerts(false)
+                .build());
 
         assertThat(onCluster.stageMillis()).containsKeys("job start", "job").doesNotContainKey("fetch");
         assertThat(onCluster.sources()).hasSize(4);
         assertThat(onCluster.fresh()).isEqualTo(6);
         assertThat(onCluster.source(id, "hackernews", "acme").fresh()).isEqualTo(1);
-        assertThat(mentions(id)).hasSize(6).allSatisfy(m -> assertThat(m.path("lang").asText()).isIn("en", "fr"));
+        assertThat(mentions(id))
+                .hasSize(6)
+                .allSatisfy(m -> assertThat(m.path("lang").asText()).isIn("en", "fr"));
         assertThat(runRecords(onCluster.runId())).hasSize(4);
 
-        RunSummary embedded = VigieRun.run(RunFixtures.options(watch, server, prefix, es).dispatchAlerts(false)
+        RunSummary embedded = VigieRun.run(RunFixtures.options(watch, server, prefix, es)
+                .dispatchAlerts(false)
                 .build());
 
         assertThat(embedded.fresh()).isZero();
@@ -159,11 +182,13 @@ class RunJobIT {
     }
 
     private static JsonNode byTitle(List<JsonNode> mentions, String title, String type, String sourceName) {
-        return mentions.stream().filter(m -> m.path("title").asText().equals(title)
+        return mentions.stream()
+                .filter(m -> m.path("title").asText().equals(title)
                         && m.path("source").path("type").asText().equals(type)
                         && m.path("source").path("name").asText().contains(sourceName))
-                .findFirst().orElseThrow(() -> new AssertionError("no mention '" + title + "' from " + sourceName
-                        + " in " + mentions));
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no mention '" + title + "' from " + sourceName + " in " + mentions));
     }
 
     private static Set<String> texts(JsonNode array) {
@@ -193,7 +218,9 @@ class RunJobIT {
         rest.performRequest(refresh);
         Request request = new Request("POST", "/" + index + "/_search");
         request.setJsonEntity("{\"size\":" + size + ",\"query\":{\"term\":{\"" + field + "\":\"" + value + "\"}}}");
-        JsonNode hits = JSON.readTree(rest.performRequest(request).getEntity().getContent()).path("hits").path("hits");
+        JsonNode hits = JSON.readTree(rest.performRequest(request).getEntity().getContent())
+                .path("hits")
+                .path("hits");
         List<JsonNode> sources = new ArrayList<>();
         hits.forEach(hit -> sources.add(hit.path("_source")));
         return sources;

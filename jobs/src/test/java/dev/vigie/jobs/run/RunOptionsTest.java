@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class RunOptionsTest {
 
-    private static final Watch ACME = Watch.builder("acme", new Brand("Acme", List.of())).build();
+    private static final Watch ACME =
+            Watch.builder("acme", new Brand("Acme", List.of())).build();
 
     private static RunOptions.Builder valid() {
         return RunOptions.builder().watch(ACME);
@@ -20,7 +21,8 @@ class RunOptionsTest {
 
     private static void refuses(UnaryOperator<RunOptions.Builder> change, String message) {
         assertThatThrownBy(() -> change.apply(valid()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test

@@ -85,7 +85,8 @@ class RunSpikeAlertsIT {
     private static void history(String watch) throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
         StringBuilder bulk = new StringBuilder();
-        for (Instant h = now.minus(31, ChronoUnit.DAYS); h.isBefore(now.minus(6, ChronoUnit.HOURS));
+        for (Instant h = now.minus(31, ChronoUnit.DAYS);
+                h.isBefore(now.minus(6, ChronoUnit.HOURS));
                 h = h.plus(1, ChronoUnit.HOURS)) {
             String id = watch + "-h" + h.getEpochSecond();
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -99,14 +100,20 @@ class RunSpikeAlertsIT {
             doc.put("lang", "en");
             doc.put("brands", List.of("Acme"));
             doc.put("event", Map.of("id", "ev-" + id));
-            bulk.append("{\"index\":{\"_index\":\"vigie-mentions\",\"_id\":\"").append(id).append("\"}}\n")
-                    .append(JSON.writeValueAsString(doc)).append('\n');
+            bulk.append("{\"index\":{\"_index\":\"vigie-mentions\",\"_id\":\"")
+                    .append(id)
+                    .append("\"}}\n")
+                    .append(JSON.writeValueAsString(doc))
+                    .append('\n');
         }
         Request request = new Request("POST", "/_bulk");
         request.addParameter("refresh", "true");
         request.setJsonEntity(bulk.toString());
-        JsonNode response = JSON.readTree(rest.performRequest(request).getEntity().getContent());
-        assertThat(response.path("errors").asBoolean()).as("history bulk: %s", response).isFalse();
+        JsonNode response =
+                JSON.readTree(rest.performRequest(request).getEntity().getContent());
+        assertThat(response.path("errors").asBoolean())
+                .as("history bulk: %s", response)
+                .isFalse();
     }
 
     /** A feed with {@link #BURST} fresh Acme mentions published in the last hour, from four outlets. */
@@ -116,10 +123,19 @@ class RunSpikeAlertsIT {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < BURST; i++) {
             String link = server.url() + prefix + "/news/leak-" + i;
-            items.append("<item><title>Acme customer data exposed on an open server, report ").append(i)
-                    .append("</title><link>").append(link).append("</link><guid>").append(link).append("</guid>")
-                    .append("<author>desk").append(i % 4).append("@news.example (Desk ").append(i % 4)
-                    .append(")</author><pubDate>").append(rfc1123.format(now.minus(5 + 6L * i, ChronoUnit.MINUTES)))
+            items.append("<item><title>Acme customer data exposed on an open server, report ")
+                    .append(i)
+                    .append("</title><link>")
+                    .append(link)
+                    .append("</link><guid>")
+                    .append(link)
+                    .append("</guid>")
+                    .append("<author>desk")
+                    .append(i % 4)
+                    .append("@news.example (Desk ")
+                    .append(i % 4)
+                    .append(")</author><pubDate>")
+                    .append(rfc1123.format(now.minus(5 + 6L * i, ChronoUnit.MINUTES)))
                     .append("</pubDate><description>Acme confirmed that customer records were exposed. The Acme "
                             + "leak is spreading on social networks.</description></item>\n");
         }
@@ -128,7 +144,8 @@ class RunSpikeAlertsIT {
                 <rss version="2.0"><channel>
                 <title>Tech Courier</title><link>%s/news</link><description>Tech news</description>
                 %s</channel></rss>
-                """.formatted(server.url() + prefix, items));
+                """.formatted(
+                        server.url() + prefix, items));
     }
 
     private static String yaml(String id, String prefix, URI es, int smtpPort) {
@@ -148,16 +165,19 @@ class RunSpikeAlertsIT {
     }
 
     private static Watch watch(String id, String prefix, int smtpPort) throws Exception {
-        return new WatchLoader(Map.of()).parse(id + ".yaml", yaml(id, prefix, ElasticsearchExtension.url(),
-                smtpPort));
+        return new WatchLoader(Map.of()).parse(id + ".yaml", yaml(id, prefix, ElasticsearchExtension.url(), smtpPort));
     }
 
     private static RunSummary run(Watch watch, String prefix) throws Exception {
-        return VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url()).build());
+        return VigieRun.run(RunFixtures.options(watch, server, prefix, ElasticsearchExtension.url())
+                .build());
     }
 
     private static AlertReport spikeReport(RunSummary summary) {
-        return summary.alerts().stream().filter(a -> a.rule().equals("spike")).findFirst().orElseThrow();
+        return summary.alerts().stream()
+                .filter(a -> a.rule().equals("spike"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<LoopbackSmtpServer.Received> spikeAlerts() {
@@ -180,10 +200,12 @@ class RunSpikeAlertsIT {
 
         assertThat(first.fresh()).isEqualTo(BURST);
         assertThat(spikeReport(first).emailed()).isEqualTo(1);
-        assertThat(spikeAlerts()).singleElement().satisfies(m -> assertThat(m.data())
-                .contains("Subject: [Vigie] Spike in mentions of Acme: " + BURST + " in 3 h (usually 3)")
-                .contains("Acme customer data exposed on an open server")
-                .contains(server.url() + prefix + "/news/leak-0"));
+        assertThat(spikeAlerts())
+                .singleElement()
+                .satisfies(m -> assertThat(m.data())
+                        .contains("Subject: [Vigie] Spike in mentions of Acme: " + BURST + " in 3 h (usually 3)")
+                        .contains("Acme customer data exposed on an open server")
+                        .contains(server.url() + prefix + "/news/leak-0"));
         assertThat(ledger(id)).singleElement().satisfies(e -> {
             assertThat(e.path("status").asText()).isEqualTo("sent");
             assertThat(e.path("mention_id").asText()).startsWith("spike-volume-");
@@ -205,15 +227,17 @@ class RunSpikeAlertsIT {
 
         RunSummary down = run(watch(id, prefix, closedPort()), prefix);
         assertThat(spikeReport(down).pending()).isEqualTo(1);
-        assertThat(ledger(id)).singleElement().satisfies(e -> assertThat(e.path("status").asText())
-                .isEqualTo("pending"));
+        assertThat(ledger(id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("pending"));
 
         Watch watch = watch(id, prefix, smtp.port());
         assertThat(spikeReport(run(watch, prefix)).emailed()).isEqualTo(1);
         assertThat(spikeReport(run(watch, prefix)).emailed()).isZero();
         assertThat(spikeAlerts()).hasSize(1);
-        assertThat(ledger(id)).singleElement().satisfies(e -> assertThat(e.path("status").asText())
-                .isEqualTo("sent"));
+        assertThat(ledger(id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("sent"));
     }
 
     @Test
@@ -223,50 +247,60 @@ class RunSpikeAlertsIT {
         String id = RunFixtures.uniqueId("acme-spike-kill");
         history(id);
         serveBurst(prefix);
-        Path file = Files.writeString(dir.resolve(id + ".yaml"), yaml(id, prefix, ElasticsearchExtension.url(),
-                smtp.port()));
+        Path file = Files.writeString(
+                dir.resolve(id + ".yaml"), yaml(id, prefix, ElasticsearchExtension.url(), smtp.port()));
         smtp.holdAcknowledgements();
-        Process run = new ProcessBuilder(javaCommand(file, ElasticsearchExtension.url())).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+        Process run = new ProcessBuilder(javaCommand(file, ElasticsearchExtension.url()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed-run.log").toFile())
+                .start();
         try {
-            assertThat(smtp.awaitMessages(1, 5, TimeUnit.MINUTES)).as("the run sent the alert (log: %s)",
-                    dir.resolve("killed-run.log")).isTrue();
-            assertThat(run.isAlive()).as("the run waits for the acknowledgement").isTrue();
+            assertThat(smtp.awaitMessages(1, 5, TimeUnit.MINUTES))
+                    .as("the run sent the alert (log: %s)", dir.resolve("killed-run.log"))
+                    .isTrue();
+            assertThat(run.isAlive())
+                    .as("the run waits for the acknowledgement")
+                    .isTrue();
         } finally {
             run.destroyForcibly().waitFor();
             smtp.releaseAcknowledgements();
         }
-        assertThat(ledger(id)).singleElement().satisfies(e -> assertThat(e.path("status").asText())
-                .isEqualTo("sending"));
+        assertThat(ledger(id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("sending"));
 
         RunSummary rerun = run(new WatchLoader(Map.of()).load(file), prefix);
 
         // the killed run committed nothing: the rerun fetches the burst again, and indexes each mention once
-        assertThat(RunJobIT.search("vigie-mentions", "watch", id, 2_000)).filteredOn(m -> m.path("url").asText()
-                .contains("/news/leak-")).hasSize(BURST);
+        assertThat(RunJobIT.search("vigie-mentions", "watch", id, 2_000))
+                .filteredOn(m -> m.path("url").asText().contains("/news/leak-"))
+                .hasSize(BURST);
         assertThat(spikeReport(rerun).emailed()).isZero();
         assertThat(spikeReport(rerun).unknown()).isEqualTo(1);
         assertThat(spikeAlerts()).hasSize(1);
-        assertThat(ledger(id)).singleElement().satisfies(e -> assertThat(e.path("status").asText())
-                .isEqualTo("sending"));
+        assertThat(ledger(id))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("status").asText()).isEqualTo("sending"));
     }
 
     @Test
-    void aRunKilledBeforeItsDocumentsAreInLosesNothingAndTheRerunSendsTheAlertOnce(@TempDir Path dir)
-            throws Exception {
+    void aRunKilledBeforeItsDocumentsAreInLosesNothingAndTheRerunSendsTheAlertOnce(@TempDir Path dir) throws Exception {
         String prefix = "/spike-kill-early";
         String id = RunFixtures.uniqueId("acme-spike-early");
         history(id);
         serveBurst(prefix);
-        Path file = Files.writeString(dir.resolve(id + ".yaml"), yaml(id, prefix, ElasticsearchExtension.url(),
-                smtp.port()));
+        Path file = Files.writeString(
+                dir.resolve(id + ".yaml"), yaml(id, prefix, ElasticsearchExtension.url(), smtp.port()));
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             proxy.holdRequestsAfter("POST /_bulk", 0);
-            Process run = new ProcessBuilder(javaCommand(file, proxy.url())).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+            Process run = new ProcessBuilder(javaCommand(file, proxy.url()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("killed-run.log").toFile())
+                    .start();
             try {
-                assertThat(proxy.awaitHolding(Duration.ofMinutes(5))).as("the run sent its documents (log: %s)",
-                        dir.resolve("killed-run.log")).isTrue();
+                assertThat(proxy.awaitHolding(Duration.ofMinutes(5)))
+                        .as("the run sent its documents (log: %s)", dir.resolve("killed-run.log"))
+                        .isTrue();
                 assertThat(run.isAlive()).isTrue();
             } finally {
                 run.destroyForcibly().waitFor();
@@ -279,7 +313,9 @@ class RunSpikeAlertsIT {
         assertThat(rerun.fresh()).isEqualTo(BURST);
         assertThat(spikeReport(rerun).emailed()).isEqualTo(1);
         assertThat(spikeAlerts()).hasSize(1);
-        assertThat(spikeReport(run(new WatchLoader(Map.of()).load(file), prefix)).emailed()).isZero();
+        assertThat(spikeReport(run(new WatchLoader(Map.of()).load(file), prefix))
+                        .emailed())
+                .isZero();
         assertThat(spikeAlerts()).hasSize(1);
     }
 
@@ -293,9 +329,20 @@ class RunSpikeAlertsIT {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vigie.jobs.cli.Vigie", "run",
-                "--watch", watch.toString(), "--es", es.toString(), "--allow-private-addresses", "--corenlp",
-                "NEVER", "--parallelism", "2"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.vigie.jobs.cli.Vigie",
+                "run",
+                "--watch",
+                watch.toString(),
+                "--es",
+                es.toString(),
+                "--allow-private-addresses",
+                "--corenlp",
+                "NEVER",
+                "--parallelism",
+                "2"));
         return command;
     }
 

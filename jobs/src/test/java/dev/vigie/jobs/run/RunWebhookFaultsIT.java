@@ -56,25 +56,32 @@ class RunWebhookFaultsIT {
         RunFixtures.serve(server, prefix);
         String id = RunFixtures.uniqueId("acme-webhook-kill");
         URI es = ElasticsearchExtension.url();
-        try (LoopbackSmtpServer smtp = LoopbackSmtpServer.start(); LoopbackWebhook receiver = LoopbackWebhook.start()) {
+        try (LoopbackSmtpServer smtp = LoopbackSmtpServer.start();
+                LoopbackWebhook receiver = LoopbackWebhook.start()) {
             String yaml = RunFixtures.yaml(id, server, prefix, es, smtp.port())
                     .replace("  hackernews: [{ query: \"acme\" }]\n", "")
-                    .replace("to: [\"cm@acme.example\"]", "to: [\"cm@acme.example\", \"webhook:" + receiver.url(HOOK)
-                            + "\"]");
+                    .replace(
+                            "to: [\"cm@acme.example\"]",
+                            "to: [\"cm@acme.example\", \"webhook:" + receiver.url(HOOK) + "\"]");
             Path file = dir.resolve(id + ".yaml");
             Files.writeString(file, yaml);
             Watch watch = new WatchLoader(Map.of()).load(file);
             assertThat(watch.alert("crisis").orElseThrow().webhooks()).hasSize(1);
 
             receiver.holdAnswers();
-            Process run = new ProcessBuilder(javaCommand(file, es)).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+            Process run = new ProcessBuilder(javaCommand(file, es))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("killed-run.log").toFile())
+                    .start();
             try {
-                assertThat(receiver.awaitRequest(5, TimeUnit.MINUTES)).as("the run posted its digest (log: %s)",
-                        dir.resolve("killed-run.log")).isTrue();
-                assertThat(run.isAlive()).as("the run waits for the webhook's answer").isTrue();
+                assertThat(receiver.awaitRequest(5, TimeUnit.MINUTES))
+                        .as("the run posted its digest (log: %s)", dir.resolve("killed-run.log"))
+                        .isTrue();
+                assertThat(run.isAlive())
+                        .as("the run waits for the webhook's answer")
+                        .isTrue();
             } finally {
-                run.destroyForcibly().waitFor();   // SIGKILL: no finally block of the run is executed
+                run.destroyForcibly().waitFor(); // SIGKILL: no finally block of the run is executed
             }
             receiver.releaseAnswers();
             assertThat(receiver.received(HOOK)).hasSize(1);
@@ -83,26 +90,39 @@ class RunWebhookFaultsIT {
             assertThat(hits).isPositive();
 
             // the rerun takes the dead process's lease at once; the webhook's hits are `sending`: unknown, not posted
-            RunSummary rerun = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
-            assertThat(rerun.alerts()).singleElement().satisfies(a -> assertThat(a.unknown()).isEqualTo(hits));
-            assertThat(receiver.received(HOOK)).as("not posted again within the grace").hasSize(1);
-            assertThat(smtp.receivedFor(CM)).as("the email, once, before or after the kill").hasSize(1);
+            RunSummary rerun =
+                    VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+            assertThat(rerun.alerts())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.unknown()).isEqualTo(hits));
+            assertThat(receiver.received(HOOK))
+                    .as("not posted again within the grace")
+                    .hasSize(1);
+            assertThat(smtp.receivedFor(CM))
+                    .as("the email, once, before or after the kill")
+                    .hasSize(1);
             List<JsonNode> ledger = RunJobIT.search("vigie-alerts", "watch", id);
             assertThat(ledger).hasSize(2 * hits);
-            assertThat(ledger).filteredOn(d -> d.path("recipients").get(0).asText().equals(CM))
+            assertThat(ledger)
+                    .filteredOn(d -> d.path("recipients").get(0).asText().equals(CM))
                     .allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("sent"));
-            assertThat(ledger).filteredOn(d -> d.path("recipients").get(0).asText().startsWith("webhook:127.0.0.1#"))
-                    .hasSize(hits).allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("sending"));
+            assertThat(ledger)
+                    .filteredOn(d -> d.path("recipients").get(0).asText().startsWith("webhook:127.0.0.1#"))
+                    .hasSize(hits)
+                    .allSatisfy(d -> assertThat(d.path("status").asText()).isEqualTo("sending"));
 
             // a day later the same digest goes once more, with the same key: a receiver that dedupes sees one
-            try (ElasticsearchEndpoint.Clients clients = ElasticsearchEndpoint.of(es.toString()).clients()) {
+            try (ElasticsearchEndpoint.Clients clients =
+                    ElasticsearchEndpoint.of(es.toString()).clients()) {
                 AlertDispatcher.Result later = new AlertDispatcher(clients.sync())
                         .dispatch(watch, List.of(), Instant.now().plus(Duration.ofHours(25)));
                 assertThat(later.emailed()).isEqualTo(hits);
             }
-            assertThat(receiver.delivered(HOOK)).singleElement()
+            assertThat(receiver.delivered(HOOK))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.header("Idempotency-Key")).isEqualTo(key));
-            RunSummary third = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+            RunSummary third =
+                    VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
             assertThat(third.alerts()).singleElement().satisfies(a -> {
                 assertThat(a.emailed()).isZero();
                 assertThat(a.unknown()).isZero();
@@ -124,9 +144,20 @@ class RunWebhookFaultsIT {
                 command.add(argument);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.vigie.jobs.cli.Vigie", "run",
-                "--watch", watch.toString(), "--es", es.toString(), "--allow-private-addresses", "--corenlp",
-                "NEVER", "--parallelism", "2"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.vigie.jobs.cli.Vigie",
+                "run",
+                "--watch",
+                watch.toString(),
+                "--es",
+                es.toString(),
+                "--allow-private-addresses",
+                "--corenlp",
+                "NEVER",
+                "--parallelism",
+                "2"));
         return command;
     }
 }

@@ -20,36 +20,53 @@ class SourceStatusTest {
 
     @Test
     void aPagesFirstSnapshotIsABaselineWithItsReasonNotAnError() {
-        SourceReport baseline = new SourceReport(PAGE, SourceStatus.BASELINE,
-                "first snapshot stored; changes are reported from the next run", 1, 0, 0, AT, 12, SourceState.EMPTY);
+        SourceReport baseline = new SourceReport(
+                PAGE,
+                SourceStatus.BASELINE,
+                "first snapshot stored; changes are reported from the next run",
+                1,
+                0,
+                0,
+                AT,
+                12,
+                SourceState.EMPTY);
 
         assertThat(baseline.statusText())
                 .isEqualTo("baseline: first snapshot stored; changes are reported from the next run");
         Map<String, Object> record = RunRecords.document("r1:x", "r1", baseline);
-        assertThat(record).containsEntry("status", "baseline").containsEntry("failed", 0)
+        assertThat(record)
+                .containsEntry("status", "baseline")
+                .containsEntry("failed", 0)
                 .doesNotContainKey("errors");
-        assertThatThrownBy(() -> new SourceReport(PAGE, SourceStatus.BASELINE, null, 1, 0, 0, AT, 12,
-                SourceState.EMPTY)).hasMessage("a baseline source needs a reason: acme page Globex");
+        assertThatThrownBy(
+                        () -> new SourceReport(PAGE, SourceStatus.BASELINE, null, 1, 0, 0, AT, 12, SourceState.EMPTY))
+                .hasMessage("a baseline source needs a reason: acme page Globex");
     }
 
     @Test
     void failuresKeepTheirReasonAsTheRecordsError() {
-        SourceReport failed = new SourceReport(PAGE, SourceStatus.FAILED, "timed out", 0, 0, 0, AT, 30_000,
-                SourceState.EMPTY);
+        SourceReport failed =
+                new SourceReport(PAGE, SourceStatus.FAILED, "timed out", 0, 0, 0, AT, 30_000, SourceState.EMPTY);
         assertThat(failed.statusText()).isEqualTo("FAILED: timed out");
-        assertThat(RunRecords.document("r1:x", "r1", failed)).containsEntry("errors", "timed out")
+        assertThat(RunRecords.document("r1:x", "r1", failed))
+                .containsEntry("errors", "timed out")
                 .containsEntry("failed", 1);
     }
 
     @Test
     void theOperationsDashboardShowsEveryStatusARunRecords() {
         Visualization byStatus = KibanaObjects.read("operations").stream()
-                .filter(o -> o.id().equals("vigie-operations-run-status")).map(Visualization::of).findFirst()
+                .filter(o -> o.id().equals("vigie-operations-run-status"))
+                .map(Visualization::of)
+                .findFirst()
                 .orElseThrow();
-        Visualization.Agg terms = byStatus.aggs().stream().filter(a -> "status".equals(a.field())).findFirst()
+        Visualization.Agg terms = byStatus.aggs().stream()
+                .filter(a -> "status".equals(a.field()))
+                .findFirst()
                 .orElseThrow();
-        assertThat(terms.params().path("size").asInt()).as("a bucket for each of %s",
-                Arrays.toString(SourceStatus.values())).isGreaterThanOrEqualTo(SourceStatus.values().length);
+        assertThat(terms.params().path("size").asInt())
+                .as("a bucket for each of %s", Arrays.toString(SourceStatus.values()))
+                .isGreaterThanOrEqualTo(SourceStatus.values().length);
         assertThat(IndexTemplates.fieldTypes("vigie-runs")).containsEntry("status", "keyword");
     }
 }

@@ -77,34 +77,51 @@ class StoriesAcrossRunsIT {
         String prefix = "/stories";
         URI es = ElasticsearchExtension.url();
         String id = RunFixtures.uniqueId("acme-stories");
-        server.serve(prefix + "/courier/rss.xml", "application/rss+xml", rss("Tech Courier", prefix + "/courier",
-                item(prefix + "/courier/outage", TITLE, TEXT, "Mon, 23 Nov 2026 08:00:00 GMT")));
+        server.serve(
+                prefix + "/courier/rss.xml",
+                "application/rss+xml",
+                rss(
+                        "Tech Courier",
+                        prefix + "/courier",
+                        item(prefix + "/courier/outage", TITLE, TEXT, "Mon, 23 Nov 2026 08:00:00 GMT")));
         server.serve(prefix + "/wire/rss.xml", "application/rss+xml", rss("Daily Wire", prefix + "/wire", ""));
         Watch watch = watch(id, prefix, es);
 
-        RunSummary first = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+        RunSummary first =
+                VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
 
         assertThat(first.fresh()).isEqualTo(1);
         JsonNode original = RunJobIT.mentions(id).get(0);
-        assertThat(original.path("story_id").asText()).isEqualTo(original.path("id").asText());
+        assertThat(original.path("story_id").asText())
+                .isEqualTo(original.path("id").asText());
         assertThat(original.path("story_bands")).hasSize(32);
         assertThat(original.path("story_signature").asText()).isNotBlank();
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
         assertThat(plainText(SMTP.getReceivedMessages()[0])).contains(TITLE).doesNotContain("also in");
 
-        server.serve(prefix + "/wire/rss.xml", "application/rss+xml", rss("Daily Wire", prefix + "/wire",
-                item(prefix + "/wire/acme-outage", COPY_TITLE, COPY_TEXT, "Tue, 24 Nov 2026 07:00:00 GMT")
-                        + item(prefix + "/wire/acme-lyon", UNRELATED_TITLE, UNRELATED_TEXT,
-                        "Tue, 24 Nov 2026 09:00:00 GMT")));
+        server.serve(
+                prefix + "/wire/rss.xml",
+                "application/rss+xml",
+                rss(
+                        "Daily Wire",
+                        prefix + "/wire",
+                        item(prefix + "/wire/acme-outage", COPY_TITLE, COPY_TEXT, "Tue, 24 Nov 2026 07:00:00 GMT")
+                                + item(
+                                        prefix + "/wire/acme-lyon",
+                                        UNRELATED_TITLE,
+                                        UNRELATED_TEXT,
+                                        "Tue, 24 Nov 2026 09:00:00 GMT")));
 
         // a stored mention whose signature this signer cannot read is left out, not fatal
         indexUnreadableCopy(id, prefix, original.path("story_bands"));
 
-        RunSummary second = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+        RunSummary second =
+                VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
 
         assertThat(second.fresh()).isEqualTo(2);
         List<JsonNode> mentions = RunJobIT.mentions(id).stream()
-                .filter(m -> !m.path("id").asText().equals(UNREADABLE)).toList();
+                .filter(m -> !m.path("id").asText().equals(UNREADABLE))
+                .toList();
         assertThat(mentions).hasSize(3);
         JsonNode copy = byTitle(mentions, COPY_TITLE);
         JsonNode unrelated = byTitle(mentions, UNRELATED_TITLE);
@@ -112,26 +129,35 @@ class StoriesAcrossRunsIT {
         assertThat(copy.path("source").path("name").asText()).isEqualTo("Daily Wire");
         assertThat(copy.path("story_id").asText()).isEqualTo(story);
         assertThat(copy.path("duplicate_of").asText()).isEqualTo(story);
-        assertThat(unrelated.path("story_id").asText()).isEqualTo(unrelated.path("id").asText()).isNotEqualTo(story);
+        assertThat(unrelated.path("story_id").asText())
+                .isEqualTo(unrelated.path("id").asText())
+                .isNotEqualTo(story);
         assertThat(unrelated.has("duplicate_of")).isFalse();
 
         // the digest of the second run says the story is carried by another source too
         MimeMessage[] emails = SMTP.getReceivedMessages();
         assertThat(emails).hasSize(2);
-        assertThat(plainText(emails[1])).contains(COPY_TITLE).contains("Daily Wire")
+        assertThat(plainText(emails[1]))
+                .contains(COPY_TITLE)
+                .contains("Daily Wire")
                 .contains("also in 1 other source");
         JsonNode copyHit = RunJobIT.alertRecords(id).stream()
-                .filter(a -> a.path("mention_id").asText().equals(copy.path("id").asText())).findFirst()
+                .filter(a ->
+                        a.path("mention_id").asText().equals(copy.path("id").asText()))
+                .findFirst()
                 .orElseThrow();
         assertThat(copyHit.path("story_sources").asInt()).isEqualTo(2);
 
         // the weekly report counts one story of two mentions from two sources
         WeeklyReportData week;
-        try (ElasticsearchEndpoint.Clients clients = ElasticsearchEndpoint.of(es.toString()).clients()) {
-            week = new WeeklyReportQuery(clients.sync()).read(ReportScope.of(watch),
-                    IsoWeek.of(LocalDate.of(2026, 11, 23)));
+        try (ElasticsearchEndpoint.Clients clients =
+                ElasticsearchEndpoint.of(es.toString()).clients()) {
+            week = new WeeklyReportQuery(clients.sync())
+                    .read(ReportScope.of(watch), IsoWeek.of(LocalDate.of(2026, 11, 23)));
         }
-        assertThat(week.topStories()).filteredOn(s -> s.storyId().equals(story)).singleElement()
+        assertThat(week.topStories())
+                .filteredOn(s -> s.storyId().equals(story))
+                .singleElement()
                 .satisfies(s -> {
                     assertThat(s.mentions()).isEqualTo(2);
                     assertThat(s.sources()).isEqualTo(2);
@@ -139,16 +165,20 @@ class StoriesAcrossRunsIT {
 
         // a run that sees everything again (its state lost, as after a killed run) keeps every story as it was
         deleteState(id);
-        RunSummary again = VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
+        RunSummary again =
+                VigieRun.run(RunFixtures.options(watch, server, prefix, es).build());
         assertThat(again.fresh()).isEqualTo(3);
-        assertThat(stories(RunJobIT.mentions(id))).containsAllEntriesOf(stories(mentions)).hasSize(4);
+        assertThat(stories(RunJobIT.mentions(id)))
+                .containsAllEntriesOf(stories(mentions))
+                .hasSize(4);
     }
 
     /** Each mention's story and the mention it copies. */
     private static Map<String, String> stories(List<JsonNode> mentions) {
         Map<String, String> stories = new TreeMap<>();
-        mentions.forEach(m -> stories.put(m.path("id").asText(), m.path("story_id").asText() + " <- "
-                + m.path("duplicate_of").asText("-")));
+        mentions.forEach(m -> stories.put(
+                m.path("id").asText(),
+                m.path("story_id").asText() + " <- " + m.path("duplicate_of").asText("-")));
         return stories;
     }
 
@@ -166,7 +196,8 @@ class StoriesAcrossRunsIT {
 
     private static Watch watch(String id, String prefix, URI es) throws Exception {
         String base = server.url() + prefix;
-        return new WatchLoader(Map.of()).parse(id + ".yaml", """
+        return new WatchLoader(Map.of())
+                .parse(id + ".yaml", """
                 watch: %1$s
                 language: en
                 brand: { name: Acme }
@@ -193,11 +224,14 @@ class StoriesAcrossRunsIT {
     private static String item(String path, String title, String text, String date) {
         String link = server.url() + path;
         return "<item><title>%s</title><link>%s</link><guid>%s</guid><pubDate>%s</pubDate><description>%s"
-                .formatted(title, link, link, date, text) + "</description></item>\n";
+                        .formatted(title, link, link, date, text)
+                + "</description></item>\n";
     }
 
     private static JsonNode byTitle(List<JsonNode> mentions, String title) {
-        return mentions.stream().filter(m -> m.path("title").asText().equals(title)).findFirst()
+        return mentions.stream()
+                .filter(m -> m.path("title").asText().equals(title))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no mention '" + title + "' in " + mentions));
     }
 
@@ -217,7 +251,9 @@ class StoriesAcrossRunsIT {
         doc.put("fetched_at", "2026-11-23T09:05:00Z");
         doc.put("story_id", UNREADABLE);
         bandKeys.forEach(doc.putArray("story_bands")::add);
-        doc.put("story_signature", StorySigner.builder().hashes(64).build().sign(COPY_TEXT).toBytes());
+        doc.put(
+                "story_signature",
+                StorySigner.builder().hashes(64).build().sign(COPY_TEXT).toBytes());
         Request index = new Request("PUT", "/vigie-mentions/_doc/" + UNREADABLE + "?refresh=true");
         index.setJsonEntity(json.writeValueAsString(doc));
         REST.performRequest(index);
@@ -226,14 +262,17 @@ class StoriesAcrossRunsIT {
     /** Forgets the state of a watch (the test node has no delete-by-query: one delete per document). */
     private static void deleteState(String watch) throws Exception {
         Request search = new Request("POST", "/vigie-state/_search");
-        search.setJsonEntity("{\"size\":100,\"_source\":false,\"query\":{\"term\":{\"watch\":\"" + watch
-                + "\"}}}");
-        JsonNode hits = new ObjectMapper().readTree(REST.performRequest(search).getEntity().getContent())
-                .path("hits").path("hits");
+        search.setJsonEntity("{\"size\":100,\"_source\":false,\"query\":{\"term\":{\"watch\":\"" + watch + "\"}}}");
+        JsonNode hits = new ObjectMapper()
+                .readTree(REST.performRequest(search).getEntity().getContent())
+                .path("hits")
+                .path("hits");
         assertThat(hits).isNotEmpty();
         for (JsonNode hit : hits) {
-            REST.performRequest(new Request("DELETE", "/vigie-state/_doc/"
-                    + URLEncoder.encode(hit.path("_id").asText(), StandardCharsets.UTF_8) + "?refresh=true"));
+            REST.performRequest(new Request(
+                    "DELETE",
+                    "/vigie-state/_doc/" + URLEncoder.encode(hit.path("_id").asText(), StandardCharsets.UTF_8)
+                            + "?refresh=true"));
         }
     }
 }

@@ -73,41 +73,68 @@ public final class StoryStageBenchmark {
     private static final StorySigner SIGNER = StorySigner.create();
     private static final long START = Instant.parse("2026-01-05T00:00:00Z").toEpochMilli();
     private static final String[] PREFIXES = {"PARIS (Reuters) - ", "(AP) ", "AFP - ", "UPDATE 2-"};
-    private static final String[] FOOTERS = {" Read more at news.example.com.", " Follow us @newsdesk.",
-        " (Reporting by Jane Doe; editing by John Smith)"};
+    private static final String[] FOOTERS = {
+        " Read more at news.example.com.", " Follow us @newsdesk.", " (Reporting by Jane Doe; editing by John Smith)"
+    };
 
-    private StoryStageBenchmark() {
-    }
+    private StoryStageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         double share = args.length > 1 ? Double.parseDouble(args[1]) : 0.3;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        String es = args.length > 3 ? args[3] : System.getenv().getOrDefault("VIGIE_TEST_ES_URL",
-                "http://127.0.0.1:9200");
+        String es =
+                args.length > 3 ? args[3] : System.getenv().getOrDefault("VIGIE_TEST_ES_URL", "http://127.0.0.1:9200");
         int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         int words = args.length > 5 ? Integer.parseInt(args[5]) : 30;
-        System.out.printf("%,d mentions of one watch, %.0f %% copies, originals of %d to %d words, parallelism %d,"
-                + " heap max %d MB, Elasticsearch %s, load average %s%n", size, 100 * share, words, 2 * words,
-                parallelism, Runtime.getRuntime().maxMemory() >> 20, es, loadAverage());
+        System.out.printf(
+                "%,d mentions of one watch, %.0f %% copies, originals of %d to %d words, parallelism %d,"
+                        + " heap max %d MB, Elasticsearch %s, load average %s%n",
+                size,
+                100 * share,
+                words,
+                2 * words,
+                parallelism,
+                Runtime.getRuntime().maxMemory() >> 20,
+                es,
+                loadAverage());
         ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.of(es);
         Map<String, String> before = null;
         Map<String, String> after = null;
         for (int r = 1; r <= rounds; r++) {
-            before = run("round " + r + ", before: mentions in one subtask", size, share, words, parallelism,
+            before = run(
+                    "round " + r + ", before: mentions in one subtask",
+                    size,
+                    share,
+                    words,
+                    parallelism,
                     enriched -> enriched.keyBy(EnrichedMention::watch, Types.STRING)
                             .process(new PreviousStage(), RunTypes.ENRICHED_MENTION));
-            after = run("round " + r + ", after: story items, broadcast stories", size, share, words, parallelism,
+            after = run(
+                    "round " + r + ", after: story items, broadcast stories",
+                    size,
+                    share,
+                    words,
+                    parallelism,
                     enriched -> AssignStories.stage(enriched, endpoint, Duration.ofMinutes(1), List.of()));
         }
         Map<String, String> reference = after;
-        long same = before.entrySet().stream().filter(e -> e.getValue().equals(reference.get(e.getKey()))).count();
-        System.out.printf("%,d stories; %,d of %,d mentions have the same story either way; load average %s%n",
+        long same = before.entrySet().stream()
+                .filter(e -> e.getValue().equals(reference.get(e.getKey())))
+                .count();
+        System.out.printf(
+                "%,d stories; %,d of %,d mentions have the same story either way; load average %s%n",
                 new HashSet<>(after.values()).size(), same, before.size(), loadAverage());
     }
 
-    private static Map<String, String> run(String name, int size, double share, int words, int parallelism,
-            Function<DataStream<EnrichedMention>, DataStream<EnrichedMention>> stage) throws Exception {
+    private static Map<String, String> run(
+            String name,
+            int size,
+            double share,
+            int words,
+            int parallelism,
+            Function<DataStream<EnrichedMention>, DataStream<EnrichedMention>> stage)
+            throws Exception {
         Configuration config = new Configuration();
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, RunGraph.EMBEDDED_MANAGED_MEMORY);
         config.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
@@ -117,8 +144,7 @@ public final class StoryStageBenchmark {
         DataStream<EnrichedMention> enriched = env.fromSequence(0, size - 1)
                 .map(i -> mention(i, size, share, words), RunTypes.ENRICHED_MENTION)
                 .name("generated mentions");
-        DataStream<String> stories = stage.apply(enriched)
-                .map(m -> m.documentId() + "\t" + m.storyId(), Types.STRING);
+        DataStream<String> stories = stage.apply(enriched).map(m -> m.documentId() + "\t" + m.storyId(), Types.STRING);
 
         System.gc();
         LiveHeap live = new LiveHeap();
@@ -136,7 +162,8 @@ public final class StoryStageBenchmark {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
-        System.out.printf("%-44s %7.1f s wall %7.1f CPU-s (process) %6d MB heap after GC (max) %,9d mentions%n",
+        System.out.printf(
+                "%-44s %7.1f s wall %7.1f CPU-s (process) %6d MB heap after GC (max) %,9d mentions%n",
                 name, wall, cpuSeconds, live.max() >> 20, storyOf.size());
         return storyOf;
     }
@@ -159,7 +186,8 @@ public final class StoryStageBenchmark {
         private final Set<String> heapPools = new HashSet<>();
 
         LiveHeap() {
-            ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP)
                     .forEach(p -> heapPools.add(p.getName()));
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 ((NotificationEmitter) gc).addNotificationListener(this, null, null);
@@ -174,7 +202,8 @@ public final class StoryStageBenchmark {
             GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
             long used = 0;
-            for (Map.Entry<String, MemoryUsage> pool : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            for (Map.Entry<String, MemoryUsage> pool :
+                    info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                 if (heapPools.contains(pool.getKey())) {
                     used += pool.getValue().getUsed();
                 }
@@ -211,12 +240,36 @@ public final class StoryStageBenchmark {
             published = START + story * 6_000L + 60_000 + (long) (rnd.nextDouble() * 2 * 86_400_000);
         }
         String url = "https://outlet-" + (i % 500) + ".example/" + i;
-        Mention m = new Mention("bench:" + i, new Source(SourceType.FEED, "outlet-" + (i % 500),
-                "https://outlet-" + (i % 500) + ".example/rss", null), url, null, text, Author.UNKNOWN,
-                Instant.ofEpochMilli(published), false, Instant.ofEpochMilli(START), "en", Engagement.NONE, null);
+        Mention m = new Mention(
+                "bench:" + i,
+                new Source(
+                        SourceType.FEED, "outlet-" + (i % 500), "https://outlet-" + (i % 500) + ".example/rss", null),
+                url,
+                null,
+                text,
+                Author.UNKNOWN,
+                Instant.ofEpochMilli(published),
+                false,
+                Instant.ofEpochMilli(START),
+                "en",
+                Engagement.NONE,
+                null);
         var signature = SIGNER.sign(text);
-        return new EnrichedMention(WATCH, "feed:" + (i % 500), m, "en", "neutral", 0.0, List.of(), 0.5, List.of(),
-                signature.isComparable() ? signature : null, null, null, List.of(), 1);
+        return new EnrichedMention(
+                WATCH,
+                "feed:" + (i % 500),
+                m,
+                "en",
+                "neutral",
+                0.0,
+                List.of(),
+                0.5,
+                List.of(),
+                signature.isComparable() ? signature : null,
+                null,
+                null,
+                List.of(),
+                1);
     }
 
     static String original(int story, int minWords) {
@@ -274,8 +327,7 @@ public final class StoryStageBenchmark {
 
         @Override
         public void open(OpenContext context) {
-            pending = getRuntimeContext().getListState(
-                    new ListStateDescriptor<>("pending", RunTypes.ENRICHED_MENTION));
+            pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", RunTypes.ENRICHED_MENTION));
         }
 
         @Override
@@ -292,20 +344,25 @@ public final class StoryStageBenchmark {
             for (EnrichedMention mention : pending.get()) {
                 byId.put(mention.documentId(), mention);
                 if (mention.signature() != null) {
-                    items.add(new StoryClusterer.Item(mention.documentId(),
-                            mention.mention().publishedAt().toEpochMilli(), mention.signature()));
+                    items.add(new StoryClusterer.Item(
+                            mention.documentId(),
+                            mention.mention().publishedAt().toEpochMilli(),
+                            mention.signature()));
                 }
             }
             List<StoryClusterer.Assignment> assignments =
                     new StoryClusterer(SIGNER, StoryClusterer.EVERY_MEMBER).assign(items);
             Map<String, Set<String>> sourcesByStory = new HashMap<>();
             for (StoryClusterer.Assignment assignment : assignments) {
-                sourcesByStory.computeIfAbsent(assignment.storyId(), s -> new HashSet<>())
+                sourcesByStory
+                        .computeIfAbsent(assignment.storyId(), s -> new HashSet<>())
                         .add(byId.get(assignment.id()).mention().source().name());
             }
             for (StoryClusterer.Assignment assignment : assignments) {
                 EnrichedMention mention = byId.remove(assignment.id());
-                out.collect(mention.withStory(assignment.storyId(), assignment.duplicateOf(),
+                out.collect(mention.withStory(
+                        assignment.storyId(),
+                        assignment.duplicateOf(),
                         sourcesByStory.get(assignment.storyId()).size()));
             }
             for (EnrichedMention alone : byId.values()) {

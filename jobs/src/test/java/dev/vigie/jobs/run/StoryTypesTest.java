@@ -17,10 +17,13 @@ class StoryTypesTest {
 
     @Test
     void storyItemsAndAssignmentsAreFlinkRecordsThatRoundTrip() throws Exception {
-        byte[] signature = StorySigner.create().sign("Acme suffered a major outage on Monday morning, customers"
-                + " said.").toBytes();
-        StoryItem item = new StoryItem("acme", "acme:url:1", 1_000L, "Tech Courier", signature, "en",
-                "Acme outage", new String[] {"e:acme", "w:en:outag"});
+        byte[] signature = StorySigner.create()
+                .sign("Acme suffered a major outage on Monday morning, customers" + " said.")
+                .toBytes();
+        StoryItem item = new StoryItem(
+                "acme", "acme:url:1", 1_000L, "Tech Courier", signature, "en", "Acme outage", new String[] {
+                    "e:acme", "w:en:outag"
+                });
         StoryItem itemBack = roundTrip(item, StoryItem.class);
         assertThat(itemBack.documentId()).isEqualTo("acme:url:1");
         assertThat(itemBack.publishedAtMillis()).isEqualTo(1_000L);

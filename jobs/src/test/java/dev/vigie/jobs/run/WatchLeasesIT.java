@@ -34,7 +34,8 @@ class WatchLeasesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString());
+        ElasticsearchEndpoint endpoint =
+                ElasticsearchEndpoint.of(ElasticsearchExtension.url().toString());
         rest = endpoint.restClient();
         calls = new ElasticsearchCalls(endpoint, Duration.ofSeconds(30), null);
     }
@@ -44,10 +45,9 @@ class WatchLeasesIT {
         rest.close();
     }
 
-    private static WatchLeases take(String watch, String runId, Instant at, Optional<Duration> wait)
-            throws Exception {
-        return WatchLeases.acquire(rest, calls, List.of(watch), runId, TTL, wait, Clock.fixed(at, ZoneOffset.UTC),
-                null);
+    private static WatchLeases take(String watch, String runId, Instant at, Optional<Duration> wait) throws Exception {
+        return WatchLeases.acquire(
+                rest, calls, List.of(watch), runId, TTL, wait, Clock.fixed(at, ZoneOffset.UTC), null);
     }
 
     @Test
@@ -57,10 +57,13 @@ class WatchLeasesIT {
 
         assertThatThrownBy(() -> take(watch, "run-b", T0.plusSeconds(60), Optional.empty()))
                 .isInstanceOf(WatchBusyException.class)
-                .hasMessageContaining("run run-a").hasMessageContaining("until " + T0.plus(TTL))
-                .satisfies(e -> assertThat(((WatchBusyException) e).holder().runId()).isEqualTo("run-a"));
+                .hasMessageContaining("run run-a")
+                .hasMessageContaining("until " + T0.plus(TTL))
+                .satisfies(e ->
+                        assertThat(((WatchBusyException) e).holder().runId()).isEqualTo("run-a"));
         assertThat(WatchLeases.holder(rest, watch, Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC)))
-                .get().satisfies(h -> assertThat(h.runId()).isEqualTo("run-a"));
+                .get()
+                .satisfies(h -> assertThat(h.runId()).isEqualTo("run-a"));
 
         first.close();
         try (WatchLeases second = take(watch, "run-b", T0.plusSeconds(61), Optional.empty())) {
@@ -76,8 +79,10 @@ class WatchLeasesIT {
         try (WatchLeases next = take(watch, "run-next", T0.plus(TTL).plusSeconds(1), Optional.empty())) {
             assertThat(next.watches()).containsExactly(watch);
             // the first run was only paused (Elasticsearch away): it must not send alerts or commit now
-            assertThatThrownBy(killed::checkHeld).isInstanceOf(LeaseLostException.class)
-                    .hasMessageContaining(watch).hasMessageContaining("commits nothing");
+            assertThatThrownBy(killed::checkHeld)
+                    .isInstanceOf(LeaseLostException.class)
+                    .hasMessageContaining(watch)
+                    .hasMessageContaining("commits nothing");
             next.checkHeld();
         }
         killed.close();
@@ -86,14 +91,17 @@ class WatchLeasesIT {
     @Test
     void aLeaseLeftByAProcessOfThisHostThatIsGoneIsTakenAtOnce() throws Exception {
         String watch = RunFixtures.uniqueId("lease-killed-here");
-        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process killed = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         killed.waitFor();
         String host = java.net.InetAddress.getLocalHost().getHostName();
         Request lease = new Request("PUT", "/" + WatchLeases.INDEX + "/_doc/" + watch);
         lease.addParameter("refresh", "true");
-        lease.setJsonEntity("{\"watch\":\"" + watch + "\",\"run_id\":\"run-killed\",\"host\":\"" + host
-                + " (pid " + killed.pid() + ")\",\"expires_at\":\"" + T0.plus(TTL) + "\"}");
+        lease.setJsonEntity("{\"watch\":\"" + watch + "\",\"run_id\":\"run-killed\",\"host\":\"" + host + " (pid "
+                + killed.pid() + ")\",\"expires_at\":\"" + T0.plus(TTL) + "\"}");
         rest.performRequest(lease);
 
         try (WatchLeases next = take(watch, "run-next", T0.plusSeconds(10), Optional.empty())) {
@@ -116,8 +124,15 @@ class WatchLeasesIT {
         CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<WatchLeases> queued = CompletableFuture.supplyAsync(() -> {
             try {
-                return WatchLeases.acquire(rest, calls, List.of(watch), "run-b", TTL,
-                        Optional.of(Duration.ofMinutes(2)), Clock.systemUTC(), line -> {
+                return WatchLeases.acquire(
+                        rest,
+                        calls,
+                        List.of(watch),
+                        "run-b",
+                        TTL,
+                        Optional.of(Duration.ofMinutes(2)),
+                        Clock.systemUTC(),
+                        line -> {
                             if (line.contains("waiting")) {
                                 waiting.countDown();
                             }
@@ -140,8 +155,16 @@ class WatchLeasesIT {
         String a = RunFixtures.uniqueId("lease-multi-a");
         String b = RunFixtures.uniqueId("lease-multi-b");
         try (WatchLeases held = take(b, "run-b", T0, Optional.empty())) {
-            assertThatThrownBy(() -> WatchLeases.acquire(rest, calls, List.of(a, b), "run-ab", TTL, Optional.empty(),
-                    Clock.fixed(T0, ZoneOffset.UTC), null)).isInstanceOf(WatchBusyException.class);
+            assertThatThrownBy(() -> WatchLeases.acquire(
+                            rest,
+                            calls,
+                            List.of(a, b),
+                            "run-ab",
+                            TTL,
+                            Optional.empty(),
+                            Clock.fixed(T0, ZoneOffset.UTC),
+                            null))
+                    .isInstanceOf(WatchBusyException.class);
             // the lease of a, taken before b was found busy, was given back
             try (WatchLeases onlyA = take(a, "run-a", T0, Optional.empty())) {
                 assertThat(onlyA.watches()).containsExactly(a);

@@ -21,7 +21,10 @@ class ServeCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int vigie(String... args) {
-        return Vigie.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return Vigie.commandLine()
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(args);
     }
 
     @Test
@@ -38,7 +41,10 @@ class ServeCommandTest {
 
         assertThat(vigie("serve", "-w", scheduled.toString(), "-w", plain.toString(), "--status-port", "0"))
                 .isEqualTo(ExitCodes.INVALID_WATCH);
-        assertThat(err.toString()).contains(plain.toString()).contains("schedule").contains("every 30m")
+        assertThat(err.toString())
+                .contains(plain.toString())
+                .contains("schedule")
+                .contains("every 30m")
                 .doesNotContain(scheduled.toString());
     }
 

@@ -55,8 +55,8 @@ class ServeIT {
         URI es = ElasticsearchExtension.url();
         String id = "serve-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         try (LoopbackHttpServer server = LoopbackHttpServer.start();
-             RestClient rest = ElasticsearchEndpoint.of(es.toString()).restClient();
-             EmbeddedCluster cluster = EmbeddedCluster.start(2)) {
+                RestClient rest = ElasticsearchEndpoint.of(es.toString()).restClient();
+                EmbeddedCluster cluster = EmbeddedCluster.start(2)) {
             String feed = "/serve/feed.xml";
             server.serve(feed, "application/rss+xml", GeneratedFeeds.rss(server.url() + "/serve", id, 20, 7));
             Watch watch = new WatchLoader(Map.of()).parse(id + ".yaml", """
@@ -68,12 +68,20 @@ class ServeIT {
                     elasticsearch: { url: "%s" }
                     """.formatted(id, server.url(), feed, es));
             BlockingQueue<WatchScheduler.LastRun> ended = new LinkedBlockingQueue<>();
-            WatchScheduler scheduler = new WatchScheduler(List.of(watch), w -> RunOptions.builder()
-                    .cluster(cluster)
-                    .dispatchAlerts(false)
-                    .coreNlp(EnglishSentimentScorer.CoreNlpUse.NEVER)
-                    .fetchConfig(FetchConfig.builder().allowPrivateAddresses(true).perHostMinDelay(Duration.ZERO)
-                            .build()), VigieRun::run, runs, Clock.systemUTC(), ended::add);
+            WatchScheduler scheduler = new WatchScheduler(
+                    List.of(watch),
+                    w -> RunOptions.builder()
+                            .cluster(cluster)
+                            .dispatchAlerts(false)
+                            .coreNlp(EnglishSentimentScorer.CoreNlpUse.NEVER)
+                            .fetchConfig(FetchConfig.builder()
+                                    .allowPrivateAddresses(true)
+                                    .perHostMinDelay(Duration.ZERO)
+                                    .build()),
+                    VigieRun::run,
+                    runs,
+                    Clock.systemUTC(),
+                    ended::add);
             try (StatusServer status = StatusServer.start("127.0.0.1", 0, scheduler::status)) {
                 scheduler.start();
 
@@ -91,10 +99,13 @@ class ServeIT {
                     assertThat(later.outcome()).isEqualTo(WatchScheduler.Outcome.DONE);
                     fresh = later.fresh();
                 }
-                assertThat(fresh).as("the 5 items added to the feed, in one later run").isEqualTo(5);
+                assertThat(fresh)
+                        .as("the 5 items added to the feed, in one later run")
+                        .isEqualTo(5);
 
-                JsonNode health = JSON.readTree(HttpClient.newHttpClient().send(
-                        HttpRequest.newBuilder(status.url()).build(), HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode health = JSON.readTree(HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(status.url()).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
                 assertThat(health.path("status").asText()).isEqualTo("up");
                 JsonNode entry = health.path("watches").get(0);
                 assertThat(entry.path("watch").asText()).isEqualTo(id);
@@ -113,15 +124,18 @@ class ServeIT {
                 assertThat(files).hasSize((int) runsDone);
                 for (Path log : files) {
                     String text = Files.readString(log);
-                    assertThat(text).contains("of watch " + id).contains("Run " + log.getFileName().toString()
-                            .replace(".log", ""));
+                    assertThat(text)
+                            .contains("of watch " + id)
+                            .contains("Run " + log.getFileName().toString().replace(".log", ""));
                 }
             }
             Request count = new Request("GET", "/vigie-mentions/_count");
             count.addParameter("q", "watch:" + id);
             count.addParameter("ignore_unavailable", "true");
             rest.performRequest(new Request("POST", "/vigie-mentions/_refresh"));
-            assertThat(JSON.readTree(rest.performRequest(count).getEntity().getContent()).path("count").asLong())
+            assertThat(JSON.readTree(rest.performRequest(count).getEntity().getContent())
+                            .path("count")
+                            .asLong())
                     .isEqualTo(25);
         }
     }
@@ -129,7 +143,9 @@ class ServeIT {
     private static WatchScheduler.LastRun next(BlockingQueue<WatchScheduler.LastRun> ended)
             throws InterruptedException {
         WatchScheduler.LastRun run = ended.poll(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        assertThat(run).as("a run ended within " + RUN_TIMEOUT_MINUTES + " minutes").isNotNull();
+        assertThat(run)
+                .as("a run ended within " + RUN_TIMEOUT_MINUTES + " minutes")
+                .isNotNull();
         return run;
     }
 }

@@ -37,9 +37,15 @@ class WatchSchedulerTest {
 
     @Test
     void refusesAWatchWithoutSchedule() {
-        assertThatThrownBy(() -> new WatchScheduler(List.of(watch("plain", null)), w -> RunOptions.builder(),
-                options -> null, runs, Clock.systemUTC(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain")
+        assertThatThrownBy(() -> new WatchScheduler(
+                        List.of(watch("plain", null)),
+                        w -> RunOptions.builder(),
+                        options -> null,
+                        runs,
+                        Clock.systemUTC(),
+                        null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain")
                 .hasMessageContaining("schedule");
     }
 
@@ -47,11 +53,16 @@ class WatchSchedulerTest {
     void aFailedRunIsLoggedAndTheWatchRunsAgainAtItsNextTime() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         BlockingQueue<WatchScheduler.LastRun> ended = new LinkedBlockingQueue<>();
-        WatchScheduler scheduler = new WatchScheduler(List.of(watch("flaky", "every 1s")), w -> RunOptions.builder(),
+        WatchScheduler scheduler = new WatchScheduler(
+                List.of(watch("flaky", "every 1s")),
+                w -> RunOptions.builder(),
                 options -> {
                     calls.incrementAndGet();
                     throw new RunFailedException("Run " + options.runId() + " failed: Elasticsearch is down", null);
-                }, runs, Clock.systemUTC(), ended::add);
+                },
+                runs,
+                Clock.systemUTC(),
+                ended::add);
         scheduler.start();
         WatchScheduler.LastRun first = ended.poll(1, TimeUnit.MINUTES);
         WatchScheduler.LastRun second = ended.poll(1, TimeUnit.MINUTES);
@@ -63,14 +74,17 @@ class WatchSchedulerTest {
         assertThat(second.outcome()).isEqualTo(WatchScheduler.Outcome.FAILED);
         assertThat(second.runId()).isNotEqualTo(first.runId());
         assertThat(scheduler.status().watches().get(0).lastRun()).isNotNull();
-        assertThat(calls.get()).isEqualTo((int) scheduler.status().watches().get(0).runs());
+        assertThat(calls.get())
+                .isEqualTo((int) scheduler.status().watches().get(0).runs());
     }
 
     @Test
     void aStopCancelsARunThatOutlastsTheGraceTime() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         BlockingQueue<WatchScheduler.LastRun> ended = new LinkedBlockingQueue<>();
-        WatchScheduler scheduler = new WatchScheduler(List.of(watch("slow", "every 1h")), w -> RunOptions.builder(),
+        WatchScheduler scheduler = new WatchScheduler(
+                List.of(watch("slow", "every 1h")),
+                w -> RunOptions.builder(),
                 options -> {
                     running.countDown();
                     try {
@@ -80,7 +94,10 @@ class WatchSchedulerTest {
                         Thread.currentThread().interrupt();
                         throw new RunFailedException("Run " + options.runId() + " interrupted", e);
                     }
-                }, runs, Clock.systemUTC(), ended::add);
+                },
+                runs,
+                Clock.systemUTC(),
+                ended::add);
         scheduler.start();
         assertThat(running.await(1, TimeUnit.MINUTES)).isTrue();
         assertThat(scheduler.status().runningNow()).isEqualTo("slow");

@@ -1,5 +1,8 @@
 package dev.vigie.jobs.sink;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.sun.net.httpserver.HttpServer;
@@ -17,9 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 /**
  * Every command reaches Elasticsearch the same way: {@code vigie run} through {@link ElasticsearchEndpoint},
  * {@code report}, {@code templates} and {@code demo} through {@link EsClients}. A URL without a port means 9200
@@ -34,7 +34,8 @@ class ElasticsearchEndpointTest {
     void startServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
-            seen.add(exchange.getRequestURI().getPath() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            seen.add(exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = "{\"status\":\"green\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("X-Elastic-Product", "Elasticsearch");
@@ -62,9 +63,10 @@ class ElasticsearchEndpointTest {
     void aUrlWithoutPortGoesToPort9200InEveryCommand() throws IOException {
         ElasticsearchEndpoint endpoint = ElasticsearchEndpoint.of("http://es.internal");
         try (RestClient run = endpoint.restClient();
-             ElasticsearchClient report = EsClients.create(URI.create("http://es.internal"), null)) {
+                ElasticsearchClient report = EsClients.create(URI.create("http://es.internal"), null)) {
             assertThat(host(run).toURI()).isEqualTo("http://es.internal:9200");
-            assertThat(host(((RestClientTransport) report._transport()).restClient()).toURI())
+            assertThat(host(((RestClientTransport) report._transport()).restClient())
+                            .toURI())
                     .isEqualTo("http://es.internal:9200");
         }
         assertThat(endpoint.url()).isEqualTo("http://es.internal:9200");
@@ -75,7 +77,7 @@ class ElasticsearchEndpointTest {
     @Test
     void aPathIsAPrefixBeforeEveryRequest() throws IOException {
         try (RestClient proxy = ElasticsearchEndpoint.of(base() + "/es").restClient();
-             RestClient nested = new ElasticsearchEndpoint(base() + "/a/b/", "aWQ6a2V5").restClient()) {
+                RestClient nested = new ElasticsearchEndpoint(base() + "/a/b/", "aWQ6a2V5").restClient()) {
             proxy.performRequest(new Request("GET", "/_cluster/health"));
             nested.performRequest(new Request("GET", "/vigie-runs/_count"));
         }
@@ -85,12 +87,14 @@ class ElasticsearchEndpointTest {
 
     @Test
     void refusesCredentialsInTheUrlPointingToTheApiKeyWithoutPrintingThem() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+        IllegalArgumentException e = catchThrowableOfType(
+                IllegalArgumentException.class,
                 () -> ElasticsearchEndpoint.of("http://elastic:hunter2@es.internal:9200"));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("api_key").doesNotContain("hunter2");
 
-        IllegalArgumentException report = catchThrowableOfType(IllegalArgumentException.class,
+        IllegalArgumentException report = catchThrowableOfType(
+                IllegalArgumentException.class,
                 () -> EsClients.create(URI.create("http://elastic:hunter2@es.internal:9200"), null));
         assertThat(report).isNotNull();
         assertThat(report.getMessage()).contains("api_key").doesNotContain("hunter2");
@@ -100,7 +104,8 @@ class ElasticsearchEndpointTest {
     void printsNeitherTheApiKeyNorAQuery() {
         ElasticsearchEndpoint endpoint = new ElasticsearchEndpoint("http://es.internal:9200", "c2VjcmV0LWtleQ==");
         assertThat(endpoint.toString()).isEqualTo("http://es.internal:9200 (api key)");
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class,
+        IllegalArgumentException e = catchThrowableOfType(
+                IllegalArgumentException.class,
                 () -> ElasticsearchEndpoint.of("http://es.internal:9200/?token=hunter2"));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).doesNotContain("hunter2");

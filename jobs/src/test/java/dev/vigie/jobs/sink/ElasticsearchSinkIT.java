@@ -49,7 +49,8 @@ class ElasticsearchSinkIT {
 
         assertThat(count(index)).isEqualTo(2_500);
         JsonNode one = JSON.readTree(rest.performRequest(new Request("GET", "/" + index + "/_doc/doc-42"))
-                .getEntity().getContent());
+                .getEntity()
+                .getContent());
         assertThat(one.path("_source").path("title").asText()).isEqualTo("Title 42");
         assertThat(one.path("_version").asInt()).isEqualTo(2);
     }
@@ -61,7 +62,10 @@ class ElasticsearchSinkIT {
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             proxy.latency(Duration.ofMillis(300));
 
-            runJob(documents, sink(proxy.url()).maxBatchSize(100).maxInFlightRequests(3).build(), 1);
+            runJob(
+                    documents,
+                    sink(proxy.url()).maxBatchSize(100).maxInFlightRequests(3).build(),
+                    1);
 
             // one writer, ten batches: three requests at once need three connections; one at a time needs one
             assertThat(proxy.connectionsAccepted()).isEqualTo(3);
@@ -85,7 +89,8 @@ class ElasticsearchSinkIT {
 
         assertThat(count(index)).isEqualTo(20);
         refresh(ElasticsearchSink.DEFAULT_ERROR_INDEX);
-        JsonNode errors = search(ElasticsearchSink.DEFAULT_ERROR_INDEX,
+        JsonNode errors = search(
+                ElasticsearchSink.DEFAULT_ERROR_INDEX,
                 "{\"query\":{\"term\":{\"run_id\":\"" + runId + "\"}},\"sort\":[{\"document_id\":\"asc\"}]}");
         assertThat(errors.path("hits").path("total").path("value").asInt()).isEqualTo(2);
         JsonNode badField = errors.path("hits").path("hits").get(0).path("_source");
@@ -112,7 +117,9 @@ class ElasticsearchSinkIT {
                 }
             });
             // three attempts refused: the sink kept trying after failing, and cannot have finished
-            assertThat(proxy.awaitRefused(3, Duration.ofMinutes(2))).as("the sink tried again").isTrue();
+            assertThat(proxy.awaitRefused(3, Duration.ofMinutes(2)))
+                    .as("the sink tried again")
+                    .isTrue();
             assertThat(job).isNotDone();
             proxy.restore();
             job.get(120, TimeUnit.SECONDS);
@@ -124,8 +131,8 @@ class ElasticsearchSinkIT {
     void failsTheJobWhenElasticsearchStaysUnreachableLongerThanAllowed() throws Exception {
         try (LoopbackProxy proxy = LoopbackProxy.start(ElasticsearchExtension.url())) {
             proxy.cut();
-            ElasticsearchSink<EsDocument> sink = sink(proxy.url())
-                    .maxRetryDuration(Duration.ofSeconds(2)).build();
+            ElasticsearchSink<EsDocument> sink =
+                    sink(proxy.url()).maxRetryDuration(Duration.ofSeconds(2)).build();
             assertThatThrownBy(() -> runJob(documents(unique("sink-it-down"), 10), sink))
                     .hasStackTraceContaining("unavailable for");
         }
@@ -137,7 +144,9 @@ class ElasticsearchSinkIT {
     }
 
     private static ElasticsearchSink.Builder<EsDocument> sink(URI url) {
-        return ElasticsearchSink.<EsDocument>builder().url(url.toString()).converter(DocumentConverter.identity())
+        return ElasticsearchSink.<EsDocument>builder()
+                .url(url.toString())
+                .converter(DocumentConverter.identity())
                 .initialBackoff(Duration.ofMillis(50));
     }
 
@@ -154,14 +163,18 @@ class ElasticsearchSinkIT {
     }
 
     private static List<EsDocument> documents(String index, int n) {
-        return IntStream.range(0, n).mapToObj(i -> new EsDocument(index, "doc-" + i,
-                "{\"title\":\"Title " + i + "\",\"n\":" + i + "}")).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> new EsDocument(index, "doc-" + i, "{\"title\":\"Title " + i + "\",\"n\":" + i + "}"))
+                .toList();
     }
 
     private static long count(String index) throws Exception {
         refresh(index);
-        return JSON.readTree(rest.performRequest(new Request("GET", "/" + index + "/_count")).getEntity()
-                .getContent()).path("count").asLong();
+        return JSON.readTree(rest.performRequest(new Request("GET", "/" + index + "/_count"))
+                        .getEntity()
+                        .getContent())
+                .path("count")
+                .asLong();
     }
 
     private static void refresh(String index) throws Exception {

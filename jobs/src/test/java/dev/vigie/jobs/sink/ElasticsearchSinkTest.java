@@ -16,13 +16,15 @@ import org.junit.jupiter.api.Test;
 class ElasticsearchSinkTest {
 
     private static ElasticsearchSink.Builder<EsDocument> valid() {
-        return ElasticsearchSink.<EsDocument>builder().url("http://localhost:9200")
+        return ElasticsearchSink.<EsDocument>builder()
+                .url("http://localhost:9200")
                 .converter(DocumentConverter.identity());
     }
 
     private static void refuses(UnaryOperator<ElasticsearchSink.Builder<EsDocument>> change, String message) {
         assertThatThrownBy(() -> change.apply(valid()).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -37,7 +39,8 @@ class ElasticsearchSinkTest {
         refuses(b -> b.maxBatchSize(0), "maxBatchSize must be > 0");
         refuses(b -> b.maxBatchSizeInBytes(0), "maxBatchSizeInBytes must be > 0");
         refuses(b -> b.maxInFlightRequests(0), "maxInFlightRequests must be > 0");
-        refuses(b -> b.maxBatchSize(1_000_000).maxBufferedRequests(1_000_000).maxInFlightRequests(10_000),
+        refuses(
+                b -> b.maxBatchSize(1_000_000).maxBufferedRequests(1_000_000).maxInFlightRequests(10_000),
                 "documents in flight");
         refuses(b -> b.maxTimeInBufferMs(-1), "maxTimeInBufferMs must be > 0");
         refuses(b -> b.maxRecordSizeInBytes(0), "maxRecordSizeInBytes must be > 0");
@@ -53,7 +56,8 @@ class ElasticsearchSinkTest {
     @Test
     void refusesEndpointsThatAreNotHttpUrls() {
         assertThatThrownBy(() -> ElasticsearchEndpoint.of("localhost:9200"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("localhost:9200");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("localhost:9200");
         assertThatThrownBy(() -> ElasticsearchEndpoint.of(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(ElasticsearchEndpoint.of("http://es:9200/").url()).isEqualTo("http://es:9200");
     }
@@ -89,10 +93,11 @@ class ElasticsearchSinkTest {
         BufferedRequestState<BulkEntry> state = new BufferedRequestState<>(
                 List.of(new RequestEntryWrapper<>(entry, entry.document().sizeInBytes())));
 
-        BufferedRequestState<BulkEntry> back = serializer.deserialize(serializer.getVersion(),
-                serializer.serialize(state));
+        BufferedRequestState<BulkEntry> back =
+                serializer.deserialize(serializer.getVersion(), serializer.serialize(state));
 
-        assertThat(back.getBufferedRequestEntries()).singleElement()
+        assertThat(back.getBufferedRequestEntries())
+                .singleElement()
                 .satisfies(wrapper -> assertThat(wrapper.getRequestEntry()).isEqualTo(entry));
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 class SpikeDetectorTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Wednesday 2 December 2026, 03:30 in Paris. */
-    private static final Instant NOW = ZonedDateTime.of(LocalDateTime.of(2026, 12, 2, 3, 30), PARIS).toInstant();
+    private static final Instant NOW =
+            ZonedDateTime.of(LocalDateTime.of(2026, 12, 2, 3, 30), PARIS).toInstant();
+
     private static final SpikeSpec SPEC = new SpikeSpec(5, 2, List.of(SpikeKind.VOLUME), 3, 4);
 
     /** Five weeks of an office-hours pattern: 4 mentions an hour from 9:00 to 17:59 on weekdays, none otherwise. */
@@ -41,15 +43,18 @@ class SpikeDetectorTest {
     }
 
     private static HourlyCounts counts(Map<Instant, Long> perHour, Instant now) {
-        return HourlyCounts.of(SpikeDetector.countsFrom(SPEC, now, PARIS),
-                now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS), perHour);
+        return HourlyCounts.of(
+                SpikeDetector.countsFrom(SPEC, now, PARIS),
+                now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS),
+                perHour);
     }
 
     private static Instant hoursBefore(Instant t, int hours) {
         return t.truncatedTo(ChronoUnit.HOURS).minus(hours, ChronoUnit.HOURS);
     }
 
-    private static Optional<SpikeDetector.Spike> detect(Map<Instant, Long> perHour, Instant now, List<Instant> alerted) {
+    private static Optional<SpikeDetector.Spike> detect(
+            Map<Instant, Long> perHour, Instant now, List<Instant> alerted) {
         return SpikeDetector.detect(SpikeKind.VOLUME, SPEC, counts(perHour, now), history(), now, PARIS, alerted);
     }
 
@@ -78,11 +83,12 @@ class SpikeDetectorTest {
 
         assertThat(detect(perHour, tenThirty, List.of())).isEmpty();
         SpikeDetector.Level level = SpikeDetector.level(SPEC, counts(perHour, tenThirty), history(), tenThirty, PARIS);
-        assertThat(level.count()).isEqualTo(8);  // 9:00 and 10:00 (4 each); 8:00 is quiet
+        assertThat(level.count()).isEqualTo(8); // 9:00 and 10:00 (4 each); 8:00 is quiet
         assertThat(level.baseline()).isEqualTo(8.0);
         // twice the usual level is a spike
         perHour.put(hoursBefore(tenThirty, 0), 12L);
-        assertThat(detect(perHour, tenThirty, List.of())).get()
+        assertThat(detect(perHour, tenThirty, List.of()))
+                .get()
                 .satisfies(s -> assertThat(s.count()).isEqualTo(16));
     }
 
@@ -119,13 +125,18 @@ class SpikeDetectorTest {
         perHour.put(hoursBefore(NOW, 0), 6L);
         SpikeDetector.Spike alerted = detect(perHour, NOW, List.of()).orElseThrow();
         Instant nextRun = NOW.plus(1, ChronoUnit.HOURS);
-        perHour.put(hoursBefore(NOW, 3), 5L);  // published at 00:xx, collected only now
+        perHour.put(hoursBefore(NOW, 3), 5L); // published at 00:xx, collected only now
 
         SpikeDetector.Spike withoutLedger = detect(perHour, nextRun, List.of()).orElseThrow();
         assertThat(withoutLedger.start()).isEqualTo(hoursBefore(NOW, 3));
-        assertThat(detect(perHour, nextRun, List.of(alerted.start())).orElseThrow().id()).isEqualTo(alerted.id());
+        assertThat(detect(perHour, nextRun, List.of(alerted.start()))
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(alerted.id());
         // a start alerted before a quiet gap is another spike: it does not hide this one
-        assertThat(detect(perHour, nextRun, List.of(hoursBefore(NOW, 30))).orElseThrow().start())
+        assertThat(detect(perHour, nextRun, List.of(hoursBefore(NOW, 30)))
+                        .orElseThrow()
+                        .start())
                 .isEqualTo(hoursBefore(NOW, 3));
     }
 
@@ -133,14 +144,14 @@ class SpikeDetectorTest {
     void onlyWeeksAfterTheWatchBeganCollectingMakeTheUsualLevel() {
         Map<Instant, Long> perHour = officeHours(history(), NOW);
         perHour.put(hoursBefore(NOW, 0), 6L);
-        perHour.put(hoursBefore(NOW, 7 * 24), 4L);   // last week, same hour
+        perHour.put(hoursBefore(NOW, 7 * 24), 4L); // last week, same hour
         Instant tenDaysAgo = NOW.minus(10, ChronoUnit.DAYS);
 
         SpikeDetector.Level level = SpikeDetector.level(SPEC, counts(perHour, NOW), tenDaysAgo, NOW, PARIS);
 
         assertThat(level.weeks()).isEqualTo(1);
         assertThat(level.baseline()).isEqualTo(4.0);
-        assertThat(SpikeDetector.isSpike(SPEC, level)).isFalse();   // 6 < 2 x 4
+        assertThat(SpikeDetector.isSpike(SPEC, level)).isFalse(); // 6 < 2 x 4
     }
 
     @Test
@@ -148,18 +159,20 @@ class SpikeDetectorTest {
         Map<Instant, Long> perHour = new HashMap<>();
         Instant threeDaysAgo = hoursBefore(NOW, 72);
         for (int h = 3; h <= 72; h++) {
-            perHour.put(hoursBefore(NOW, h), 1L);   // one an hour, every hour
+            perHour.put(hoursBefore(NOW, h), 1L); // one an hour, every hour
         }
         perHour.put(hoursBefore(NOW, 0), 6L);
         SpikeDetector.Level level = SpikeDetector.level(SPEC, counts(perHour, NOW), threeDaysAgo, NOW, PARIS);
         assertThat(level.weeks()).isZero();
         assertThat(level.known()).isTrue();
-        assertThat(level.baseline()).isEqualTo(3.0);   // 1 an hour x 3 hours
-        assertThat(SpikeDetector.isSpike(SPEC, level)).isTrue();   // 6 >= 5 and >= 2 x 3
+        assertThat(level.baseline()).isEqualTo(3.0); // 1 an hour x 3 hours
+        assertThat(SpikeDetector.isSpike(SPEC, level)).isTrue(); // 6 >= 5 and >= 2 x 3
 
         Instant tenHoursAgo = hoursBefore(NOW, 10);
-        assertThat(SpikeDetector.detect(SpikeKind.VOLUME, SPEC, counts(perHour, NOW), tenHoursAgo, NOW, PARIS,
-                List.of())).as("ten hours of history say nothing of the usual level").isEmpty();
+        assertThat(SpikeDetector.detect(
+                        SpikeKind.VOLUME, SPEC, counts(perHour, NOW), tenHoursAgo, NOW, PARIS, List.of()))
+                .as("ten hours of history say nothing of the usual level")
+                .isEmpty();
         assertThat(SpikeDetector.detect(SpikeKind.VOLUME, SPEC, counts(perHour, NOW), null, NOW, PARIS, List.of()))
                 .isEmpty();
     }
@@ -168,22 +181,23 @@ class SpikeDetectorTest {
     void theUsualLevelFollowsTheLocalHourAcrossADaylightSavingChange() {
         // Sunday 1 November 2026 (Paris is back to UTC+1 since 25 October): 10:30 local, with 4 weeks before it in
         // both summer and winter time
-        Instant sunday = ZonedDateTime.of(LocalDateTime.of(2026, 11, 1, 10, 30), PARIS).toInstant();
+        Instant sunday =
+                ZonedDateTime.of(LocalDateTime.of(2026, 11, 1, 10, 30), PARIS).toInstant();
         Map<Instant, Long> perHour = new HashMap<>();
         List<Instant> earlierSundays = new ArrayList<>();
         for (int k = 1; k <= 4; k++) {
             Instant then = sunday.atZone(PARIS).minusWeeks(k).toInstant().truncatedTo(ChronoUnit.HOURS);
             earlierSundays.add(then);
-            perHour.put(then, 5L);  // every Sunday 10:00 local is busy
+            perHour.put(then, 5L); // every Sunday 10:00 local is busy
         }
         perHour.put(sunday.truncatedTo(ChronoUnit.HOURS), 9L);
-        SpikeDetector.Level level = SpikeDetector.level(SPEC, counts(perHour, sunday),
-                sunday.minus(60, ChronoUnit.DAYS), sunday, PARIS);
+        SpikeDetector.Level level =
+                SpikeDetector.level(SPEC, counts(perHour, sunday), sunday.minus(60, ChronoUnit.DAYS), sunday, PARIS);
         assertThat(level.baseline()).isEqualTo(5.0);
         assertThat(earlierSundays.get(0).atZone(PARIS).getHour()).isEqualTo(10);
         assertThat(earlierSundays.get(0).atZone(ZoneId.of("UTC")).getHour()).isEqualTo(9);
         assertThat(earlierSundays.get(1).atZone(PARIS).getHour()).isEqualTo(10);
-        assertThat(earlierSundays.get(1).atZone(ZoneId.of("UTC")).getHour()).isEqualTo(8);   // summer time
+        assertThat(earlierSundays.get(1).atZone(ZoneId.of("UTC")).getHour()).isEqualTo(8); // summer time
     }
 
     @Test
@@ -191,8 +205,10 @@ class SpikeDetectorTest {
         Instant start = Instant.parse("2026-12-02T02:00:00Z");
         assertThat(SpikeDetector.startOf(SpikeKind.NEGATIVE, SpikeDetector.idOf(SpikeKind.NEGATIVE, start)))
                 .contains(start);
-        assertThat(SpikeDetector.startOf(SpikeKind.VOLUME, SpikeDetector.idOf(SpikeKind.NEGATIVE, start))).isEmpty();
-        assertThat(SpikeDetector.startOf(SpikeKind.VOLUME, "spike-volume-yesterday")).isEmpty();
+        assertThat(SpikeDetector.startOf(SpikeKind.VOLUME, SpikeDetector.idOf(SpikeKind.NEGATIVE, start)))
+                .isEmpty();
+        assertThat(SpikeDetector.startOf(SpikeKind.VOLUME, "spike-volume-yesterday"))
+                .isEmpty();
         assertThat(SpikeDetector.startOf(SpikeKind.VOLUME, "m-123")).isEmpty();
     }
 

@@ -10,9 +10,14 @@ class SourceStateTest {
 
     @Test
     void remembersSeenIdsNewestLastAndForgetsTheOldestBeyondTheLimit() {
-        List<String> many = IntStream.range(0, SourceState.MAX_SEEN_IDS + 5).mapToObj(i -> "id-" + i).toList();
+        List<String> many = IntStream.range(0, SourceState.MAX_SEEN_IDS + 5)
+                .mapToObj(i -> "id-" + i)
+                .toList();
 
-        SourceState state = SourceState.EMPTY.withSeen(List.of("a", "b")).withSeen(List.of("a")).withSeen(many);
+        SourceState state = SourceState.EMPTY
+                .withSeen(List.of("a", "b"))
+                .withSeen(List.of("a"))
+                .withSeen(many);
 
         assertThat(state.seenIds()).hasSize(SourceState.MAX_SEEN_IDS);
         assertThat(state.seen()).doesNotContain("a", "b", "id-0", "id-4").contains("id-5");
@@ -21,8 +26,11 @@ class SourceStateTest {
 
     @Test
     void roundTripsThroughTheStoredDocument() {
-        SourceState state = SourceState.EMPTY.withValidators("\"abc\"", "Mon, 23 Nov 2026 08:00:00 GMT")
-                .withCursor("1795420800").withSnapshot("{\"lines\":[]}").withSeen(List.of("x", "y"));
+        SourceState state = SourceState.EMPTY
+                .withValidators("\"abc\"", "Mon, 23 Nov 2026 08:00:00 GMT")
+                .withCursor("1795420800")
+                .withSnapshot("{\"lines\":[]}")
+                .withSeen(List.of("x", "y"));
 
         assertThat(SourceState.fromData(state.toData())).isEqualTo(state);
         assertThat(SourceState.fromData(null)).isEqualTo(SourceState.EMPTY);

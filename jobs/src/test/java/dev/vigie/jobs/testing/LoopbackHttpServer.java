@@ -22,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
-    private record Route(String contentType, byte[] body, int status) {
-    }
+    private record Route(String contentType, byte[] body, int status) {}
 
     private final HttpServer server;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();

@@ -41,6 +41,7 @@ public final class LoopbackProxy implements AutoCloseable {
     private volatile boolean refusing;
     /** Connections closed at once while refusing, and requests seen with the counted marker; guarded by this. */
     private int refused;
+
     private volatile byte[] countMarker;
     private int counted;
 
@@ -198,60 +199,68 @@ public final class LoopbackProxy implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to, boolean answers) {
-        Thread thread = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                byte[] buffer = new byte[8192];
-                byte[] carried = new byte[0];
-                byte[] countCarried = new byte[0];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    byte[] toCount = answers ? null : countMarker;
-                    if (toCount != null) {
-                        byte[] window = new byte[countCarried.length + n];
-                        System.arraycopy(countCarried, 0, window, 0, countCarried.length);
-                        System.arraycopy(buffer, 0, window, countCarried.length, n);
-                        for (int at = indexOf(window, toCount, 0); at >= 0; at = indexOf(window, toCount, at + 1)) {
-                            synchronized (LoopbackProxy.this) {
-                                counted++;
-                                LoopbackProxy.this.notifyAll();
+        Thread thread = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        byte[] buffer = new byte[8192];
+                        byte[] carried = new byte[0];
+                        byte[] countCarried = new byte[0];
+                        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                            byte[] toCount = answers ? null : countMarker;
+                            if (toCount != null) {
+                                byte[] window = new byte[countCarried.length + n];
+                                System.arraycopy(countCarried, 0, window, 0, countCarried.length);
+                                System.arraycopy(buffer, 0, window, countCarried.length, n);
+                                for (int at = indexOf(window, toCount, 0);
+                                        at >= 0;
+                                        at = indexOf(window, toCount, at + 1)) {
+                                    synchronized (LoopbackProxy.this) {
+                                        counted++;
+                                        LoopbackProxy.this.notifyAll();
+                                    }
+                                }
+                                countCarried = Arrays.copyOfRange(
+                                        window, Math.max(0, window.length - toCount.length + 1), window.length);
                             }
-                        }
-                        countCarried = Arrays.copyOfRange(window, Math.max(0, window.length - toCount.length + 1),
-                                window.length);
-                    }
-                    byte[] marker = answers ? null : holdMarker;
-                    if (marker != null) {
-                        // the marker may straddle two reads: search it in the end of the last read plus this one
-                        byte[] window = new byte[carried.length + n];
-                        System.arraycopy(carried, 0, window, 0, carried.length);
-                        System.arraycopy(buffer, 0, window, carried.length, n);
-                        for (int at = indexOf(window, marker, 0); at >= 0; at = indexOf(window, marker, at + 1)) {
-                            if (markersSeen.incrementAndGet() > holdAllowed) {
-                                out.write(buffer, 0, Math.max(0, at - carried.length));
-                                out.flush();
-                                holding.countDown();
-                                released.await();
-                                return;
+                            byte[] marker = answers ? null : holdMarker;
+                            if (marker != null) {
+                                // the marker may straddle two reads: search it in the end of the last read plus this
+                                // one
+                                byte[] window = new byte[carried.length + n];
+                                System.arraycopy(carried, 0, window, 0, carried.length);
+                                System.arraycopy(buffer, 0, window, carried.length, n);
+                                for (int at = indexOf(window, marker, 0);
+                                        at >= 0;
+                                        at = indexOf(window, marker, at + 1)) {
+                                    if (markersSeen.incrementAndGet() > holdAllowed) {
+                                        out.write(buffer, 0, Math.max(0, at - carried.length));
+                                        out.flush();
+                                        holding.countDown();
+                                        released.await();
+                                        return;
+                                    }
+                                }
+                                carried = Arrays.copyOfRange(
+                                        window, Math.max(0, window.length - marker.length + 1), window.length);
                             }
+                            long delay = answers ? latencyMillis : 0;
+                            if (delay > 0) {
+                                Thread.sleep(delay);
+                            }
+                            out.write(buffer, 0, n);
+                            out.flush();
                         }
-                        carried = Arrays.copyOfRange(window, Math.max(0, window.length - marker.length + 1),
-                                window.length);
+                    } catch (IOException e) {
+                        // a side closed
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    long delay = answers ? latencyMillis : 0;
-                    if (delay > 0) {
-                        Thread.sleep(delay);
-                    }
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // a side closed
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "loopback-proxy-pipe");
+                },
+                "loopback-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
     }

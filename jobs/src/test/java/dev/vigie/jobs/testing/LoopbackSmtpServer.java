@@ -87,7 +87,9 @@ public final class LoopbackSmtpServer implements AutoCloseable {
 
     /** The messages received for {@code recipient}. */
     public List<Received> receivedFor(String recipient) {
-        return received.stream().filter(r -> r.recipients().contains(recipient.toLowerCase(Locale.ROOT))).toList();
+        return received.stream()
+                .filter(r -> r.recipients().contains(recipient.toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private void accept() {
@@ -104,12 +106,15 @@ public final class LoopbackSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                StandardCharsets.UTF_8)); OutputStream out = client.getOutputStream()) {
+        try (client;
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                OutputStream out = client.getOutputStream()) {
             reply(out, "220 loopback ESMTP test server");
             List<String> recipients = new ArrayList<>();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String command = line.length() < 4 ? line.toUpperCase(Locale.ROOT)
+                String command = line.length() < 4
+                        ? line.toUpperCase(Locale.ROOT)
                         : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (command) {
                     case "EHLO" -> reply(out, "250-loopback\r\n250 8BITMIME");

@@ -42,8 +42,11 @@ public final class LoopbackWebhook implements AutoCloseable {
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public boolean delivered() {
@@ -52,8 +55,7 @@ public final class LoopbackWebhook implements AutoCloseable {
     }
 
     /** An answer: status, {@code Retry-After} (or {@code null}) and body. */
-    public record Answer(int status, String retryAfter, String body) {
-    }
+    public record Answer(int status, String retryAfter, String body) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Answer> next = new ArrayDeque<>();
@@ -178,7 +180,7 @@ public final class LoopbackWebhook implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return;   // the client gave up long ago: nothing is answered
+                return; // the client gave up long ago: nothing is answered
             }
             Runnable before = beforeAnswer;
             beforeAnswer = null;

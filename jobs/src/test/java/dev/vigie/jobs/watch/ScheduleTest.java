@@ -21,7 +21,8 @@ class ScheduleTest {
         assertThat(every.next(null, now, PARIS)).isEqualTo(now);
         assertThat(every.next(now, now.plusSeconds(40), PARIS)).isEqualTo(Instant.parse("2026-12-03T10:30:00Z"));
         // a run that outlasted its interval: the next one starts at once, missed ones are not made up
-        assertThat(every.next(now, now.plus(Duration.ofMinutes(75)), PARIS)).isEqualTo(now.plus(Duration.ofMinutes(75)));
+        assertThat(every.next(now, now.plus(Duration.ofMinutes(75)), PARIS))
+                .isEqualTo(now.plus(Duration.ofMinutes(75)));
         assertThat(Schedule.parse("every 2h").every()).isEqualTo(Duration.ofHours(2));
         assertThat(Schedule.parse("Every 10 s").every()).isEqualTo(Duration.ofSeconds(10));
         assertThat(Schedule.parse("every 1d").every()).isEqualTo(Duration.ofDays(1));
@@ -34,15 +35,16 @@ class ScheduleTest {
         assertThat(weekdays.next(null, Instant.parse("2026-12-04T09:00:00Z"), PARIS))
                 .isEqualTo(Instant.parse("2026-12-07T06:00:00Z"));
         Schedule halfHours = Schedule.parse("*/30 * * * *");
-        assertThat(halfHours.next(Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-03T10:00:05Z"),
-                PARIS)).isEqualTo(Instant.parse("2026-12-03T10:30:00Z"));
+        assertThat(halfHours.next(Instant.parse("2026-12-03T10:00:00Z"), Instant.parse("2026-12-03T10:00:05Z"), PARIS))
+                .isEqualTo(Instant.parse("2026-12-03T10:30:00Z"));
         assertThat(Schedule.parse("15 3 1 * *").next(null, Instant.parse("2026-12-03T10:00:00Z"), ZoneId.of("UTC")))
                 .isEqualTo(Instant.parse("2027-01-01T03:15:00Z"));
     }
 
     @Test
     void refusesWhatItCannotReadWithTheExpectedForm() {
-        assertThatThrownBy(() -> Schedule.parse("hourly")).hasMessageContaining("every 30m")
+        assertThatThrownBy(() -> Schedule.parse("hourly"))
+                .hasMessageContaining("every 30m")
                 .hasMessageContaining("hourly");
         assertThatThrownBy(() -> Schedule.parse("every 0s")).hasMessageContaining("shorter");
         assertThatThrownBy(() -> Schedule.parse("0 7 * * 1-5")).hasMessageContaining("by name");
@@ -52,8 +54,8 @@ class ScheduleTest {
 
     @Test
     void theLoaderReportsABadScheduleWithItsLine() {
-        InvalidWatchException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidWatchException.class,
-                () -> new WatchLoader(java.util.Map.of()).parse("acme.yaml", """
+        InvalidWatchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                InvalidWatchException.class, () -> new WatchLoader(java.util.Map.of()).parse("acme.yaml", """
                         watch: acme
                         brand: { name: Acme }
                         schedule: twice a day

@@ -1,15 +1,14 @@
 package dev.vigie.jobs.watch;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every damaged variant of the example watch (a line dropped, a value replaced by a list, a mapping, an empty value,
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.fail;
  * exception, whatever the user wrote.
  */
 class WatchLoaderRobustnessTest {
-    private static final List<String> REPLACEMENTS = List.of("[x, 1]", "{ a: b }", "", "42", "\"${UNSET_VARIABLE}\"",
-            "\"\"", "~", "[]");
+    private static final List<String> REPLACEMENTS =
+            List.of("[x, 1]", "{ a: b }", "", "42", "\"${UNSET_VARIABLE}\"", "\"\"", "~", "[]");
 
     @Test
     void everyDamagedVariantOfTheExampleIsLoadedOrRefusedWithLocatedErrors() throws Exception {
@@ -28,7 +27,7 @@ class WatchLoaderRobustnessTest {
         int variants = 0;
         for (int i = 0; i < lines.size(); i++) {
             List<String> variantsOfLine = new ArrayList<>();
-            variantsOfLine.add(null);   // the line dropped
+            variantsOfLine.add(null); // the line dropped
             String line = lines.get(i);
             int colon = line.indexOf(": ");
             if (!line.trim().startsWith("#") && colon > 0) {
@@ -49,7 +48,8 @@ class WatchLoaderRobustnessTest {
                 } catch (InvalidWatchException e) {
                     refused++;
                     assertThat(e.errors()).isNotEmpty();
-                    assertThat(e.errors()).allSatisfy(err -> assertThat(err.message()).isNotBlank());
+                    assertThat(e.errors())
+                            .allSatisfy(err -> assertThat(err.message()).isNotBlank());
                 } catch (RuntimeException e) {
                     fail("line " + (i + 1) + " as '" + replacement + "' broke the loader", e);
                 }

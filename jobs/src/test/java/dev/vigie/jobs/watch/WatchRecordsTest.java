@@ -1,14 +1,13 @@
 package dev.vigie.jobs.watch;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** A watch built in code is held to the same rules as one read from a file. */
 class WatchRecordsTest {
@@ -31,17 +30,25 @@ class WatchRecordsTest {
 
     @Test
     void builderRefusesBadIdsAndDuplicates() {
-        assertThatThrownBy(() -> Watch.builder("Acme", ACME).build()).hasMessage(
-                "watch id 'Acme' is not an id of lower-case letters, digits and '-' ([a-z0-9-]+)");
-        assertThatThrownBy(() -> Watch.builder("acme", ACME).alert(rule("a")).alert(rule("a")).build())
+        assertThatThrownBy(() -> Watch.builder("Acme", ACME).build())
+                .hasMessage("watch id 'Acme' is not an id of lower-case letters, digits and '-' ([a-z0-9-]+)");
+        assertThatThrownBy(() -> Watch.builder("acme", ACME)
+                        .alert(rule("a"))
+                        .alert(rule("a"))
+                        .build())
                 .hasMessage("duplicate alert id 'a'");
         ThemeSpec t = new ThemeSpec("product", null, List.of(), List.of("launch"));
         assertThatThrownBy(() -> Watch.builder("acme", ACME).theme(t).theme(t).build())
                 .hasMessage("duplicate theme id 'product'");
         Competitor globex = new Competitor("Globex", List.of(), List.of(), List.of());
-        assertThatThrownBy(() -> Watch.builder("acme", ACME).competitor(globex).competitor(globex).build())
+        assertThatThrownBy(() -> Watch.builder("acme", ACME)
+                        .competitor(globex)
+                        .competitor(globex)
+                        .build())
                 .hasMessage("duplicate competitor name 'Globex'");
-        assertThatThrownBy(() -> Watch.builder("acme", ACME).kibana(URI.create("file:///x")).build())
+        assertThatThrownBy(() -> Watch.builder("acme", ACME)
+                        .kibana(URI.create("file:///x"))
+                        .build())
                 .hasMessageContaining("kibana url");
     }
 
@@ -54,24 +61,28 @@ class WatchRecordsTest {
                 .hasMessageContaining("'main >>> p'");
         assertThatThrownBy(() -> new PageWatch(URI.create("https://x.example/p"), null, null, List.of("(x")))
                 .hasMessageContaining("'(x'");
-        assertThatThrownBy(() -> new Sources(List.of(URI.create("mailto:a@b.example")), List.of(), List.of(),
-                List.of(), List.of())).hasMessageContaining("feed 'mailto:a@b.example'");
+        assertThatThrownBy(() -> new Sources(
+                        List.of(URI.create("mailto:a@b.example")), List.of(), List.of(), List.of(), List.of()))
+                .hasMessageContaining("feed 'mailto:a@b.example'");
         assertThatThrownBy(() -> new MastodonSource(URI.create("https://m.example"), List.of(), List.of()))
                 .hasMessageContaining("needs hashtags or queries");
         assertThatThrownBy(() -> new AlertRuleSpec("a", " ", List.of(), null, List.of(), null))
                 .hasMessageContaining("alert query");
         assertThatThrownBy(() -> new AlertRuleSpec("a", "x", List.of("french"), null, List.of(), null))
                 .hasMessageContaining("'french' is not a two-letter code");
-        assertThatThrownBy(() -> new AlertRuleSpec("a", "x", List.of(), null, List.of("a@b.example\r\nBcc: c@d.example"), null))
+        assertThatThrownBy(() ->
+                        new AlertRuleSpec("a", "x", List.of(), null, List.of("a@b.example\r\nBcc: c@d.example"), null))
                 .hasMessageContaining("is not an email address");
-        assertThatThrownBy(() -> new ThemeSpec("t", "T", List.of(), List.of())).hasMessageContaining("needs examples or keywords");
+        assertThatThrownBy(() -> new ThemeSpec("t", "T", List.of(), List.of()))
+                .hasMessageContaining("needs examples or keywords");
         assertThatThrownBy(() -> new ReportSpec(List.of(), DayOfWeek.MONDAY, Language.FR))
                 .hasMessageContaining("at least one recipient");
         assertThatThrownBy(() -> new ElasticsearchSettings(URI.create("localhost:9200"), null))
                 .hasMessageContaining("elasticsearch url");
         assertThatThrownBy(() -> MailSettings.smtp(URI.create("http://mail.example"), "", Secret.NONE, "a@b.example"))
                 .hasMessageContaining("is not smtp://host:port");
-        assertThatThrownBy(() -> MailSettings.smtp(URI.create("smtp://u:pw@mail.example"), "", Secret.NONE, "a@b.example"))
+        assertThatThrownBy(
+                        () -> MailSettings.smtp(URI.create("smtp://u:pw@mail.example"), "", Secret.NONE, "a@b.example"))
                 .hasMessage("mail smtp URL must not carry credentials: use username and password");
         assertThatThrownBy(() -> MailSettings.outbox("outbox", "nobody")).hasMessageContaining("mail from 'nobody'");
     }
@@ -91,6 +102,7 @@ class WatchRecordsTest {
         assertThat(s).hasToString("****").isEqualTo(Secret.of("hunter2"));
         assertThat(s.reveal()).isEqualTo("hunter2");
         assertThat(Secret.of("")).isSameAs(Secret.NONE);
-        assertThat(new ElasticsearchSettings(URI.create("http://es:9200"), s).toString()).doesNotContain("hunter2");
+        assertThat(new ElasticsearchSettings(URI.create("http://es:9200"), s).toString())
+                .doesNotContain("hunter2");
     }
 }

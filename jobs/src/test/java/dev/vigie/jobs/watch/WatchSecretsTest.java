@@ -1,11 +1,10 @@
 package dev.vigie.jobs.watch;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A secret that reaches a field other than {@code api_key} or {@code password} through {@code ${VAR}} (a password
@@ -21,8 +20,8 @@ class WatchSecretsTest {
     private final WatchLoader loader = new WatchLoader(ENV);
 
     private InvalidWatchException refused(String yaml) {
-        InvalidWatchException e = catchThrowableOfType(InvalidWatchException.class,
-                () -> loader.parse("w.yaml", HEAD + yaml));
+        InvalidWatchException e =
+                catchThrowableOfType(InvalidWatchException.class, () -> loader.parse("w.yaml", HEAD + yaml));
         assertThat(e).as("expected the watch to be refused").isNotNull();
         assertThat(e.getMessage()).doesNotContain(ES_PASSWORD).doesNotContain(SMTP_PASSWORD);
         return e;
@@ -30,7 +29,8 @@ class WatchSecretsTest {
 
     @Test
     void refusesCredentialsInTheElasticsearchUrlPointingToApiKeyWithoutPrintingThem() {
-        InvalidWatchException e = refused("elasticsearch:\n  url: \"http://elastic:${ES_PASSWORD}@es.internal:9200\"\n");
+        InvalidWatchException e =
+                refused("elasticsearch:\n  url: \"http://elastic:${ES_PASSWORD}@es.internal:9200\"\n");
 
         assertThat(e.getMessage()).contains("w.yaml:4: elasticsearch.url: ").contains("api_key");
     }
@@ -39,7 +39,8 @@ class WatchSecretsTest {
     void aSecretUsedAsTheSenderIsNotPrintedInTheError() {
         InvalidWatchException e = refused("mail:\n  from: \"${SMTP_PASSWORD}\"\n");
 
-        assertThat(e.getMessage()).contains("w.yaml:4: mail.from: expected an email address")
+        assertThat(e.getMessage())
+                .contains("w.yaml:4: mail.from: expected an email address")
                 .contains("got '${SMTP_PASSWORD}'");
     }
 
@@ -57,9 +58,11 @@ class WatchSecretsTest {
 
     @Test
     void aLoadedWatchPrintsNoSecret() throws Exception {
-        Watch watch = loader.parse("w.yaml", HEAD + "elasticsearch:\n  url: http://es.internal:9200\n"
-                + "  api_key: \"${ES_PASSWORD}\"\nmail:\n  smtp: smtp://mail.example:25\n  username: vigie\n"
-                + "  password: \"${SMTP_PASSWORD}\"\n  from: vigie@acme.example\n");
+        Watch watch = loader.parse(
+                "w.yaml",
+                HEAD + "elasticsearch:\n  url: http://es.internal:9200\n"
+                        + "  api_key: \"${ES_PASSWORD}\"\nmail:\n  smtp: smtp://mail.example:25\n  username: vigie\n"
+                        + "  password: \"${SMTP_PASSWORD}\"\n  from: vigie@acme.example\n");
 
         assertThat(watch.elasticsearch().apiKey().reveal()).isEqualTo(ES_PASSWORD);
         assertThat(watch.toString()).doesNotContain(ES_PASSWORD).doesNotContain(SMTP_PASSWORD);
@@ -67,9 +70,10 @@ class WatchSecretsTest {
 
     @Test
     void aWatchBuiltInCodeRefusesCredentialsInTheElasticsearchUrl() {
-        IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () ->
-                new ElasticsearchSettings(java.net.URI.create("http://elastic:" + ES_PASSWORD + "@es:9200"),
-                        Secret.NONE));
+        IllegalArgumentException e = catchThrowableOfType(
+                IllegalArgumentException.class,
+                () -> new ElasticsearchSettings(
+                        java.net.URI.create("http://elastic:" + ES_PASSWORD + "@es:9200"), Secret.NONE));
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("api_key").doesNotContain(ES_PASSWORD);
     }

@@ -13,14 +13,14 @@ import java.util.List;
  * @param highlights the spans behind {@code matchedTerms}, for snippets
  */
 public record AlertMatch(String watch, String ruleId, List<String> matchedTerms, List<Highlight> highlights)
-    implements Serializable {
+        implements Serializable {
 
-  /** Copies the lists. */
-  public AlertMatch {
-    if (ruleId == null || ruleId.isBlank()) {
-      throw new IllegalArgumentException("alert match needs a rule id");
+    /** Copies the lists. */
+    public AlertMatch {
+        if (ruleId == null || ruleId.isBlank()) {
+            throw new IllegalArgumentException("alert match needs a rule id");
+        }
+        matchedTerms = List.copyOf(matchedTerms);
+        highlights = List.copyOf(highlights);
     }
-    matchedTerms = List.copyOf(matchedTerms);
-    highlights = List.copyOf(highlights);
-  }
 }

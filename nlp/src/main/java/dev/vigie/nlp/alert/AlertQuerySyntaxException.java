@@ -6,36 +6,36 @@ package dev.vigie.nlp.alert;
  */
 public final class AlertQuerySyntaxException extends IllegalArgumentException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String query;
-  private final int column;
-  private final String reason;
+    private final String query;
+    private final int column;
+    private final String reason;
 
-  /**
-   * @param query the query as written
-   * @param column 1-based column of the offending character
-   * @param reason what is wrong and, where possible, how to write it
-   */
-  public AlertQuerySyntaxException(String query, int column, String reason) {
-    super("column " + column + ": " + reason + " in query '" + query + "'");
-    this.query = query;
-    this.column = column;
-    this.reason = reason;
-  }
+    /**
+     * @param query the query as written
+     * @param column 1-based column of the offending character
+     * @param reason what is wrong and, where possible, how to write it
+     */
+    public AlertQuerySyntaxException(String query, int column, String reason) {
+        super("column " + column + ": " + reason + " in query '" + query + "'");
+        this.query = query;
+        this.column = column;
+        this.reason = reason;
+    }
 
-  /** The query as written. */
-  public String query() {
-    return query;
-  }
+    /** The query as written. */
+    public String query() {
+        return query;
+    }
 
-  /** 1-based column of the offending character. */
-  public int column() {
-    return column;
-  }
+    /** 1-based column of the offending character. */
+    public int column() {
+        return column;
+    }
 
-  /** What is wrong, without the position. */
-  public String reason() {
-    return reason;
-  }
+    /** What is wrong, without the position. */
+    public String reason() {
+        return reason;
+    }
 }

@@ -13,14 +13,14 @@ import java.util.List;
  */
 public record AlertResult(String documentId, List<AlertMatch> matches, List<RuleError> errors) implements Serializable {
 
-  /** Copies the lists. */
-  public AlertResult {
-    matches = List.copyOf(matches);
-    errors = List.copyOf(errors);
-  }
+    /** Copies the lists. */
+    public AlertResult {
+        matches = List.copyOf(matches);
+        errors = List.copyOf(errors);
+    }
 
-  /** The ids of the matched rules, in order. */
-  public List<String> ruleIds() {
-    return matches.stream().map(AlertMatch::ruleId).toList();
-  }
+    /** The ids of the matched rules, in order. */
+    public List<String> ruleIds() {
+        return matches.stream().map(AlertMatch::ruleId).toList();
+    }
 }

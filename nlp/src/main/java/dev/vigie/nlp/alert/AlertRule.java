@@ -19,58 +19,63 @@ import java.util.regex.Pattern;
  * @param sentiments sentiment labels the document must have ({@link #SENTIMENT_LABELS}); empty: any sentiment
  */
 public record AlertRule(String watch, String id, String query, Set<String> languages, Set<String> sentiments)
-    implements Serializable {
+        implements Serializable {
 
-  /** Sentiment labels a rule may filter on, as produced by the sentiment component. */
-  public static final Set<String> SENTIMENT_LABELS = Set.of("positive", "neutral", "negative");
+    /** Sentiment labels a rule may filter on, as produced by the sentiment component. */
+    public static final Set<String> SENTIMENT_LABELS = Set.of("positive", "neutral", "negative");
 
-  private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9-]+");
-  private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z]{2,4})?");
+    private static final Pattern WATCH_ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z]{2,4})?");
 
-  /** Validates ids and filters, lower-cases and copies the filter sets. */
-  public AlertRule {
-    if (watch == null || !WATCH_ID.matcher(watch).matches()) {
-      throw new IllegalArgumentException("watch id must match [a-z0-9-]+: '" + watch + "'");
+    /** Validates ids and filters, lower-cases and copies the filter sets. */
+    public AlertRule {
+        if (watch == null || !WATCH_ID.matcher(watch).matches()) {
+            throw new IllegalArgumentException("watch id must match [a-z0-9-]+: '" + watch + "'");
+        }
+        if (id == null || !RULE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException(
+                    "alert rule id must match [A-Za-z0-9_.-]+: '" + id + "' (watch " + watch + ")");
+        }
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("alert rule '" + id + "' of watch " + watch + " has an empty query");
+        }
+        languages = languages == null
+                ? Set.of()
+                : Set.copyOf(languages.stream().map(AlertRule::lower).toList());
+        for (String lang : languages) {
+            if (!LANGUAGE.matcher(lang).matches()) {
+                throw new IllegalArgumentException("alert rule '" + id + "': bad language code '" + lang + "'");
+            }
+        }
+        sentiments = sentiments == null
+                ? Set.of()
+                : Set.copyOf(sentiments.stream().map(AlertRule::lower).toList());
+        for (String s : sentiments) {
+            if (!SENTIMENT_LABELS.contains(s)) {
+                throw new IllegalArgumentException("alert rule '" + id + "': unknown sentiment '" + s
+                        + "' (expected one of positive, neutral, negative)");
+            }
+        }
     }
-    if (id == null || !RULE_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("alert rule id must match [A-Za-z0-9_.-]+: '" + id + "' (watch " + watch + ")");
-    }
-    if (query == null || query.isBlank()) {
-      throw new IllegalArgumentException("alert rule '" + id + "' of watch " + watch + " has an empty query");
-    }
-    languages = languages == null ? Set.of() : Set.copyOf(languages.stream().map(AlertRule::lower).toList());
-    for (String lang : languages) {
-      if (!LANGUAGE.matcher(lang).matches()) {
-        throw new IllegalArgumentException("alert rule '" + id + "': bad language code '" + lang + "'");
-      }
-    }
-    sentiments = sentiments == null ? Set.of() : Set.copyOf(sentiments.stream().map(AlertRule::lower).toList());
-    for (String s : sentiments) {
-      if (!SENTIMENT_LABELS.contains(s)) {
-        throw new IllegalArgumentException(
-            "alert rule '" + id + "': unknown sentiment '" + s + "' (expected one of positive, neutral, negative)");
-      }
-    }
-  }
 
-  /** A rule without language or sentiment filter. */
-  public static AlertRule of(String watch, String id, String query) {
-    return new AlertRule(watch, id, query, Set.of(), Set.of());
-  }
-
-  /** Whether a document's language and sentiment pass this rule's filters. */
-  public boolean accepts(String language, String sentiment) {
-    if (!languages.isEmpty() && (language == null || !languages.contains(lower(language)))) {
-      return false;
+    /** A rule without language or sentiment filter. */
+    public static AlertRule of(String watch, String id, String query) {
+        return new AlertRule(watch, id, query, Set.of(), Set.of());
     }
-    return sentiments.isEmpty() || (sentiment != null && sentiments.contains(lower(sentiment)));
-  }
 
-  private static String lower(String s) {
-    if (s == null) {
-      throw new IllegalArgumentException("filter value must not be null");
+    /** Whether a document's language and sentiment pass this rule's filters. */
+    public boolean accepts(String language, String sentiment) {
+        if (!languages.isEmpty() && (language == null || !languages.contains(lower(language)))) {
+            return false;
+        }
+        return sentiments.isEmpty() || (sentiment != null && sentiments.contains(lower(sentiment)));
     }
-    return s.trim().toLowerCase(Locale.ROOT);
-  }
+
+    private static String lower(String s) {
+        if (s == null) {
+            throw new IllegalArgumentException("filter value must not be null");
+        }
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
 }

@@ -12,13 +12,13 @@ import java.io.Serializable;
  */
 public record Highlight(String field, int start, int end) implements Serializable {
 
-  /** Checks the span. */
-  public Highlight {
-    if (field == null || field.isBlank()) {
-      throw new IllegalArgumentException("highlight field must be named");
+    /** Checks the span. */
+    public Highlight {
+        if (field == null || field.isBlank()) {
+            throw new IllegalArgumentException("highlight field must be named");
+        }
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("bad highlight span [" + start + ", " + end + ") in " + field);
+        }
     }
-    if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("bad highlight span [" + start + ", " + end + ") in " + field);
-    }
-  }
 }

@@ -14,18 +14,18 @@ import java.io.Serializable;
  */
 public record RuleError(String watch, String ruleId, String query, int column, String reason) implements Serializable {
 
-  /** Requires a rule id and a reason. */
-  public RuleError {
-    if (ruleId == null || reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("rule error needs a rule id and a reason (rule " + ruleId + ")");
+    /** Requires a rule id and a reason. */
+    public RuleError {
+        if (ruleId == null || reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("rule error needs a rule id and a reason (rule " + ruleId + ")");
+        }
+        if (column < 0) {
+            throw new IllegalArgumentException("rule error column must be >= 0: " + column);
+        }
     }
-    if (column < 0) {
-      throw new IllegalArgumentException("rule error column must be >= 0: " + column);
-    }
-  }
 
-  /** One line for logs and error records: {@code acme/crisis column 12: unclosed quote}. */
-  public String describe() {
-    return watch + "/" + ruleId + (column > 0 ? " column " + column : "") + ": " + reason;
-  }
+    /** One line for logs and error records: {@code acme/crisis column 12: unclosed quote}. */
+    public String describe() {
+        return watch + "/" + ruleId + (column > 0 ? " column " + column : "") + ": " + reason;
+    }
 }

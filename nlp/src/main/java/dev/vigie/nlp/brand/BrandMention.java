@@ -11,16 +11,15 @@ import java.io.Serializable;
  * @param start offset of the first character in the text
  * @param end offset after the last character
  */
-public record BrandMention(String name, BrandSpec.Role role, String alias, int start, int end)
-    implements Serializable {
+public record BrandMention(String name, BrandSpec.Role role, String alias, int start, int end) implements Serializable {
 
-  /** Checks the span. */
-  public BrandMention {
-    if (name == null || role == null || alias == null) {
-      throw new IllegalArgumentException("brand mention needs name, role and alias: " + name);
+    /** Checks the span. */
+    public BrandMention {
+        if (name == null || role == null || alias == null) {
+            throw new IllegalArgumentException("brand mention needs name, role and alias: " + name);
+        }
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("bad brand mention span [" + start + ", " + end + ") for " + name);
+        }
     }
-    if (start < 0 || end <= start) {
-      throw new IllegalArgumentException("bad brand mention span [" + start + ", " + end + ") for " + name);
-    }
-  }
 }

@@ -13,27 +13,27 @@ import java.util.List;
  */
 public record BrandSpec(String name, Role role, List<String> aliases) implements Serializable {
 
-  /** Whose name it is. */
-  public enum Role {
-    /** The watch's own brand. */
-    BRAND,
-    /** A competitor. */
-    COMPETITOR
-  }
+    /** Whose name it is. */
+    public enum Role {
+        /** The watch's own brand. */
+        BRAND,
+        /** A competitor. */
+        COMPETITOR
+    }
 
-  /** Requires a name and a role, copies the aliases and refuses blank ones. */
-  public BrandSpec {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("brand name must not be blank");
+    /** Requires a name and a role, copies the aliases and refuses blank ones. */
+    public BrandSpec {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("brand name must not be blank");
+        }
+        if (role == null) {
+            throw new IllegalArgumentException("brand '" + name + "' needs a role");
+        }
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        for (String a : aliases) {
+            if (a == null || a.isBlank()) {
+                throw new IllegalArgumentException("brand '" + name + "' has a blank alias");
+            }
+        }
     }
-    if (role == null) {
-      throw new IllegalArgumentException("brand '" + name + "' needs a role");
-    }
-    aliases = aliases == null ? List.of() : List.copyOf(aliases);
-    for (String a : aliases) {
-      if (a == null || a.isBlank()) {
-        throw new IllegalArgumentException("brand '" + name + "' has a blank alias");
-      }
-    }
-  }
 }

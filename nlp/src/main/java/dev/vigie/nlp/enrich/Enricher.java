@@ -14,9 +14,6 @@ import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import dev.vigie.nlp.theme.CurationScorer;
 import dev.vigie.nlp.theme.ThemeClassifier;
 import dev.vigie.nlp.theme.ThemeMatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The enrichment chain the pipeline calls once per item, in order: language, sentiment (in that language), themes,
@@ -87,19 +86,31 @@ public final class Enricher implements Closeable {
         Objects.requireNonNull(input, "input");
         List<String> errors = new ArrayList<>();
         String text = input.fullText();
-        String language = stage("language", errors, LanguageDetector.UNKNOWN,
+        String language = stage(
+                "language",
+                errors,
+                LanguageDetector.UNKNOWN,
                 () -> languages.detect(text, input.languageHint()).language());
         Sentiment sent = stage("sentiment", errors, Sentiment.none(), () -> sentiment.analyze(text, language));
-        List<ThemeMatch> on = themes == null ? List.of() : stage("themes", errors, List.of(), () -> themes.classify(text));
-        List<BrandMention> named = brands == null ? List.of() : stage("brands", errors, List.of(), () -> brands.find(text));
+        List<ThemeMatch> on =
+                themes == null ? List.of() : stage("themes", errors, List.of(), () -> themes.classify(text));
+        List<BrandMention> named =
+                brands == null ? List.of() : stage("brands", errors, List.of(), () -> brands.find(text));
         StorySignature story = stories == null ? null : stage("story", errors, null, () -> stories.sign(text));
-        List<AlertMatch> matched = alerts == null ? List.of() : stage("alerts", errors, List.of(), () -> {
-            AlertResult result = alerts.match(AlertDocument.builder(watch, input.id())
-                    .title(input.title()).text(input.text()).author(input.author()).url(input.url())
-                    .language(language).sentiment(sent.label().id()).build());
-            result.errors().forEach(e -> errors.add("alerts: " + e));
-            return result.matches();
-        });
+        List<AlertMatch> matched = alerts == null
+                ? List.of()
+                : stage("alerts", errors, List.of(), () -> {
+                    AlertResult result = alerts.match(AlertDocument.builder(watch, input.id())
+                            .title(input.title())
+                            .text(input.text())
+                            .author(input.author())
+                            .url(input.url())
+                            .language(language)
+                            .sentiment(sent.label().id())
+                            .build());
+                    result.errors().forEach(e -> errors.add("alerts: " + e));
+                    return result.matches();
+                });
         double relevance = CurationScorer.relevance(on.isEmpty() ? 0 : on.get(0).score(), !named.isEmpty());
         return new Enrichment(input.id(), language, sent, on, named, story, matched, relevance, errors);
     }

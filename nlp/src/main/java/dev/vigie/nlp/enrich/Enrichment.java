@@ -5,7 +5,6 @@ import dev.vigie.nlp.brand.BrandMention;
 import dev.vigie.nlp.dedup.StorySignature;
 import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.theme.ThemeMatch;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -16,9 +15,16 @@ import java.util.Objects;
  * that failed leaves its default (unknown language, no sentiment, empty lists, null signature) and one message in
  * {@code errors}: one bad item never fails a batch.
  */
-public record Enrichment(String id, String language, Sentiment sentiment, List<ThemeMatch> themes,
-                         List<BrandMention> brands, StorySignature story, List<AlertMatch> alerts, double relevance,
-                         List<String> errors) {
+public record Enrichment(
+        String id,
+        String language,
+        Sentiment sentiment,
+        List<ThemeMatch> themes,
+        List<BrandMention> brands,
+        StorySignature story,
+        List<AlertMatch> alerts,
+        double relevance,
+        List<String> errors) {
 
     public Enrichment {
         if (id == null || id.isBlank()) {

@@ -49,8 +49,7 @@ public final class ModelRegistry {
     private static final ConcurrentMap<Path, LoadedModel> TRAINED = new ConcurrentHashMap<>();
     private static final ConcurrentMap<List<Theme>, ThemeClassifier> THEMES = new ConcurrentHashMap<>();
 
-    private ModelRegistry() {
-    }
+    private ModelRegistry() {}
 
     /**
      * The detector of {@link LanguageDetector#DEFAULT_LANGUAGES} plus {@code extra} (codes as
@@ -67,7 +66,9 @@ public final class ModelRegistry {
             }
             all.add(code.trim().toLowerCase(Locale.ROOT));
         }
-        return DETECTORS.computeIfAbsent(Set.copyOf(all), codes -> LanguageDetector.builder().languages(codes).build());
+        return DETECTORS.computeIfAbsent(
+                Set.copyOf(all),
+                codes -> LanguageDetector.builder().languages(codes).build());
     }
 
     /**
@@ -76,21 +77,26 @@ public final class ModelRegistry {
      *
      * @throws IllegalArgumentException naming the file when a trained model cannot be read
      */
-    public static SentimentAnalyzer sentiment(EnglishSentimentScorer.CoreNlpUse coreNlpUse, Map<String, Path> trainedModels) {
+    public static SentimentAnalyzer sentiment(
+            EnglishSentimentScorer.CoreNlpUse coreNlpUse, Map<String, Path> trainedModels) {
         Objects.requireNonNull(coreNlpUse, "coreNlpUse");
         Map<String, Path> files = new TreeMap<>();
-        trainedModels.forEach((lang, file) -> files.put(lang, file.toAbsolutePath().normalize()));
+        trainedModels.forEach(
+                (lang, file) -> files.put(lang, file.toAbsolutePath().normalize()));
         Map<String, FileStamp> stamps = new TreeMap<>();
         files.forEach((lang, file) -> stamps.put(lang, FileStamp.of(lang, file)));
         SentimentKey key = new SentimentKey(coreNlpUse, Map.copyOf(files));
-        return ANALYZERS.compute(key, (k, cached) -> {
-            if (cached != null && cached.stamps().equals(stamps)) {
-                return cached;
-            }
-            SentimentAnalyzer.Builder builder = SentimentAnalyzer.builder().coreNlpUse(coreNlpUse);
-            files.forEach((lang, file) -> builder.scorer(lang, trained(lang, stamps.get(lang))));
-            return new LoadedAnalyzer(Map.copyOf(stamps), builder.build());
-        }).analyzer();
+        return ANALYZERS
+                .compute(key, (k, cached) -> {
+                    if (cached != null && cached.stamps().equals(stamps)) {
+                        return cached;
+                    }
+                    SentimentAnalyzer.Builder builder =
+                            SentimentAnalyzer.builder().coreNlpUse(coreNlpUse);
+                    files.forEach((lang, file) -> builder.scorer(lang, trained(lang, stamps.get(lang))));
+                    return new LoadedAnalyzer(Map.copyOf(stamps), builder.build());
+                })
+                .analyzer();
     }
 
     /** The classifier of these themes with {@link ThemeClassifier#DEFAULT_MIN_SCORE}. */
@@ -100,30 +106,33 @@ public final class ModelRegistry {
 
     private static TrainedSentimentModel trained(String lang, FileStamp stamp) {
         return TRAINED.compute(stamp.file(), (file, cached) -> {
-            if (cached != null && cached.stamp().equals(stamp)) {
-                return cached;
-            }
-            try {
-                TrainedSentimentModel model = TrainedSentimentModel.load(file);
-                LOG.info("sentiment for '{}' uses the trained model {} ({} bytes, modified {})", lang, file,
-                        stamp.size(), stamp.modified());
-                return new LoadedModel(stamp, model);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the sentiment model for '" + lang + "' at " + file
-                        + ": " + e.getMessage(), e);
-            }
-        }).model();
+                    if (cached != null && cached.stamp().equals(stamp)) {
+                        return cached;
+                    }
+                    try {
+                        TrainedSentimentModel model = TrainedSentimentModel.load(file);
+                        LOG.info(
+                                "sentiment for '{}' uses the trained model {} ({} bytes, modified {})",
+                                lang,
+                                file,
+                                stamp.size(),
+                                stamp.modified());
+                        return new LoadedModel(stamp, model);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException(
+                                "cannot read the sentiment model for '" + lang + "' at " + file + ": " + e.getMessage(),
+                                e);
+                    }
+                })
+                .model();
     }
 
-    private record SentimentKey(EnglishSentimentScorer.CoreNlpUse coreNlpUse, Map<String, Path> files) {
-    }
+    private record SentimentKey(EnglishSentimentScorer.CoreNlpUse coreNlpUse, Map<String, Path> files) {}
 
     /** An analyzer with the versions of the model files it was built from. */
-    private record LoadedAnalyzer(Map<String, FileStamp> stamps, SentimentAnalyzer analyzer) {
-    }
+    private record LoadedAnalyzer(Map<String, FileStamp> stamps, SentimentAnalyzer analyzer) {}
 
-    private record LoadedModel(FileStamp stamp, TrainedSentimentModel model) {
-    }
+    private record LoadedModel(FileStamp stamp, TrainedSentimentModel model) {}
 
     /**
      * A version of a model file: a file rewritten in place changes size or modification time, one replaced by a
@@ -136,8 +145,8 @@ public final class ModelRegistry {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 return new FileStamp(file, attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the sentiment model for '" + lang + "' at " + file
-                        + ": " + e, e);
+                throw new IllegalArgumentException(
+                        "cannot read the sentiment model for '" + lang + "' at " + file + ": " + e, e);
             }
         }
     }

@@ -11,31 +11,31 @@ import java.io.Serializable;
  */
 public record LanguageGuess(String language, double probability, Source source) implements Serializable {
 
-  /** Where a language answer comes from. */
-  public enum Source {
-    /** The n-gram detector was confident enough. */
-    DETECTED,
-    /** The feed or platform said so, and the text does not contradict it. */
-    HINT,
-    /** Nobody could tell: too short, or too uncertain. */
-    UNKNOWN
-  }
+    /** Where a language answer comes from. */
+    public enum Source {
+        /** The n-gram detector was confident enough. */
+        DETECTED,
+        /** The feed or platform said so, and the text does not contradict it. */
+        HINT,
+        /** Nobody could tell: too short, or too uncertain. */
+        UNKNOWN
+    }
 
-  /** Validates the fields. */
-  public LanguageGuess {
-    if (language == null || language.isBlank()) {
-      throw new IllegalArgumentException("language must not be blank");
+    /** Validates the fields. */
+    public LanguageGuess {
+        if (language == null || language.isBlank()) {
+            throw new IllegalArgumentException("language must not be blank");
+        }
+        if (probability < 0 || probability > 1 || Double.isNaN(probability)) {
+            throw new IllegalArgumentException("probability must be in [0, 1]: " + probability);
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("source must not be null");
+        }
     }
-    if (probability < 0 || probability > 1 || Double.isNaN(probability)) {
-      throw new IllegalArgumentException("probability must be in [0, 1]: " + probability);
-    }
-    if (source == null) {
-      throw new IllegalArgumentException("source must not be null");
-    }
-  }
 
-  /** Whether a language was found. */
-  public boolean isKnown() {
-    return source != Source.UNKNOWN;
-  }
+    /** Whether a language was found. */
+    public boolean isKnown() {
+        return source != Source.UNKNOWN;
+    }
 }

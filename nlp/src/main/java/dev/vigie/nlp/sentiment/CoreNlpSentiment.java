@@ -7,13 +7,12 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
-import org.ejml.simple.SimpleMatrix;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Properties;
+import org.ejml.simple.SimpleMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stanford CoreNLP's recursive sentiment model (Socher et al. 2013) for English, run over the shift-reduce
@@ -43,7 +42,9 @@ public final class CoreNlpSentiment {
         props.setProperty("parse.maxlen", Integer.toString(MAX_SENTENCE_TOKENS));
         long start = System.nanoTime();
         this.pipeline = new StanfordCoreNLP(props);
-        LOG.info("CoreNLP sentiment pipeline (shift-reduce parser) loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "CoreNLP sentiment pipeline (shift-reduce parser) loaded in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The JVM-wide instance, loaded on first use. */
@@ -59,12 +60,16 @@ public final class CoreNlpSentiment {
      * level settles on one side. {@code mostNegativePhrase} and {@code mostPositivePhrase}: the largest negative
      * (classes 0 and 1) and positive (3 and 4) mass of any single phrase. {@code sentences}: how many were read.
      */
-    public record Reading(double[] probabilities, double[] phrases, double mostNegativePhrase, double mostPositivePhrase,
-                          int sentences) {
+    public record Reading(
+            double[] probabilities,
+            double[] phrases,
+            double mostNegativePhrase,
+            double mostPositivePhrase,
+            int sentences) {
         public Reading {
             if (probabilities.length != 5 || phrases.length != 5) {
-                throw new IllegalArgumentException("expected 5 class probabilities, got " + probabilities.length
-                        + " and " + phrases.length);
+                throw new IllegalArgumentException(
+                        "expected 5 class probabilities, got " + probabilities.length + " and " + phrases.length);
             }
             probabilities = probabilities.clone();
             phrases = phrases.clone();
@@ -72,7 +77,11 @@ public final class CoreNlpSentiment {
 
         /** A reading with sentence-level probabilities only, as if every phrase agreed with its sentence. */
         public Reading(double[] probabilities, int sentences) {
-            this(probabilities, probabilities, probabilities[0] + probabilities[1], probabilities[3] + probabilities[4],
+            this(
+                    probabilities,
+                    probabilities,
+                    probabilities[0] + probabilities[1],
+                    probabilities[3] + probabilities[4],
                     sentences);
         }
 
@@ -91,27 +100,43 @@ public final class CoreNlpSentiment {
             return -probabilities[0] - 0.5 * probabilities[1] + 0.5 * probabilities[3] + probabilities[4];
         }
 
-        public double negative() { return probabilities[0] + probabilities[1]; }
-        public double neutral() { return probabilities[2]; }
-        public double positive() { return probabilities[3] + probabilities[4]; }
+        public double negative() {
+            return probabilities[0] + probabilities[1];
+        }
+
+        public double neutral() {
+            return probabilities[2];
+        }
+
+        public double positive() {
+            return probabilities[3] + probabilities[4];
+        }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Reading r && r.sentences == sentences && Arrays.equals(r.probabilities, probabilities)
-                    && Arrays.equals(r.phrases, phrases) && r.mostNegativePhrase == mostNegativePhrase
+            return o instanceof Reading r
+                    && r.sentences == sentences
+                    && Arrays.equals(r.probabilities, probabilities)
+                    && Arrays.equals(r.phrases, phrases)
+                    && r.mostNegativePhrase == mostNegativePhrase
                     && r.mostPositivePhrase == mostPositivePhrase;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(Arrays.hashCode(probabilities), Arrays.hashCode(phrases), mostNegativePhrase,
-                    mostPositivePhrase, sentences);
+            return Objects.hash(
+                    Arrays.hashCode(probabilities),
+                    Arrays.hashCode(phrases),
+                    mostNegativePhrase,
+                    mostPositivePhrase,
+                    sentences);
         }
 
         @Override
         public String toString() {
             return "Reading" + Arrays.toString(probabilities) + " over " + sentences + " sentences, phrases "
-                    + Arrays.toString(phrases) + ", strongest phrases -" + mostNegativePhrase + " +" + mostPositivePhrase;
+                    + Arrays.toString(phrases) + ", strongest phrases -" + mostNegativePhrase + " +"
+                    + mostPositivePhrase;
         }
     }
 

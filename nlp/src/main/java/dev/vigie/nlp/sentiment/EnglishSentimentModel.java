@@ -3,7 +3,6 @@ package dev.vigie.nlp.sentiment;
 import dev.vigie.nlp.internal.linear.LinearModel;
 import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
-
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -38,6 +37,7 @@ public final class EnglishSentimentModel {
     private static final int FORMAT = 1;
     /** Hashed word and word-pair dimensions: 2^20. */
     public static final int DEFAULT_BITS = 20;
+
     static final String RESOURCE = "sentiment-en.model";
 
     private static final int LEXICON_FEATURES = 11;
@@ -100,7 +100,8 @@ public final class EnglishSentimentModel {
 
     private static void check(Part part, int dims) {
         if (part.softmax().dimensions() != dims) {
-            throw new IllegalArgumentException("model part has " + part.softmax().dimensions() + " dimensions, expected " + dims);
+            throw new IllegalArgumentException(
+                    "model part has " + part.softmax().dimensions() + " dimensions, expected " + dims);
         }
     }
 
@@ -114,14 +115,22 @@ public final class EnglishSentimentModel {
         return text.dimensions() + LEXICON_FEATURES + (coreNlp ? CORENLP_FEATURES : 0);
     }
 
-    public TextFeatures textFeatures() { return text; }
-    public Part withoutCoreNlp() { return withoutCoreNlp; }
-    public Part withCoreNlp() { return withCoreNlp; }
+    public TextFeatures textFeatures() {
+        return text;
+    }
+
+    public Part withoutCoreNlp() {
+        return withoutCoreNlp;
+    }
+
+    public Part withCoreNlp() {
+        return withCoreNlp;
+    }
 
     /** The model with other decision offsets for its two parts. */
     public EnglishSentimentModel withOffsets(double[] withoutCoreNlpOffsets, double[] withCoreNlpOffsets) {
-        return new EnglishSentimentModel(text, withoutCoreNlp.withOffsets(withoutCoreNlpOffsets),
-                withCoreNlp.withOffsets(withCoreNlpOffsets));
+        return new EnglishSentimentModel(
+                text, withoutCoreNlp.withOffsets(withoutCoreNlpOffsets), withCoreNlp.withOffsets(withCoreNlpOffsets));
     }
 
     /**
@@ -180,8 +189,9 @@ public final class EnglishSentimentModel {
         return new TextFeatures.SparseVector(idx, val);
     }
 
-    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "t", "nothing", "nobody", "none", "neither",
-            "nor", "cannot", "without", "hardly", "barely");
+    private static final Set<String> NEGATORS = Set.of(
+            "not", "no", "never", "t", "nothing", "nobody", "none", "neither", "nor", "cannot", "without", "hardly",
+            "barely");
     /** How many words after a negator are read as negated. */
     static final int NEGATION_SCOPE = 3;
 
@@ -222,8 +232,10 @@ public final class EnglishSentimentModel {
         double[] p = probabilities(e);
         Part part = e.core() != null ? withCoreNlp : withoutCoreNlp;
         SentimentLabel label = SentimentLabel.values()[decide(p, part.offsets())];
-        double score = Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
-        return new Sentiment(label, score, e.core() != null ? Sentiment.Method.CORENLP_COMBINED : Sentiment.Method.LEXICON);
+        double score =
+                Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
+        return new Sentiment(
+                label, score, e.core() != null ? Sentiment.Method.CORENLP_COMBINED : Sentiment.Method.LEXICON);
     }
 
     /** The class with the largest log-probability plus offset (classes in {@link SentimentLabel} order). */
@@ -254,10 +266,11 @@ public final class EnglishSentimentModel {
      * Fits one part on labelled examples (classes in {@link SentimentLabel} order, weighted inversely to their
      * frequency), with zero offsets.
      */
-    public static Part fitPart(List<Example> examples, List<SentimentLabel> labels, boolean coreNlp, Settings settings) {
+    public static Part fitPart(
+            List<Example> examples, List<SentimentLabel> labels, boolean coreNlp, Settings settings) {
         if (examples.size() != labels.size() || examples.isEmpty()) {
-            throw new IllegalArgumentException("examples and labels differ in number or are empty: " + examples.size()
-                    + " vs " + labels.size());
+            throw new IllegalArgumentException(
+                    "examples and labels differ in number or are empty: " + examples.size() + " vs " + labels.size());
         }
         TextFeatures text = textFeatures(settings.bits());
         List<TextFeatures.SparseVector> x = new ArrayList<>(examples.size());
@@ -266,8 +279,8 @@ public final class EnglishSentimentModel {
             x.add(vector(text, examples.get(i), coreNlp));
             y[i] = labels.get(i).ordinal();
         }
-        SparseSoftmax softmax = SparseSoftmax.fit(x, y, 3, dimensions(text, coreNlp), SparseSoftmax.balancedWeights(y, 3),
-                settings.learning());
+        SparseSoftmax softmax = SparseSoftmax.fit(
+                x, y, 3, dimensions(text, coreNlp), SparseSoftmax.balancedWeights(y, 3), settings.learning());
         return new Part(softmax, new double[3]);
     }
 
@@ -287,7 +300,7 @@ public final class EnglishSentimentModel {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(text.bits());
@@ -326,6 +339,7 @@ public final class EnglishSentimentModel {
     }
 
     private static final class Shipped {
-        static final EnglishSentimentModel INSTANCE = ModelFiles.shipped(EnglishSentimentModel.class, RESOURCE, EnglishSentimentModel::read);
+        static final EnglishSentimentModel INSTANCE =
+                ModelFiles.shipped(EnglishSentimentModel.class, RESOURCE, EnglishSentimentModel::read);
     }
 }

@@ -38,13 +38,24 @@ public final class EnglishSentimentScorer implements SentimentScorer {
         this(lexicon, null, CoreNlpUse.NEVER, 0, SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS, null, social);
     }
 
-    EnglishSentimentScorer(LexiconScorer lexicon, CoreNlpSentiment coreNlp, CoreNlpUse use, double margin,
-                           int maxChars, EnglishSentimentModel model) {
+    EnglishSentimentScorer(
+            LexiconScorer lexicon,
+            CoreNlpSentiment coreNlp,
+            CoreNlpUse use,
+            double margin,
+            int maxChars,
+            EnglishSentimentModel model) {
         this(lexicon, coreNlp, use, margin, maxChars, model, null);
     }
 
-    private EnglishSentimentScorer(LexiconScorer lexicon, CoreNlpSentiment coreNlp, CoreNlpUse use, double margin,
-                           int maxChars, EnglishSentimentModel model, EnglishSocialModel social) {
+    private EnglishSentimentScorer(
+            LexiconScorer lexicon,
+            CoreNlpSentiment coreNlp,
+            CoreNlpUse use,
+            double margin,
+            int maxChars,
+            EnglishSentimentModel model,
+            EnglishSocialModel social) {
         this.lexicon = lexicon;
         this.coreNlp = coreNlp;
         this.use = use;
@@ -62,8 +73,13 @@ public final class EnglishSentimentScorer implements SentimentScorer {
         if (use == CoreNlpUse.NEVER) {
             return new EnglishSentimentScorer(LexiconScorer.english(), EnglishSocialModel.shipped());
         }
-        return new EnglishSentimentScorer(LexiconScorer.english(), use == CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared(),
-                use, margin, maxChars, EnglishSentimentModel.shipped());
+        return new EnglishSentimentScorer(
+                LexiconScorer.english(),
+                use == CoreNlpUse.NEVER ? null : CoreNlpSentiment.shared(),
+                use,
+                margin,
+                maxChars,
+                EnglishSentimentModel.shipped());
     }
 
     @Override

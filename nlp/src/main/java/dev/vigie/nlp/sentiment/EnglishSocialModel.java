@@ -4,7 +4,6 @@ import dev.vigie.nlp.internal.embed.SentenceEncoder;
 import dev.vigie.nlp.internal.linear.LinearModel;
 import dev.vigie.nlp.internal.linear.SparseSoftmax;
 import dev.vigie.nlp.internal.linear.TextFeatures;
-
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -41,10 +40,12 @@ public final class EnglishSocialModel {
     private static final int FORMAT = 2;
     /** Hashed word and word-pair dimensions: 2^20. */
     public static final int DEFAULT_BITS = 20;
+
     static final String RESOURCE = "sentiment-en-social.model";
 
     /** Lexicon features (as in {@link EnglishSentimentModel}), the embedding, then the rated-snippet marker. */
     private static final int LEXICON_FEATURES = 11;
+
     private static final int DENSE = LEXICON_FEATURES + SentenceEncoder.DIMENSIONS + 1;
 
     private final TextFeatures text;
@@ -63,8 +64,8 @@ public final class EnglishSocialModel {
 
         public LexiconGuard {
             if (!(strong > 0 && strong <= 1) || !(bonus >= 0 && bonus <= 10)) {
-                throw new IllegalArgumentException("a lexicon guard needs 0 < strong <= 1 and 0 <= bonus <= 10: "
-                        + strong + ", " + bonus);
+                throw new IllegalArgumentException(
+                        "a lexicon guard needs 0 < strong <= 1 and 0 <= bonus <= 10: " + strong + ", " + bonus);
             }
         }
 
@@ -89,7 +90,8 @@ public final class EnglishSocialModel {
 
         /** Reads a post: the lexicon's reading and the shared encoder's embedding. */
         public static Example read(String text, LexiconScorer lexicon) {
-            return new Example(text, lexicon.read(text), SentenceEncoder.shared().embed(text), false);
+            return new Example(
+                    text, lexicon.read(text), SentenceEncoder.shared().embed(text), false);
         }
     }
 
@@ -105,7 +107,8 @@ public final class EnglishSocialModel {
             throw new IllegalArgumentException("an English sentiment model has 3 classes and 3 offsets");
         }
         if (softmax.dimensions() != dimensions(text)) {
-            throw new IllegalArgumentException("model has " + softmax.dimensions() + " dimensions, expected " + dimensions(text));
+            throw new IllegalArgumentException(
+                    "model has " + softmax.dimensions() + " dimensions, expected " + dimensions(text));
         }
         this.offsets = offsets.clone();
     }
@@ -196,7 +199,8 @@ public final class EnglishSocialModel {
     public Sentiment sentiment(Example e) {
         double[] p = probabilities(e);
         SentimentLabel label = SentimentLabel.values()[decide(p, offsets, guard, e.lexicon())];
-        double score = Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
+        double score =
+                Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
         return new Sentiment(label, score, Sentiment.Method.LEXICON);
     }
 
@@ -211,10 +215,11 @@ public final class EnglishSocialModel {
     }
 
     /** Fits a model (classes weighted inversely to their frequency) with the given decision offsets. */
-    public static EnglishSocialModel fit(List<Example> examples, List<SentimentLabel> labels, double[] offsets, Settings settings) {
+    public static EnglishSocialModel fit(
+            List<Example> examples, List<SentimentLabel> labels, double[] offsets, Settings settings) {
         if (examples.size() != labels.size() || examples.isEmpty()) {
-            throw new IllegalArgumentException("examples and labels differ in number or are empty: " + examples.size()
-                    + " vs " + labels.size());
+            throw new IllegalArgumentException(
+                    "examples and labels differ in number or are empty: " + examples.size() + " vs " + labels.size());
         }
         TextFeatures text = textFeatures(settings.bits());
         List<TextFeatures.SparseVector> x = new ArrayList<>(examples.size());
@@ -223,8 +228,8 @@ public final class EnglishSocialModel {
             x.add(vector(text, examples.get(i)));
             y[i] = labels.get(i).ordinal();
         }
-        SparseSoftmax softmax = SparseSoftmax.fit(x, y, 3, dimensions(text), SparseSoftmax.balancedWeights(y, 3),
-                settings.learning());
+        SparseSoftmax softmax =
+                SparseSoftmax.fit(x, y, 3, dimensions(text), SparseSoftmax.balancedWeights(y, 3), settings.learning());
         return new EnglishSocialModel(text, softmax, offsets);
     }
 
@@ -239,7 +244,7 @@ public final class EnglishSocialModel {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         try (OutputStream raw = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)))) {
             out.writeInt(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(text.bits());
@@ -275,6 +280,7 @@ public final class EnglishSocialModel {
     }
 
     private static final class Shipped {
-        static final EnglishSocialModel INSTANCE = ModelFiles.shipped(EnglishSocialModel.class, RESOURCE, EnglishSocialModel::read);
+        static final EnglishSocialModel INSTANCE =
+                ModelFiles.shipped(EnglishSocialModel.class, RESOURCE, EnglishSocialModel::read);
     }
 }

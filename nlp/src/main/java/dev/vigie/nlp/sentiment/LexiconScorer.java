@@ -59,6 +59,7 @@ public final class LexiconScorer implements SentimentScorer {
     private final Map<String, Double> prefixes;
     /** The longest prefix key: a word is looked up from that length down, not from its own (a 40,000-letter word). */
     private final int longestPrefix;
+
     private final Map<String, Double> boosters;
     private final Set<String> negations;
     private final Set<String> contrasts;
@@ -66,13 +67,21 @@ public final class LexiconScorer implements SentimentScorer {
     private final Map<String, Double> idioms;
     private final double threshold;
 
-    private LexiconScorer(String language, Map<String, Double> words, Map<String, Double> prefixes,
-                          Map<String, Double> boosters, Set<String> negations, Set<String> contrasts,
-                          Map<Integer, Double> emoji, Map<String, Double> idioms, double threshold) {
+    private LexiconScorer(
+            String language,
+            Map<String, Double> words,
+            Map<String, Double> prefixes,
+            Map<String, Double> boosters,
+            Set<String> negations,
+            Set<String> contrasts,
+            Map<Integer, Double> emoji,
+            Map<String, Double> idioms,
+            double threshold) {
         this.language = language;
         this.words = words;
         this.prefixes = prefixes;
-        this.longestPrefix = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
+        this.longestPrefix =
+                prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.boosters = boosters;
         this.negations = negations;
         this.contrasts = contrasts;
@@ -154,18 +163,24 @@ public final class LexiconScorer implements SentimentScorer {
                     }
                     v += s;
                 }
-                if (isNegation(prev) && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
+                if (isNegation(prev)
+                        && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
                     negated = true;
                 }
             }
-            if (!negated && "fr".equals(language) && i + 1 < low.size() && POSTVERBAL.contains(low.get(i + 1))
+            if (!negated
+                    && "fr".equals(language)
+                    && i + 1 < low.size()
+                    && POSTVERBAL.contains(low.get(i + 1))
                     && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
                 negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
             }
             if (negated) {
                 v *= N_SCALAR; // once: French "ne ... pas" is one negation, not two
             }
-            if (i >= 1 && low.get(i - 1).equals("least") && (i < 2 || !Set.of("at", "very").contains(low.get(i - 2)))) {
+            if (i >= 1
+                    && low.get(i - 1).equals("least")
+                    && (i < 2 || !Set.of("at", "very").contains(low.get(i - 2)))) {
                 v *= N_SCALAR;
             }
             valences[i] = v;
@@ -275,7 +290,8 @@ public final class LexiconScorer implements SentimentScorer {
     }
 
     private static String fold(String token) {
-        return MARKS.matcher(Normalizer.normalize(token.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)).replaceAll("");
+        return MARKS.matcher(Normalizer.normalize(token.toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                .replaceAll("");
     }
 
     /**
@@ -346,32 +362,142 @@ public final class LexiconScorer implements SentimentScorer {
 
         private static LexiconScorer englishScorer() {
             Map<String, Double> boosters = new HashMap<>();
-            for (String w : List.of("absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
-                    "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially", "exceptional",
-                    "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking",
-                    "fricking", "frickin", "frigging", "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging",
-                    "greatly", "hella", "highly", "hugely", "incredible", "incredibly", "intensely", "major", "majorly",
-                    "more", "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-                    "thoroughly", "total", "totally", "tremendous", "tremendously", "uber", "unbelievably", "unusually",
-                    "utter", "utterly", "very", "super", "soo", "sooo", "soooo")) {
+            for (String w : List.of(
+                    "absolutely",
+                    "amazingly",
+                    "awfully",
+                    "completely",
+                    "considerable",
+                    "considerably",
+                    "decidedly",
+                    "deeply",
+                    "effing",
+                    "enormous",
+                    "enormously",
+                    "entirely",
+                    "especially",
+                    "exceptional",
+                    "exceptionally",
+                    "extreme",
+                    "extremely",
+                    "fabulously",
+                    "flipping",
+                    "flippin",
+                    "frackin",
+                    "fracking",
+                    "fricking",
+                    "frickin",
+                    "frigging",
+                    "friggin",
+                    "fully",
+                    "fuckin",
+                    "fucking",
+                    "fuggin",
+                    "fugging",
+                    "greatly",
+                    "hella",
+                    "highly",
+                    "hugely",
+                    "incredible",
+                    "incredibly",
+                    "intensely",
+                    "major",
+                    "majorly",
+                    "more",
+                    "most",
+                    "particularly",
+                    "purely",
+                    "quite",
+                    "really",
+                    "remarkably",
+                    "so",
+                    "substantially",
+                    "thoroughly",
+                    "total",
+                    "totally",
+                    "tremendous",
+                    "tremendously",
+                    "uber",
+                    "unbelievably",
+                    "unusually",
+                    "utter",
+                    "utterly",
+                    "very",
+                    "super",
+                    "soo",
+                    "sooo",
+                    "soooo")) {
                 boosters.put(w, B_INCR);
             }
-            for (String w : List.of("almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little",
-                    "marginal", "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
-                    "slightly", "somewhat", "sorta", "sortof", "sort-of")) {
+            for (String w : List.of(
+                    "almost",
+                    "barely",
+                    "hardly",
+                    "kinda",
+                    "kindof",
+                    "kind-of",
+                    "less",
+                    "little",
+                    "marginal",
+                    "marginally",
+                    "occasional",
+                    "occasionally",
+                    "partly",
+                    "scarce",
+                    "scarcely",
+                    "slight",
+                    "slightly",
+                    "somewhat",
+                    "sorta",
+                    "sortof",
+                    "sort-of")) {
                 boosters.put(w, -B_INCR);
             }
-            Set<String> negations = Set.of("aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt",
-                    "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "neednt", "never",
-                    "none", "nope", "nor", "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh",
-                    "wasnt", "werent", "uh-uh", "without", "wont", "wouldnt", "rarely", "seldom", "despite");
+            Set<String> negations = Set.of(
+                    "aint",
+                    "arent",
+                    "cannot",
+                    "cant",
+                    "couldnt",
+                    "darent",
+                    "didnt",
+                    "doesnt",
+                    "dont",
+                    "hadnt",
+                    "hasnt",
+                    "havent",
+                    "isnt",
+                    "mightnt",
+                    "mustnt",
+                    "neither",
+                    "neednt",
+                    "never",
+                    "none",
+                    "nope",
+                    "nor",
+                    "not",
+                    "nothing",
+                    "nowhere",
+                    "oughtnt",
+                    "shant",
+                    "shouldnt",
+                    "uhuh",
+                    "wasnt",
+                    "werent",
+                    "uh-uh",
+                    "without",
+                    "wont",
+                    "wouldnt",
+                    "rarely",
+                    "seldom",
+                    "despite");
             Map<String, Double> words = new HashMap<>(VADER);
             Map<String, Double> idioms = Map.of("the bomb", 3.0, "the shit", 3.0, "bad ass", 1.5, "yeah right", -2.0);
-            LexiconScorer plain = new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"),
-                    Map.of(), Map.of(), DEFAULT_THRESHOLD);
+            LexiconScorer plain = new LexiconScorer(
+                    "en", words, Map.of(), boosters, negations, Set.of("but"), Map.of(), Map.of(), DEFAULT_THRESHOLD);
             Map<Integer, Double> emoji = emojiValences(plain);
-            return new LexiconScorer("en", words, Map.of(), boosters, negations, Set.of("but"), emoji, idioms,
-                    DEFAULT_THRESHOLD);
+            return new LexiconScorer(
+                    "en", words, Map.of(), boosters, negations, Set.of("but"), emoji, idioms, DEFAULT_THRESHOLD);
         }
 
         private static LexiconScorer frenchScorer() {
@@ -394,15 +520,42 @@ public final class LexiconScorer implements SentimentScorer {
                     words.putIfAbsent(e.getKey(), e.getValue()); // emoticons are the same in every language
                 }
             }
-            Set<String> negations = Set.of("ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "sans", "ni",
-                    "nullement", "guere", "personne", "non");
+            Set<String> negations = Set.of(
+                    "ne",
+                    "n",
+                    "pas",
+                    "jamais",
+                    "aucun",
+                    "aucune",
+                    "rien",
+                    "sans",
+                    "ni",
+                    "nullement",
+                    "guere",
+                    "personne",
+                    "non");
             Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
-            Map<String, Double> idioms = Map.of("pas terrible", -1.5, "pas top", -1.5, "sans plus", -0.8,
-                    "pas fou", -1.2, "pas ouf", -1.2, "trop fort", 2.4, "trop cool", 2.6, "importe quoi", -2.2);
-            return new LexiconScorer("fr", words, prefixes, boosters, negations, contrasts, emoji, idioms,
-                    DEFAULT_THRESHOLD);
+            Map<String, Double> idioms = Map.of(
+                    "pas terrible",
+                    -1.5,
+                    "pas top",
+                    -1.5,
+                    "sans plus",
+                    -0.8,
+                    "pas fou",
+                    -1.2,
+                    "pas ouf",
+                    -1.2,
+                    "trop fort",
+                    2.4,
+                    "trop cool",
+                    2.6,
+                    "importe quoi",
+                    -2.2);
+            return new LexiconScorer(
+                    "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }
 
         /**

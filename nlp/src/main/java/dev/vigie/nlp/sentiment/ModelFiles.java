@@ -21,8 +21,7 @@ final class ModelFiles {
         T read(InputStream in, String name) throws IOException;
     }
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /**
      * Reads the model shipped as {@code resource} beside {@code owner}.

@@ -20,6 +20,7 @@ final class PhrasingRules implements SentimentScorer {
 
     /** A question whose lexicon compound is within this distance of 0 reads neutral. */
     static final double QUESTION_MAX_COMPOUND = 0.5;
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+\\s+\\S");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'’]+");
 
@@ -30,8 +31,13 @@ final class PhrasingRules implements SentimentScorer {
     private final Set<String> repetition;
     private final Set<String> problems;
 
-    private PhrasingRules(SentimentScorer inner, LexiconScorer lexicon, Map<Pattern, String> rewrites, Pattern question,
-                          Set<String> repetition, Set<String> problems) {
+    private PhrasingRules(
+            SentimentScorer inner,
+            LexiconScorer lexicon,
+            Map<Pattern, String> rewrites,
+            Pattern question,
+            Set<String> repetition,
+            Set<String> problems) {
         this.inner = inner;
         this.lexicon = lexicon;
         this.rewrites = rewrites;
@@ -41,7 +47,8 @@ final class PhrasingRules implements SentimentScorer {
     }
 
     private static Pattern phrase(String regex) {
-        return Pattern.compile("(?<![\\p{L}'’])" + regex + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile(
+                "(?<![\\p{L}'’])" + regex + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** English rules around {@code inner}. */
@@ -50,36 +57,92 @@ final class PhrasingRules implements SentimentScorer {
         Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
         rewrites.put(phrase("(can" + apos + "?t|cannot|can not) complain"), "quite happy");
         rewrites.put(phrase("no complaints"), "quite happy");
-        rewrites.put(phrase("(could(n" + apos + "?t| not)) (be|have been) (happier|better|more pleased|more satisfied)"), "extremely happy");
+        rewrites.put(
+                phrase("(could(n" + apos + "?t| not)) (be|have been) (happier|better|more pleased|more satisfied)"),
+                "extremely happy");
         rewrites.put(phrase("(could(n" + apos + "?t| not)) (be|have been) worse"), "terrible");
         rewrites.put(phrase("could (be|have been) worse"), "fairly good");
         rewrites.put(phrase("not (the|my) worst"), "pretty good");
         rewrites.put(phrase("not bad at all"), "good");
         rewrites.put(phrase("not too shabby"), "good");
-        Pattern question = Pattern.compile("^(does|do|did|is|are|was|were|can|could|will|would|should|shall|has|have|had|"
-                + "how|what|when|where|which|who|whom|whose|why|anyone|anybody|any)\\b", Pattern.CASE_INSENSITIVE);
-        return new PhrasingRules(inner, LexiconScorer.english(), rewrites, question,
+        Pattern question = Pattern.compile(
+                "^(does|do|did|is|are|was|were|can|could|will|would|should|shall|has|have|had|"
+                        + "how|what|when|where|which|who|whom|whose|why|anyone|anybody|any)\\b",
+                Pattern.CASE_INSENSITIVE);
+        return new PhrasingRules(
+                inner,
+                LexiconScorer.english(),
+                rewrites,
+                question,
                 Set.of("another", "again", "yet"),
-                Set.of("outage", "outages", "crash", "crashed", "crashes", "bug", "bugs", "delay", "delayed", "delays",
-                        "downtime", "glitch", "glitches", "error", "errors", "failure", "breakdown", "cancelled",
-                        "canceled", "cancellation", "leak", "strike", "recall"));
+                Set.of(
+                        "outage",
+                        "outages",
+                        "crash",
+                        "crashed",
+                        "crashes",
+                        "bug",
+                        "bugs",
+                        "delay",
+                        "delayed",
+                        "delays",
+                        "downtime",
+                        "glitch",
+                        "glitches",
+                        "error",
+                        "errors",
+                        "failure",
+                        "breakdown",
+                        "cancelled",
+                        "canceled",
+                        "cancellation",
+                        "leak",
+                        "strike",
+                        "recall"));
     }
 
     /** French rules around {@code inner}. */
     static PhrasingRules french(SentimentScorer inner) {
         Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
         rewrites.put(phrase("(je m['’]|j['’]m['’]|m['’])attendais (à|a) pire"), "bonne surprise");
-        rewrites.put(phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"), "satisfait");
+        rewrites.put(
+                phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"),
+                "satisfait");
         rewrites.put(phrase("rien (à|a) redire"), "parfait");
         rewrites.put(phrase("(ça|ca|c['’]est) aurait pu être pire"), "correct");
-        Pattern question = Pattern.compile("^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
-                + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
+        Pattern question = Pattern.compile(
+                "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
+                        + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return new PhrasingRules(inner, LexiconScorer.french(), rewrites, question,
+        return new PhrasingRules(
+                inner,
+                LexiconScorer.french(),
+                rewrites,
+                question,
                 Set.of("encore", "nouveau", "nouvelle"),
-                Set.of("panne", "pannes", "bug", "bugs", "bogue", "retard", "retards", "plantage", "plante", "crash",
-                        "grève", "greve", "coupure", "coupures", "erreur", "erreurs", "annulé", "annulée", "annulation",
-                        "fuite", "incident", "incidents"));
+                Set.of(
+                        "panne",
+                        "pannes",
+                        "bug",
+                        "bugs",
+                        "bogue",
+                        "retard",
+                        "retards",
+                        "plantage",
+                        "plante",
+                        "crash",
+                        "grève",
+                        "greve",
+                        "coupure",
+                        "coupures",
+                        "erreur",
+                        "erreurs",
+                        "annulé",
+                        "annulée",
+                        "annulation",
+                        "fuite",
+                        "incident",
+                        "incidents"));
     }
 
     /** The text with its litotes replaced by what they mean. */
@@ -97,7 +160,9 @@ final class PhrasingRules implements SentimentScorer {
     /** A single sentence ending with "?" that starts like a question. */
     boolean isPlainQuestion(String text) {
         String t = text.strip();
-        return t.endsWith("?") && !SENTENCE_END.matcher(t).find() && question.matcher(t).find();
+        return t.endsWith("?")
+                && !SENTENCE_END.matcher(t).find()
+                && question.matcher(t).find();
     }
 
     /** A problem word (or a word the lexicon reads negative) within three words after "encore", "another"... */
@@ -105,7 +170,10 @@ final class PhrasingRules implements SentimentScorer {
         if (reading.positive() == 0) {
             return false;
         }
-        List<String> tokens = TOKEN.matcher(text.toLowerCase(Locale.ROOT)).results().map(java.util.regex.MatchResult::group).toList();
+        List<String> tokens = TOKEN.matcher(text.toLowerCase(Locale.ROOT))
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
         for (int i = 0; i < tokens.size(); i++) {
             if (!repetition.contains(tokens.get(i))) {
                 continue;
@@ -128,7 +196,8 @@ final class PhrasingRules implements SentimentScorer {
         String plain = rewrite(text);
         Sentiment s = inner.score(plain);
         LexiconScorer.Reading reading = lexicon.read(plain);
-        if (s.label() == SentimentLabel.POSITIVE && isPlainQuestion(plain)
+        if (s.label() == SentimentLabel.POSITIVE
+                && isPlainQuestion(plain)
                 && Math.abs(reading.compound()) < QUESTION_MAX_COMPOUND) {
             return new Sentiment(SentimentLabel.NEUTRAL, 0, s.method());
         }

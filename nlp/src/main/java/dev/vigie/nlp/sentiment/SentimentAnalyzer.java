@@ -1,8 +1,5 @@
 package dev.vigie.nlp.sentiment;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sentiment of a document in its language: the entry point the pipeline calls. English goes to
@@ -59,7 +58,8 @@ public final class SentimentAnalyzer {
 
     /** Settings of a {@link SentimentAnalyzer}, each with a named default. */
     public static final class Builder {
-        public static final EnglishSentimentScorer.CoreNlpUse DEFAULT_CORENLP_USE = EnglishSentimentScorer.CoreNlpUse.NEVER;
+        public static final EnglishSentimentScorer.CoreNlpUse DEFAULT_CORENLP_USE =
+                EnglishSentimentScorer.CoreNlpUse.NEVER;
         /** Lexicon compound scores at least this far from 0 are trusted without CoreNLP. */
         public static final double DEFAULT_UNCERTAINTY_MARGIN = 0.3;
         /** CoreNLP reads at most the first this many characters of a text (titles and leads carry the tone). */
@@ -71,8 +71,7 @@ public final class SentimentAnalyzer {
         private final Map<String, Path> modelFiles = new HashMap<>();
         private final Map<String, SentimentScorer> models = new HashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** When English texts go through CoreNLP; {@code NEVER} (the default: the social model) does not load it at all. */
         public Builder coreNlpUse(EnglishSentimentScorer.CoreNlpUse use) {
@@ -128,18 +127,29 @@ public final class SentimentAnalyzer {
             Map<String, SentimentScorer> scorers = new HashMap<>();
             scorers.put("fr", PhrasingRules.french(LexiconScorer.french()));
             if (!models.containsKey("en") && !modelFiles.containsKey("en")) {
-                scorers.put("en", PhrasingRules.english(coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER
-                        ? new EnglishSentimentScorer(LexiconScorer.english(), EnglishSocialModel.shipped())
-                        : new EnglishSentimentScorer(LexiconScorer.english(), CoreNlpSentiment.shared(), coreNlpUse,
-                                uncertaintyMargin, coreNlpMaxChars, EnglishSentimentModel.shipped())));
+                scorers.put(
+                        "en",
+                        PhrasingRules.english(
+                                coreNlpUse == EnglishSentimentScorer.CoreNlpUse.NEVER
+                                        ? new EnglishSentimentScorer(
+                                                LexiconScorer.english(), EnglishSocialModel.shipped())
+                                        : new EnglishSentimentScorer(
+                                                LexiconScorer.english(),
+                                                CoreNlpSentiment.shared(),
+                                                coreNlpUse,
+                                                uncertaintyMargin,
+                                                coreNlpMaxChars,
+                                                EnglishSentimentModel.shipped())));
             }
             for (Map.Entry<String, Path> e : modelFiles.entrySet()) {
                 try {
                     scorers.put(e.getKey(), TrainedSentimentModel.load(e.getValue()));
                     LOG.info("sentiment for '{}' uses the trained model {}", e.getKey(), e.getValue());
                 } catch (IOException ex) {
-                    throw new IllegalArgumentException("cannot read the sentiment model for '" + e.getKey() + "' at "
-                            + e.getValue() + ": " + ex.getMessage(), ex);
+                    throw new IllegalArgumentException(
+                            "cannot read the sentiment model for '" + e.getKey() + "' at " + e.getValue() + ": "
+                                    + ex.getMessage(),
+                            ex);
                 }
             }
             scorers.putAll(models);

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The three classes Vigie reports, as stored in Elasticsearch ({@code sentiment.label}). */
 public enum SentimentLabel {
-    NEGATIVE, NEUTRAL, POSITIVE;
+    NEGATIVE,
+    NEUTRAL,
+    POSITIVE;
 
     /** The lower-case name used in indexes, watch files and TSV training files. */
     public String id() {
@@ -25,8 +27,9 @@ public enum SentimentLabel {
             case "positive", "pos", "p", "positif", "+", "1" -> POSITIVE;
             case "neutral", "neu", "neutre", "0" -> NEUTRAL;
             case "negative", "neg", "n", "négatif", "negatif", "-", "-1" -> NEGATIVE;
-            default -> throw new IllegalArgumentException(
-                    "unknown sentiment label '" + value + "': expected positive, neutral, negative (or -1, 0, 1)");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown sentiment label '" + value + "': expected positive, neutral, negative (or -1, 0, 1)");
         };
     }
 

@@ -33,8 +33,7 @@ public final class Train {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
-    private Train() {
-    }
+    private Train() {}
 
     /** Which column holds the label. */
     public enum Columns {
@@ -81,8 +80,8 @@ public final class Train {
             }
             SentimentLabel label = byName(pair.substring(eq + 1));
             if (label == null) {
-                throw new IllegalArgumentException("bad label mapping '" + pair.trim() + "': '" + pair.substring(eq + 1).trim()
-                        + "' is not negative, neutral or positive");
+                throw new IllegalArgumentException("bad label mapping '" + pair.trim() + "': '"
+                        + pair.substring(eq + 1).trim() + "' is not negative, neutral or positive");
             }
             out.put(pair.substring(0, eq).trim(), label);
         }
@@ -149,10 +148,15 @@ public final class Train {
                 numeric++;
                 firstNumeric = firstNumeric == null ? raw : firstNumeric;
             }
-            if (label == null && !raw.isEmpty() && !NUMBER.matcher(raw).matches()
-                    && (byName(otherCell) != null || mapping.containsKey(otherCell.trim()) || NUMBER.matcher(otherCell.trim()).matches())) {
+            if (label == null
+                    && !raw.isEmpty()
+                    && !NUMBER.matcher(raw).matches()
+                    && (byName(otherCell) != null
+                            || mapping.containsKey(otherCell.trim())
+                            || NUMBER.matcher(otherCell.trim()).matches())) {
                 otherSide++;
-                firstOther = firstOther == null ? "line " + (i + 1) + " has '" + otherCell.trim() + "' there" : firstOther;
+                firstOther =
+                        firstOther == null ? "line " + (i + 1) + " has '" + otherCell.trim() + "' there" : firstOther;
             }
             if (label == null) {
                 skipped.add("line " + (i + 1) + ": unknown label '" + shorten(raw) + "'"
@@ -168,8 +172,9 @@ public final class Train {
         }
         int read = labelled + skipped.size();
         if (numeric > 0 && numeric * 2 >= read) {
-            throw new BadFileException(file + ": labels are numbers (e.g. '" + firstNumeric + "'), which do not say which"
-                    + " class they mean: give the mapping, e.g. --labels 0=negative,1=neutral,2=positive");
+            throw new BadFileException(
+                    file + ": labels are numbers (e.g. '" + firstNumeric + "'), which do not say which"
+                            + " class they mean: give the mapping, e.g. --labels 0=negative,1=neutral,2=positive");
         }
         if (otherSide > 0 && otherSide * 2 >= read) {
             String expected = columns == Columns.LABEL_TEXT ? "label<TAB>text" : "text<TAB>label";
@@ -201,13 +206,15 @@ public final class Train {
      * Macro-F1 of models fitted like {@link #fit} on {@code folds - 1} folds and scored on the one left out
      * (stratified by class, seeded), over the classes present in the file.
      */
-    public static double crossValidatedMacroF1(List<LabelledText> examples, TrainedSentimentModel.Settings settings, int folds) {
+    public static double crossValidatedMacroF1(
+            List<LabelledText> examples, TrainedSentimentModel.Settings settings, int folds) {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds: " + folds);
         }
         Map<SentimentLabel, List<Integer>> byClass = new EnumMap<>(SentimentLabel.class);
         for (int i = 0; i < examples.size(); i++) {
-            byClass.computeIfAbsent(examples.get(i).label(), x -> new ArrayList<>()).add(i);
+            byClass.computeIfAbsent(examples.get(i).label(), x -> new ArrayList<>())
+                    .add(i);
         }
         int[] fold = new int[examples.size()];
         Random random = new Random(settings.seed());
@@ -230,7 +237,8 @@ public final class Train {
             TrainedSentimentModel model = TrainedSentimentModel.train(train, settings);
             for (int i = 0; i < examples.size(); i++) {
                 if (fold[i] == f) {
-                    counts[examples.get(i).label().ordinal()][model.score(examples.get(i).text()).label().ordinal()]++;
+                    counts[examples.get(i).label().ordinal()][
+                            model.score(examples.get(i).text()).label().ordinal()]++;
                 }
             }
         }

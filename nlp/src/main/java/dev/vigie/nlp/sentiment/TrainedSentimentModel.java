@@ -2,7 +2,6 @@ package dev.vigie.nlp.sentiment;
 
 import dev.vigie.nlp.internal.linear.LinearModel;
 import dev.vigie.nlp.internal.linear.TextFeatures;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +66,10 @@ public final class TrainedSentimentModel implements SentimentScorer {
             throw new IllegalArgumentException("training needs at least two different labels, got only " + seen);
         }
         TextFeatures features = new TextFeatures(DEFAULT_BITS, 2, 5, true);
-        LinearModel model = LinearModel.train(features, texts, labels,
+        LinearModel model = LinearModel.train(
+                features,
+                texts,
+                labels,
                 new LinearModel.Settings(settings.epochs(), settings.learningRate(), settings.l2(), settings.seed()));
         return new TrainedSentimentModel(model);
     }

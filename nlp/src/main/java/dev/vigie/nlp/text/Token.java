@@ -15,39 +15,39 @@ package dev.vigie.nlp.text;
  */
 public record Token(String surface, String normalized, int start, int end, Kind kind) {
 
-  /** Kinds of tokens: matching rules differ for hashtags and handles. */
-  public enum Kind {
-    /** A run of letters (may contain digits, an inner apostrophe or underscore). */
-    WORD,
-    /** Digits only. */
-    NUMBER,
-    /** {@code #word}: normalized form keeps the {@code #}. */
-    HASHTAG,
-    /** {@code @name}: normalized form keeps the {@code @}. */
-    MENTION
-  }
+    /** Kinds of tokens: matching rules differ for hashtags and handles. */
+    public enum Kind {
+        /** A run of letters (may contain digits, an inner apostrophe or underscore). */
+        WORD,
+        /** Digits only. */
+        NUMBER,
+        /** {@code #word}: normalized form keeps the {@code #}. */
+        HASHTAG,
+        /** {@code @name}: normalized form keeps the {@code @}. */
+        MENTION
+    }
 
-  /** Checks offsets and that both forms are present. */
-  public Token {
-    if (surface == null || surface.isEmpty()) {
-      throw new IllegalArgumentException("token surface must not be empty: " + surface);
+    /** Checks offsets and that both forms are present. */
+    public Token {
+        if (surface == null || surface.isEmpty()) {
+            throw new IllegalArgumentException("token surface must not be empty: " + surface);
+        }
+        if (normalized == null || normalized.isEmpty()) {
+            throw new IllegalArgumentException("normalized token must not be empty for '" + surface + "'");
+        }
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad token offsets [" + start + ", " + end + ") for '" + surface + "'");
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("token kind must not be null for '" + surface + "'");
+        }
     }
-    if (normalized == null || normalized.isEmpty()) {
-      throw new IllegalArgumentException("normalized token must not be empty for '" + surface + "'");
-    }
-    if (start < 0 || end < start) {
-      throw new IllegalArgumentException("bad token offsets [" + start + ", " + end + ") for '" + surface + "'");
-    }
-    if (kind == null) {
-      throw new IllegalArgumentException("token kind must not be null for '" + surface + "'");
-    }
-  }
 
-  /**
-   * The normalized form without the leading {@code #} or {@code @} of hashtags and handles, so that a plain word
-   * query ({@code acme}) also finds {@code #acme} and {@code @acme}.
-   */
-  public String bare() {
-    return kind == Kind.HASHTAG || kind == Kind.MENTION ? normalized.substring(1) : normalized;
-  }
+    /**
+     * The normalized form without the leading {@code #} or {@code @} of hashtags and handles, so that a plain word
+     * query ({@code acme}) also finds {@code #acme} and {@code @acme}.
+     */
+    public String bare() {
+        return kind == Kind.HASHTAG || kind == Kind.MENTION ? normalized.substring(1) : normalized;
+    }
 }

@@ -28,8 +28,8 @@ public final class CurationScorer {
     public static final double DEFAULT_ENGAGEMENT_WEIGHT = 0.20;
     public static final double DEFAULT_COVERAGE_WEIGHT = 0.15;
     public static final double DEFAULT_UNKNOWN_SOURCE = 0.5;
-    public static final Map<String, Double> DEFAULT_SOURCE_WEIGHTS = Map.of(
-            "feed", 1.0, "page", 0.9, "hackernews", 0.8, "reddit", 0.7, "mastodon", 0.6, "bluesky", 0.6);
+    public static final Map<String, Double> DEFAULT_SOURCE_WEIGHTS =
+            Map.of("feed", 1.0, "page", 0.9, "hackernews", 0.8, "reddit", 0.7, "mastodon", 0.6, "bluesky", 0.6);
 
     private static final double LENGTH_SATURATION = Math.log1p(1500);
     private static final double ENGAGEMENT_SATURATION = Math.log1p(1000);
@@ -74,10 +74,14 @@ public final class CurationScorer {
     public double score(CurationSignals s) {
         double length = Math.min(1, Math.log1p(s.textLength()) / LENGTH_SATURATION);
         double source = sourceWeights.getOrDefault(s.sourceType().toLowerCase(Locale.ROOT), DEFAULT_UNKNOWN_SOURCE);
-        double engagement = Math.min(1, Math.log1p(s.likes() + 2.0 * s.shares() + s.comments()) / ENGAGEMENT_SATURATION);
+        double engagement =
+                Math.min(1, Math.log1p(s.likes() + 2.0 * s.shares() + s.comments()) / ENGAGEMENT_SATURATION);
         double coverage = Math.min(1, (Math.log(s.storySources()) / Math.log(2)) / 3);
-        double score = relevanceWeight * s.relevance() + lengthWeight * length + sourceWeight * source
-                + engagementWeight * engagement + coverageWeight * coverage;
+        double score = relevanceWeight * s.relevance()
+                + lengthWeight * length
+                + sourceWeight * source
+                + engagementWeight * engagement
+                + coverageWeight * coverage;
         return Math.max(0, Math.min(100, 100 * score));
     }
 
@@ -90,8 +94,7 @@ public final class CurationScorer {
         private double coverage = DEFAULT_COVERAGE_WEIGHT;
         private final Map<String, Double> sourceWeights = new HashMap<>(DEFAULT_SOURCE_WEIGHTS);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder weights(double relevance, double length, double source, double engagement, double coverage) {
             this.relevance = relevance;
@@ -108,7 +111,8 @@ public final class CurationScorer {
                 throw new IllegalArgumentException("source type must not be blank: '" + sourceType + "'");
             }
             if (!(weight >= 0 && weight <= 1)) {
-                throw new IllegalArgumentException("weight of source '" + sourceType + "' must be within [0, 1]: " + weight);
+                throw new IllegalArgumentException(
+                        "weight of source '" + sourceType + "' must be within [0, 1]: " + weight);
             }
             sourceWeights.put(sourceType.toLowerCase(Locale.ROOT), weight);
             return this;

@@ -12,8 +12,8 @@ package dev.vigie.nlp.theme;
  * @param comments     comments or replies, 0 when unknown
  * @param storySources how many distinct sources carry the item's story (1 when alone)
  */
-public record CurationSignals(double relevance, int textLength, String sourceType, long likes, long shares,
-                              long comments, int storySources) {
+public record CurationSignals(
+        double relevance, int textLength, String sourceType, long likes, long shares, long comments, int storySources) {
     public CurationSignals {
         if (!(relevance >= 0 && relevance <= 1)) {
             throw new IllegalArgumentException("relevance must be within [0, 1]: " + relevance);
@@ -22,8 +22,8 @@ public record CurationSignals(double relevance, int textLength, String sourceTyp
             throw new IllegalArgumentException("text length must not be negative: " + textLength);
         }
         if (likes < 0 || shares < 0 || comments < 0) {
-            throw new IllegalArgumentException("engagement counts must not be negative: likes " + likes
-                    + ", shares " + shares + ", comments " + comments);
+            throw new IllegalArgumentException("engagement counts must not be negative: likes " + likes + ", shares "
+                    + shares + ", comments " + comments);
         }
         if (storySources < 1) {
             throw new IllegalArgumentException("story sources must be at least 1: " + storySources);

@@ -1,10 +1,9 @@
 package dev.vigie.nlp.theme;
 
-import dev.vigie.nlp.internal.linear.TfidfClassifier;
 import dev.vigie.nlp.internal.linear.TextFeatures;
+import dev.vigie.nlp.internal.linear.TfidfClassifier;
 import dev.vigie.nlp.internal.linear.WordVectors;
 import dev.vigie.nlp.text.TextNormalizer;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,7 +63,8 @@ public final class ThemeClassifier {
             keywords.add(kw);
             Map<String, Double> centroid = new HashMap<>();
             for (String example : theme.examples()) {
-                contentVector(TextFeatures.contentWords(TextFeatures.tokens(example))).forEach((word, x) -> centroid.merge(word, x, Double::sum));
+                contentVector(TextFeatures.contentWords(TextFeatures.tokens(example)))
+                        .forEach((word, x) -> centroid.merge(word, x, Double::sum));
             }
             normalise(centroid);
             centroids.add(centroid);

@@ -1,5 +1,8 @@
 package dev.vigie.nlp.enrich;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer.CoreNlpUse;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
@@ -16,9 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** Models are loaded once per JVM and shared; a retrained model file is read again. */
 class ModelRegistryTest {
 
@@ -32,25 +32,36 @@ class ModelRegistryTest {
 
     @Test
     void twoEnrichersShareTheSameLoadedModels() throws IOException {
-        try (Enricher first = Enricher.builder("acme").themes(ModelRegistry.themes(THEMES)).build();
-             Enricher second = Enricher.builder("globex").themes(ModelRegistry.themes(List.copyOf(THEMES))).build()) {
+        try (Enricher first = Enricher.builder("acme")
+                        .themes(ModelRegistry.themes(THEMES))
+                        .build();
+                Enricher second = Enricher.builder("globex")
+                        .themes(ModelRegistry.themes(List.copyOf(THEMES)))
+                        .build()) {
             assertThat(second.languages()).isSameAs(first.languages());
             assertThat(second.sentiment()).isSameAs(first.sentiment());
             assertThat(second.themes()).isSameAs(first.themes());
             assertThat(first.languages()).isSameAs(ModelRegistry.languages(List.of()));
-            assertThat(second.enrich(new EnrichmentInput("m1", null, "Encore une panne ce matin, le service est nul",
-                    null, null, null)).themeIds()).first().isEqualTo("outage");
+            assertThat(second.enrich(new EnrichmentInput(
+                                    "m1", null, "Encore une panne ce matin, le service est nul", null, null, null))
+                            .themeIds())
+                    .first()
+                    .isEqualTo("outage");
         }
     }
 
     @Test
     void aDetectorIsSharedPerSetOfLanguages() {
-        assertThat(ModelRegistry.languages(List.of("pl", "sv"))).isSameAs(ModelRegistry.languages(List.of(" SV", "pl", "fr")));
+        assertThat(ModelRegistry.languages(List.of("pl", "sv")))
+                .isSameAs(ModelRegistry.languages(List.of(" SV", "pl", "fr")));
         assertThat(ModelRegistry.languages(List.of("pl", "sv"))).isNotSameAs(ModelRegistry.languages(List.of()));
-        assertThat(ModelRegistry.languages(List.of("pl")).detect("Dzisiaj pociąg znowu się spóźnił, jak zawsze zresztą")
-                .language()).isEqualTo("pl");
+        assertThat(ModelRegistry.languages(List.of("pl"))
+                        .detect("Dzisiaj pociąg znowu się spóźnił, jak zawsze zresztą")
+                        .language())
+                .isEqualTo("pl");
         assertThat(ModelRegistry.languages(List.of()).languages()).doesNotContain("pl");
-        assertThatThrownBy(() -> ModelRegistry.languages(List.of("xx"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ModelRegistry.languages(List.of("xx")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("xx");
     }
 
@@ -59,7 +70,8 @@ class ModelRegistryTest {
         Path file = dir.resolve("fr.model");
         train(SentimentLabel.NEGATIVE, SentimentLabel.POSITIVE).save(file);
         SentimentAnalyzer first = ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", file));
-        assertThat(ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", dir.resolve(".").resolve("fr.model"))))
+        assertThat(ModelRegistry.sentiment(
+                        CoreNlpUse.NEVER, Map.of("fr", dir.resolve(".").resolve("fr.model"))))
                 .isSameAs(first);
         assertThat(first.analyze(GAUGE, "fr").label()).isEqualTo(SentimentLabel.NEGATIVE);
 
@@ -70,10 +82,12 @@ class ModelRegistryTest {
         SentimentAnalyzer retrained = ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", file));
         assertThat(retrained).isNotSameAs(first);
         assertThat(retrained.analyze(GAUGE, "fr").label()).isEqualTo(SentimentLabel.POSITIVE);
-        assertThat(ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", file))).isSameAs(retrained);
+        assertThat(ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", file)))
+                .isSameAs(retrained);
         // the built-in models stay shared whatever the trained files
         assertThat(retrained.analyze("What a great day, I love it", "en"))
-                .isEqualTo(ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of()).analyze("What a great day, I love it", "en"));
+                .isEqualTo(ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of())
+                        .analyze("What a great day, I love it", "en"));
     }
 
     @Test
@@ -81,7 +95,8 @@ class ModelRegistryTest {
         Path missing = dir.resolve("missing.model");
         assertThatThrownBy(() -> ModelRegistry.sentiment(CoreNlpUse.NEVER, Map.of("fr", missing)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'fr'").hasMessageContaining("missing.model");
+                .hasMessageContaining("'fr'")
+                .hasMessageContaining("missing.model");
     }
 
     /** "rouge" read as {@code red}, "vert" as {@code green}. */

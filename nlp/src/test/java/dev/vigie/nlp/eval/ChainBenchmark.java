@@ -12,7 +12,6 @@ import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +37,7 @@ public final class ChainBenchmark {
 
     private static final int WARM_UP = 200;
 
-    private ChainBenchmark() {
-    }
+    private ChainBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         String data = null;
@@ -51,10 +49,14 @@ public final class ChainBenchmark {
                 case "--data" -> data = args[++i];
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
                 case "--rules" -> rules = Integer.parseInt(args[++i]);
-                case "--corenlp" -> modes = java.util.Arrays.stream(args[++i].split(","))
-                        .map(m -> EnglishSentimentScorer.CoreNlpUse.valueOf(m.trim().toUpperCase(Locale.ROOT))).toList();
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --docs N, --rules N, --corenlp NEVER,WHEN_UNCERTAIN,ALWAYS)");
+                case "--corenlp" ->
+                    modes = java.util.Arrays.stream(args[++i].split(","))
+                            .map(m -> EnglishSentimentScorer.CoreNlpUse.valueOf(
+                                    m.trim().toUpperCase(Locale.ROOT)))
+                            .toList();
+                default ->
+                    throw new IllegalArgumentException("unknown argument: " + args[i]
+                            + " (expected --data DIR, --docs N, --rules N, --corenlp NEVER,WHEN_UNCERTAIN,ALWAYS)");
             }
         }
         Path dir = DataSets.dataDir(data);
@@ -68,12 +70,28 @@ public final class ChainBenchmark {
             posts.add(english.get(i % english.size()));
         }
         List<AlertRule> alertRules = rules(posts, rules);
-        System.out.printf(Locale.ROOT, "Enrichment chain, one thread, %d short posts (half French tweets, half English snippets) "
-                + "after %d of warm-up; %d alert rules, 4 themes, 3 brands%n", docs, WARM_UP, alertRules.size());
-        System.out.println("rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
-        System.out.printf(Locale.ROOT, "%-32s %10s %10s %14s %12s %8s %8s%n", "English sentiment", "posts/s", "ms/post", "(wall posts/s)", "via CoreNLP", "alerts", "heap MB");
+        System.out.printf(
+                Locale.ROOT,
+                "Enrichment chain, one thread, %d short posts (half French tweets, half English snippets) "
+                        + "after %d of warm-up; %d alert rules, 4 themes, 3 brands%n",
+                docs,
+                WARM_UP,
+                alertRules.size());
+        System.out.println(
+                "rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s %10s %10s %14s %12s %8s %8s%n",
+                "English sentiment",
+                "posts/s",
+                "ms/post",
+                "(wall posts/s)",
+                "via CoreNLP",
+                "alerts",
+                "heap MB");
         for (EnglishSentimentScorer.CoreNlpUse use : modes) {
-            SentimentAnalyzer sentiment = SentimentAnalyzer.builder().coreNlpUse(use).build();
+            SentimentAnalyzer sentiment =
+                    SentimentAnalyzer.builder().coreNlpUse(use).build();
             try (Enricher enricher = Enricher.builder("bench")
                     .sentiment(sentiment)
                     .themes(ThemeClassifier.train(themes()))
@@ -100,24 +118,50 @@ public final class ChainBenchmark {
                 double cpu = (SentimentBenchmark.cpuNanos() - cpuStart) / 1e9;
                 double wall = (System.nanoTime() - start) / 1e9;
                 String name = use.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-                System.out.printf(Locale.ROOT, "%-32s %10.1f %10.2f %14s %11.0f%% %8d %8d%n",
-                        use == SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE ? "CoreNLP " + name + " (default)" : "CoreNLP " + name,
-                        docs / cpu, 1000 * cpu / docs, String.format(Locale.ROOT, "(%.1f)", docs / wall),
-                        100.0 * viaCoreNlp / docs, alerts, SentimentBenchmark.heapMb());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-32s %10.1f %10.2f %14s %11.0f%% %8d %8d%n",
+                        use == SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE
+                                ? "CoreNLP " + name + " (default)"
+                                : "CoreNLP " + name,
+                        docs / cpu,
+                        1000 * cpu / docs,
+                        String.format(Locale.ROOT, "(%.1f)", docs / wall),
+                        100.0 * viaCoreNlp / docs,
+                        alerts,
+                        SentimentBenchmark.heapMb());
             }
         }
     }
 
     private static List<Theme> themes() {
         return List.of(
-                new Theme("energy", "Énergie", List.of("Les énergies renouvelables progressent en France",
-                        "Wind and solar power capacity grew again this year"), List.of("énergie", "éolienne", "solaire", "energy")),
-                new Theme("product", "Produit", List.of("The new model has a better battery and a sharper screen",
-                        "La nouvelle version de l'application est disponible"), List.of("battery", "version", "product")),
-                new Theme("film", "Cinéma", List.of("The film is a thriller with a great cast",
-                        "Ce film est une comédie réussie"), List.of("film", "movie", "cinéma")),
-                new Theme("climate", "Climat", List.of("Le réchauffement climatique menace la biodiversité",
-                        "Climate change threatens coastal cities"), List.of("climat", "climate", "biodiversité")));
+                new Theme(
+                        "energy",
+                        "Énergie",
+                        List.of(
+                                "Les énergies renouvelables progressent en France",
+                                "Wind and solar power capacity grew again this year"),
+                        List.of("énergie", "éolienne", "solaire", "energy")),
+                new Theme(
+                        "product",
+                        "Produit",
+                        List.of(
+                                "The new model has a better battery and a sharper screen",
+                                "La nouvelle version de l'application est disponible"),
+                        List.of("battery", "version", "product")),
+                new Theme(
+                        "film",
+                        "Cinéma",
+                        List.of("The film is a thriller with a great cast", "Ce film est une comédie réussie"),
+                        List.of("film", "movie", "cinéma")),
+                new Theme(
+                        "climate",
+                        "Climat",
+                        List.of(
+                                "Le réchauffement climatique menace la biodiversité",
+                                "Climate change threatens coastal cities"),
+                        List.of("climat", "climate", "biodiversité")));
     }
 
     /** Rules of realistic shape from the posts' frequent words: a AND b, "a b", a OR b, a NOT b. */
@@ -130,8 +174,11 @@ public final class ChainBenchmark {
                 }
             }
         }
-        List<String> words = counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey).limit(2000).toList();
+        List<String> words = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .limit(2000)
+                .toList();
         List<AlertRule> out = new ArrayList<>();
         for (int i = 0; out.size() < n; i++) {
             String a = words.get(i % words.size());

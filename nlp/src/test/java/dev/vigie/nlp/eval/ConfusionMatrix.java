@@ -34,7 +34,9 @@ public final class ConfusionMatrix {
         return i;
     }
 
-    public List<String> labels() { return labels; }
+    public List<String> labels() {
+        return labels;
+    }
 
     public long count(String gold, String predicted) {
         return counts[index(gold)][index(predicted)];

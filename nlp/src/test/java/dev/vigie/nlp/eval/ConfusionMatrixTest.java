@@ -1,20 +1,29 @@
 package dev.vigie.nlp.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ConfusionMatrixTest {
 
     /** gold a: 3 right, 1 as b; gold b: 1 right, 1 as a; gold c: 2 right, 2 as a. */
     private static ConfusionMatrix example() {
         ConfusionMatrix m = new ConfusionMatrix(List.of("a", "b", "c"));
-        String[][] pairs = {{"a", "a"}, {"a", "a"}, {"a", "a"}, {"a", "b"}, {"b", "b"}, {"b", "a"},
-                            {"c", "c"}, {"c", "c"}, {"c", "a"}, {"c", "a"}};
+        String[][] pairs = {
+            {"a", "a"},
+            {"a", "a"},
+            {"a", "a"},
+            {"a", "b"},
+            {"b", "b"},
+            {"b", "a"},
+            {"c", "c"},
+            {"c", "c"},
+            {"c", "a"},
+            {"c", "a"}
+        };
         for (String[] p : pairs) {
             m.add(p[0], p[1]);
         }

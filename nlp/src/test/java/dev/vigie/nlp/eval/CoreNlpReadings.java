@@ -1,7 +1,6 @@
 package dev.vigie.nlp.eval;
 
 import dev.vigie.nlp.sentiment.CoreNlpSentiment;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CoreNlpReadings {
 
-    private CoreNlpReadings() {
-    }
+    private CoreNlpReadings() {}
 
     public static void main(String[] args) throws Exception {
         String data = null;
@@ -43,8 +41,9 @@ public final class CoreNlpReadings {
                 case "--data" -> data = args[++i];
                 case "--readings" -> file = Path.of(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --readings FILE, --threads N, --data DIR)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown argument: " + args[i] + " (expected --readings FILE, --threads N, --data DIR)");
             }
         }
         if (file == null) {
@@ -67,7 +66,8 @@ public final class CoreNlpReadings {
     public static Map<String, CoreNlpSentiment.Reading> load(Path file, List<DataSets.Snippet> snippets, int threads)
             throws IOException, InterruptedException {
         Map<String, CoreNlpSentiment.Reading> known = file != null && Files.exists(file) ? read(file) : new HashMap<>();
-        List<DataSets.Snippet> missing = snippets.stream().filter(s -> !known.containsKey(key(s))).toList();
+        List<DataSets.Snippet> missing =
+                snippets.stream().filter(s -> !known.containsKey(key(s))).toList();
         if (missing.isEmpty()) {
             return known;
         }
@@ -75,8 +75,10 @@ public final class CoreNlpReadings {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
-        try (BufferedWriter out = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedWriter out = file == null
+                ? null
+                : Files.newBufferedWriter(
+                        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             List<Future<?>> futures = new ArrayList<>();
             for (DataSets.Snippet s : missing) {
                 futures.add(pool.submit(() -> {
@@ -89,7 +91,11 @@ public final class CoreNlpReadings {
                     }
                     int n = done.incrementAndGet();
                     if (n % 500 == 0) {
-                        System.err.printf(Locale.ROOT, "  %d of %d read, %.1f snippets/s%n", n, missing.size(),
+                        System.err.printf(
+                                Locale.ROOT,
+                                "  %d of %d read, %.1f snippets/s%n",
+                                n,
+                                missing.size(),
                                 n / ((System.nanoTime() - start) / 1e9));
                     }
                     return null;
@@ -140,8 +146,10 @@ public final class CoreNlpReadings {
                     p[k] = Double.parseDouble(c[4 + k]);
                     q[k] = Double.parseDouble(c[9 + k]);
                 }
-                map.put(c[0] + "\t" + c[1] + "\t" + c[2], new CoreNlpSentiment.Reading(p, q,
-                        Double.parseDouble(c[14]), Double.parseDouble(c[15]), Integer.parseInt(c[3])));
+                map.put(
+                        c[0] + "\t" + c[1] + "\t" + c[2],
+                        new CoreNlpSentiment.Reading(
+                                p, q, Double.parseDouble(c[14]), Double.parseDouble(c[15]), Integer.parseInt(c[3])));
             } catch (NumberFormatException e) {
                 throw new IOException(file + ":" + (i + 1) + ": not a CoreNLP reading: " + e.getMessage(), e);
             }

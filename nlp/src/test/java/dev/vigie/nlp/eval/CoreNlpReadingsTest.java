@@ -1,18 +1,17 @@
 package dev.vigie.nlp.eval;
 
-import dev.vigie.nlp.sentiment.CoreNlpSentiment;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigie.nlp.sentiment.CoreNlpSentiment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The readings file: written, read back, resumed after a cut line, and tied to the text it was read from. */
 class CoreNlpReadingsTest {

@@ -2,7 +2,6 @@ package dev.vigie.nlp.eval;
 
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.SentimentLabel;
-
 import dev.vigie.testing.CsvFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,7 @@ public final class DataSets {
     /** Default location of the data folder, relative to the project root, when neither argument nor property gives it. */
     public static final String DEFAULT_DATA_DIR = "../shared/data";
 
-    private DataSets() {
-    }
+    private DataSets() {}
 
     /** The data folder: the given path, else system property {@code vigie.data.dir}, else {@link #DEFAULT_DATA_DIR}. */
     public static Path dataDir(String argument) {
@@ -43,7 +41,8 @@ public final class DataSets {
         /** VADER paper's 3 classes: rating / 4 at least +0.05 positive, at most -0.05 negative. */
         public SentimentLabel gold() {
             double normalised = rating / 4;
-            return normalised >= 0.05 - 1e-9 ? SentimentLabel.POSITIVE
+            return normalised >= 0.05 - 1e-9
+                    ? SentimentLabel.POSITIVE
                     : normalised <= -0.05 + 1e-9 ? SentimentLabel.NEGATIVE : SentimentLabel.NEUTRAL;
         }
     }
@@ -65,10 +64,15 @@ public final class DataSets {
 
     public static List<Snippet> vader(Path dataDir, VaderCorpus corpus) throws IOException {
         List<Snippet> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dataDir.resolve("sentiment-en").resolve(corpus.file), StandardCharsets.UTF_8)) {
+        for (String line :
+                Files.readAllLines(dataDir.resolve("sentiment-en").resolve(corpus.file), StandardCharsets.UTF_8)) {
             String[] cols = line.replace("\r", "").split("\t", 3);
             if (cols.length == 3 && !cols[2].isBlank()) {
-                out.add(new Snippet(corpus.name().toLowerCase(java.util.Locale.ROOT), cols[0], Double.parseDouble(cols[1]), cols[2]));
+                out.add(new Snippet(
+                        corpus.name().toLowerCase(java.util.Locale.ROOT),
+                        cols[0],
+                        Double.parseDouble(cols[1]),
+                        cols[2]));
             }
         }
         return out;
@@ -98,19 +102,20 @@ public final class DataSets {
     /** Allociné TV-series reviews of a split ({@code train}, {@code dev}): 1 positive, 0 negative. */
     public static List<LabelledText> allocine(Path dataDir, String split) throws IOException {
         List<LabelledText> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dataDir.resolve("sentiment-fr").resolve("allocine-tvseries").resolve(split + ".tsv"),
+        for (String line : Files.readAllLines(
+                dataDir.resolve("sentiment-fr").resolve("allocine-tvseries").resolve(split + ".tsv"),
                 StandardCharsets.UTF_8)) {
             String[] cols = line.replace("\r", "").split("\t", 2);
             if (cols.length == 2 && !cols[1].isBlank()) {
-                out.add(new LabelledText(cols[1], cols[0].trim().equals("1") ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE));
+                out.add(new LabelledText(
+                        cols[1], cols[0].trim().equals("1") ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE));
             }
         }
         return out;
     }
 
     /** An AG News item: its class name and its title and description joined. */
-    public record Topic(String label, String text) {
-    }
+    public record Topic(String label, String text) {}
 
     public static final List<String> AG_NEWS_LABELS = List.of("world", "sports", "business", "scitech");
 
@@ -129,8 +134,14 @@ public final class DataSets {
         for (List<String> cols : rows.subList(1, rows.size())) {
             if (cols.size() == 3) {
                 boolean pipeline = !join.equals(". "); // the pipeline strips title and text before joining them
-                String text = ((pipeline ? cols.get(1).strip() : cols.get(1)) + join + (pipeline ? cols.get(2).strip() : cols.get(2))).replace("\\", " ").replace(" #36;", " $").replace(" #39;", "'");
-                out.add(new Topic(AG_NEWS_LABELS.get(Integer.parseInt(cols.get(0).trim()) - 1), text));
+                String text = ((pipeline ? cols.get(1).strip() : cols.get(1))
+                                + join
+                                + (pipeline ? cols.get(2).strip() : cols.get(2)))
+                        .replace("\\", " ")
+                        .replace(" #36;", " $")
+                        .replace(" #39;", "'");
+                out.add(new Topic(
+                        AG_NEWS_LABELS.get(Integer.parseInt(cols.get(0).trim()) - 1), text));
             }
         }
         return out;
@@ -158,8 +169,7 @@ public final class DataSets {
     }
 
     /** Training examples per label and the test items left over (see {@link #drawPerClass}). */
-    public record TopicSplit(Map<String, List<String>> train, List<Topic> test) {
-    }
+    public record TopicSplit(Map<String, List<String>> train, List<Topic> test) {}
 
     /** A seeded random sample of at most {@code n} items (all of them, in order, when n is 0 or larger than the list). */
     public static <T> List<T> sample(List<T> items, int n, long seed) {

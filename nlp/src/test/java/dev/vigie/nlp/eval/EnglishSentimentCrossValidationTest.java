@@ -1,14 +1,13 @@
 package dev.vigie.nlp.eval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.LexiconScorer;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The fold assignment: the same for a seed, every fold with its share of each corpus and class. */
 class EnglishSentimentCrossValidationTest {
@@ -20,8 +19,11 @@ class EnglishSentimentCrossValidationTest {
         for (int i = 0; i < 1000; i++) {
             int corpus = i % 3;
             int gold = i % 50 == 0 ? 1 : i % 2 == 0 ? 0 : 2; // 2 % neutral
-            items.add(new EnglishSentimentCrossValidation.Item(new DataSets.Snippet("c" + corpus, "" + i, 0, "x"),
-                    new EnglishSentimentModel.Example("x", flat, null), gold, corpus));
+            items.add(new EnglishSentimentCrossValidation.Item(
+                    new DataSets.Snippet("c" + corpus, "" + i, 0, "x"),
+                    new EnglishSentimentModel.Example("x", flat, null),
+                    gold,
+                    corpus));
         }
         int[] folds = EnglishSentimentCrossValidation.folds(items, 5, 1);
         assertThat(EnglishSentimentCrossValidation.folds(items, 5, 1)).isEqualTo(folds);

@@ -5,7 +5,6 @@ import dev.vigie.nlp.internal.linear.OffsetTuning;
 import dev.vigie.nlp.sentiment.EnglishSocialModel;
 import dev.vigie.nlp.sentiment.LexiconScorer;
 import dev.vigie.nlp.sentiment.SentimentLabel;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -46,11 +45,11 @@ public final class EnglishTweetCrossValidation {
     static final int FOLDS = 5;
     /** Inner folds of the offset tuning (3 rather than 5: each fold is a full fit of about 20,000 texts). */
     static final int INNER_FOLDS = 3;
+
     static final String TWEETS = "sentiment-en-tweets";
     static final List<String> TWEET_FILES = List.of("tweeteval_val.tsv", "tweeteval_test_dev_half.tsv");
 
-    private EnglishTweetCrossValidation() {
-    }
+    private EnglishTweetCrossValidation() {}
 
     /** One text: its readings, gold class, and group (0, 1: the tweet files; 2, 3, 4: VADER's corpora). */
     record Item(EnglishSocialModel.Example example, int gold, int group) {
@@ -72,16 +71,22 @@ public final class EnglishTweetCrossValidation {
                 case "--write" -> write = Path.of(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-report" -> noReport = true;
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --embeddings FILE, --write FILE, --seed S)");
+                default ->
+                    throw new IllegalArgumentException("unknown argument: " + args[i]
+                            + " (expected --data DIR, --embeddings FILE, --write FILE, --seed S)");
             }
         }
         List<Item> items = load(DataSets.dataDir(data), embeddings);
         if (write != null) {
             EnglishSocialModel model = fitWithOffsets(items, allRows(items), seed);
             model.save(write);
-            System.out.printf(Locale.ROOT, "wrote the model fitted on all %d texts to %s (offsets %s, lexicon guard %s)%n",
-                    items.size(), write, fmt(model.offsets()), model.guard());
+            System.out.printf(
+                    Locale.ROOT,
+                    "wrote the model fitted on all %d texts to %s (offsets %s, lexicon guard %s)%n",
+                    items.size(),
+                    write,
+                    fmt(model.offsets()),
+                    model.guard());
         }
         if (!noReport) {
             report(items, seed);
@@ -98,7 +103,11 @@ public final class EnglishTweetCrossValidation {
             if (tab > 0 && !line.substring(tab + 1).isBlank()) {
                 SentimentLabel label = SentimentLabel.parse(line.substring(0, tab));
                 double rating = label == SentimentLabel.POSITIVE ? 4 : label == SentimentLabel.NEGATIVE ? -4 : 0;
-                out.add(new DataSets.Snippet("tweets", file + ":" + (i + 1), rating, line.substring(tab + 1).trim()));
+                out.add(new DataSets.Snippet(
+                        "tweets",
+                        file + ":" + (i + 1),
+                        rating,
+                        line.substring(tab + 1).trim()));
             }
         }
         return out;
@@ -125,8 +134,10 @@ public final class EnglishTweetCrossValidation {
         for (int i = 0; i < texts.size(); i++) {
             DataSets.Snippet s = texts.get(i);
             boolean rated = groups.get(i) >= TWEET_FILES.size();
-            items.add(new Item(new EnglishSocialModel.Example(s.text(), lexicon.read(s.text()), emb[i], rated),
-                    s.gold().ordinal(), groups.get(i)));
+            items.add(new Item(
+                    new EnglishSocialModel.Example(s.text(), lexicon.read(s.text()), emb[i], rated),
+                    s.gold().ordinal(),
+                    groups.get(i)));
         }
         return items;
     }
@@ -148,7 +159,8 @@ public final class EnglishTweetCrossValidation {
         for (int i = 0; i < e.length; i++) {
             e[i] = SentenceEncoder.shared().embed(texts.get(i).text());
         }
-        System.err.printf(Locale.ROOT, "embedded %d texts in %d s%n", e.length, (System.nanoTime() - start) / 1_000_000_000);
+        System.err.printf(
+                Locale.ROOT, "embedded %d texts in %d s%n", e.length, (System.nanoTime() - start) / 1_000_000_000);
         if (cache != null) {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache)))) {
                 for (float[] v : e) {
@@ -176,14 +188,26 @@ public final class EnglishTweetCrossValidation {
                 EnglishSocialModel.Example e = items.get(i).example();
                 double[] p = model.probabilities(e);
                 decisions[i] = EnglishSocialModel.decide(p, model.offsets(), model.guard(), e.lexicon());
-                unguarded[i] = EnglishSocialModel.decide(p, model.offsets(), EnglishSocialModel.LexiconGuard.NONE, e.lexicon());
+                unguarded[i] = EnglishSocialModel.decide(
+                        p, model.offsets(), EnglishSocialModel.LexiconGuard.NONE, e.lexicon());
             }
-            System.err.printf(Locale.ROOT, "  fold %d of %d done, offsets %s, lexicon guard %s%n", f + 1, FOLDS,
-                    fmt(model.offsets()), model.guard());
+            System.err.printf(
+                    Locale.ROOT,
+                    "  fold %d of %d done, offsets %s, lexicon guard %s%n",
+                    f + 1,
+                    FOLDS,
+                    fmt(model.offsets()),
+                    model.guard());
         }
-        System.out.println("English sentiment, default model (words + lexicon + sentence embedding + lexicon guard), 5-fold"
-                + " cross-validated (offsets and guard tuned inside the training folds), beside the lexicon alone:");
-        System.out.printf(Locale.ROOT, "%-36s %6s  %-30s  %-30s%n", "set", "n", "model: macro-R / macro-F1 / acc",
+        System.out.println(
+                "English sentiment, default model (words + lexicon + sentence embedding + lexicon guard), 5-fold"
+                        + " cross-validated (offsets and guard tuned inside the training folds), beside the lexicon alone:");
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %6s  %-30s  %-30s%n",
+                "set",
+                "n",
+                "model: macro-R / macro-F1 / acc",
                 "lexicon: macro-R / macro-F1 / acc");
         List<String> names = new ArrayList<>(TWEET_FILES);
         for (DataSets.VaderCorpus c : DataSets.VaderCorpus.values()) {
@@ -200,8 +224,13 @@ public final class EnglishTweetCrossValidation {
                     lexicon.add(gold, SentimentLabel.values()[lexiconClass(it)].id());
                 }
             }
-            System.out.printf(Locale.ROOT, "%-36s %6d  %-30s  %-30s%n", g == -1 ? "tweets, both files" : names.get(g),
-                    model.total(), figures(model), figures(lexicon));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %6d  %-30s  %-30s%n",
+                    g == -1 ? "tweets, both files" : names.get(g),
+                    model.total(),
+                    figures(model),
+                    figures(lexicon));
             if (g == -1) {
                 System.out.print(model.format());
             }
@@ -227,8 +256,14 @@ public final class EnglishTweetCrossValidation {
     static void polarProxy(List<Item> items, int[] decisions, int[] unguarded) {
         System.out.println("Proxy for the VADER tweet set (held out): TweetEval tweets, out-of-fold answers"
                 + " (default = with lexicon guard; unguarded = the same folds' models without it):");
-        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "polar tweets (gold positive or negative)", "n",
-                "default: right/neutral/flip", "unguarded", "lexicon");
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %6s  %-26s  %-26s  %-26s%n",
+                "polar tweets (gold positive or negative)",
+                "n",
+                "default: right/neutral/flip",
+                "unguarded",
+                "lexicon");
         for (boolean laden : new boolean[] {false, true}) {
             int n = 0;
             int[][] counts = new int[3][3];
@@ -237,7 +272,8 @@ public final class EnglishTweetCrossValidation {
             int positiveToNegative = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
-                if (!it.tweet() || it.gold() == SentimentLabel.NEUTRAL.ordinal()
+                if (!it.tweet()
+                        || it.gold() == SentimentLabel.NEUTRAL.ordinal()
                         || (laden && Math.abs(it.example().lexicon().compound()) < LADEN)) {
                     continue;
                 }
@@ -249,24 +285,48 @@ public final class EnglishTweetCrossValidation {
                 }
                 if (lex != SentimentLabel.NEUTRAL.ordinal()) {
                     flipsVsLexicon += decisions[i] != SentimentLabel.NEUTRAL.ordinal() && decisions[i] != lex ? 1 : 0;
-                    flipsVsLexiconUnguarded += unguarded[i] != SentimentLabel.NEUTRAL.ordinal() && unguarded[i] != lex ? 1 : 0;
+                    flipsVsLexiconUnguarded +=
+                            unguarded[i] != SentimentLabel.NEUTRAL.ordinal() && unguarded[i] != lex ? 1 : 0;
                 }
                 positiveToNegative += it.gold() == SentimentLabel.POSITIVE.ordinal()
-                        && decisions[i] == SentimentLabel.NEGATIVE.ordinal() ? 1 : 0;
+                                && decisions[i] == SentimentLabel.NEGATIVE.ordinal()
+                        ? 1
+                        : 0;
             }
             String[] cells = new String[3];
             for (int a = 0; a < 3; a++) {
-                cells[a] = String.format(Locale.ROOT, "%.3f / %.3f / %.3f", counts[a][0] / (double) n,
-                        counts[a][1] / (double) n, counts[a][2] / (double) n);
+                cells[a] = String.format(
+                        Locale.ROOT,
+                        "%.3f / %.3f / %.3f",
+                        counts[a][0] / (double) n,
+                        counts[a][1] / (double) n,
+                        counts[a][2] / (double) n);
             }
-            System.out.printf(Locale.ROOT, "%-44s %6d  %-26s  %-26s  %-26s%n",
-                    laden ? "  of them sentiment-laden (|compound| >= " + LADEN + ")" : "  all polar tweets", n,
-                    cells[0], cells[1], cells[2]);
-            System.out.printf(Locale.ROOT, "%-44s %6s  sign opposite to a polar lexicon reading: default %d, unguarded %d;"
-                    + " gold positive answered negative: %d%n", "", "", flipsVsLexicon, flipsVsLexiconUnguarded, positiveToNegative);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %6d  %-26s  %-26s  %-26s%n",
+                    laden ? "  of them sentiment-laden (|compound| >= " + LADEN + ")" : "  all polar tweets",
+                    n,
+                    cells[0],
+                    cells[1],
+                    cells[2]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %6s  sign opposite to a polar lexicon reading: default %d, unguarded %d;"
+                            + " gold positive answered negative: %d%n",
+                    "",
+                    "",
+                    flipsVsLexicon,
+                    flipsVsLexiconUnguarded,
+                    positiveToNegative);
         }
-        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s%n", "all tweets, by whether the lexicon is right", "n",
-                "default: keeps / fixes", "unguarded: keeps / fixes");
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %6s  %-26s  %-26s%n",
+                "all tweets, by whether the lexicon is right",
+                "n",
+                "default: keeps / fixes",
+                "unguarded: keeps / fixes");
         for (boolean laden : new boolean[] {false, true}) {
             int[] right = new int[2];
             int[][] kept = new int[2][2];
@@ -284,15 +344,30 @@ public final class EnglishTweetCrossValidation {
             for (int a = 0; a < 2; a++) {
                 double keeps = kept[a][1] / (double) right[1];
                 double fixes = kept[a][0] / (double) right[0];
-                cells[a] = String.format(Locale.ROOT, "%.3f / %.3f -> %.3f", keeps, fixes,
+                cells[a] = String.format(
+                        Locale.ROOT,
+                        "%.3f / %.3f -> %.3f",
+                        keeps,
+                        fixes,
                         VADER_TWEETS_LEXICON_ACCURACY * keeps + (1 - VADER_TWEETS_LEXICON_ACCURACY) * fixes);
             }
-            System.out.printf(Locale.ROOT, "%-44s %6d  %-26s  %-26s%n", laden ? "  sentiment-laden (|compound| >= " + LADEN + ")"
-                    : "  all tweets", right[0] + right[1], cells[0], cells[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-44s %6d  %-26s  %-26s%n",
+                    laden ? "  sentiment-laden (|compound| >= " + LADEN + ")" : "  all tweets",
+                    right[0] + right[1],
+                    cells[0],
+                    cells[1]);
         }
-        System.out.printf(Locale.ROOT, "%-44s %6s  (-> accuracy where the lexicon is right %.1f %% of the time, as on the"
-                + " VADER tweets: keeps x %.3f + fixes x %.3f; the lexicon's own is %.3f)%n", "", "",
-                100 * VADER_TWEETS_LEXICON_ACCURACY, VADER_TWEETS_LEXICON_ACCURACY, 1 - VADER_TWEETS_LEXICON_ACCURACY,
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %6s  (-> accuracy where the lexicon is right %.1f %% of the time, as on the"
+                        + " VADER tweets: keeps x %.3f + fixes x %.3f; the lexicon's own is %.3f)%n",
+                "",
+                "",
+                100 * VADER_TWEETS_LEXICON_ACCURACY,
+                VADER_TWEETS_LEXICON_ACCURACY,
+                1 - VADER_TWEETS_LEXICON_ACCURACY,
                 VADER_TWEETS_LEXICON_ACCURACY);
         ConfusionMatrix[] m = {matrix(), matrix(), matrix()};
         for (int i = 0; i < items.size(); i++) {
@@ -304,14 +379,27 @@ public final class EnglishTweetCrossValidation {
                 m[2].add(gold, SentimentLabel.values()[lexiconClass(it)].id());
             }
         }
-        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "tweets re-weighted to the VADER tweets' mix",
-                "", "default: macro-R/F1/acc", "unguarded", "lexicon");
-        System.out.printf(Locale.ROOT, "%-44s %6s  %-26s  %-26s  %-26s%n", "  (1,206 neg / 294 neutral / 2,700 pos)", "",
-                weighted(m[0], VADER_TWEETS_MIX), weighted(m[1], VADER_TWEETS_MIX), weighted(m[2], VADER_TWEETS_MIX));
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %6s  %-26s  %-26s  %-26s%n",
+                "tweets re-weighted to the VADER tweets' mix",
+                "",
+                "default: macro-R/F1/acc",
+                "unguarded",
+                "lexicon");
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %6s  %-26s  %-26s  %-26s%n",
+                "  (1,206 neg / 294 neutral / 2,700 pos)",
+                "",
+                weighted(m[0], VADER_TWEETS_MIX),
+                weighted(m[1], VADER_TWEETS_MIX),
+                weighted(m[2], VADER_TWEETS_MIX));
     }
 
     static int lexiconClass(Item it) {
-        return SentimentLabel.ofScore(it.example().lexicon().compound(), LexiconScorer.DEFAULT_THRESHOLD).ordinal();
+        return SentimentLabel.ofScore(it.example().lexicon().compound(), LexiconScorer.DEFAULT_THRESHOLD)
+                .ordinal();
     }
 
     /** Macro-recall, macro-F1 and accuracy of a 3-class matrix whose gold rows are scaled to {@code mix}. */
@@ -321,7 +409,8 @@ public final class EnglishTweetCrossValidation {
     }
 
     static double[][] counts(ConfusionMatrix m) {
-        List<String> ids = List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id());
+        List<String> ids =
+                List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id());
         double[][] c = new double[3][3];
         for (int g = 0; g < 3; g++) {
             for (int p = 0; p < 3; p++) {
@@ -370,7 +459,8 @@ public final class EnglishTweetCrossValidation {
     }
 
     static ConfusionMatrix matrix() {
-        return new ConfusionMatrix(List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id()));
+        return new ConfusionMatrix(
+                List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id()));
     }
 
     static List<Integer> allRows(List<Item> items) {
@@ -386,7 +476,8 @@ public final class EnglishTweetCrossValidation {
         Map<Integer, List<Integer>> strata = new LinkedHashMap<>();
         for (int j = 0; j < rows.size(); j++) {
             Item it = items.get(rows.get(j));
-            strata.computeIfAbsent(it.group() * 3 + it.gold(), x -> new ArrayList<>()).add(j);
+            strata.computeIfAbsent(it.group() * 3 + it.gold(), x -> new ArrayList<>())
+                    .add(j);
         }
         int[] fold = new int[rows.size()];
         Random random = new Random(seed);
@@ -440,6 +531,7 @@ public final class EnglishTweetCrossValidation {
 
     /** Strength thresholds and log-probability bonuses tried by {@link #tuneGuard}. */
     static final double[] GUARD_STRONG = {0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
+
     static final double GUARD_BONUS_STEP = 0.1;
     static final int GUARD_BONUS_STEPS = 30;
     /** How much tweet macro-recall (TweetEval's mix) the guard may cost on the inner out-of-fold answers. */
@@ -453,16 +545,21 @@ public final class EnglishTweetCrossValidation {
      * {@link #GUARD_RECALL_COST} of macro-recall on the tweets as they are and at most {@link #GUARD_SNIPPET_COST}
      * of macro-F1 on any VADER snippet corpus; the smaller bonus on ties.
      */
-    static EnglishSocialModel.LexiconGuard tuneGuard(double[][] p, int[] gold, List<LexiconScorer.Reading> readings,
-                                                     double[] offsets, List<Item> snippets, List<double[]> snippetOof) {
+    static EnglishSocialModel.LexiconGuard tuneGuard(
+            double[][] p,
+            int[] gold,
+            List<LexiconScorer.Reading> readings,
+            double[] offsets,
+            List<Item> snippets,
+            List<double[]> snippetOof) {
         double[] base = guardedFigures(p, gold, readings, offsets, EnglishSocialModel.LexiconGuard.NONE);
         double[] snippetBase = snippetF1(snippets, snippetOof, offsets, EnglishSocialModel.LexiconGuard.NONE);
         EnglishSocialModel.LexiconGuard best = EnglishSocialModel.LexiconGuard.NONE;
         double bestScore = base[1];
         for (double strong : GUARD_STRONG) {
             for (int b = 1; b <= GUARD_BONUS_STEPS; b++) {
-                EnglishSocialModel.LexiconGuard guard = new EnglishSocialModel.LexiconGuard(strong,
-                        Math.round(b * GUARD_BONUS_STEP * 100) / 100.0);
+                EnglishSocialModel.LexiconGuard guard =
+                        new EnglishSocialModel.LexiconGuard(strong, Math.round(b * GUARD_BONUS_STEP * 100) / 100.0);
                 double[] f = guardedFigures(p, gold, readings, offsets, guard);
                 if (f[0] < base[0] - GUARD_RECALL_COST || f[1] <= bestScore + 1e-9) {
                     continue;
@@ -482,8 +579,12 @@ public final class EnglishTweetCrossValidation {
     }
 
     /** {tweet macro-recall, macro-F1 at the VADER tweets' mix} of the answers under offsets and guard. */
-    static double[] guardedFigures(double[][] p, int[] gold, List<LexiconScorer.Reading> readings, double[] offsets,
-                                   EnglishSocialModel.LexiconGuard guard) {
+    static double[] guardedFigures(
+            double[][] p,
+            int[] gold,
+            List<LexiconScorer.Reading> readings,
+            double[] offsets,
+            EnglishSocialModel.LexiconGuard guard) {
         double[][] counts = new double[3][3];
         for (int i = 0; i < p.length; i++) {
             counts[gold[i]][EnglishSocialModel.decide(p[i], offsets, guard, readings.get(i))]++;
@@ -494,13 +595,15 @@ public final class EnglishTweetCrossValidation {
     }
 
     /** Macro-F1 per VADER corpus of the snippets' answers under offsets and guard. */
-    static double[] snippetF1(List<Item> snippets, List<double[]> p, double[] offsets, EnglishSocialModel.LexiconGuard guard) {
+    static double[] snippetF1(
+            List<Item> snippets, List<double[]> p, double[] offsets, EnglishSocialModel.LexiconGuard guard) {
         int corpora = DataSets.VaderCorpus.values().length;
         double[][][] counts = new double[corpora][3][3];
         for (int i = 0; i < snippets.size(); i++) {
             Item it = snippets.get(i);
-            counts[it.group() - TWEET_FILES.size()][it.gold()][EnglishSocialModel.decide(p.get(i), offsets, guard,
-                    it.example().lexicon())]++;
+            counts[it.group() - TWEET_FILES.size()][it.gold()][
+                    EnglishSocialModel.decide(
+                            p.get(i), offsets, guard, it.example().lexicon())]++;
         }
         double[] f1 = new double[corpora];
         for (int c = 0; c < corpora; c++) {
@@ -526,7 +629,8 @@ public final class EnglishTweetCrossValidation {
             x.add(items.get(i).example());
             y.add(SentimentLabel.values()[items.get(i).gold()]);
         }
-        return EnglishSocialModel.fit(x, y, new double[3], EnglishSocialModel.Settings.DEFAULT).rounded();
+        return EnglishSocialModel.fit(x, y, new double[3], EnglishSocialModel.Settings.DEFAULT)
+                .rounded();
     }
 
     static String fmt(double[] v) {

@@ -4,7 +4,6 @@ import dev.vigie.nlp.internal.linear.TfidfClassifier;
 import dev.vigie.nlp.internal.linear.WordVectors;
 import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.LabelledText;
-import dev.vigie.nlp.sentiment.LexiconScorer;
 import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import dev.vigie.nlp.sentiment.SentimentLabel;
@@ -12,7 +11,6 @@ import dev.vigie.nlp.sentiment.SentimentScorer;
 import dev.vigie.nlp.sentiment.TrainedSentimentModel;
 import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -40,8 +38,7 @@ import java.util.Set;
  */
 public final class Evaluate {
 
-    private Evaluate() {
-    }
+    private Evaluate() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String data = null;
@@ -58,9 +55,10 @@ public final class Evaluate {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--margin" -> margin = Double.parseDouble(args[++i]);
                 case "--embeddings" -> embeddings = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i]
-                        + " (expected --data DIR, --sets en,en-reviews,fr,themes, --readings FILE, --embeddings FILE,"
-                        + " --threads N, --margin X)");
+                default ->
+                    throw new IllegalArgumentException("unknown argument: " + args[i]
+                            + " (expected --data DIR, --sets en,en-reviews,fr,themes, --readings FILE, --embeddings FILE,"
+                            + " --threads N, --margin X)");
             }
         }
         Path dir = DataSets.dataDir(data);
@@ -84,24 +82,31 @@ public final class Evaluate {
      */
     private static void englishSocial(Path dir, Path embeddings) throws IOException {
         System.out.println("== English sentiment (default): SemEval-2017 tweets (TweetEval) and VADER ground truth ==");
-        EnglishTweetCrossValidation.report(EnglishTweetCrossValidation.load(dir, embeddings),
-                EnglishTweetCrossValidation.DEFAULT_SEED);
+        EnglishTweetCrossValidation.report(
+                EnglishTweetCrossValidation.load(dir, embeddings), EnglishTweetCrossValidation.DEFAULT_SEED);
         System.out.println();
     }
 
-    private static void english(Path dir, Path readings, int threads, double margin) throws IOException, InterruptedException {
-        System.out.println("== English sentiment, review model with CoreNLP (--corenlp WHEN_UNCERTAIN): VADER ground truth"
-                + " (3 classes: mean rating / 4 vs +-0.05) ==");
-        EnglishSentimentCrossValidation.report(EnglishSentimentCrossValidation.load(dir, readings, threads),
-                EnglishSentimentCrossValidation.DEFAULT_FOLDS, EnglishSentimentCrossValidation.DEFAULT_SEED, margin,
-                EnglishSentimentModel.Settings.DEFAULT, false);
+    private static void english(Path dir, Path readings, int threads, double margin)
+            throws IOException, InterruptedException {
+        System.out.println(
+                "== English sentiment, review model with CoreNLP (--corenlp WHEN_UNCERTAIN): VADER ground truth"
+                        + " (3 classes: mean rating / 4 vs +-0.05) ==");
+        EnglishSentimentCrossValidation.report(
+                EnglishSentimentCrossValidation.load(dir, readings, threads),
+                EnglishSentimentCrossValidation.DEFAULT_FOLDS,
+                EnglishSentimentCrossValidation.DEFAULT_SEED,
+                margin,
+                EnglishSentimentModel.Settings.DEFAULT,
+                false);
         System.out.println("(VADER F1 as published, Hutto and Gilbert 2014, table 4)");
         System.out.println();
     }
 
     private static void french(Path dir) throws IOException {
-        System.out.println("== French sentiment: the shipped scorer (lexicon and phrasing rules, no model fitted on these sets)"
-                + " and models trained on each set's training split ==");
+        System.out.println(
+                "== French sentiment: the shipped scorer (lexicon and phrasing rules, no model fitted on these sets)"
+                        + " and models trained on each set's training split ==");
         SentimentAnalyzer analyzer = SentimentAnalyzer.builder().build();
         SentimentScorer shipped = text -> analyzer.analyze(text, "fr");
         List<LabelledText> deftTrain = DataSets.deft(dir, "train");
@@ -111,7 +116,8 @@ public final class Evaluate {
         line("DEFT 2017 val, shipped scorer", shippedVal);
         line("DEFT 2017 train, shipped scorer", evaluate(shipped, deftTrain, false));
         long start = System.nanoTime();
-        TrainedSentimentModel deftModel = TrainedSentimentModel.train(deftTrain, TrainedSentimentModel.Settings.DEFAULT);
+        TrainedSentimentModel deftModel =
+                TrainedSentimentModel.train(deftTrain, TrainedSentimentModel.Settings.DEFAULT);
         long trainMs = (System.nanoTime() - start) / 1_000_000;
         ConfusionMatrix trained = evaluate(deftModel, deftVal, false);
         line("DEFT 2017 val, trained on DEFT train (" + trainMs + " ms)", trained);
@@ -124,7 +130,8 @@ public final class Evaluate {
         ConfusionMatrix alloShipped = evaluate(shipped, alloDev, true);
         line("Allocine dev, shipped scorer (2 classes, sign of score)", alloShipped);
         line("Allocine train, shipped scorer (2 classes)", evaluate(shipped, alloTrain, true));
-        TrainedSentimentModel alloModel = TrainedSentimentModel.train(alloTrain, TrainedSentimentModel.Settings.DEFAULT);
+        TrainedSentimentModel alloModel =
+                TrainedSentimentModel.train(alloTrain, TrainedSentimentModel.Settings.DEFAULT);
         line("Allocine dev, trained on Allocine train", evaluate(alloModel, alloDev, true));
         System.out.println("Allocine dev, shipped scorer:");
         System.out.print(alloShipped.format());
@@ -133,7 +140,13 @@ public final class Evaluate {
     }
 
     private static void line(String name, ConfusionMatrix m) {
-        System.out.printf(Locale.ROOT, "%-58s %6d  %.3f / %.3f / %.3f%n", name, m.total(), m.macroRecall(), m.macroF1(),
+        System.out.printf(
+                Locale.ROOT,
+                "%-58s %6d  %.3f / %.3f / %.3f%n",
+                name,
+                m.total(),
+                m.macroRecall(),
+                m.macroF1(),
                 m.accuracy());
     }
 
@@ -155,18 +168,32 @@ public final class Evaluate {
     private static void themes(Path dir) throws IOException {
         System.out.println("== Themes: AG News (4 classes), trained on k examples per class, tested on the rest ==");
         List<DataSets.Topic> all = DataSets.agNews(dir);
-        System.out.printf(Locale.ROOT, "Each draw shuffles the %,d items with its seed, trains on the first k of each"
-                + " class and tests on all the other items (none seen in training).%n", all.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Each draw shuffles the %,d items with its seed, trains on the first k of each"
+                        + " class and tests on all the other items (none seen in training).%n",
+                all.size());
         int[] ks = {10, 50, 200};
         long[] seeds = {1, 2, 3, 4, 5};
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long loadStart = System.nanoTime();
         int vectors = WordVectors.english().size();
-        System.out.printf(Locale.ROOT, "Word vectors: %,d words read in %d ms (once per JVM, not in train ms below)."
-                + " Train: CPU ms of one training; items/CPU-s: classification rate.%n", vectors,
+        System.out.printf(
+                Locale.ROOT,
+                "Word vectors: %,d words read in %d ms (once per JVM, not in train ms below)."
+                        + " Train: CPU ms of one training; items/CPU-s: classification rate.%n",
+                vectors,
                 (System.nanoTime() - loadStart) / 1_000_000);
-        System.out.printf(Locale.ROOT, "%-5s %7s  %-25s %9s  %-25s %9s %13s%n", "k", "test n",
-                "accuracy min / mean / max", "macro-F1", "words only (no vectors)", "train ms", "items/CPU-s");
+        System.out.printf(
+                Locale.ROOT,
+                "%-5s %7s  %-25s %9s  %-25s %9s %13s%n",
+                "k",
+                "test n",
+                "accuracy min / mean / max",
+                "macro-F1",
+                "words only (no vectors)",
+                "train ms",
+                "items/CPU-s");
         for (int k : ks) {
             double[] acc = new double[seeds.length];
             double[] wordsOnly = new double[seeds.length];
@@ -179,16 +206,18 @@ public final class Evaluate {
             for (int s = 0; s < seeds.length; s++) {
                 DataSets.TopicSplit split = DataSets.drawPerClass(all, k, seeds[s]);
                 List<Theme> themes = DataSets.AG_NEWS_LABELS.stream()
-                        .map(label -> new Theme(label, label, split.train().get(label), List.of())).toList();
+                        .map(label -> new Theme(label, label, split.train().get(label), List.of()))
+                        .toList();
                 long start = cpu.getCurrentThreadCpuTime();
                 ThemeClassifier classifier = ThemeClassifier.train(themes);
                 trainNanos += cpu.getCurrentThreadCpuTime() - start;
                 List<String> texts = new ArrayList<>();
                 List<String> labels = new ArrayList<>();
-                split.train().forEach((label, examples) -> examples.forEach(text -> {
-                    texts.add(text);
-                    labels.add(label);
-                }));
+                split.train()
+                        .forEach((label, examples) -> examples.forEach(text -> {
+                            texts.add(text);
+                            labels.add(label);
+                        }));
                 TfidfClassifier words = TfidfClassifier.train(texts, labels, WordVectors.NONE);
                 ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
                 ConfusionMatrix w = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
@@ -209,11 +238,20 @@ public final class Evaluate {
                     first = m;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-5d %7d  %-25s %9.3f  %-25s %9.0f %13.0f%n", k, testSize,
-                    minMeanMax(acc), f1, minMeanMax(wordsOnly), trainNanos / 1e6 / seeds.length,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-5d %7d  %-25s %9.3f  %-25s %9.0f %13.0f%n",
+                    k,
+                    testSize,
+                    minMeanMax(acc),
+                    f1,
+                    minMeanMax(wordsOnly),
+                    trainNanos / 1e6 / seeds.length,
                     classified / (classifyCpuNanos / 1e9));
             System.out.println("      accuracy of each draw (seeds " + Arrays.toString(seeds) + "): "
-                    + Arrays.stream(acc).mapToObj(a -> String.format(Locale.ROOT, "%.3f", a)).toList());
+                    + Arrays.stream(acc)
+                            .mapToObj(a -> String.format(Locale.ROOT, "%.3f", a))
+                            .toList());
             if (k == ks[ks.length - 1]) {
                 System.out.println("confusion, k = " + k + ", seed " + seeds[0] + ":");
                 System.out.print(first.format());
@@ -227,6 +265,7 @@ public final class Evaluate {
     /** Thresholds of {@link ThemeClassifier#classify} compared, chosen on one half of AG News, checked on the other. */
     /** Precision the choice asks for on the first half: the target's 0.85 and a margin for the other half. */
     static final double CHOICE_PRECISION = 0.87;
+
     static final double[] THRESHOLDS = {0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.50};
 
     /**
@@ -249,7 +288,10 @@ public final class Evaluate {
         int[] ks = {10, 50, 200};
         long[] seeds = {1, 2, 3, 4, 5};
         double[][][] tune = new double[ks.length][][];
-        System.out.printf(Locale.ROOT, "Choice half (%d items), mean of 5 draws, coverage / precision by threshold:%n", tuneHalf.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Choice half (%d items), mean of 5 draws, coverage / precision by threshold:%n",
+                tuneHalf.size());
         System.out.printf(Locale.ROOT, "%-5s", "k");
         for (double t : THRESHOLDS) {
             System.out.printf(Locale.ROOT, " %13.2f", t);
@@ -270,11 +312,18 @@ public final class Evaluate {
                 chosen = t;
             }
         }
-        System.out.printf(Locale.ROOT, "Chosen on that half: %s (shipped ThemeClassifier.DEFAULT_MIN_SCORE = %.2f)%n",
-                chosen < 0 ? "none reaches precision " + CHOICE_PRECISION : String.format(Locale.ROOT, "%.2f", THRESHOLDS[chosen]),
+        System.out.printf(
+                Locale.ROOT,
+                "Chosen on that half: %s (shipped ThemeClassifier.DEFAULT_MIN_SCORE = %.2f)%n",
+                chosen < 0
+                        ? "none reaches precision " + CHOICE_PRECISION
+                        : String.format(Locale.ROOT, "%.2f", THRESHOLDS[chosen]),
                 ThemeClassifier.DEFAULT_MIN_SCORE);
-        System.out.printf(Locale.ROOT, "Check half (%d items, not used for the choice), mean of 5 draws, at the shipped threshold %.2f:%n",
-                checkHalf.size(), ThemeClassifier.DEFAULT_MIN_SCORE);
+        System.out.printf(
+                Locale.ROOT,
+                "Check half (%d items, not used for the choice), mean of 5 draws, at the shipped threshold %.2f:%n",
+                checkHalf.size(),
+                ThemeClassifier.DEFAULT_MIN_SCORE);
         int shipped = -1;
         for (int t = 0; t < THRESHOLDS.length; t++) {
             if (Math.abs(THRESHOLDS[t] - ThemeClassifier.DEFAULT_MIN_SCORE) < 1e-9) {
@@ -284,8 +333,12 @@ public final class Evaluate {
         for (int k : ks) {
             double[][] check = coverageAndPrecision(checkHalf, k, seeds);
             double[] cp = shipped < 0 ? new double[] {Double.NaN, Double.NaN} : check[shipped];
-            System.out.printf(Locale.ROOT, "  k = %-4d items themed %.1f %%, precision of the themes given %.1f %%%n", k,
-                    100 * cp[0], 100 * cp[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  k = %-4d items themed %.1f %%, precision of the themes given %.1f %%%n",
+                    k,
+                    100 * cp[0],
+                    100 * cp[1]);
         }
         System.out.println("Target: at 50 examples per class, >= 80 % of items themed with >= 85 % precision.");
     }
@@ -296,7 +349,8 @@ public final class Evaluate {
         for (long seed : seeds) {
             DataSets.TopicSplit split = DataSets.drawPerClass(items, k, seed);
             List<Theme> themes = DataSets.AG_NEWS_LABELS.stream()
-                    .map(label -> new Theme(label, label, split.train().get(label), List.of())).toList();
+                    .map(label -> new Theme(label, label, split.train().get(label), List.of()))
+                    .toList();
             ThemeClassifier classifier = ThemeClassifier.train(themes);
             long[] covered = new long[THRESHOLDS.length];
             long[] given = new long[THRESHOLDS.length];
@@ -328,8 +382,12 @@ public final class Evaluate {
     }
 
     private static String minMeanMax(double[] values) {
-        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", Arrays.stream(values).min().orElse(0),
-                Arrays.stream(values).average().orElse(0), Arrays.stream(values).max().orElse(0));
+        return String.format(
+                Locale.ROOT,
+                "%.3f / %.3f / %.3f",
+                Arrays.stream(values).min().orElse(0),
+                Arrays.stream(values).average().orElse(0),
+                Arrays.stream(values).max().orElse(0));
     }
 
     private static int argMax(double[] p) {
@@ -343,6 +401,7 @@ public final class Evaluate {
     }
 
     private static ConfusionMatrix matrix() {
-        return new ConfusionMatrix(List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id()));
+        return new ConfusionMatrix(
+                List.of(SentimentLabel.NEGATIVE.id(), SentimentLabel.NEUTRAL.id(), SentimentLabel.POSITIVE.id()));
     }
 }

@@ -7,7 +7,6 @@ import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
 import dev.vigie.nlp.sentiment.SentimentScorer;
 import dev.vigie.nlp.sentiment.TrainedSentimentModel;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -31,8 +30,7 @@ public final class SentimentBenchmark {
 
     private static final int WARM_UP = 200;
 
-    private SentimentBenchmark() {
-    }
+    private SentimentBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         String data = null;
@@ -41,7 +39,9 @@ public final class SentimentBenchmark {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument: " + args[i] + " (expected --data DIR, --docs N)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown argument: " + args[i] + " (expected --data DIR, --docs N)");
             }
         }
         Path dir = DataSets.dataDir(data);
@@ -50,21 +50,49 @@ public final class SentimentBenchmark {
         DataSets.deft(dir, "train").forEach(t -> french.add(t.text()));
         DataSets.deft(dir, "val").forEach(t -> french.add(t.text()));
 
-        System.out.printf(Locale.ROOT, "Sentiment, one thread, %s, %d documents after %d of warm-up%n",
-                System.getProperty("java.vm.name") + " " + Runtime.version(), docs, WARM_UP);
-        System.out.println("rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
-        System.out.printf(Locale.ROOT, "%-34s %10s %12s %12s %12s %10s%n", "scorer", "docs/s", "sentences/s", "(wall docs/s)", "via CoreNLP", "heap MB");
-        run("en social model (default)", EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600), english, docs);
-        for (EnglishSentimentScorer.CoreNlpUse use : List.of(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN, EnglishSentimentScorer.CoreNlpUse.ALWAYS)) {
-            SentimentScorer scorer = EnglishSentimentScorer.create(use, SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN,
+        System.out.printf(
+                Locale.ROOT,
+                "Sentiment, one thread, %s, %d documents after %d of warm-up%n",
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                docs,
+                WARM_UP);
+        System.out.println(
+                "rates per second of this thread's CPU time (wall-clock rates in brackets: the machine may be shared)");
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %10s %12s %12s %12s %10s%n",
+                "scorer",
+                "docs/s",
+                "sentences/s",
+                "(wall docs/s)",
+                "via CoreNLP",
+                "heap MB");
+        run(
+                "en social model (default)",
+                EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600),
+                english,
+                docs);
+        for (EnglishSentimentScorer.CoreNlpUse use :
+                List.of(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN, EnglishSentimentScorer.CoreNlpUse.ALWAYS)) {
+            SentimentScorer scorer = EnglishSentimentScorer.create(
+                    use,
+                    SentimentAnalyzer.Builder.DEFAULT_UNCERTAINTY_MARGIN,
                     SentimentAnalyzer.Builder.DEFAULT_CORENLP_MAX_CHARS);
-            String name = "en review model, CoreNLP " + use.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            run(use == SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE ? name + " (default)" : name, scorer, english, docs);
+            String name = "en review model, CoreNLP "
+                    + use.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            run(
+                    use == SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE ? name + " (default)" : name,
+                    scorer,
+                    english,
+                    docs);
         }
         run("fr shipped lexicon", LexiconScorer.french(), cycle(french, docs + WARM_UP), docs);
         List<LabelledText> train = DataSets.deft(dir, "train");
-        run("fr model trained on DEFT train", TrainedSentimentModel.train(train, TrainedSentimentModel.Settings.DEFAULT),
-                cycle(french, docs + WARM_UP), docs);
+        run(
+                "fr model trained on DEFT train",
+                TrainedSentimentModel.train(train, TrainedSentimentModel.Settings.DEFAULT),
+                cycle(french, docs + WARM_UP),
+                docs);
     }
 
     /** Alternates Amazon and movie snippets. */
@@ -92,7 +120,8 @@ public final class SentimentBenchmark {
             scorer.score(texts.get(i));
         }
         List<String> measured = texts.subList(WARM_UP, WARM_UP + docs);
-        long sentences = measured.stream().mapToLong(SentimentBenchmark::sentences).sum();
+        long sentences =
+                measured.stream().mapToLong(SentimentBenchmark::sentences).sum();
         int viaCoreNlp = 0;
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
@@ -104,8 +133,15 @@ public final class SentimentBenchmark {
         }
         double cpu = (cpuNanos() - cpuStart) / 1e9;
         double wall = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-34s %10.1f %12.1f %13s %11.0f%% %10d%n", name, docs / cpu, sentences / cpu,
-                String.format(Locale.ROOT, "(%.1f)", docs / wall), 100.0 * viaCoreNlp / docs, heapMb());
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s %10.1f %12.1f %13s %11.0f%% %10d%n",
+                name,
+                docs / cpu,
+                sentences / cpu,
+                String.format(Locale.ROOT, "(%.1f)", docs / wall),
+                100.0 * viaCoreNlp / docs,
+                heapMb());
     }
 
     static long sentences(String text) {

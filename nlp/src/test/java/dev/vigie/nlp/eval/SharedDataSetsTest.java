@@ -1,5 +1,7 @@
 package dev.vigie.nlp.eval;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.LabelledText;
 import dev.vigie.nlp.sentiment.LexiconScorer;
@@ -8,15 +10,12 @@ import dev.vigie.nlp.sentiment.SentimentLabel;
 import dev.vigie.nlp.theme.Theme;
 import dev.vigie.nlp.theme.ThemeClassifier;
 import dev.vigie.testing.SharedData;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Guards the published figures that need no CoreNLP (the full figures come from {@link Evaluate}) and runs the
@@ -69,12 +68,15 @@ class SharedDataSetsTest {
         LexiconScorer lexicon = LexiconScorer.english();
         for (DataSets.VaderCorpus corpus : DataSets.VaderCorpus.values()) {
             for (DataSets.Snippet s : DataSets.vader(data, corpus)) {
-                items.add(new EnglishSentimentCrossValidation.Item(s, EnglishSentimentModel.Example.read(s.text(), lexicon, null),
-                        s.gold().ordinal(), corpus.ordinal()));
+                items.add(new EnglishSentimentCrossValidation.Item(
+                        s,
+                        EnglishSentimentModel.Example.read(s.text(), lexicon, null),
+                        s.gold().ordinal(),
+                        corpus.ordinal()));
             }
         }
-        EnglishSentimentCrossValidation.Predictions p = EnglishSentimentCrossValidation.crossValidate(items, false, 3, 1L,
-                EnglishSentimentModel.Settings.DEFAULT);
+        EnglishSentimentCrossValidation.Predictions p = EnglishSentimentCrossValidation.crossValidate(
+                items, false, 3, 1L, EnglishSentimentModel.Settings.DEFAULT);
         for (DataSets.VaderCorpus corpus : DataSets.VaderCorpus.values()) {
             ConfusionMatrix model = EnglishSentimentCrossValidation.matrix();
             ConfusionMatrix lex = EnglishSentimentCrossValidation.matrix();
@@ -83,12 +85,17 @@ class SharedDataSetsTest {
                 if (item.corpus() == corpus.ordinal()) {
                     String gold = SentimentLabel.values()[item.gold()].id();
                     model.add(gold, SentimentLabel.values()[p.decisions()[i]].id());
-                    lex.add(gold, SentimentLabel.ofScore(item.example().lexicon().compound(), LexiconScorer.DEFAULT_THRESHOLD).id());
+                    lex.add(
+                            gold,
+                            SentimentLabel.ofScore(item.example().lexicon().compound(), LexiconScorer.DEFAULT_THRESHOLD)
+                                    .id());
                 }
             }
             assertThat(model.macroF1()).as(corpus + "\n" + model.format()).isGreaterThan(lex.macroF1() + 0.02);
             if (corpus == DataSets.VaderCorpus.NYT) {
-                assertThat(model.f1(SentimentLabel.NEUTRAL.id())).as(model.format()).isGreaterThan(0.3);
+                assertThat(model.f1(SentimentLabel.NEUTRAL.id()))
+                        .as(model.format())
+                        .isGreaterThan(0.3);
             }
         }
     }
@@ -100,7 +107,8 @@ class SharedDataSetsTest {
             DataSets.TopicSplit split = DataSets.drawPerClass(all, 200, seed);
             assertThat(split.test()).hasSize(all.size() - 4 * 200);
             ThemeClassifier classifier = ThemeClassifier.train(DataSets.AG_NEWS_LABELS.stream()
-                    .map(l -> new Theme(l, l, split.train().get(l), List.of())).toList());
+                    .map(l -> new Theme(l, l, split.train().get(l), List.of()))
+                    .toList());
             ConfusionMatrix m = new ConfusionMatrix(DataSets.AG_NEWS_LABELS);
             split.test().forEach(t -> m.add(t.label(), classifier.best(t.text())));
             assertThat(m.accuracy()).as("seed " + seed + "\n" + m.format()).isGreaterThanOrEqualTo(0.85);

@@ -18,44 +18,70 @@ import java.util.Random;
  */
 public final class EventStoryBenchmark {
 
-  private EventStoryBenchmark() {}
+    private EventStoryBenchmark() {}
 
-  public static void main(String[] args) throws IOException {
-    Path dir = DataSets.dataDir(args.length > 0 ? args[0] : null);
-    List<DataSets.Topic> news = DataSets.agNews(dir);
-    List<Integer> sizes = new ArrayList<>();
-    for (int i = 1; i < args.length; i++) {
-      sizes.add(Integer.parseInt(args[i]));
+    public static void main(String[] args) throws IOException {
+        Path dir = DataSets.dataDir(args.length > 0 ? args[0] : null);
+        List<DataSets.Topic> news = DataSets.agNews(dir);
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            sizes.add(Integer.parseInt(args[i]));
+        }
+        if (sizes.isEmpty()) {
+            sizes = List.of(10_000, 50_000, 100_000);
+        }
+        EventSignals signals = new EventSignals();
+        for (int warm = 0; warm < 2000; warm++) {
+            signals.keys(null, news.get(warm % news.size()).text(), "en");
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d AG News items; load average %.2f%n",
+                news.size(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "%9s %12s %12s %14s %12s %10s %16s%n",
+                "mentions",
+                "keys ms",
+                "cluster ms",
+                "comparisons",
+                "stories",
+                "joined",
+                "ms per 10,000");
+        for (int n : sizes) {
+            Random rnd = new Random(n);
+            long t0 = System.nanoTime();
+            List<EventClusterer.Item> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String text = news.get(i % news.size()).text();
+                items.add(new EventClusterer.Item(
+                        "m" + i,
+                        1_767_571_200_000L + (long) (rnd.nextDouble() * 7 * 86_400_000L),
+                        "en",
+                        "outlet-" + rnd.nextInt(500),
+                        text,
+                        signals.keys(null, text, "en"),
+                        null));
+            }
+            long t1 = System.nanoTime();
+            EventClusterer clusterer = EventClusterer.create();
+            List<EventClusterer.Assignment> out = clusterer.assign(items);
+            long t2 = System.nanoTime();
+            long joined = out.stream().filter(a -> !a.eventId().equals(a.id())).count();
+            double keysMs = (t1 - t0) / 1e6;
+            double clusterMs = (t2 - t1) / 1e6;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,9d %12.0f %12.0f %,14d %,12d %,10d %16.0f%n",
+                    n,
+                    keysMs,
+                    clusterMs,
+                    clusterer.comparisons(),
+                    clusterer.stories().size(),
+                    joined,
+                    (keysMs + clusterMs) * 10_000 / n);
+        }
     }
-    if (sizes.isEmpty()) {
-      sizes = List.of(10_000, 50_000, 100_000);
-    }
-    EventSignals signals = new EventSignals();
-    for (int warm = 0; warm < 2000; warm++) {
-      signals.keys(null, news.get(warm % news.size()).text(), "en");
-    }
-    System.out.printf(Locale.ROOT, "%d AG News items; load average %.2f%n", news.size(),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-    System.out.printf(Locale.ROOT, "%9s %12s %12s %14s %12s %10s %16s%n", "mentions", "keys ms", "cluster ms",
-        "comparisons", "stories", "joined", "ms per 10,000");
-    for (int n : sizes) {
-      Random rnd = new Random(n);
-      long t0 = System.nanoTime();
-      List<EventClusterer.Item> items = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        String text = news.get(i % news.size()).text();
-        items.add(new EventClusterer.Item("m" + i, 1_767_571_200_000L + (long) (rnd.nextDouble() * 7 * 86_400_000L),
-            "en", "outlet-" + rnd.nextInt(500), text, signals.keys(null, text, "en"), null));
-      }
-      long t1 = System.nanoTime();
-      EventClusterer clusterer = EventClusterer.create();
-      List<EventClusterer.Assignment> out = clusterer.assign(items);
-      long t2 = System.nanoTime();
-      long joined = out.stream().filter(a -> !a.eventId().equals(a.id())).count();
-      double keysMs = (t1 - t0) / 1e6;
-      double clusterMs = (t2 - t1) / 1e6;
-      System.out.printf(Locale.ROOT, "%,9d %12.0f %12.0f %,14d %,12d %,10d %16.0f%n", n, keysMs, clusterMs,
-          clusterer.comparisons(), clusterer.stories().size(), joined, (keysMs + clusterMs) * 10_000 / n);
-    }
-  }
 }

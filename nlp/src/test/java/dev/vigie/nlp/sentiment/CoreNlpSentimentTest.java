@@ -1,9 +1,9 @@
 package dev.vigie.nlp.sentiment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The one test class that loads CoreNLP (about 1 GB, several seconds): one shared pipeline for all its tests. */
 class CoreNlpSentimentTest {
@@ -13,13 +13,18 @@ class CoreNlpSentimentTest {
 
     @BeforeAll
     static void load() {
-        always = SentimentAnalyzer.builder().coreNlpUse(EnglishSentimentScorer.CoreNlpUse.ALWAYS).build();
-        whenUncertain = SentimentAnalyzer.builder().coreNlpUse(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN).build();
+        always = SentimentAnalyzer.builder()
+                .coreNlpUse(EnglishSentimentScorer.CoreNlpUse.ALWAYS)
+                .build();
+        whenUncertain = SentimentAnalyzer.builder()
+                .coreNlpUse(EnglishSentimentScorer.CoreNlpUse.WHEN_UNCERTAIN)
+                .build();
     }
 
     @Test
     void coreNlpReadsProbabilitiesOfFiveClassesPerSentence() {
-        CoreNlpSentiment.Reading r = CoreNlpSentiment.shared().read("The film is a masterpiece. The actors are wonderful.");
+        CoreNlpSentiment.Reading r =
+                CoreNlpSentiment.shared().read("The film is a masterpiece. The actors are wonderful.");
         assertThat(r.sentences()).isEqualTo(2);
         assertThat(r.probabilities()).hasSize(5);
         assertThat(r.positive()).isGreaterThan(r.negative());
@@ -28,13 +33,19 @@ class CoreNlpSentimentTest {
 
     @Test
     void phrasesShowATextThatMixesPraiseAndBlame() {
-        CoreNlpSentiment.Reading mixed = CoreNlpSentiment.shared().read("The acting is wonderful, but the plot is a terrible mess.");
-        CoreNlpSentiment.Reading praise = CoreNlpSentiment.shared().read("The acting is wonderful and the plot is brilliant.");
+        CoreNlpSentiment.Reading mixed =
+                CoreNlpSentiment.shared().read("The acting is wonderful, but the plot is a terrible mess.");
+        CoreNlpSentiment.Reading praise =
+                CoreNlpSentiment.shared().read("The acting is wonderful and the plot is brilliant.");
         assertThat(mixed.mostPositivePhrase()).isGreaterThan(0.5);
         assertThat(mixed.mostNegativePhrase()).isGreaterThan(0.5);
         assertThat(praise.mostNegativePhrase()).isLessThan(mixed.mostNegativePhrase());
         assertThat(mixed.phrases()).hasSize(5);
-        assertThat(mixed.phrases()[0] + mixed.phrases()[1] + mixed.phrases()[2] + mixed.phrases()[3] + mixed.phrases()[4])
+        assertThat(mixed.phrases()[0]
+                        + mixed.phrases()[1]
+                        + mixed.phrases()[2]
+                        + mixed.phrases()[3]
+                        + mixed.phrases()[4])
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
     }
 
@@ -50,14 +61,23 @@ class CoreNlpSentimentTest {
 
     @Test
     void whenUncertainCoreNlpOnlyReadsWhatTheLexiconIsUnsureOf() {
-        assertThat(whenUncertain.analyze("I love it, absolutely wonderful!!", "en").method()).isEqualTo(Sentiment.Method.LEXICON);
-        assertThat(whenUncertain.analyze("The plot never quite comes together.", "en").method()).isEqualTo(Sentiment.Method.CORENLP_COMBINED);
+        assertThat(whenUncertain
+                        .analyze("I love it, absolutely wonderful!!", "en")
+                        .method())
+                .isEqualTo(Sentiment.Method.LEXICON);
+        assertThat(whenUncertain
+                        .analyze("The plot never quite comes together.", "en")
+                        .method())
+                .isEqualTo(Sentiment.Method.CORENLP_COMBINED);
     }
 
     @Test
     void theDefaultDoesNotAskCoreNlp() {
         assertThat(SentimentAnalyzer.Builder.DEFAULT_CORENLP_USE).isEqualTo(EnglishSentimentScorer.CoreNlpUse.NEVER);
-        assertThat(SentimentAnalyzer.builder().build().analyze("The plot never quite comes together.", "en").method())
+        assertThat(SentimentAnalyzer.builder()
+                        .build()
+                        .analyze("The plot never quite comes together.", "en")
+                        .method())
                 .isEqualTo(Sentiment.Method.LEXICON);
     }
 

@@ -1,24 +1,23 @@
 package dev.vigie.nlp.sentiment;
 
-import dev.vigie.nlp.internal.linear.LinearModel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigie.nlp.internal.linear.LinearModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The English model without CoreNLP (CoreNLP's part is exercised by {@link CoreNlpSentimentTest}). */
 class EnglishSentimentModelTest {
 
     private static final LexiconScorer LEXICON = LexiconScorer.english();
-    private static final CoreNlpSentiment.Reading SOME_READING = new CoreNlpSentiment.Reading(
-            new double[] {0.1, 0.2, 0.4, 0.2, 0.1}, 1);
+    private static final CoreNlpSentiment.Reading SOME_READING =
+            new CoreNlpSentiment.Reading(new double[] {0.1, 0.2, 0.4, 0.2, 0.1}, 1);
 
     private static EnglishSentimentModel.Example example(String text) {
         return EnglishSentimentModel.Example.read(text, LEXICON, null);
@@ -48,11 +47,13 @@ class EnglishSentimentModelTest {
             examples.add(example("the plain model " + i));
             labels.add(SentimentLabel.NEUTRAL);
         }
-        EnglishSentimentModel.Settings settings = new EnglishSentimentModel.Settings(12, new LinearModel.Settings(10, 0.2, 1e-6, 1L));
-        EnglishSentimentModel model = EnglishSentimentModel.of(12,
+        EnglishSentimentModel.Settings settings =
+                new EnglishSentimentModel.Settings(12, new LinearModel.Settings(10, 0.2, 1e-6, 1L));
+        EnglishSentimentModel model = EnglishSentimentModel.of(
+                12,
                 EnglishSentimentModel.fitPart(examples, labels, false, settings),
-                EnglishSentimentModel.fitPart(examples.stream().map(e -> e.withCore(SOME_READING)).toList(),
-                        labels, true, settings));
+                EnglishSentimentModel.fitPart(
+                        examples.stream().map(e -> e.withCore(SOME_READING)).toList(), labels, true, settings));
         assertThat(model.sentiment(example("a blorf model")).label()).isEqualTo(SentimentLabel.POSITIVE);
         assertThat(model.sentiment(example("a snarp model")).label()).isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(model.sentiment(example("a plain model")).label()).isEqualTo(SentimentLabel.NEUTRAL);
@@ -68,8 +69,10 @@ class EnglishSentimentModelTest {
         EnglishSentimentModel alwaysNeutral = model.withOffsets(new double[] {0, 50, 0}, new double[] {0, 50, 0});
         assertThat(alwaysNeutral.probabilities(e)).containsExactly(model.probabilities(e));
         assertThat(alwaysNeutral.sentiment(e).label()).isEqualTo(SentimentLabel.NEUTRAL);
-        assertThat(EnglishSentimentModel.decide(new double[] {0.5, 0.2, 0.3}, new double[3])).isZero();
-        assertThat(EnglishSentimentModel.decide(new double[] {0.5, 0.2, 0.3}, new double[] {0, 1, 0})).isEqualTo(1);
+        assertThat(EnglishSentimentModel.decide(new double[] {0.5, 0.2, 0.3}, new double[3]))
+                .isZero();
+        assertThat(EnglishSentimentModel.decide(new double[] {0.5, 0.2, 0.3}, new double[] {0, 1, 0}))
+                .isEqualTo(1);
     }
 
     @Test
@@ -83,7 +86,8 @@ class EnglishSentimentModelTest {
             assertThat(read.probabilities(example(text))).containsExactly(model.probabilities(example(text)));
             assertThat(read.sentiment(example(text))).isEqualTo(model.sentiment(example(text)));
         }
-        assertThat(read.withCoreNlp().offsets()).containsExactly(model.withCoreNlp().offsets());
+        assertThat(read.withCoreNlp().offsets())
+                .containsExactly(model.withCoreNlp().offsets());
         assertThat(Files.size(file)).as("compressed, 16-bit weights").isLessThan(8_000_000);
     }
 
@@ -91,20 +95,24 @@ class EnglishSentimentModelTest {
     void refusesAFileThatIsNotAModelNamingIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "not a model");
-        assertThatThrownBy(() -> EnglishSentimentModel.load(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> EnglishSentimentModel.load(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining(file.toString());
     }
 
     @Test
     void wordsAfterANegationAreMarkedUpToThreeOrAnExclamation() {
         assertThat(EnglishSentimentModel.markNegated("I don't like it")).isEqualTo("i don t neg_like neg_it");
-        assertThat(EnglishSentimentModel.markNegated("Not very good at all")).isEqualTo("not neg_very neg_good neg_at all");
+        assertThat(EnglishSentimentModel.markNegated("Not very good at all"))
+                .isEqualTo("not neg_very neg_good neg_at all");
         assertThat(EnglishSentimentModel.markNegated("Not good! Great")).isEqualTo("not neg_good ! great");
     }
 
     @Test
     void thePartWithCoreNlpNeedsItsReading() {
-        assertThatThrownBy(() -> EnglishSentimentModel.vector(EnglishSentimentModel.textFeatures(12), example("fine"), true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CoreNLP");
+        assertThatThrownBy(() ->
+                        EnglishSentimentModel.vector(EnglishSentimentModel.textFeatures(12), example("fine"), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CoreNLP");
     }
 }

@@ -1,8 +1,8 @@
 package dev.vigie.nlp.sentiment;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class LexiconScorerTest {
 
@@ -20,7 +20,8 @@ class LexiconScorerTest {
     @Test
     void readsPlainEnglishOpinions() {
         assertThat(en.score("I love this phone, the camera is great").label()).isEqualTo(SentimentLabel.POSITIVE);
-        assertThat(en.score("The battery is awful and the screen broke").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(en.score("The battery is awful and the screen broke").label())
+                .isEqualTo(SentimentLabel.NEGATIVE);
         assertThat(en.score("The store opens at nine on Monday").label()).isEqualTo(SentimentLabel.NEUTRAL);
     }
 
@@ -62,9 +63,13 @@ class LexiconScorerTest {
         assertThat(fr("Une application lente et buggée, quelle déception")).isNegative();
         assertThat(fr("J'adore cette série")).isPositive();
         assertThat(fr("Je n'aime pas du tout cette version")).isNegative();
-        assertThat(fr("ce n'est pas bon")).as("ne ... pas is one negation, not two").isNegative();
+        assertThat(fr("ce n'est pas bon"))
+                .as("ne ... pas is one negation, not two")
+                .isNegative();
         assertThat(fr("La réunion est à 15h.")).isZero();
-        assertThat(fr("ce n'est pas terrible")).as("an idiom, not a negated 'terrible'").isNegative();
+        assertThat(fr("ce n'est pas terrible"))
+                .as("an idiom, not a negated 'terrible'")
+                .isNegative();
         assertThat(fr("pas mal du tout ce film")).isPositive();
     }
 

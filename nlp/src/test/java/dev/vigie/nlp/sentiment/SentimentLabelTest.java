@@ -1,9 +1,9 @@
 package dev.vigie.nlp.sentiment;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class SentimentLabelTest {
 
@@ -19,7 +19,9 @@ class SentimentLabelTest {
 
     @Test
     void refusesAnUnknownLabelNamingIt() {
-        assertThatThrownBy(() -> SentimentLabel.parse("2")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'2'");
+        assertThatThrownBy(() -> SentimentLabel.parse("2"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'2'");
         assertThatThrownBy(() -> SentimentLabel.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -34,7 +36,8 @@ class SentimentLabelTest {
     @Test
     void sentimentRefusesAScoreOutsideMinusOneToOne() {
         assertThatThrownBy(() -> new Sentiment(SentimentLabel.POSITIVE, 1.5, Sentiment.Method.LEXICON))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1.5");
         assertThatThrownBy(() -> new Sentiment(SentimentLabel.POSITIVE, Double.NaN, Sentiment.Method.LEXICON))
                 .isInstanceOf(IllegalArgumentException.class);
     }

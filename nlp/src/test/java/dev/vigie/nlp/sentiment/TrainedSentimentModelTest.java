@@ -1,7 +1,7 @@
 package dev.vigie.nlp.sentiment;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TrainedSentimentModelTest {
 
@@ -55,30 +54,41 @@ class TrainedSentimentModelTest {
 
     @Test
     void refusesTrainingOnASingleLabelAndLoadingAFileThatIsNoModel() throws IOException {
-        List<LabelledText> one = List.of(new LabelledText("bien", SentimentLabel.POSITIVE), new LabelledText("top", SentimentLabel.POSITIVE));
+        List<LabelledText> one = List.of(
+                new LabelledText("bien", SentimentLabel.POSITIVE), new LabelledText("top", SentimentLabel.POSITIVE));
         assertThatThrownBy(() -> TrainedSentimentModel.train(one, TrainedSentimentModel.Settings.DEFAULT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POSITIVE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("POSITIVE");
         Path notAModel = Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertThatThrownBy(() -> TrainedSentimentModel.load(notAModel)).isInstanceOf(IOException.class).hasMessageContaining("notes.txt");
+        assertThatThrownBy(() -> TrainedSentimentModel.load(notAModel))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("notes.txt");
     }
 
     @Test
     void settingsRefuseBadValuesNamingThem() {
-        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(0, 0.5, 0, 1)).hasMessageContaining("epochs").hasMessageContaining("0");
-        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(5, -1, 0, 1)).hasMessageContaining("-1");
-        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(5, 0.5, -0.1, 1)).hasMessageContaining("-0.1");
-        assertThatThrownBy(() -> new LabelledText(" ", SentimentLabel.NEUTRAL)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(0, 0.5, 0, 1))
+                .hasMessageContaining("epochs")
+                .hasMessageContaining("0");
+        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(5, -1, 0, 1))
+                .hasMessageContaining("-1");
+        assertThatThrownBy(() -> new TrainedSentimentModel.Settings(5, 0.5, -0.1, 1))
+                .hasMessageContaining("-0.1");
+        assertThatThrownBy(() -> new LabelledText(" ", SentimentLabel.NEUTRAL))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aModelTrainedFromAFileIsWhatTheAnalyzerLoads() throws IOException {
         Path tsv = dir.resolve("labels.tsv");
         StringBuilder sb = new StringBuilder();
-        domain().forEach(e -> sb.append(e.label().id()).append('\t').append(e.text()).append('\n'));
+        domain().forEach(e ->
+                sb.append(e.label().id()).append('\t').append(e.text()).append('\n'));
         Files.writeString(tsv, sb.toString(), StandardCharsets.UTF_8);
         Path model = dir.resolve("fr.model");
         Train.Content content = Train.read(tsv, Train.Columns.LABEL_TEXT, java.util.Map.of());
-        Train.fit(content.examples(), new TrainedSentimentModel.Settings(10, 0.5, 1e-6, 42L)).save(model);
+        Train.fit(content.examples(), new TrainedSentimentModel.Settings(10, 0.5, 1e-6, 42L))
+                .save(model);
         SentimentAnalyzer analyzer = SentimentAnalyzer.builder()
                 .coreNlpUse(EnglishSentimentScorer.CoreNlpUse.NEVER)
                 .trainedModel("fr", model)

@@ -39,8 +39,9 @@ public final class ElisionFilterFactory implements TokenFilterFactory {
     @Inject
     public ElisionFilterFactory(Settings settings) {
         List<String> configured = settings.articles();
-        this.articles = configured == null || configured.isEmpty() ? FrenchAnalyzer.DEFAULT_ARTICLES
-            : new CharArraySet(configured, settings.articlesCase());
+        this.articles = configured == null || configured.isEmpty()
+                ? FrenchAnalyzer.DEFAULT_ARTICLES
+                : new CharArraySet(configured, settings.articlesCase());
     }
 
     @Override

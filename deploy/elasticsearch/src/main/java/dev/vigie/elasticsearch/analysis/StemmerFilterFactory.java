@@ -65,8 +65,8 @@ public final class StemmerFilterFactory implements TokenFilterFactory {
                 return FrenchMinimalStemFilter::new;
             default:
                 throw new IllegalArgumentException("stemmer language [" + language + "] is not supported by the"
-                    + " vigie-analysis plugin; use one of english, porter, light_english, kstem, minimal_english,"
-                    + " possessive_english, porter2, french, light_french, minimal_french");
+                        + " vigie-analysis plugin; use one of english, porter, light_english, kstem, minimal_english,"
+                        + " possessive_english, porter2, french, light_french, minimal_french");
         }
     }
 

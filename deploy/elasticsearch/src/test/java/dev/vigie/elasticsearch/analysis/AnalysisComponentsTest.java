@@ -26,20 +26,26 @@ import org.junit.jupiter.api.Test;
 
 class AnalysisComponentsTest {
 
-    private static final List<Class<?>> COMPONENTS = List.of(FrenchAnalyzerFactory.class,
-        EnglishAnalyzerFactory.class, LowercaseFilterFactory.class, AsciiFoldingFilterFactory.class,
-        ElisionFilterFactory.class, StemmerFilterFactory.class);
+    private static final List<Class<?>> COMPONENTS = List.of(
+            FrenchAnalyzerFactory.class,
+            EnglishAnalyzerFactory.class,
+            LowercaseFilterFactory.class,
+            AsciiFoldingFilterFactory.class,
+            ElisionFilterFactory.class,
+            StemmerFilterFactory.class);
 
     @Test
     void namedComponentsFileListsEveryAnnotatedComponentUnderItsInterface() throws IOException {
-        Map<String, Map<String, String>> declared = new ObjectMapper().readValue(
-            Files.readString(Path.of("src/main/plugin/named_components.json")), new TypeReference<>() { });
+        Map<String, Map<String, String>> declared = new ObjectMapper()
+                .readValue(
+                        Files.readString(Path.of("src/main/plugin/named_components.json")), new TypeReference<>() {});
         Map<String, Map<String, String>> expected = new HashMap<>();
         for (Class<?> component : COMPONENTS) {
-            String api = AnalyzerFactory.class.isAssignableFrom(component) ? AnalyzerFactory.class.getName()
-                : TokenFilterFactory.class.getName();
+            String api = AnalyzerFactory.class.isAssignableFrom(component)
+                    ? AnalyzerFactory.class.getName()
+                    : TokenFilterFactory.class.getName();
             expected.computeIfAbsent(api, k -> new HashMap<>())
-                .put(component.getAnnotation(NamedComponent.class).value(), component.getName());
+                    .put(component.getAnnotation(NamedComponent.class).value(), component.getName());
         }
         assertThat(declared).isEqualTo(expected);
     }
@@ -48,9 +54,12 @@ class AnalysisComponentsTest {
     void everyClassOfThePackageIsDeclared() throws IOException {
         try (var files = Files.list(Path.of("src/main/java/dev/vigie/elasticsearch/analysis"))) {
             List<String> sources = files.map(p -> p.getFileName().toString())
-                .filter(n -> n.endsWith("Factory.java")).map(n -> n.replace(".java", "")).toList();
-            assertThat(sources).containsExactlyInAnyOrderElementsOf(
-                COMPONENTS.stream().map(Class::getSimpleName).toList());
+                    .filter(n -> n.endsWith("Factory.java"))
+                    .map(n -> n.replace(".java", ""))
+                    .toList();
+            assertThat(sources)
+                    .containsExactlyInAnyOrderElementsOf(
+                            COMPONENTS.stream().map(Class::getSimpleName).toList());
         }
     }
 
@@ -66,15 +75,16 @@ class AnalysisComponentsTest {
     void englishStemmerMatchesRunningWithRun() throws IOException {
         StemmerFilterFactory stemmer = new StemmerFilterFactory(() -> "english");
         StemmerFilterFactory possessive = new StemmerFilterFactory(() -> "possessive_english");
-        Function<TokenStream, TokenStream> chain = s -> stemmer.create(
-            new LowercaseFilterFactory().create(possessive.create(s)));
+        Function<TokenStream, TokenStream> chain =
+                s -> stemmer.create(new LowercaseFilterFactory().create(possessive.create(s)));
         assertThat(terms("Running Acme's runs", chain)).containsExactly("run", "acm", "run");
     }
 
     @Test
     void languageAnalyzersStemLikeElasticsearch() throws IOException {
         assertThat(analyze(new FrenchAnalyzerFactory().create(), "Les chevaux")).containsExactly("cheval");
-        assertThat(analyze(new EnglishAnalyzerFactory().create(), "The running dogs")).containsExactly("run", "dog");
+        assertThat(analyze(new EnglishAnalyzerFactory().create(), "The running dogs"))
+                .containsExactly("run", "dog");
     }
 
     @Test
@@ -87,7 +97,8 @@ class AnalysisComponentsTest {
     @Test
     void refusesUnknownStemmerLanguageNamingIt() {
         assertThatThrownBy(() -> new StemmerFilterFactory(() -> "klingon"))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[klingon]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[klingon]");
     }
 
     @Test
@@ -101,14 +112,15 @@ class AnalysisComponentsTest {
     private static Function<TokenStream, TokenStream> french() {
         ElisionFilterFactory elision = new ElisionFilterFactory(elision(List.of("l", "d", "qu"), true));
         StemmerFilterFactory stem = new StemmerFilterFactory(() -> "light_french");
-        return s -> stem.create(new AsciiFoldingFilterFactory(() -> false).create(
-            new LowercaseFilterFactory().create(elision.create(s))));
+        return s -> stem.create(new AsciiFoldingFilterFactory(() -> false)
+                .create(new LowercaseFilterFactory().create(elision.create(s))));
     }
 
     private static ElisionFilterFactory.Settings elision(List<String> articles, boolean ignoreCase) {
-        return (ElisionFilterFactory.Settings) Proxy.newProxyInstance(ElisionFilterFactory.class.getClassLoader(),
-            new Class<?>[] {ElisionFilterFactory.Settings.class},
-            (proxy, method, args) -> method.getName().equals("articles") ? articles : ignoreCase);
+        return (ElisionFilterFactory.Settings) Proxy.newProxyInstance(
+                ElisionFilterFactory.class.getClassLoader(),
+                new Class<?>[] {ElisionFilterFactory.Settings.class},
+                (proxy, method, args) -> method.getName().equals("articles") ? articles : ignoreCase);
     }
 
     private static List<String> terms(String text, Function<TokenStream, TokenStream> chain) throws IOException {

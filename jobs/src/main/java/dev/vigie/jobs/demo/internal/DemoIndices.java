@@ -2,7 +2,6 @@ package dev.vigie.jobs.demo.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +22,8 @@ public final class DemoIndices {
     private static final int CLEAR_BATCH = 1000;
     private final URI url;
     private final String watch;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public DemoIndices(URI url, String watch) {
         this.url = Objects.requireNonNull(url, "url");
@@ -38,16 +38,25 @@ public final class DemoIndices {
     public long clear() throws IOException {
         long deleted = 0;
         while (true) {
-            JsonNode hits = post("/vigie-*/_search?allow_no_indices=true&ignore_unavailable=true",
-                    "{\"size\":" + CLEAR_BATCH + ",\"_source\":false,\"query\":{\"term\":{\"watch\":"
-                            + JSON.writeValueAsString(watch) + "}}}").path("hits").path("hits");
+            JsonNode hits = post(
+                            "/vigie-*/_search?allow_no_indices=true&ignore_unavailable=true",
+                            "{\"size\":" + CLEAR_BATCH + ",\"_source\":false,\"query\":{\"term\":{\"watch\":"
+                                    + JSON.writeValueAsString(watch) + "}}}")
+                    .path("hits")
+                    .path("hits");
             if (hits.isEmpty()) {
                 return deleted;
             }
             StringBuilder bulk = new StringBuilder();
             for (JsonNode hit : hits) {
-                bulk.append(JSON.writeValueAsString(Map.of("delete", Map.of("_index", hit.path("_index").asText(),
-                        "_id", hit.path("_id").asText())))).append('\n');
+                bulk.append(JSON.writeValueAsString(Map.of(
+                                "delete",
+                                Map.of(
+                                        "_index",
+                                        hit.path("_index").asText(),
+                                        "_id",
+                                        hit.path("_id").asText()))))
+                        .append('\n');
             }
             JsonNode answer = post("/_bulk?refresh=true", bulk.toString(), "application/x-ndjson");
             for (JsonNode item : answer.path("items")) {
@@ -68,8 +77,8 @@ public final class DemoIndices {
 
     /** Documents of the watch in {@code index}, by value of the keyword {@code field}. */
     public Map<String, Long> countBy(String index, String field) throws IOException {
-        JsonNode answer = post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true",
-                termWatch(0, field));
+        JsonNode answer =
+                post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true", termWatch(0, field));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (JsonNode bucket : answer.path("aggregations").path("by").path("buckets")) {
             counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
@@ -81,11 +90,17 @@ public final class DemoIndices {
     public Map<String, Long> countBy(String index, String field, String term, String value) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("size", 0);
-        body.put("query", Map.of("bool", Map.of("filter", java.util.List.of(Map.of("term", Map.of("watch", watch)),
-                Map.of("term", Map.of(term, value))))));
+        body.put(
+                "query",
+                Map.of(
+                        "bool",
+                        Map.of(
+                                "filter",
+                                java.util.List.of(
+                                        Map.of("term", Map.of("watch", watch)), Map.of("term", Map.of(term, value))))));
         body.put("aggs", Map.of("by", Map.of("terms", Map.of("field", field, "size", 50))));
-        JsonNode answer = post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true",
-                JSON.writeValueAsString(body));
+        JsonNode answer = post(
+                "/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true", JSON.writeValueAsString(body));
         Map<String, Long> counts = new LinkedHashMap<>();
         for (JsonNode bucket : answer.path("aggregations").path("by").path("buckets")) {
             counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
@@ -96,13 +111,17 @@ public final class DemoIndices {
     /** Documents of the watch in {@code index}. */
     public long count(String index) throws IOException {
         return post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true", termWatch(0, null))
-                .path("hits").path("total").path("value").asLong();
+                .path("hits")
+                .path("total")
+                .path("value")
+                .asLong();
     }
 
     /** Up to {@code size} documents of the watch in {@code index}, newest write first. */
     public JsonNode search(String index, int size) throws IOException {
         return post("/" + index + "/_search?ignore_unavailable=true&allow_no_indices=true", termWatch(size, null))
-                .path("hits").path("hits");
+                .path("hits")
+                .path("hits");
     }
 
     private String termWatch(int size, String aggField) throws IOException {
@@ -121,7 +140,8 @@ public final class DemoIndices {
     }
 
     private JsonNode post(String path, String body, String contentType) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType);
         request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {

@@ -1,7 +1,6 @@
 package dev.vigie.jobs.demo.internal;
 
 import dev.vigie.jobs.demo.DemoPhase;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,19 +35,19 @@ public final class DemoTemplates {
     /** Folder of the bundled data on the class path. */
     public static final String ROOT = "demo/";
 
-    private static final Pattern PHASE_BLOCK = Pattern.compile("<!--phase:(\\d)-->(.*?)<!--/phase:\\1-->",
-            Pattern.DOTALL);
+    private static final Pattern PHASE_BLOCK =
+            Pattern.compile("<!--phase:(\\d)-->(.*?)<!--/phase:\\1-->", Pattern.DOTALL);
     private static final Pattern QUOTED_NUMBER = Pattern.compile("\"\\{\\{ago:(\\d+):(epoch|epochf)}}\"");
     private static final Pattern AGO = Pattern.compile("\\{\\{ago:(\\d+):(\\w+)}}");
     private static final Pattern NOW = Pattern.compile("\\{\\{now:(\\w+)}}");
     private static final String VISITORS = "{{visitors}}";
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private DemoTemplates() {
-    }
+    private DemoTemplates() {}
 
     /** The text of a bundled file, {@code path} relative to {@link #ROOT}. */
     public static String load(String path) {
@@ -79,8 +78,8 @@ public final class DemoTemplates {
     public static String render(String template, DemoPhase phase, Instant anchor, Instant now, IntSupplier visitors) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(phase, "phase");
-        String text = replace(PHASE_BLOCK, template,
-                m -> Integer.parseInt(m.group(1)) == phase.number() ? m.group(2) : "");
+        String text =
+                replace(PHASE_BLOCK, template, m -> Integer.parseInt(m.group(1)) == phase.number() ? m.group(2) : "");
         text = replace(QUOTED_NUMBER, text, m -> format(ago(anchor, m.group(1)), m.group(2)));
         text = replace(AGO, text, m -> format(ago(anchor, m.group(1)), m.group(2)));
         text = replace(NOW, text, m -> format(now, m.group(1)));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigie.jobs.demo.DemoPhase;
-
 import java.net.URI;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -53,9 +52,11 @@ public final class MentionApis {
     private final Map<DemoPhase, Posts> byPhase = new EnumMap<>(DemoPhase.class);
 
     /** Posts of one phase, newest first. */
-    private record Posts(List<ObjectNode> mastodon, List<ObjectNode> bluesky, List<ObjectNode> reddit,
-            List<ObjectNode> hackernews) {
-    }
+    private record Posts(
+            List<ObjectNode> mastodon,
+            List<ObjectNode> bluesky,
+            List<ObjectNode> reddit,
+            List<ObjectNode> hackernews) {}
 
     /**
      * @param base   the server's base URL, for {@code Link} headers
@@ -64,14 +65,37 @@ public final class MentionApis {
     public MentionApis(URI base, Instant anchor) {
         this.base = base;
         for (DemoPhase phase : DemoPhase.values()) {
-            byPhase.put(phase, new Posts(
-                    load("mastodon/statuses", phase, anchor, Comparator.comparing(MentionApis::mastodonId).reversed()),
-                    load("bluesky/posts", phase, anchor, Comparator.comparing((ObjectNode n) ->
-                            n.path("indexedAt").asText()).reversed()),
-                    load("reddit/posts", phase, anchor, Comparator.comparing((ObjectNode n) ->
-                            n.path("data").path("created_utc").asDouble()).reversed()),
-                    load("hackernews/hits", phase, anchor, Comparator.comparing((ObjectNode n) ->
-                            n.path("created_at_i").asLong()).reversed())));
+            byPhase.put(
+                    phase,
+                    new Posts(
+                            load(
+                                    "mastodon/statuses",
+                                    phase,
+                                    anchor,
+                                    Comparator.comparing(MentionApis::mastodonId)
+                                            .reversed()),
+                            load(
+                                    "bluesky/posts",
+                                    phase,
+                                    anchor,
+                                    Comparator.comparing((ObjectNode n) ->
+                                                    n.path("indexedAt").asText())
+                                            .reversed()),
+                            load(
+                                    "reddit/posts",
+                                    phase,
+                                    anchor,
+                                    Comparator.comparing((ObjectNode n) -> n.path("data")
+                                                    .path("created_utc")
+                                                    .asDouble())
+                                            .reversed()),
+                            load(
+                                    "hackernews/hits",
+                                    phase,
+                                    anchor,
+                                    Comparator.comparing((ObjectNode n) ->
+                                                    n.path("created_at_i").asLong())
+                                            .reversed())));
         }
     }
 
@@ -117,23 +141,30 @@ public final class MentionApis {
 
     private DemoReply mastodonTag(DemoRequest request, List<ObjectNode> statuses, String hashtag) {
         String wanted = normalise(java.net.URLDecoder.decode(hashtag, java.nio.charset.StandardCharsets.UTF_8));
-        List<ObjectNode> tagged = statuses.stream().filter(s -> {
-            for (JsonNode t : s.path("tags")) {
-                if (normalise(t.path("name").asText()).equals(wanted)) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
+        List<ObjectNode> tagged = statuses.stream()
+                .filter(s -> {
+                    for (JsonNode t : s.path("tags")) {
+                        if (normalise(t.path("name").asText()).equals(wanted)) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .toList();
         int limit = request.intParam("limit", 20, 1, 40);
         List<ObjectNode> page = mastodonPage(request, tagged, limit);
         Map<String, String> headers = rateLimitHeaders();
         if (!page.isEmpty()) {
             String self = base.resolve("/api/v1/timelines/tag/" + hashtag).toString();
-            String limitParam = request.param("limit").map(l -> "&limit=" + limit).orElse("");
-            headers.put("Link", "<" + self + "?max_id=" + page.get(page.size() - 1).path("id").asText() + limitParam
-                    + ">; rel=\"next\", <" + self + "?min_id=" + page.get(0).path("id").asText() + limitParam
-                    + ">; rel=\"prev\"");
+            String limitParam =
+                    request.param("limit").map(l -> "&limit=" + limit).orElse("");
+            headers.put(
+                    "Link",
+                    "<" + self + "?max_id="
+                            + page.get(page.size() - 1).path("id").asText() + limitParam
+                            + ">; rel=\"next\", <" + self + "?min_id="
+                            + page.get(0).path("id").asText() + limitParam
+                            + ">; rel=\"prev\"");
         }
         return DemoReply.ok(DemoReply.JSON, write(array(page)), headers);
     }
@@ -145,7 +176,9 @@ public final class MentionApis {
         body.putArray("accounts");
         List<ObjectNode> found = List.of();
         if (q.isPresent() && (type.isEmpty() || type.equals("statuses"))) {
-            List<ObjectNode> matching = statuses.stream().filter(matches(q.get(), MentionApis::mastodonText)).toList();
+            List<ObjectNode> matching = statuses.stream()
+                    .filter(matches(q.get(), MentionApis::mastodonText))
+                    .toList();
             int limit = request.intParam("limit", 20, 1, 40);
             int offset = request.intParam("offset", 0, 0, Integer.MAX_VALUE);
             List<ObjectNode> window = mastodonPage(request, matching, Integer.MAX_VALUE);
@@ -161,10 +194,12 @@ public final class MentionApis {
         long maxId = request.param("max_id").map(MentionApis::parseId).orElse(Long.MAX_VALUE);
         long sinceId = request.param("since_id").map(MentionApis::parseId).orElse(Long.MIN_VALUE);
         Optional<Long> minId = request.param("min_id").map(MentionApis::parseId);
-        List<ObjectNode> window = newestFirst.stream().filter(s -> {
-            long id = mastodonId(s);
-            return id < maxId && id > sinceId && id > minId.orElse(Long.MIN_VALUE);
-        }).toList();
+        List<ObjectNode> window = newestFirst.stream()
+                .filter(s -> {
+                    long id = mastodonId(s);
+                    return id < maxId && id > sinceId && id > minId.orElse(Long.MIN_VALUE);
+                })
+                .toList();
         if (minId.isPresent() && window.size() > limit) {
             return window.subList(window.size() - limit, window.size());
         }
@@ -199,7 +234,9 @@ public final class MentionApis {
     private DemoReply blueskySearch(DemoRequest request, List<ObjectNode> posts) {
         Optional<String> q = request.param("q");
         if (q.isEmpty()) {
-            return DemoReply.error(400, DemoReply.JSON,
+            return DemoReply.error(
+                    400,
+                    DemoReply.JSON,
                     "{\"error\":\"InvalidRequest\",\"message\":\"Error: Params must have the property \\\"q\\\"\"}");
         }
         Optional<Instant> since = request.param("since").flatMap(MentionApis::instant);
@@ -208,10 +245,14 @@ public final class MentionApis {
                 .filter(matches(q.get(), p -> p.path("record").path("text").asText()))
                 .filter(p -> {
                     Instant at = instant(p.path("indexedAt").asText()).orElse(Instant.EPOCH);
-                    return since.map(s -> !at.isBefore(s)).orElse(true) && until.map(at::isBefore).orElse(true);
-                }).toList());
+                    return since.map(s -> !at.isBefore(s)).orElse(true)
+                            && until.map(at::isBefore).orElse(true);
+                })
+                .toList());
         if (request.param("sort").orElse("latest").equals("top")) {
-            matching.sort(Comparator.comparing((ObjectNode p) -> p.path("likeCount").asInt()).reversed());
+            matching.sort(
+                    Comparator.comparing((ObjectNode p) -> p.path("likeCount").asInt())
+                            .reversed());
         }
         int limit = request.intParam("limit", 25, 1, 100);
         int offset = request.intParam("cursor", 0, 0, Integer.MAX_VALUE);
@@ -221,27 +262,37 @@ public final class MentionApis {
         if (end < matching.size()) {
             body.put("cursor", Integer.toString(end));
         }
-        return DemoReply.ok(DemoReply.JSON, write(body), Map.of("RateLimit-Limit", "3000",
-                "RateLimit-Policy", "3000;w=300"));
+        return DemoReply.ok(
+                DemoReply.JSON, write(body), Map.of("RateLimit-Limit", "3000", "RateLimit-Policy", "3000;w=300"));
     }
 
     // ---------------------------------------------------------------- Reddit
 
     private DemoReply redditSearch(DemoRequest request, List<ObjectNode> things, String subreddits) {
         String q = request.param("q").orElse("");
-        boolean restrict = subreddits != null && request.param("restrict_sr")
-                .map(v -> v.equals("1") || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true")).orElse(false);
-        List<String> subs = subreddits == null ? List.of()
-                : Arrays.stream(subreddits.split("\\+")).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        boolean restrict = subreddits != null
+                && request.param("restrict_sr")
+                        .map(v -> v.equals("1") || v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true"))
+                        .orElse(false);
+        List<String> subs = subreddits == null
+                ? List.of()
+                : Arrays.stream(subreddits.split("\\+"))
+                        .map(s -> s.toLowerCase(Locale.ROOT))
+                        .toList();
         List<ObjectNode> matching = new ArrayList<>(things.stream()
-                .filter(matches(q, t -> t.path("data").path("title").asText() + " "
-                        + t.path("data").path("selftext").asText()))
-                .filter(t -> !restrict || subs.contains(t.path("data").path("subreddit").asText()
-                        .toLowerCase(Locale.ROOT)))
+                .filter(matches(
+                        q,
+                        t -> t.path("data").path("title").asText() + " "
+                                + t.path("data").path("selftext").asText()))
+                .filter(t -> !restrict
+                        || subs.contains(
+                                t.path("data").path("subreddit").asText().toLowerCase(Locale.ROOT)))
                 .toList());
         String sort = request.param("sort").orElse("relevance");
         if (!sort.equals("new")) {
-            matching.sort(Comparator.comparing((ObjectNode t) -> t.path("data").path("score").asInt()).reversed());
+            matching.sort(Comparator.comparing(
+                            (ObjectNode t) -> t.path("data").path("score").asInt())
+                    .reversed());
         }
         int limit = request.intParam("limit", 25, 1, 100);
         int from = 0;
@@ -267,8 +318,10 @@ public final class MentionApis {
         ObjectNode listing = JSON.createObjectNode();
         listing.put("kind", "Listing");
         listing.set("data", data);
-        return DemoReply.ok("application/json; charset=UTF-8", write(listing), Map.of(
-                "x-ratelimit-remaining", "99.0", "x-ratelimit-used", "1", "x-ratelimit-reset", "600"));
+        return DemoReply.ok(
+                "application/json; charset=UTF-8",
+                write(listing),
+                Map.of("x-ratelimit-remaining", "99.0", "x-ratelimit-used", "1", "x-ratelimit-reset", "600"));
     }
 
     private static int indexOfName(List<ObjectNode> things, String fullname) {
@@ -289,14 +342,25 @@ public final class MentionApis {
     private DemoReply hackerNews(DemoRequest request, List<ObjectNode> hits, boolean byDate) {
         String query = request.param("query").orElse("");
         Predicate<ObjectNode> tags = tagFilter(request.param("tags").orElse(""));
-        Predicate<ObjectNode> numeric = numericFilter(request.param("numericFilters").orElse(""));
+        Predicate<ObjectNode> numeric =
+                numericFilter(request.param("numericFilters").orElse(""));
         List<ObjectNode> matching = new ArrayList<>(hits.stream()
-                .filter(matches(query, h -> String.join(" ", h.path("title").asText(""),
-                        h.path("url").asText(""), h.path("story_text").asText(""),
-                        h.path("comment_text").asText(""), h.path("author").asText(""))))
-                .filter(tags).filter(numeric).toList());
+                .filter(matches(
+                        query,
+                        h -> String.join(
+                                " ",
+                                h.path("title").asText(""),
+                                h.path("url").asText(""),
+                                h.path("story_text").asText(""),
+                                h.path("comment_text").asText(""),
+                                h.path("author").asText(""))))
+                .filter(tags)
+                .filter(numeric)
+                .toList());
         if (!byDate) {
-            matching.sort(Comparator.comparing((ObjectNode h) -> h.path("points").asInt()).reversed());
+            matching.sort(
+                    Comparator.comparing((ObjectNode h) -> h.path("points").asInt())
+                            .reversed());
         }
         int perPage = request.intParam("hitsPerPage", 20, 1, 1000);
         int page = request.intParam("page", 0, 0, Integer.MAX_VALUE);
@@ -323,8 +387,11 @@ public final class MentionApis {
             if (p.isEmpty()) {
                 continue;
             }
-            List<String> anyOf = Arrays.stream(p.replace("(", "").replace(")", "").split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            List<String> anyOf = Arrays.stream(
+                            p.replace("(", "").replace(")", "").split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             all = all.and(h -> {
                 for (JsonNode t : h.path("_tags")) {
                     if (anyOf.contains(t.asText())) {
@@ -368,7 +435,8 @@ public final class MentionApis {
     static Predicate<ObjectNode> matches(String query, java.util.function.Function<ObjectNode, String> text) {
         List<String> words = Arrays.stream(normalise(query).replace("\"", " ").split("\\s+"))
                 .map(w -> w.replaceAll("^[#@]+", ""))
-                .filter(w -> !w.isEmpty() && !w.equals("or") && !w.equals("and")).toList();
+                .filter(w -> !w.isEmpty() && !w.equals("or") && !w.equals("and"))
+                .toList();
         return node -> {
             String haystack = normalise(text.apply(node));
             return words.stream().allMatch(haystack::contains);
@@ -376,7 +444,9 @@ public final class MentionApis {
     }
 
     static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static Optional<Instant> instant(String text) {
@@ -384,7 +454,9 @@ public final class MentionApis {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
             try {
-                return Optional.of(java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+                return Optional.of(java.time.LocalDate.parse(text)
+                        .atStartOfDay(java.time.ZoneOffset.UTC)
+                        .toInstant());
             } catch (DateTimeParseException again) {
                 return Optional.empty();
             }

@@ -11,9 +11,19 @@ import java.util.Objects;
  * {@code mentionId} is the spike's id, whose title and snippet say what happened, and whose {@code spike} carries the
  * whole report.
  */
-public record DigestItem(String mentionId, String title, String url, String source, Instant publishedAt,
-                         String lang, String sentiment, String snippet, List<String> matchedTerms, int storySources,
-                         Instant matchedAt, SpikeReport spike) {
+public record DigestItem(
+        String mentionId,
+        String title,
+        String url,
+        String source,
+        Instant publishedAt,
+        String lang,
+        String sentiment,
+        String snippet,
+        List<String> matchedTerms,
+        int storySources,
+        Instant matchedAt,
+        SpikeReport spike) {
     public DigestItem {
         Objects.requireNonNull(mentionId, "mentionId");
         title = Objects.requireNonNullElse(title, "");
@@ -28,9 +38,30 @@ public record DigestItem(String mentionId, String title, String url, String sour
     }
 
     /** A keyword hit. */
-    public DigestItem(String mentionId, String title, String url, String source, Instant publishedAt, String lang,
-            String sentiment, String snippet, List<String> matchedTerms, int storySources, Instant matchedAt) {
-        this(mentionId, title, url, source, publishedAt, lang, sentiment, snippet, matchedTerms, storySources,
-                matchedAt, null);
+    public DigestItem(
+            String mentionId,
+            String title,
+            String url,
+            String source,
+            Instant publishedAt,
+            String lang,
+            String sentiment,
+            String snippet,
+            List<String> matchedTerms,
+            int storySources,
+            Instant matchedAt) {
+        this(
+                mentionId,
+                title,
+                url,
+                source,
+                publishedAt,
+                lang,
+                sentiment,
+                snippet,
+                matchedTerms,
+                storySources,
+                matchedAt,
+                null);
     }
 }

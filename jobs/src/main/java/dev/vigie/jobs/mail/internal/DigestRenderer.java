@@ -5,7 +5,6 @@ import com.github.mustachejava.Mustache;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -38,8 +37,8 @@ public final class DigestRenderer {
     /** Longest link rendered; a longer URL is not linked (no real article URL is that long). */
     public static final int MAX_LINK_LENGTH = 2048;
 
-    private static final Mustache HTML = new DefaultMustacheFactory("dev/vigie/jobs/mail")
-            .compile("alert-digest.html.mustache");
+    private static final Mustache HTML =
+            new DefaultMustacheFactory("dev/vigie/jobs/mail").compile("alert-digest.html.mustache");
     private static final Mustache TEXT = new DefaultMustacheFactory("dev/vigie/jobs/mail") {
         @Override
         public void encode(String value, Writer writer) {
@@ -51,36 +50,48 @@ public final class DigestRenderer {
         }
     }.compile("alert-digest.txt.mustache");
 
-    private DigestRenderer() {
-    }
+    private DigestRenderer() {}
 
     /** A rendered digest. */
-    public record Rendered(String subject, String text, String html) {
-    }
+    public record Rendered(String subject, String text, String html) {}
 
-    public static Rendered render(Language language, ZoneId zone, String watchId, String brand, AlertRuleSpec rule,
-                                  List<DigestItem> items) {
+    public static Rendered render(
+            Language language, ZoneId zone, String watchId, String brand, AlertRuleSpec rule, List<DigestItem> items) {
         if (rule.isSpike() && !items.isEmpty() && items.stream().allMatch(i -> i.spike() != null)) {
-            return SpikeRenderer.render(language, zone, watchId, brand, rule,
+            return SpikeRenderer.render(
+                    language,
+                    zone,
+                    watchId,
+                    brand,
+                    rule,
                     items.stream().map(DigestItem::spike).toList());
         }
         Words w = Words.of(language);
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(w.datePattern, language.locale()).withZone(zone);
+        DateTimeFormatter dates =
+                DateTimeFormatter.ofPattern(w.datePattern, language.locale()).withZone(zone);
         List<DigestItem> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing((DigestItem i) -> i.publishedAt() == null ? i.matchedAt() : i.publishedAt())
-                .reversed().thenComparing(DigestItem::mentionId));
+                .reversed()
+                .thenComparing(DigestItem::mentionId));
 
-        String heading = String.format(language.locale(), w.heading, Snippets.clean(rule.id()), Snippets.clean(brand),
-                items.size(), items.size() == 1 ? w.mentionOne : w.mentionMany);
+        String heading = String.format(
+                language.locale(),
+                w.heading,
+                Snippets.clean(rule.id()),
+                Snippets.clean(brand),
+                items.size(),
+                items.size() == 1 ? w.mentionOne : w.mentionMany);
         Map<String, Object> scope = new HashMap<>();
         scope.put("lang", language.code());
         scope.put("subject", "[Vigie] " + heading);
         scope.put("heading", heading);
-        scope.put("period", switch (rule.every()) {
-            case RUN -> "";
-            case DAY -> w.daily + " · ";
-            case WEEK -> w.weekly + " · ";
-        });
+        scope.put(
+                "period",
+                switch (rule.every()) {
+                    case RUN -> "";
+                    case DAY -> w.daily + " · ";
+                    case WEEK -> w.weekly + " · ";
+                });
         scope.put("queryLabel", w.query);
         scope.put("query", Snippets.cap(rule.query(), MAX_QUERY_LENGTH));
 
@@ -100,8 +111,11 @@ public final class DigestRenderer {
             hit.put("hasAlsoIn", others > 0);
             hit.put("alsoIn", String.format(language.locale(), others == 1 ? w.alsoInOne : w.alsoInMany, others));
             String snippet = Snippets.cap(item.snippet(), Snippets.MAX_LENGTH);
-            hit.put("segments", Snippets.segments(snippet, item.matchedTerms()).stream()
-                    .map(s -> Map.of("text", s.text(), "hit", s.hit())).toList());
+            hit.put(
+                    "segments",
+                    Snippets.segments(snippet, item.matchedTerms()).stream()
+                            .map(s -> Map.of("text", s.text(), "hit", s.hit()))
+                            .toList());
             hit.put("markedSnippet", Snippets.marked(snippet, item.matchedTerms()));
             String url = Snippets.clean(item.url());
             boolean linkable = url.length() <= MAX_LINK_LENGTH && Checks.httpUrl(url) != null && !url.contains(" ");
@@ -113,7 +127,9 @@ public final class DigestRenderer {
         int more = sorted.size() - hits.size();
         scope.put("hasMore", more > 0);
         scope.put("more", String.format(language.locale(), w.more, more));
-        scope.put("footer", String.format(language.locale(), w.footer, Snippets.clean(watchId), Snippets.clean(rule.id())));
+        scope.put(
+                "footer",
+                String.format(language.locale(), w.footer, Snippets.clean(watchId), Snippets.clean(rule.id())));
 
         return new Rendered((String) scope.get("subject"), run(TEXT, scope), run(HTML, scope));
     }
@@ -125,28 +141,63 @@ public final class DigestRenderer {
     }
 
     /** The words of a digest in one language. */
-    private record Words(String heading, String mentionOne, String mentionMany, String daily, String weekly,
-                         String query, String untitled, String unknownSource, String unknownDate, String datePattern,
-                         String sentimentLabel, Map<String, String> sentiments, String alsoInOne, String alsoInMany,
-                         String more, String footer) {
+    private record Words(
+            String heading,
+            String mentionOne,
+            String mentionMany,
+            String daily,
+            String weekly,
+            String query,
+            String untitled,
+            String unknownSource,
+            String unknownDate,
+            String datePattern,
+            String sentimentLabel,
+            Map<String, String> sentiments,
+            String alsoInOne,
+            String alsoInMany,
+            String more,
+            String footer) {
         static Words of(Language language) {
             return switch (language) {
-                case EN -> new Words("Alert \"%s\" for %s: %d new %s", "mention", "mentions",
-                        "Daily digest", "Weekly digest", "Query: ", "(untitled)", "unknown source", "date unknown",
-                        "d MMM yyyy HH:mm z", "sentiment: ",
-                        Map.of("positive", "positive", "neutral", "neutral", "negative", "negative"),
-                        "also in %d other source", "also in %d other sources",
-                        "… and %d more mentions, in Kibana and the vigie-alerts index.",
-                        "Sent by Vigie for the watch \"%s\" because you receive the alert \"%s\". "
-                                + "Recipients are set in the watch file.");
-                case FR -> new Words("Alerte « %s » pour %s : %d %s", "nouvelle mention", "nouvelles mentions",
-                        "Résumé quotidien", "Résumé hebdomadaire", "Requête : ", "(sans titre)", "source inconnue",
-                        "date inconnue", "d MMM yyyy HH:mm z", "tonalité : ",
-                        Map.of("positive", "positive", "neutral", "neutre", "negative", "négative"),
-                        "aussi dans %d autre source", "aussi dans %d autres sources",
-                        "… et %d autres mentions, dans Kibana et l'index vigie-alerts.",
-                        "Envoyé par Vigie pour la veille « %s » parce que vous recevez l'alerte « %s ». "
-                                + "Les destinataires se règlent dans le fichier de veille.");
+                case EN ->
+                    new Words(
+                            "Alert \"%s\" for %s: %d new %s",
+                            "mention",
+                            "mentions",
+                            "Daily digest",
+                            "Weekly digest",
+                            "Query: ",
+                            "(untitled)",
+                            "unknown source",
+                            "date unknown",
+                            "d MMM yyyy HH:mm z",
+                            "sentiment: ",
+                            Map.of("positive", "positive", "neutral", "neutral", "negative", "negative"),
+                            "also in %d other source",
+                            "also in %d other sources",
+                            "… and %d more mentions, in Kibana and the vigie-alerts index.",
+                            "Sent by Vigie for the watch \"%s\" because you receive the alert \"%s\". "
+                                    + "Recipients are set in the watch file.");
+                case FR ->
+                    new Words(
+                            "Alerte « %s » pour %s : %d %s",
+                            "nouvelle mention",
+                            "nouvelles mentions",
+                            "Résumé quotidien",
+                            "Résumé hebdomadaire",
+                            "Requête : ",
+                            "(sans titre)",
+                            "source inconnue",
+                            "date inconnue",
+                            "d MMM yyyy HH:mm z",
+                            "tonalité : ",
+                            Map.of("positive", "positive", "neutral", "neutre", "negative", "négative"),
+                            "aussi dans %d autre source",
+                            "aussi dans %d autres sources",
+                            "… et %d autres mentions, dans Kibana et l'index vigie-alerts.",
+                            "Envoyé par Vigie pour la veille « %s » parce que vous recevez l'alerte « %s ». "
+                                    + "Les destinataires se règlent dans le fichier de veille.");
             };
         }
     }

@@ -1,9 +1,9 @@
 package dev.vigie.jobs.mail.internal;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -14,7 +14,6 @@ import dev.vigie.dashboards.fields.AlertHitFields;
 import dev.vigie.jobs.run.internal.Backoff;
 import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.Frequency;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +47,7 @@ public final class Ledger {
     public static final String PENDING = "pending";
     /** Claimed by a digest ({@code digest_id}) that is being, or may have been, delivered. */
     public static final String SENDING = "sending";
+
     public static final String SENT = "sent";
     /** No longer to be sent: its rule or its recipient left the watch ({@code status_reason} says which). */
     public static final String DROPPED = "dropped";
@@ -104,19 +104,48 @@ public final class Ledger {
      * @param seqNo       the version read ({@code _seq_no}), {@code -1} for an entry not read from the index
      * @param primaryTerm the version read ({@code _primary_term})
      */
-    public record Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
-                        DigestItem item, String digestId, Instant sendingAt, String lastError, String claimedBy,
-                        long seqNo, long primaryTerm) {
+    public record Entry(
+            String id,
+            String watch,
+            String rule,
+            Frequency every,
+            String recipient,
+            String status,
+            DigestItem item,
+            String digestId,
+            Instant sendingAt,
+            String lastError,
+            String claimedBy,
+            long seqNo,
+            long primaryTerm) {
 
         /** A new entry, not yet in the index. */
-        public Entry(String id, String watch, String rule, Frequency every, String recipient, String status,
-                     DigestItem item) {
+        public Entry(
+                String id,
+                String watch,
+                String rule,
+                Frequency every,
+                String recipient,
+                String status,
+                DigestItem item) {
             this(id, watch, rule, every, recipient, status, item, null, null, null, null, -1, 0);
         }
 
         Entry withVersion(String status, String digestId, long seqNo, long primaryTerm) {
-            return new Entry(id, watch, rule, every, recipient, status, item, digestId, sendingAt, lastError,
-                    claimedBy, seqNo, primaryTerm);
+            return new Entry(
+                    id,
+                    watch,
+                    rule,
+                    every,
+                    recipient,
+                    status,
+                    item,
+                    digestId,
+                    sendingAt,
+                    lastError,
+                    claimedBy,
+                    seqNo,
+                    primaryTerm);
         }
     }
 
@@ -164,16 +193,18 @@ public final class Ledger {
             List<BulkOperation> ops = new ArrayList<>();
             for (Entry e : entries.subList(from, Math.min(entries.size(), from + BULK_SIZE))) {
                 Map<String, Object> doc = toDoc(e);
-                ops.add(BulkOperation.of(b -> b.create(c -> c.index(INDEX).id(e.id()).document(doc))));
+                ops.add(BulkOperation.of(
+                        b -> b.create(c -> c.index(INDEX).id(e.id()).document(doc))));
             }
-            BulkResponse response = calls.call("recording alert hits in " + INDEX,
+            BulkResponse response = calls.call(
+                    "recording alert hits in " + INDEX,
                     () -> es.bulk(b -> b.refresh(Refresh.True).operations(ops)));
             for (BulkResponseItem item : response.items()) {
                 if (item.error() == null) {
                     created++;
                 } else if (item.status() != 409) {
-                    throw new IOException(INDEX + " refused entry " + item.id() + ": " + item.error().type() + ": "
-                            + item.error().reason());
+                    throw new IOException(INDEX + " refused entry " + item.id() + ": "
+                            + item.error().type() + ": " + item.error().reason());
                 }
             }
         }
@@ -188,16 +219,23 @@ public final class Ledger {
     /** The open entries of a watch ({@code pending} and {@code sending}), oldest first, with their versions. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Entry> open(String watch) throws IOException, InterruptedException {
-        SearchResponse<Map> response = calls.call("reading the pending alerts of watch " + watch + " in " + INDEX,
-                () -> es.search(s -> s.index(INDEX).ignoreUnavailable(true).size(MAX_PENDING_READ)
-                        .seqNoPrimaryTerm(true)
-                        .query(q -> q.bool(b -> b
-                                .filter(f -> f.term(t -> t.field(AlertHitFields.WATCH).value(watch)))
-                                .filter(f -> f.terms(t -> t.field(AlertHitFields.STATUS)
-                                        .terms(v -> v.value(List.of(
-                                        FieldValue.of(PENDING), FieldValue.of(SENDING))))))))
-                        .sort(o -> o.field(f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field(AlertHitFields.ID).order(SortOrder.Asc))), Map.class));
+        SearchResponse<Map> response = calls.call(
+                "reading the pending alerts of watch " + watch + " in " + INDEX,
+                () -> es.search(
+                        s -> s.index(INDEX)
+                                .ignoreUnavailable(true)
+                                .size(MAX_PENDING_READ)
+                                .seqNoPrimaryTerm(true)
+                                .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
+                                                t.field(AlertHitFields.WATCH).value(watch)))
+                                        .filter(f -> f.terms(t -> t.field(AlertHitFields.STATUS)
+                                                .terms(v -> v.value(
+                                                        List.of(FieldValue.of(PENDING), FieldValue.of(SENDING))))))))
+                                .sort(o -> o.field(
+                                        f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Asc)))
+                                .sort(o ->
+                                        o.field(f -> f.field(AlertHitFields.ID).order(SortOrder.Asc))),
+                        Map.class));
         List<Entry> entries = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             entries.add(fromDoc(hit.id(), (Map<String, Object>) hit.source(), hit.seqNo(), hit.primaryTerm()));
@@ -222,7 +260,7 @@ public final class Ledger {
         change.put(AlertHitFields.STATUS, SENT);
         change.put(AlertHitFields.SENT_AT, now.toString());
         change.put(AlertHitFields.MESSAGE_ID, messageId);
-        change.put(AlertHitFields.LAST_ERROR, "");   // the client leaves nulls out: empty means none
+        change.put(AlertHitFields.LAST_ERROR, ""); // the client leaves nulls out: empty means none
         return move(entries, change, SENT, digestId, "marking digest " + digestId + " as sent");
     }
 
@@ -277,8 +315,8 @@ public final class Ledger {
         }
     }
 
-    private Moved move(List<Entry> entries, Map<String, Object> change, String toStatus, String digestId,
-            String step) throws IOException, InterruptedException {
+    private Moved move(List<Entry> entries, Map<String, Object> change, String toStatus, String digestId, String step)
+            throws IOException, InterruptedException {
         List<Entry> moved = new ArrayList<>();
         List<Entry> conflicting = new ArrayList<>();
         for (int from = 0; from < entries.size(); from += BULK_SIZE) {
@@ -288,16 +326,23 @@ public final class Ledger {
                 if (e.seqNo() < 0) {
                     throw new IllegalArgumentException("entry " + e.id() + " was not read from " + INDEX);
                 }
-                ops.add(BulkOperation.of(b -> b.update(u -> u.index(INDEX).id(e.id()).ifSeqNo(e.seqNo())
-                        .ifPrimaryTerm(e.primaryTerm()).action(a -> a.doc(change)))));
+                ops.add(BulkOperation.of(b -> b.update(u -> u.index(INDEX)
+                        .id(e.id())
+                        .ifSeqNo(e.seqNo())
+                        .ifPrimaryTerm(e.primaryTerm())
+                        .action(a -> a.doc(change)))));
             }
-            BulkResponse response = calls.call(step + " in " + INDEX,
+            BulkResponse response = calls.call(
+                    step + " in " + INDEX,
                     () -> es.bulk(b -> b.refresh(Refresh.True).operations(ops)));
             for (int i = 0; i < chunk.size(); i++) {
                 BulkResponseItem item = response.items().get(i);
                 Entry e = chunk.get(i);
                 if (item.error() == null) {
-                    moved.add(e.withVersion(toStatus, digestId, item.seqNo() == null ? -1 : item.seqNo(),
+                    moved.add(e.withVersion(
+                            toStatus,
+                            digestId,
+                            item.seqNo() == null ? -1 : item.seqNo(),
                             item.primaryTerm() == null ? 0 : item.primaryTerm()));
                 } else if (item.status() == 409) {
                     conflicting.add(e);
@@ -313,11 +358,13 @@ public final class Ledger {
             Map<String, Entry> now = current(conflicting, step);
             for (Entry e : conflicting) {
                 Entry there = now.get(e.id());
-                if (there != null && there.status().equals(toStatus) && Objects.equals(there.digestId(), digestId)
-                        && (!toStatus.equals(SENDING) && !toStatus.equals(SENT)
-                        || claimant.equals(there.claimedBy()))
-                        && (!change.containsKey(AlertHitFields.LAST_ERROR) || Objects.equals(there.lastError(),
-                        blankToNull(change.get(AlertHitFields.LAST_ERROR))))) {
+                if (there != null
+                        && there.status().equals(toStatus)
+                        && Objects.equals(there.digestId(), digestId)
+                        && (!toStatus.equals(SENDING) && !toStatus.equals(SENT) || claimant.equals(there.claimedBy()))
+                        && (!change.containsKey(AlertHitFields.LAST_ERROR)
+                                || Objects.equals(
+                                        there.lastError(), blankToNull(change.get(AlertHitFields.LAST_ERROR))))) {
                     moved.add(there);
                 } else {
                     skipped.add(e);
@@ -330,14 +377,20 @@ public final class Ledger {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Map<String, Entry> current(List<Entry> entries, String step) throws IOException, InterruptedException {
         List<String> ids = entries.stream().map(Entry::id).toList();
-        MgetResponse<Map> response = calls.call("re-reading alert hits after a conflict while " + step,
+        MgetResponse<Map> response = calls.call(
+                "re-reading alert hits after a conflict while " + step,
                 () -> es.mget(m -> m.index(INDEX).ids(ids), Map.class));
         Map<String, Entry> now = new HashMap<>();
         for (var doc : response.docs()) {
             if (doc.isResult() && doc.result().found()) {
                 var r = doc.result();
-                now.put(r.id(), fromDoc(r.id(), (Map<String, Object>) r.source(),
-                        r.seqNo() == null ? -1 : r.seqNo(), r.primaryTerm() == null ? 0 : r.primaryTerm()));
+                now.put(
+                        r.id(),
+                        fromDoc(
+                                r.id(),
+                                (Map<String, Object>) r.source(),
+                                r.seqNo() == null ? -1 : r.seqNo(),
+                                r.primaryTerm() == null ? 0 : r.primaryTerm()));
             }
         }
         return now;
@@ -376,23 +429,38 @@ public final class Ledger {
         List<String> recipients = (List<String>) doc.getOrDefault(AlertHitFields.RECIPIENTS, List.of());
         Object published = doc.get(AlertHitFields.MENTION_PUBLISHED_AT);
         Object storySources = doc.getOrDefault(AlertHitFields.STORY_SOURCES, 1);
-        DigestItem item = new DigestItem((String) doc.get(AlertHitFields.MENTION_ID),
+        DigestItem item = new DigestItem(
+                (String) doc.get(AlertHitFields.MENTION_ID),
                 (String) doc.get(AlertHitFields.MENTION_TITLE),
-                (String) doc.get(AlertHitFields.MENTION_URL), (String) doc.get(AlertHitFields.MENTION_SOURCE),
-                published == null ? null : Instant.parse(published.toString()), (String) doc.get(AlertHitFields.LANG),
-                (String) doc.get(AlertHitFields.SENTIMENT), (String) doc.get(AlertHitFields.SNIPPET),
+                (String) doc.get(AlertHitFields.MENTION_URL),
+                (String) doc.get(AlertHitFields.MENTION_SOURCE),
+                published == null ? null : Instant.parse(published.toString()),
+                (String) doc.get(AlertHitFields.LANG),
+                (String) doc.get(AlertHitFields.SENTIMENT),
+                (String) doc.get(AlertHitFields.SNIPPET),
                 (List<String>) doc.getOrDefault(AlertHitFields.MATCHED_TERMS, List.of()),
-                ((Number) storySources).intValue(), Instant.parse(doc.get(AlertHitFields.MATCHED_AT).toString()),
+                ((Number) storySources).intValue(),
+                Instant.parse(doc.get(AlertHitFields.MATCHED_AT).toString()),
                 doc.get(AlertHitFields.SPIKE) instanceof Map<?, ?> spike
-                        ? SpikeReport.fromMap((Map<String, Object>) spike) : null);
+                        ? SpikeReport.fromMap((Map<String, Object>) spike)
+                        : null);
         Object sendingAt = doc.get(AlertHitFields.SENDING_AT);
-        return new Entry(id, (String) doc.get(AlertHitFields.WATCH), (String) doc.get(AlertHitFields.RULE),
-                Frequency.valueOf(doc.getOrDefault(AlertHitFields.EVERY, "run").toString().toUpperCase(Locale.ROOT)),
-                recipients.isEmpty() ? "" : recipients.get(0), (String) doc.get(AlertHitFields.STATUS), item,
+        return new Entry(
+                id,
+                (String) doc.get(AlertHitFields.WATCH),
+                (String) doc.get(AlertHitFields.RULE),
+                Frequency.valueOf(
+                        doc.getOrDefault(AlertHitFields.EVERY, "run").toString().toUpperCase(Locale.ROOT)),
+                recipients.isEmpty() ? "" : recipients.get(0),
+                (String) doc.get(AlertHitFields.STATUS),
+                item,
                 blankToNull(doc.get(AlertHitFields.DIGEST_ID)),
-                sendingAt == null || Instant.parse(sendingAt.toString()).equals(Instant.EPOCH) ? null
+                sendingAt == null || Instant.parse(sendingAt.toString()).equals(Instant.EPOCH)
+                        ? null
                         : Instant.parse(sendingAt.toString()),
-                blankToNull(doc.get(AlertHitFields.LAST_ERROR)), blankToNull(doc.get(AlertHitFields.CLAIMED_BY)), seqNo,
+                blankToNull(doc.get(AlertHitFields.LAST_ERROR)),
+                blankToNull(doc.get(AlertHitFields.CLAIMED_BY)),
+                seqNo,
                 primaryTerm);
     }
 

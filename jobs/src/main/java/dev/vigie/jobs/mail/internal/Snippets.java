@@ -15,19 +15,19 @@ public final class Snippets {
     /** Characters of context kept before the first term. */
     static final int LEAD = 80;
 
-    private Snippets() {
-    }
+    private Snippets() {}
 
     /** A piece of snippet text, highlighted when it is a matched term. */
-    public record Segment(String text, boolean hit) {
-    }
+    public record Segment(String text, boolean hit) {}
 
     /** Text with control characters and runs of white space turned into one space. */
     public static String clean(String text) {
         if (text == null) {
             return "";
         }
-        return text.replaceAll("[\\p{Cntrl}\\p{Z}\\u2028\\u2029\\u0085\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]+", " ")
+        return text.replaceAll(
+                        "[\\p{Cntrl}\\p{Z}\\u2028\\u2029\\u0085\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]+",
+                        " ")
                 .trim();
     }
 
@@ -117,7 +117,8 @@ public final class Snippets {
                     while (end < folded.length() && Character.isLetterOrDigit(folded.charAt(end))) {
                         end++;
                     }
-                } else if (end < folded.length() && Character.isLetterOrDigit(folded.charAt(end))
+                } else if (end < folded.length()
+                        && Character.isLetterOrDigit(folded.charAt(end))
                         && Character.isLetterOrDigit(t.charAt(t.length() - 1))) {
                     continue;
                 }

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * from a feed cleaned and capped.
  */
 public final class SpikeRenderer {
-    private static final Mustache HTML = new DefaultMustacheFactory("dev/vigie/jobs/mail")
-            .compile("spike-alert.html.mustache");
+    private static final Mustache HTML =
+            new DefaultMustacheFactory("dev/vigie/jobs/mail").compile("spike-alert.html.mustache");
     private static final Mustache TEXT = new DefaultMustacheFactory("dev/vigie/jobs/mail") {
         @Override
         public void encode(String value, Writer writer) {
@@ -42,45 +42,72 @@ public final class SpikeRenderer {
         }
     }.compile("spike-alert.txt.mustache");
 
-    private SpikeRenderer() {
-    }
+    private SpikeRenderer() {}
 
     /** Renders one alert for the spikes {@code reports} of {@code rule} (one in practice: one alert per spike). */
-    public static DigestRenderer.Rendered render(Language language, ZoneId zone, String watchId, String brand,
-            AlertRuleSpec rule, List<SpikeReport> reports) {
+    public static DigestRenderer.Rendered render(
+            Language language,
+            ZoneId zone,
+            String watchId,
+            String brand,
+            AlertRuleSpec rule,
+            List<SpikeReport> reports) {
         if (reports.isEmpty()) {
             throw new IllegalArgumentException("a spike alert carries at least one spike");
         }
         Words w = Words.of(language);
         Locale locale = language.locale();
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale).withZone(zone);
+        DateTimeFormatter day =
+                DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale).withZone(zone);
         DateTimeFormatter hour = DateTimeFormatter.ofPattern("HH:mm z", locale).withZone(zone);
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", locale).withZone(zone);
+        DateTimeFormatter date =
+                DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", locale).withZone(zone);
         List<Map<String, Object>> spikes = new ArrayList<>();
         for (SpikeReport r : reports) {
             Map<String, Object> s = new HashMap<>();
             s.put("heading", headline(language, brand, r));
-            long hours = Math.max(1, Duration.between(r.windowStart(), r.windowEnd()).toHours() + 1);
-            String basis = r.baselineWeeks() > 0 ? String.format(locale, w.weeksBasis, r.baselineWeeks())
-                    : w.rateBasis;
+            long hours =
+                    Math.max(1, Duration.between(r.windowStart(), r.windowEnd()).toHours() + 1);
+            String basis = r.baselineWeeks() > 0 ? String.format(locale, w.weeksBasis, r.baselineWeeks()) : w.rateBasis;
             String ratio = r.baseline() <= 0 ? w.noneUsually : String.format(locale, w.times, r.ratio());
-            s.put("numbers", String.format(locale, w.numbers, r.count(), kindWords(w, r.kind()),
-                    day.format(r.windowStart()), hour.format(r.windowEnd()), hours, number(locale, r.baseline()),
-                    basis, ratio));
-            s.put("ruleLine", String.format(locale, w.ruleLine, Snippets.clean(rule.id()),
-                    rule.spike() == null ? 0 : rule.spike().minMentions(), number(locale, r.factor()),
-                    day.format(r.start())));
+            s.put(
+                    "numbers",
+                    String.format(
+                            locale,
+                            w.numbers,
+                            r.count(),
+                            kindWords(w, r.kind()),
+                            day.format(r.windowStart()),
+                            hour.format(r.windowEnd()),
+                            hours,
+                            number(locale, r.baseline()),
+                            basis,
+                            ratio));
+            s.put(
+                    "ruleLine",
+                    String.format(
+                            locale,
+                            w.ruleLine,
+                            Snippets.clean(rule.id()),
+                            rule.spike() == null ? 0 : rule.spike().minMentions(),
+                            number(locale, r.factor()),
+                            day.format(r.start())));
             List<Map<String, Object>> stories = new ArrayList<>();
             for (SpikeReport.Story story : r.stories()) {
                 Map<String, Object> m = link(story.url());
                 m.put("n", stories.size() + 1);
                 String title = Snippets.cap(story.title(), DigestRenderer.MAX_TITLE_LENGTH);
                 m.put("title", title.isEmpty() ? w.untitled : title);
-                m.put("mentions", String.format(locale, story.mentions() == 1 ? w.mentionOne : w.mentionMany,
-                        story.mentions()));
+                m.put(
+                        "mentions",
+                        String.format(locale, story.mentions() == 1 ? w.mentionOne : w.mentionMany, story.mentions()));
                 m.put("hasOutlets", !story.outlets().isEmpty());
-                m.put("outlets", w.outletsOfStory + story.outlets().stream()
-                        .map(o -> Snippets.cap(o, DigestRenderer.MAX_SOURCE_LENGTH)).collect(Collectors.joining(", ")));
+                m.put(
+                        "outlets",
+                        w.outletsOfStory
+                                + story.outlets().stream()
+                                        .map(o -> Snippets.cap(o, DigestRenderer.MAX_SOURCE_LENGTH))
+                                        .collect(Collectors.joining(", ")));
                 stories.add(m);
             }
             s.put("hasStories", !stories.isEmpty());
@@ -119,8 +146,10 @@ public final class SpikeRenderer {
         }
         Map<String, Object> scope = new HashMap<>();
         scope.put("lang", language.code());
-        scope.put("subject", "[Vigie] " + spikes.get(0).get("heading")
-                + (reports.size() > 1 ? " (+" + (reports.size() - 1) + ")" : ""));
+        scope.put(
+                "subject",
+                "[Vigie] " + spikes.get(0).get("heading")
+                        + (reports.size() > 1 ? " (+" + (reports.size() - 1) + ")" : ""));
         scope.put("spikes", spikes);
         scope.put("footer", String.format(locale, w.footer, Snippets.clean(watchId), Snippets.clean(rule.id())));
         return new DigestRenderer.Rendered((String) scope.get("subject"), run(TEXT, scope), run(HTML, scope));
@@ -129,9 +158,15 @@ public final class SpikeRenderer {
     /** One line for a person: "Spike in negative mentions of Acme: 14 in 3 h (usually 2.5)". */
     public static String headline(Language language, String brand, SpikeReport r) {
         Words w = Words.of(language);
-        long hours = Math.max(1, Duration.between(r.windowStart(), r.windowEnd()).toHours() + 1);
-        return String.format(language.locale(), r.kind() == SpikeKind.NEGATIVE ? w.headlineNegative : w.headline,
-                Snippets.clean(brand), r.count(), hours, number(language.locale(), r.baseline()));
+        long hours =
+                Math.max(1, Duration.between(r.windowStart(), r.windowEnd()).toHours() + 1);
+        return String.format(
+                language.locale(),
+                r.kind() == SpikeKind.NEGATIVE ? w.headlineNegative : w.headline,
+                Snippets.clean(brand),
+                r.count(),
+                hours,
+                number(language.locale(), r.baseline()));
     }
 
     /**
@@ -142,10 +177,15 @@ public final class SpikeRenderer {
         Words w = Words.of(language);
         List<String> parts = new ArrayList<>();
         if (!r.stories().isEmpty()) {
-            parts.add(w.stories + ": " + r.stories().stream().map(s -> Snippets.cap(s.title(), 120) + " ("
-                    + String.format(language.locale(), s.mentions() == 1 ? w.mentionOne : w.mentionMany, s.mentions())
-                    + (s.outlets().isEmpty() ? "" : "; " + String.join(", ", s.outlets())) + ")")
-                    .collect(Collectors.joining("; ")));
+            parts.add(w.stories + ": "
+                    + r.stories().stream()
+                            .map(s -> Snippets.cap(s.title(), 120) + " ("
+                                    + String.format(
+                                            language.locale(),
+                                            s.mentions() == 1 ? w.mentionOne : w.mentionMany,
+                                            s.mentions())
+                                    + (s.outlets().isEmpty() ? "" : "; " + String.join(", ", s.outlets())) + ")")
+                            .collect(Collectors.joining("; ")));
         }
         if (!r.authors().isEmpty()) {
             parts.add(w.authors + " " + counts(r.authors()));
@@ -159,20 +199,22 @@ public final class SpikeRenderer {
     private static Map<String, Object> link(String raw) {
         Map<String, Object> m = new LinkedHashMap<>();
         String url = Snippets.clean(raw);
-        boolean linkable = url.length() <= DigestRenderer.MAX_LINK_LENGTH && Checks.httpUrl(url) != null
-                && !url.contains(" ");
+        boolean linkable =
+                url.length() <= DigestRenderer.MAX_LINK_LENGTH && Checks.httpUrl(url) != null && !url.contains(" ");
         m.put("hasLink", linkable);
         m.put("link", linkable ? url : "");
         return m;
     }
 
     private static String counts(List<SpikeReport.Count> counts) {
-        return counts.stream().map(c -> Snippets.cap(c.name(), DigestRenderer.MAX_SOURCE_LENGTH) + " (" + c.mentions()
-                + ")").collect(Collectors.joining(", "));
+        return counts.stream()
+                .map(c -> Snippets.cap(c.name(), DigestRenderer.MAX_SOURCE_LENGTH) + " (" + c.mentions() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private static String number(Locale locale, double value) {
-        return value == Math.rint(value) ? String.format(locale, "%d", (long) value)
+        return value == Math.rint(value)
+                ? String.format(locale, "%d", (long) value)
                 : String.format(locale, "%.1f", value);
     }
 
@@ -187,39 +229,86 @@ public final class SpikeRenderer {
     }
 
     /** The words of a spike alert in one language. */
-    private record Words(String headline, String headlineNegative, String numbers, String mentions,
-                         String negativeMentions, String weeksBasis, String rateBasis, String times, String noneUsually,
-                         String ruleLine, String stories, String mentionOne, String mentionMany, String outletsOfStory,
-                         String authors, String outlets, String samples, String untitled, String unknownSource,
-                         String unknownDate, String sentimentLabel, Map<String, String> sentiments, String footer) {
+    private record Words(
+            String headline,
+            String headlineNegative,
+            String numbers,
+            String mentions,
+            String negativeMentions,
+            String weeksBasis,
+            String rateBasis,
+            String times,
+            String noneUsually,
+            String ruleLine,
+            String stories,
+            String mentionOne,
+            String mentionMany,
+            String outletsOfStory,
+            String authors,
+            String outlets,
+            String samples,
+            String untitled,
+            String unknownSource,
+            String unknownDate,
+            String sentimentLabel,
+            Map<String, String> sentiments,
+            String footer) {
         static Words of(Language language) {
             return switch (language) {
-                case EN -> new Words("Spike in mentions of %s: %d in %d h (usually %s)",
-                        "Spike in negative mentions of %s: %d in %d h (usually %s)",
-                        "%d %s from %s to %s (%d hours); usual level for these hours %s (%s): %s.",
-                        "mentions", "negative mentions",
-                        "mean of the same weekday and hours over the last %d weeks",
-                        "the watch's mean rate since it began collecting", "%.1f times as many",
-                        "none usually", "Spike alert \"%s\": at least %d mentions and %s times the usual level. "
-                                + "Spike under way since %s.",
-                        "Top event stories", "%d mention", "%d mentions", "outlets: ", "Top authors:", "Outlets:",
-                        "Sample mentions", "(untitled)", "unknown source", "date unknown", "sentiment: ",
-                        Map.of("positive", "positive", "neutral", "neutral", "negative", "negative"),
-                        "Sent by Vigie for the watch \"%s\" because you receive the alert \"%s\". One alert per "
-                                + "spike: it is not sent again while the spike lasts.");
-                case FR -> new Words("Pic de mentions de %s : %d en %d h (habituellement %s)",
-                        "Pic de mentions négatives de %s : %d en %d h (habituellement %s)",
-                        "%d %s du %s à %s (%d heures) ; niveau habituel pour ces heures %s (%s) : %s.",
-                        "mentions", "mentions négatives",
-                        "moyenne des mêmes jour et heures sur les %d dernières semaines",
-                        "rythme moyen de la veille depuis le début de sa collecte", "%.1f fois plus",
-                        "aucune d'habitude", "Alerte de pic « %s » : au moins %d mentions et %s fois le niveau "
-                                + "habituel. Pic en cours depuis le %s.",
-                        "Principales histoires", "%d mention", "%d mentions", "médias : ", "Principaux auteurs :",
-                        "Médias :", "Exemples de mentions", "(sans titre)", "source inconnue", "date inconnue",
-                        "tonalité : ", Map.of("positive", "positive", "neutral", "neutre", "negative", "négative"),
-                        "Envoyé par Vigie pour la veille « %s » parce que vous recevez l'alerte « %s ». Une alerte "
-                                + "par pic : elle n'est pas renvoyée tant que le pic dure.");
+                case EN ->
+                    new Words(
+                            "Spike in mentions of %s: %d in %d h (usually %s)",
+                            "Spike in negative mentions of %s: %d in %d h (usually %s)",
+                            "%d %s from %s to %s (%d hours); usual level for these hours %s (%s): %s.",
+                            "mentions",
+                            "negative mentions",
+                            "mean of the same weekday and hours over the last %d weeks",
+                            "the watch's mean rate since it began collecting",
+                            "%.1f times as many",
+                            "none usually",
+                            "Spike alert \"%s\": at least %d mentions and %s times the usual level. "
+                                    + "Spike under way since %s.",
+                            "Top event stories",
+                            "%d mention",
+                            "%d mentions",
+                            "outlets: ",
+                            "Top authors:",
+                            "Outlets:",
+                            "Sample mentions",
+                            "(untitled)",
+                            "unknown source",
+                            "date unknown",
+                            "sentiment: ",
+                            Map.of("positive", "positive", "neutral", "neutral", "negative", "negative"),
+                            "Sent by Vigie for the watch \"%s\" because you receive the alert \"%s\". One alert per "
+                                    + "spike: it is not sent again while the spike lasts.");
+                case FR ->
+                    new Words(
+                            "Pic de mentions de %s : %d en %d h (habituellement %s)",
+                            "Pic de mentions négatives de %s : %d en %d h (habituellement %s)",
+                            "%d %s du %s à %s (%d heures) ; niveau habituel pour ces heures %s (%s) : %s.",
+                            "mentions",
+                            "mentions négatives",
+                            "moyenne des mêmes jour et heures sur les %d dernières semaines",
+                            "rythme moyen de la veille depuis le début de sa collecte",
+                            "%.1f fois plus",
+                            "aucune d'habitude",
+                            "Alerte de pic « %s » : au moins %d mentions et %s fois le niveau "
+                                    + "habituel. Pic en cours depuis le %s.",
+                            "Principales histoires",
+                            "%d mention",
+                            "%d mentions",
+                            "médias : ",
+                            "Principaux auteurs :",
+                            "Médias :",
+                            "Exemples de mentions",
+                            "(sans titre)",
+                            "source inconnue",
+                            "date inconnue",
+                            "tonalité : ",
+                            Map.of("positive", "positive", "neutral", "neutre", "negative", "négative"),
+                            "Envoyé par Vigie pour la veille « %s » parce que vous recevez l'alerte « %s ». Une alerte "
+                                    + "par pic : elle n'est pas renvoyée tant que le pic dure.");
             };
         }
     }

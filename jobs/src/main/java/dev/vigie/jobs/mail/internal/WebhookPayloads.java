@@ -43,6 +43,7 @@ public final class WebhookPayloads {
     public static final int TEAMS_MAX_HITS = 12;
     /** Hits per generic digest. */
     public static final int GENERIC_MAX_HITS = 50;
+
     static final int SLACK_SECTION_MAX = 3000;
     static final int SLACK_HEADER_MAX = 150;
     /** Longest link in a Teams card: a longer URL is shown unlinked (keeps a full card under the size limit). */
@@ -51,12 +52,19 @@ public final class WebhookPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     /** The fields of one digest, whatever the format. */
-    public record Content(String digestId, String idempotencyKey, String channel, String watch, String brand,
-                          AlertRuleSpec rule, Language language, ZoneId zone, List<DigestItem> items) {
+    public record Content(
+            String digestId,
+            String idempotencyKey,
+            String channel,
+            String watch,
+            String brand,
+            AlertRuleSpec rule,
+            Language language,
+            ZoneId zone,
+            List<DigestItem> items) {
         public Content {
             items = List.copyOf(items);
         }
@@ -70,28 +78,48 @@ public final class WebhookPayloads {
         root.put("text", cut(slackEscape(heading), SLACK_SECTION_MAX));
         ArrayNode blocks = root.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
-        header.putObject("text").put("type", "plain_text").put("text", cut(heading, SLACK_HEADER_MAX))
+        header.putObject("text")
+                .put("type", "plain_text")
+                .put("text", cut(heading, SLACK_HEADER_MAX))
                 .put("emoji", false);
-        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
-                .put("text", cut(slackEscape(period(c) + "query: " + Snippets.cap(c.rule().query(),
-                        DigestRenderer.MAX_QUERY_LENGTH)), SLACK_SECTION_MAX));
+        blocks.addObject()
+                .put("type", "context")
+                .putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
+                .put(
+                        "text",
+                        cut(
+                                slackEscape(period(c) + "query: "
+                                        + Snippets.cap(c.rule().query(), DigestRenderer.MAX_QUERY_LENGTH)),
+                                SLACK_SECTION_MAX));
         int shown = Math.min(items.size(), SLACK_MAX_HITS);
         for (DigestItem item : items.subList(0, shown)) {
             String title = slackEscape(title(item));
             String link = link(item.url(), DigestRenderer.MAX_LINK_LENGTH);
             String line = slackEscape(meta(item, c.zone()));
             String snippet = slackSnippet(item);
-            String text = (link == null || link.matches(".*[|<> ].*") ? "*" + title + "*" : "*<" + link + "|" + title
-                    + ">*") + "\n" + line + (snippet.isEmpty() ? "" : "\n>" + snippet);
+            String text =
+                    (link == null || link.matches(".*[|<> ].*") ? "*" + title + "*" : "*<" + link + "|" + title + ">*")
+                            + "\n" + line + (snippet.isEmpty() ? "" : "\n>" + snippet);
             if (text.length() > SLACK_SECTION_MAX) {
                 text = cut("*" + title + "*\n" + line + (snippet.isEmpty() ? "" : "\n>" + snippet), SLACK_SECTION_MAX);
             }
-            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text);
+            blocks.addObject()
+                    .put("type", "section")
+                    .putObject("text")
+                    .put("type", "mrkdwn")
+                    .put("text", text);
         }
-        String footer = "Vigie · watch " + Snippets.clean(c.watch()) + " · rule " + Snippets.clean(c.rule().id())
+        String footer = "Vigie · watch " + Snippets.clean(c.watch()) + " · rule "
+                + Snippets.clean(c.rule().id())
                 + (items.size() > shown ? " · " + (items.size() - shown) + " more in Kibana" : "")
                 + " · " + c.digestId();
-        blocks.addObject().put("type", "context").putArray("elements").addObject().put("type", "mrkdwn")
+        blocks.addObject()
+                .put("type", "context")
+                .putArray("elements")
+                .addObject()
+                .put("type", "mrkdwn")
                 .put("text", cut(slackEscape(footer), SLACK_SECTION_MAX));
         return write(root);
     }
@@ -100,53 +128,88 @@ public final class WebhookPayloads {
     public static String teams(Content c) {
         List<DigestItem> items = sorted(c.items());
         ObjectNode root = JSON.createObjectNode().put("type", "message");
-        ObjectNode attachment = root.putArray("attachments").addObject()
-                .put("contentType", "application/vnd.microsoft.card.adaptive");
+        ObjectNode attachment =
+                root.putArray("attachments").addObject().put("contentType", "application/vnd.microsoft.card.adaptive");
         attachment.putNull("contentUrl");
-        ObjectNode card = attachment.putObject("content")
+        ObjectNode card = attachment
+                .putObject("content")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("type", "AdaptiveCard").put("version", "1.4");
+                .put("type", "AdaptiveCard")
+                .put("version", "1.4");
         card.putObject("msteams").put("width", "Full");
         ArrayNode body = card.putArray("body");
-        body.addObject().put("type", "TextBlock").put("text", teamsEscape(heading(c))).put("weight", "Bolder")
-                .put("size", "Medium").put("wrap", true);
-        body.addObject().put("type", "TextBlock").put("text", teamsEscape(period(c) + "query: "
-                        + Snippets.cap(c.rule().query(), DigestRenderer.MAX_QUERY_LENGTH))).put("isSubtle", true)
-                .put("spacing", "None").put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", teamsEscape(heading(c)))
+                .put("weight", "Bolder")
+                .put("size", "Medium")
+                .put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put(
+                        "text",
+                        teamsEscape(period(c) + "query: "
+                                + Snippets.cap(c.rule().query(), DigestRenderer.MAX_QUERY_LENGTH)))
+                .put("isSubtle", true)
+                .put("spacing", "None")
+                .put("wrap", true);
         int shown = Math.min(items.size(), TEAMS_MAX_HITS);
         for (DigestItem item : items.subList(0, shown)) {
-            ArrayNode parts = body.addObject().put("type", "Container").put("separator", true).putArray("items");
+            ArrayNode parts = body.addObject()
+                    .put("type", "Container")
+                    .put("separator", true)
+                    .putArray("items");
             String title = teamsEscape(title(item));
             String link = link(item.url(), TEAMS_MAX_LINK);
-            parts.addObject().put("type", "TextBlock").put("text", link == null || link.matches(".*[()\\s].*") ? title
-                    : "[" + title + "](" + link + ")").put("weight", "Bolder").put("wrap", true);
-            parts.addObject().put("type", "TextBlock").put("text", teamsEscape(meta(item, c.zone())))
-                    .put("isSubtle", true).put("spacing", "None").put("wrap", true);
+            parts.addObject()
+                    .put("type", "TextBlock")
+                    .put("text", link == null || link.matches(".*[()\\s].*") ? title : "[" + title + "](" + link + ")")
+                    .put("weight", "Bolder")
+                    .put("wrap", true);
+            parts.addObject()
+                    .put("type", "TextBlock")
+                    .put("text", teamsEscape(meta(item, c.zone())))
+                    .put("isSubtle", true)
+                    .put("spacing", "None")
+                    .put("wrap", true);
             String snippet = teamsSnippet(item);
             if (!snippet.isEmpty()) {
                 parts.addObject().put("type", "TextBlock").put("text", snippet).put("wrap", true);
             }
         }
-        String footer = "Vigie · watch " + Snippets.clean(c.watch()) + " · rule " + Snippets.clean(c.rule().id())
+        String footer = "Vigie · watch " + Snippets.clean(c.watch()) + " · rule "
+                + Snippets.clean(c.rule().id())
                 + (items.size() > shown ? " · " + (items.size() - shown) + " more in Kibana" : "")
                 + " · " + c.digestId();
-        body.addObject().put("type", "TextBlock").put("text", teamsEscape(footer)).put("isSubtle", true)
-                .put("size", "Small").put("separator", true).put("wrap", true);
+        body.addObject()
+                .put("type", "TextBlock")
+                .put("text", teamsEscape(footer))
+                .put("isSubtle", true)
+                .put("size", "Small")
+                .put("separator", true)
+                .put("wrap", true);
         return write(root);
     }
 
     /** Vigie's JSON digest, schema {@code vigie.alert-digest} version 1. */
     public static String generic(Content c) {
         List<DigestItem> items = sorted(c.items());
-        ObjectNode root = JSON.createObjectNode().put("schema", SCHEMA).put("version", SCHEMA_VERSION)
-                .put("digest_id", c.digestId()).put("idempotency_key", c.idempotencyKey())
-                .put("watch", c.watch()).put("brand", Snippets.clean(c.brand()));
-        root.putObject("rule").put("id", c.rule().id()).put("query", c.rule().query())
+        ObjectNode root = JSON.createObjectNode()
+                .put("schema", SCHEMA)
+                .put("version", SCHEMA_VERSION)
+                .put("digest_id", c.digestId())
+                .put("idempotency_key", c.idempotencyKey())
+                .put("watch", c.watch())
+                .put("brand", Snippets.clean(c.brand()));
+        root.putObject("rule")
+                .put("id", c.rule().id())
+                .put("query", c.rule().query())
                 .put("every", c.rule().every().code());
         root.put("channel", c.channel()).put("hit_count", items.size());
         ArrayNode hits = root.putArray("hits");
         for (DigestItem item : items) {
-            ObjectNode h = hits.addObject().put("mention_id", item.mentionId())
+            ObjectNode h = hits.addObject()
+                    .put("mention_id", item.mentionId())
                     .put("title", Snippets.cap(item.title(), DigestRenderer.MAX_TITLE_LENGTH));
             String link = link(item.url(), DigestRenderer.MAX_LINK_LENGTH);
             if (link == null) {
@@ -160,11 +223,13 @@ public final class WebhookPayloads {
             } else {
                 h.put("published_at", item.publishedAt().toString());
             }
-            h.put("lang", item.lang()).put("sentiment", item.sentiment())
+            h.put("lang", item.lang())
+                    .put("sentiment", item.sentiment())
                     .put("snippet", Snippets.cap(item.snippet(), Snippets.MAX_LENGTH));
             ArrayNode highlights = h.putArray("highlights");
             item.matchedTerms().forEach(t -> highlights.add(Snippets.cap(t, 100)));
-            h.put("also_in_sources", item.storySources() - 1).put("matched_at", item.matchedAt().toString());
+            h.put("also_in_sources", item.storySources() - 1)
+                    .put("matched_at", item.matchedAt().toString());
         }
         return write(root);
     }
@@ -188,8 +253,8 @@ public final class WebhookPayloads {
 
     private static String slackSnippet(DigestItem item) {
         StringBuilder sb = new StringBuilder();
-        for (Snippets.Segment s : Snippets.segments(Snippets.cap(item.snippet(), Snippets.MAX_LENGTH),
-                item.matchedTerms())) {
+        for (Snippets.Segment s :
+                Snippets.segments(Snippets.cap(item.snippet(), Snippets.MAX_LENGTH), item.matchedTerms())) {
             String text = slackEscape(s.text()).replace("*", "∗");
             sb.append(s.hit() && !text.isBlank() ? "*" + text.strip() + "*" + (text.endsWith(" ") ? " " : "") : text);
         }
@@ -198,8 +263,8 @@ public final class WebhookPayloads {
 
     private static String teamsSnippet(DigestItem item) {
         StringBuilder sb = new StringBuilder();
-        for (Snippets.Segment s : Snippets.segments(Snippets.cap(item.snippet(), Snippets.MAX_LENGTH),
-                item.matchedTerms())) {
+        for (Snippets.Segment s :
+                Snippets.segments(Snippets.cap(item.snippet(), Snippets.MAX_LENGTH), item.matchedTerms())) {
             String text = teamsEscape(s.text());
             sb.append(s.hit() && !text.isBlank() ? "**" + text + "**" : text);
         }
@@ -236,8 +301,8 @@ public final class WebhookPayloads {
             parts.add(Snippets.clean(item.sentiment()));
         }
         if (item.storySources() > 1) {
-            parts.add("also in " + (item.storySources() - 1) + (item.storySources() == 2 ? " other source"
-                    : " other sources"));
+            parts.add("also in " + (item.storySources() - 1)
+                    + (item.storySources() == 2 ? " other source" : " other sources"));
         }
         return String.join(" · ", parts);
     }
@@ -251,7 +316,8 @@ public final class WebhookPayloads {
     private static List<DigestItem> sorted(List<DigestItem> items) {
         List<DigestItem> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing((DigestItem i) -> i.publishedAt() == null ? i.matchedAt() : i.publishedAt())
-                .reversed().thenComparing(DigestItem::mentionId));
+                .reversed()
+                .thenComparing(DigestItem::mentionId));
         return sorted;
     }
 

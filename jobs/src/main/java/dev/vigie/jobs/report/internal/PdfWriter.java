@@ -29,8 +29,7 @@ public final class PdfWriter {
         PDFBOX_TYPE1.setLevel(Level.SEVERE);
     }
 
-    private PdfWriter() {
-    }
+    private PdfWriter() {}
 
     public static byte[] toPdf(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -96,8 +96,9 @@ public final class ReportCharts {
         if (data.baselineWeeks() > 0) {
             LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
             line.setSeriesPaint(0, BASELINE);
-            line.setSeriesStroke(0, new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6f, 4f}, 0f));
+            line.setSeriesStroke(
+                    0,
+                    new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
             plot.setDataset(1, baseline);
             plot.setRenderer(1, line);
             plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
@@ -139,8 +140,8 @@ public final class ReportCharts {
         return bars;
     }
 
-    private static CategoryPlot plot(DefaultCategoryDataset ds, NumberAxis valueAxis, BarRenderer renderer,
-                                     PlotOrientation orientation) {
+    private static CategoryPlot plot(
+            DefaultCategoryDataset ds, NumberAxis valueAxis, BarRenderer renderer, PlotOrientation orientation) {
         CategoryAxis categories = new CategoryAxis();
         categories.setCategoryMargin(0.25);
         categories.setLowerMargin(0.03);

@@ -15,14 +15,14 @@ public final class ReportFonts {
 
     /** The family name the HTML asks for and the PDF renderer registers. */
     public static final String FAMILY = "DejaVu Sans";
+
     static final String REGULAR = "/report/fonts/DejaVuSans.ttf";
     static final String BOLD = "/report/fonts/DejaVuSans-Bold.ttf";
 
     private static final Font REGULAR_FONT = load(REGULAR);
     private static final Font BOLD_FONT = load(BOLD);
 
-    private ReportFonts() {
-    }
+    private ReportFonts() {}
 
     public static Font regular(float size) {
         return REGULAR_FONT.deriveFont(size);

@@ -13,7 +13,11 @@ public final class ReportFormat {
 
     /** Direction of a change, used as a CSS class so that rises and falls are coloured. */
     public enum Trend {
-        UP("▲", "up"), DOWN("▼", "down"), FLAT("=", "flat"), NEW("▲", "up"), NONE("", "flat");
+        UP("▲", "up"),
+        DOWN("▼", "down"),
+        FLAT("=", "flat"),
+        NEW("▲", "up"),
+        NONE("", "flat");
 
         final String arrow;
         final String cssClass;

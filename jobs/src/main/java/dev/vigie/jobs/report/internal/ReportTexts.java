@@ -19,7 +19,9 @@ public final class ReportTexts {
 
     public ReportTexts(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("report.messages", locale,
+        this.bundle = ResourceBundle.getBundle(
+                "report.messages",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         if (!bundle.getLocale().getLanguage().equals(locale.getLanguage())) {
             throw new IllegalArgumentException("no report texts for language '" + locale.getLanguage() + "'");

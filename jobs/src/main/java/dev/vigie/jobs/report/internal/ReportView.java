@@ -39,6 +39,7 @@ public final class ReportView {
     static final int MAX_NAME_LENGTH = 80;
     /** Longest link made clickable; a longer URL is not linked. */
     static final int MAX_LINK_LENGTH = 2048;
+
     private static final Set<String> KINDS = Set.of("price", "product", "news", "jobs", "other");
     private static final Set<String> FREQUENCIES = Set.of("run", "day", "week");
 
@@ -60,7 +61,10 @@ public final class ReportView {
 
     /** The email subject: brand, week and the headline number. */
     public String subject(WeeklyReportData data) {
-        return texts.format("subject", data.week().toString(), data.brand(),
+        return texts.format(
+                "subject",
+                data.week().toString(),
+                data.brand(),
                 format.integer(data.totals().mentions()) + " mentions");
     }
 
@@ -89,10 +93,20 @@ public final class ReportView {
         m.put("brand", data.brand());
         m.put("weekLabel", texts.format("week", data.week().toString()));
         m.put("weekRange", format.weekRange(data.week().monday(), data.week().sunday()));
-        m.put("generated", texts.format("generated", format.fullDate(today), data.watch(), scope.zone().getId()));
+        m.put(
+                "generated",
+                texts.format(
+                        "generated",
+                        format.fullDate(today),
+                        data.watch(),
+                        scope.zone().getId()));
         m.put("empty", data.isEmpty());
-        m.put("emptyText", texts.format("empty", format.fullDate(data.week().monday()),
-                format.fullDate(data.week().sunday())));
+        m.put(
+                "emptyText",
+                texts.format(
+                        "empty",
+                        format.fullDate(data.week().monday()),
+                        format.fullDate(data.week().sunday())));
         m.put("kpis", kpis(data));
         if (!data.isEmpty()) {
             m.put("content", Boolean.TRUE);
@@ -102,8 +116,12 @@ public final class ReportView {
         }
         m.put("shareIntro", texts.format("sec_share_intro", data.brand()));
         m.put("shares", shares(data));
-        m.put("volumeIntro", texts.format("sec_volume_intro", format.integer(data.totals().mentions()),
-                format.integer(data.totals().previousMentions())));
+        m.put(
+                "volumeIntro",
+                texts.format(
+                        "sec_volume_intro",
+                        format.integer(data.totals().mentions()),
+                        format.integer(data.totals().previousMentions())));
         m.put("sentiments", sentiments(data));
         m.put("stories", stories(data));
         m.put("authors", authors(data));
@@ -115,8 +133,12 @@ public final class ReportView {
         m.put("hasFalling", !falling.isEmpty());
         m.put("pageGroups", pageGroups(data));
         if (data.totals().pageChanges() > data.pageChanges().size()) {
-            m.put("pageChangesNote", texts.format("more_page_changes", format.integer(data.pageChanges().size()),
-                    format.integer(data.totals().pageChanges())));
+            m.put(
+                    "pageChangesNote",
+                    texts.format(
+                            "more_page_changes",
+                            format.integer(data.pageChanges().size()),
+                            format.integer(data.totals().pageChanges())));
         }
         m.put("alerts", alerts(data));
         m.put("hasAlerts", !data.alerts().isEmpty());
@@ -130,25 +152,41 @@ public final class ReportView {
         m.put("hasTopSources", !sources.isEmpty());
         m.put("spikes", spikes(data));
         m.put("hasSpikes", !data.spikes().isEmpty());
-        m.put("spikesIntro", texts.format("spikes_intro", format.decimal(WeeklyReportQuery.SPIKE_RATIO, 1),
-                format.integer(data.baselineWeeks()), format.integer(WeeklyReportQuery.MIN_SPIKE_MENTIONS)));
-        m.put("spikesNone", data.baselineWeeks() == 0 ? texts.get("spikes_no_history")
-                : texts.format("spikes_none", format.decimal(WeeklyReportQuery.SPIKE_RATIO, 1)));
+        m.put(
+                "spikesIntro",
+                texts.format(
+                        "spikes_intro",
+                        format.decimal(WeeklyReportQuery.SPIKE_RATIO, 1),
+                        format.integer(data.baselineWeeks()),
+                        format.integer(WeeklyReportQuery.MIN_SPIKE_MENTIONS)));
+        m.put(
+                "spikesNone",
+                data.baselineWeeks() == 0
+                        ? texts.get("spikes_no_history")
+                        : texts.format("spikes_none", format.decimal(WeeklyReportQuery.SPIKE_RATIO, 1)));
         return m;
     }
 
     private List<Map<String, Object>> kpis(WeeklyReportData data) {
         List<Map<String, Object>> kpis = new ArrayList<>();
         var totals = data.totals();
-        kpis.add(kpi(texts.get("kpi_mentions"), format.integer(totals.mentions()),
+        kpis.add(kpi(
+                texts.get("kpi_mentions"),
+                format.integer(totals.mentions()),
                 format.countChange(totals.mentions(), totals.previousMentions())));
         BrandShare own = data.shareOfVoice().get(0);
-        kpis.add(kpi(texts.get("kpi_share"), format.percent(own.share()),
+        kpis.add(kpi(
+                texts.get("kpi_share"),
+                format.percent(own.share()),
                 format.pointsChange(own.share(), own.previousShare())));
         BrandSentiment ownSentiment = data.sentiment().get(0);
-        kpis.add(kpi(texts.get("kpi_sentiment"), format.net(ownSentiment.net()),
+        kpis.add(kpi(
+                texts.get("kpi_sentiment"),
+                format.net(ownSentiment.net()),
                 format.pointsChange(ownSentiment.net(), ownSentiment.previousNet())));
-        kpis.add(kpi(texts.get("kpi_reach"), format.compact(totals.reach()),
+        kpis.add(kpi(
+                texts.get("kpi_reach"),
+                format.compact(totals.reach()),
                 format.countChange(totals.reach(), totals.previousReach())));
         return kpis;
     }
@@ -214,7 +252,8 @@ public final class ReportView {
                 // the outlets that carried the event, and its languages when more than one
                 StringBuilder outlets = new StringBuilder(String.join(", ", s.outlets()));
                 if (s.sources() > s.outlets().size()) {
-                    outlets.append(" +").append(format.integer(s.sources() - s.outlets().size()));
+                    outlets.append(" +")
+                            .append(format.integer(s.sources() - s.outlets().size()));
                 }
                 if (s.languages().size() > 1) {
                     outlets.append(" · ").append(String.join("/", s.languages()).toUpperCase(java.util.Locale.ROOT));
@@ -231,8 +270,9 @@ public final class ReportView {
         for (Author a : data.topAuthors()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("name", capped(a.name(), MAX_NAME_LENGTH));
-            r.put("handle", a.handle() == null || a.handle().equals(a.name()) ? null
-                    : capped(a.handle(), MAX_NAME_LENGTH));
+            r.put(
+                    "handle",
+                    a.handle() == null || a.handle().equals(a.name()) ? null : capped(a.handle(), MAX_NAME_LENGTH));
             r.put("platform", platform(a.sourceType()));
             r.put("followers", format.compact(a.followers()));
             r.put("reach", format.compact(a.reach()));
@@ -277,8 +317,7 @@ public final class ReportView {
             byCompetitor.computeIfAbsent(c.competitor(), k -> new ArrayList<>()).add(r);
         }
         List<Map<String, Object>> groups = new ArrayList<>();
-        byCompetitor.forEach((competitor, changes) -> groups.add(Map.of("competitor", competitor,
-                "changes", changes)));
+        byCompetitor.forEach((competitor, changes) -> groups.add(Map.of("competitor", competitor, "changes", changes)));
         return groups;
     }
 
@@ -306,8 +345,12 @@ public final class ReportView {
                 x.put("title", capped(e.title(), MAX_TITLE_LENGTH));
                 x.put("url", safeUrl(e.url()));
                 x.put("source", e.source() == null ? "" : capped(e.source(), MAX_NAME_LENGTH));
-                x.put("date", e.publishedAt() == null ? ""
-                        : format.date(e.publishedAt().atZone(scope.zone()).toLocalDate()));
+                x.put(
+                        "date",
+                        e.publishedAt() == null
+                                ? ""
+                                : format.date(
+                                        e.publishedAt().atZone(scope.zone()).toLocalDate()));
                 examples.add(x);
             }
             r.put("examples", examples);
@@ -335,8 +378,11 @@ public final class ReportView {
         for (AlertActivity a : data.alertActivity()) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("rule", a.rule());
-            r.put("every", a.every() == null ? "" : FREQUENCIES.contains(a.every()) ? texts.get("every_" + a.every())
-                    : a.every());
+            r.put(
+                    "every",
+                    a.every() == null
+                            ? ""
+                            : FREQUENCIES.contains(a.every()) ? texts.get("every_" + a.every()) : a.every());
             r.put("hits", format.integer(a.hits()));
             r.put("delta", delta(format.countDelta(a.hits(), a.previousHits())));
             r.put("emailed", format.integer(a.emailed()));
@@ -344,8 +390,15 @@ public final class ReportView {
             r.put("recipients", format.integer(a.recipients()));
             r.put("pending", format.integer(a.pending()));
             r.put("terms", String.join(", ", a.matchedTerms()));
-            r.put("line", texts.format("alert_line", a.rule(), format.integer(a.hits()), format.integer(a.emailed()),
-                    format.integer(a.emails()), format.integer(a.pending())));
+            r.put(
+                    "line",
+                    texts.format(
+                            "alert_line",
+                            a.rule(),
+                            format.integer(a.hits()),
+                            format.integer(a.emailed()),
+                            format.integer(a.emails()),
+                            format.integer(a.pending())));
             rows.add(r);
         }
         return rows;
@@ -355,8 +408,14 @@ public final class ReportView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Spike s : data.spikes()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("line", texts.format("spike_line", format.longDay(s.day()), format.integer(s.mentions()),
-                    format.decimal(s.mentions() / Math.max(s.baseline(), 1.0), 1), format.decimal(s.baseline(), 1)));
+            r.put(
+                    "line",
+                    texts.format(
+                            "spike_line",
+                            format.longDay(s.day()),
+                            format.integer(s.mentions()),
+                            format.decimal(s.mentions() / Math.max(s.baseline(), 1.0), 1),
+                            format.decimal(s.baseline(), 1)));
             r.put("stories", named(s.stories()));
             r.put("authors", named(s.authors()));
             rows.add(r);

@@ -1,13 +1,12 @@
 package dev.vigie.jobs.run.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Retries a call to a server with exponential back-off until it answers, fails in a way that retrying cannot
@@ -38,8 +37,8 @@ public final class Backoff {
         this.first = Objects.requireNonNull(first, "first");
         this.max = Objects.requireNonNull(max, "max");
         if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-            throw new IllegalArgumentException("pauses must be positive and the longest at least the first: " + first
-                    + ", " + max);
+            throw new IllegalArgumentException(
+                    "pauses must be positive and the longest at least the first: " + first + ", " + max);
         }
     }
 
@@ -52,7 +51,8 @@ public final class Backoff {
      *                              way not retryable or the budget is spent
      * @throws InterruptedException when interrupted while pausing
      */
-    public <T> T call(String what, Predicate<Exception> retryable, Call<T> call) throws IOException, InterruptedException {
+    public <T> T call(String what, Predicate<Exception> retryable, Call<T> call)
+            throws IOException, InterruptedException {
         return call(what, retryable, call, null);
     }
 

@@ -60,13 +60,21 @@ public final class ElasticsearchCalls {
      */
     public <T> T call(String step, Backoff.Call<T> call) throws IOException, InterruptedException {
         try {
-            return new Backoff(patience, FIRST_PAUSE, MAX_PAUSE).call(step, ElasticsearchCalls::retryable, call,
-                    onRetry == null ? null : failure -> onRetry.accept("Elasticsearch at " + endpoint
-                            + " failed while " + step + " (" + failure + "); retrying"));
+            return new Backoff(patience, FIRST_PAUSE, MAX_PAUSE)
+                    .call(
+                            step,
+                            ElasticsearchCalls::retryable,
+                            call,
+                            onRetry == null
+                                    ? null
+                                    : failure -> onRetry.accept("Elasticsearch at " + endpoint + " failed while " + step
+                                            + " (" + failure + "); retrying"));
         } catch (IOException e) {
             Throwable last = e.getCause() == null ? e : e.getCause();
-            throw new IOException("Elasticsearch at " + endpoint + " failed while " + step
-                    + (retryable(last) ? " for " + patience.toSeconds() + " s" : "") + ": " + message(last), last);
+            throw new IOException(
+                    "Elasticsearch at " + endpoint + " failed while " + step
+                            + (retryable(last) ? " for " + patience.toSeconds() + " s" : "") + ": " + message(last),
+                    last);
         }
     }
 

@@ -33,8 +33,7 @@ public record BulkAnswer(boolean errors, List<Item> items) {
      * @param errorType   Elasticsearch's error type, {@code null} when the item succeeded
      * @param errorReason Elasticsearch's reason, {@code null} when the item succeeded
      */
-    public record Item(int status, String errorType, String errorReason) {
-    }
+    public record Item(int status, String errorType, String errorReason) {}
 
     /** Reads an answer; fails with an {@link IOException} naming what is missing when it is not a bulk answer. */
     public static BulkAnswer read(InputStream in) throws IOException {

@@ -29,8 +29,11 @@ public final class BulkEntry implements Serializable {
      * strings escape them) and would cut the newline-delimited body: they become spaces.
      */
     public BulkEntry(EsDocument document, int attempts) {
-        this(Objects.requireNonNull(document, "document must not be null").index(), document.id(),
-                oneLine(document.source()).getBytes(StandardCharsets.UTF_8), attempts);
+        this(
+                Objects.requireNonNull(document, "document must not be null").index(),
+                document.id(),
+                oneLine(document.source()).getBytes(StandardCharsets.UTF_8),
+                attempts);
     }
 
     private BulkEntry(String index, String id, byte[] source, int attempts) {
@@ -44,7 +47,8 @@ public final class BulkEntry implements Serializable {
     }
 
     private static String oneLine(String source) {
-        return source.indexOf('\n') < 0 && source.indexOf('\r') < 0 ? source
+        return source.indexOf('\n') < 0 && source.indexOf('\r') < 0
+                ? source
                 : source.replace('\n', ' ').replace('\r', ' ');
     }
 
@@ -82,8 +86,11 @@ public final class BulkEntry implements Serializable {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BulkEntry that && index.equals(that.index) && id.equals(that.id)
-                && Arrays.equals(source, that.source) && attempts == that.attempts;
+        return other instanceof BulkEntry that
+                && index.equals(that.index)
+                && id.equals(that.id)
+                && Arrays.equals(source, that.source)
+                && attempts == that.attempts;
     }
 
     @Override

@@ -27,8 +27,11 @@ public enum BulkOutcome {
         if (status == 409 || "version_conflict_engine_exception".equals(errorType)) {
             return CONFLICT;
         }
-        if (status == 429 || status >= 500 || "es_rejected_execution_exception".equals(errorType)
-                || "circuit_breaking_exception".equals(errorType) || "cluster_block_exception".equals(errorType)
+        if (status == 429
+                || status >= 500
+                || "es_rejected_execution_exception".equals(errorType)
+                || "circuit_breaking_exception".equals(errorType)
+                || "cluster_block_exception".equals(errorType)
                 || "index_closed_exception".equals(errorType)) {
             return RETRY;
         }

@@ -68,9 +68,14 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
     private static final byte[] ACTION_END = "\"}}\n".getBytes(StandardCharsets.UTF_8);
 
     /** The sink's settings that the writer needs besides the batching ones. */
-    public record Settings(ElasticsearchEndpoint endpoint, String errorIndex, String runId, Duration maxRetryDuration,
-            Duration initialBackoff, Duration maxBackoff) implements Serializable {
-    }
+    public record Settings(
+            ElasticsearchEndpoint endpoint,
+            String errorIndex,
+            String runId,
+            Duration maxRetryDuration,
+            Duration initialBackoff,
+            Duration maxBackoff)
+            implements Serializable {}
 
     private final Settings settings;
     private final RestClient rest;
@@ -84,10 +89,14 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
     private long unavailableSinceNanos = -1;
     /** When each document now being retried was first refused with a retryable status, by index and id. */
     private final Map<String, Long> refusedSinceNanos = new ConcurrentHashMap<>();
+
     private int consecutiveFailures;
 
-    public ElasticsearchSinkWriter(ElementConverter<T, BulkEntry> converter, WriterInitContext context,
-            AsyncSinkWriterConfiguration configuration, Collection<BufferedRequestState<BulkEntry>> state,
+    public ElasticsearchSinkWriter(
+            ElementConverter<T, BulkEntry> converter,
+            WriterInitContext context,
+            AsyncSinkWriterConfiguration configuration,
+            Collection<BufferedRequestState<BulkEntry>> state,
             Settings settings) {
         super(converter, context, configuration, state);
         this.settings = settings;
@@ -172,8 +181,10 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         }
         List<BulkAnswer.Item> items = answer.items();
         if (items.size() != entries.size()) {
-            handler.completeExceptionally(new ElasticsearchSinkException("Elasticsearch answered " + items.size()
-                    + " items to a _bulk request of " + entries.size() + " documents", null));
+            handler.completeExceptionally(new ElasticsearchSinkException(
+                    "Elasticsearch answered " + items.size() + " items to a _bulk request of " + entries.size()
+                            + " documents",
+                    null));
             return;
         }
         List<BulkEntry> again = new ArrayList<>();
@@ -193,11 +204,14 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
                 case RETRY -> {
                     long since = refusedSinceNanos.computeIfAbsent(key, k -> now);
                     if (now - since > settings.maxRetryDuration().toNanos()) {
-                        handler.completeExceptionally(new ElasticsearchSinkException("Elasticsearch at "
-                                + settings.endpoint() + " refused documents of index " + entry.index()
-                                + " for more than " + settings.maxRetryDuration().toSeconds() + " s (status "
-                                + item.status() + ", " + item.errorType() + ": " + item.errorReason() + "); the "
-                                + "run stops and commits nothing, the next run fetches these documents again",
+                        handler.completeExceptionally(new ElasticsearchSinkException(
+                                "Elasticsearch at "
+                                        + settings.endpoint() + " refused documents of index " + entry.index()
+                                        + " for more than "
+                                        + settings.maxRetryDuration().toSeconds() + " s (status "
+                                        + item.status() + ", " + item.errorType() + ": " + item.errorReason()
+                                        + "); the "
+                                        + "run stops and commits nothing, the next run fetches these documents again",
                                 null));
                         return;
                     }
@@ -210,17 +224,25 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
             }
         }
         if (backOff) {
-            BulkAnswer.Item first = items.stream().filter(it -> BulkOutcome.of(it.status(), it.errorType())
-                    == BulkOutcome.RETRY).findFirst().orElseThrow();
-            LOG.warn("Elasticsearch refused {} of {} documents for now (status {}, {}: {}); retrying for up to {} s",
-                    again.size(), entries.size(), first.status(), first.errorType(), first.errorReason(),
+            BulkAnswer.Item first = items.stream()
+                    .filter(it -> BulkOutcome.of(it.status(), it.errorType()) == BulkOutcome.RETRY)
+                    .findFirst()
+                    .orElseThrow();
+            LOG.warn(
+                    "Elasticsearch refused {} of {} documents for now (status {}, {}: {}); retrying for up to {} s",
+                    again.size(),
+                    entries.size(),
+                    first.status(),
+                    first.errorType(),
+                    first.errorReason(),
                     settings.maxRetryDuration().toSeconds());
         }
         if (again.isEmpty()) {
             resetBackoff();
             handler.complete();
         } else if (backOff) {
-            scheduler.schedule(() -> handler.retryForEntries(again), nextBackoff().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> handler.retryForEntries(again), nextBackoff().toMillis(), TimeUnit.MILLISECONDS);
         } else {
             resetBackoff();
             handler.retryForEntries(again);
@@ -232,8 +254,13 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         EsDocument document = entry.document();
         String type = item.errorType() == null ? "unknown" : item.errorType();
         String reason = prefix + (item.errorReason() == null ? "status " + item.status() : item.errorReason());
-        LOG.warn("Elasticsearch refused {}/{} (status {}, {}): {}", document.index(), document.id(), item.status(),
-                type, reason);
+        LOG.warn(
+                "Elasticsearch refused {}/{} (status {}, {}): {}",
+                document.index(),
+                document.id(),
+                item.status(),
+                type,
+                reason);
         if (document.index().equals(settings.errorIndex())) {
             return;
         }
@@ -250,11 +277,12 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
         record.put(ErrorFields.REASON, reason);
         record.put(ErrorFields.FAILED_AT, Instant.now().toString());
         String source = document.source();
-        record.put(ErrorFields.SOURCE_EXCERPT, source.length() <= SOURCE_EXCERPT_CHARS ? source
-                : source.substring(0, SOURCE_EXCERPT_CHARS));
+        record.put(
+                ErrorFields.SOURCE_EXCERPT,
+                source.length() <= SOURCE_EXCERPT_CHARS ? source : source.substring(0, SOURCE_EXCERPT_CHARS));
         try {
-            return new EsDocument(settings.errorIndex(), document.index() + ":" + document.id(),
-                    JSON.writeValueAsString(record));
+            return new EsDocument(
+                    settings.errorIndex(), document.index() + ":" + document.id(), JSON.writeValueAsString(record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -277,12 +305,17 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
             unavailableFor = now - unavailableSinceNanos;
         }
         if (unavailableFor > settings.maxRetryDuration().toNanos()) {
-            handler.completeExceptionally(new ElasticsearchSinkException("Elasticsearch at " + settings.endpoint()
-                    + " unavailable for " + Duration.ofNanos(unavailableFor).toSeconds() + " s: " + error, error));
+            handler.completeExceptionally(new ElasticsearchSinkException(
+                    "Elasticsearch at " + settings.endpoint() + " unavailable for "
+                            + Duration.ofNanos(unavailableFor).toSeconds() + " s: " + error,
+                    error));
             return;
         }
         Duration backoff = nextBackoff();
-        LOG.warn("Bulk request of {} documents failed ({}); retrying in {} ms", entries.size(), error.toString(),
+        LOG.warn(
+                "Bulk request of {} documents failed ({}); retrying in {} ms",
+                entries.size(),
+                error.toString(),
                 backoff.toMillis());
         retried.inc(entries.size());
         scheduler.schedule(() -> handler.retryForEntries(entries), backoff.toMillis(), TimeUnit.MILLISECONDS);
@@ -304,7 +337,9 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
 
     /** The HTTP status of a whole-request failure, {@code -1} when there was no answer. */
     private static int statusOf(Exception error) {
-        return error instanceof ResponseException e ? e.getResponse().getStatusLine().getStatusCode() : -1;
+        return error instanceof ResponseException e
+                ? e.getResponse().getStatusLine().getStatusCode()
+                : -1;
     }
 
     @Override
@@ -323,9 +358,14 @@ public final class ElasticsearchSinkWriter<T> extends AsyncSinkWriter<T, BulkEnt
             } catch (IOException e) {
                 LOG.warn("Closing the Elasticsearch client failed: {}", e.toString());
             }
-            LOG.info("Elasticsearch sink: {} written, {} already there (conflict), {} retried, {} failed, "
-                    + "{} bulk requests failed", written.getCount(), conflicts.getCount(), retried.getCount(),
-                    failed.getCount(), requestFailures.getCount());
+            LOG.info(
+                    "Elasticsearch sink: {} written, {} already there (conflict), {} retried, {} failed, "
+                            + "{} bulk requests failed",
+                    written.getCount(),
+                    conflicts.getCount(),
+                    retried.getCount(),
+                    failed.getCount(),
+                    requestFailures.getCount());
         }
     }
 }

@@ -48,8 +48,11 @@ final class Section<D> {
         List<String> allowed = keys();
         m.entries().forEach((key, entry) -> {
             if (!readers.containsKey(key)) {
-                values.error(entry.keyLine(), Field.join(path, key), "unknown key" + ValueReader.suggest(key, allowed)
-                        + "; expected one of " + String.join(", ", allowed));
+                values.error(
+                        entry.keyLine(),
+                        Field.join(path, key),
+                        "unknown key" + ValueReader.suggest(key, allowed) + "; expected one of "
+                                + String.join(", ", allowed));
             }
         });
     }

@@ -2,7 +2,6 @@ package dev.vigie.jobs.watch.internal;
 
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.WatchError;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,15 +23,15 @@ import java.util.regex.Pattern;
  * messages, so a secret that reached another field is never printed.
  */
 final class ValueReader {
-    private static final Pattern VARIABLE = Pattern.compile(
-            "\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}|\\$\\{([^}]*)}?");
 
     private final String file;
     private final Map<String, String> env;
     private final List<WatchError> errors;
     /** Values substituted for {@code ${NAME}}, longest first, and their references (for {@link #masked}). */
-    private final Map<String, String> substituted = new TreeMap<>(
-            Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    private final Map<String, String> substituted =
+            new TreeMap<>(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
 
     ValueReader(String file, Map<String, String> env, List<WatchError> errors) {
         this.file = file;
@@ -72,9 +71,16 @@ final class ValueReader {
             }
             return null;
         }
-        if (secret && node instanceof YamlNode.Scalar s && s.text() != null && !s.text().trim().matches("\\$\\{[^}]+}")) {
-            error(node, fieldPath, "a secret must come from the environment, e.g. " + f.key() + ": \"${"
-                    + f.key().toUpperCase(Locale.ROOT).replace('-', '_') + "}\" (the value written in the file is not shown)");
+        if (secret
+                && node instanceof YamlNode.Scalar s
+                && s.text() != null
+                && !s.text().trim().matches("\\$\\{[^}]+}")) {
+            error(
+                    node,
+                    fieldPath,
+                    "a secret must come from the environment, e.g. " + f.key() + ": \"${"
+                            + f.key().toUpperCase(Locale.ROOT).replace('-', '_')
+                            + "}\" (the value written in the file is not shown)");
             return null;
         }
         return scalar(node, fieldPath, secret);
@@ -135,8 +141,10 @@ final class ValueReader {
         E e = allowed.get(v.trim().toLowerCase(Locale.ROOT));
         if (e == null) {
             String hint = suggest(v.trim().toLowerCase(Locale.ROOT), allowed.keySet());
-            error(f.node(), f.path(), "expected one of "
-                    + String.join(", ", allowed.keySet()) + ", got '" + v + "'" + hint);
+            error(
+                    f.node(),
+                    f.path(),
+                    "expected one of " + String.join(", ", allowed.keySet()) + ", got '" + v + "'" + hint);
             return fallback;
         }
         return e;
@@ -166,7 +174,9 @@ final class ValueReader {
             if (Checks.email(v) != null) {
                 YamlNode n = f.node();
                 YamlNode at = n instanceof YamlNode.Sequence s ? s.items().get(i) : n;
-                error(at, f.path() + (n instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
+                error(
+                        at,
+                        f.path() + (n instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
                         "expected " + Checks.email(v) + ", got '" + v + "'");
             } else {
                 valid.add(v);
@@ -220,8 +230,11 @@ final class ValueReader {
                 error(s, path, "environment variable " + name + " is not set");
                 ok = false;
             } else if (secret && fallback != null && !fallback.isEmpty()) {
-                error(s, path, "a secret cannot have a default written in the file; use ${" + name + ":-} or ${"
-                        + name + "} (the value written in the file is not shown)");
+                error(
+                        s,
+                        path,
+                        "a secret cannot have a default written in the file; use ${" + name + ":-} or ${" + name
+                                + "} (the value written in the file is not shown)");
                 ok = false;
             } else {
                 if (value.length() >= 3) {

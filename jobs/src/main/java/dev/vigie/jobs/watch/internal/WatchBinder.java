@@ -3,8 +3,6 @@ package dev.vigie.jobs.watch.internal;
 import dev.vigie.connectors.page.PageSpec;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.jobs.watch.AlertRuleSpec;
-import dev.vigie.jobs.watch.SpikeKind;
-import dev.vigie.jobs.watch.SpikeSpec;
 import dev.vigie.jobs.watch.BlueskySource;
 import dev.vigie.jobs.watch.Brand;
 import dev.vigie.jobs.watch.Checks;
@@ -22,6 +20,8 @@ import dev.vigie.jobs.watch.Schedule;
 import dev.vigie.jobs.watch.Secret;
 import dev.vigie.jobs.watch.SentimentFilter;
 import dev.vigie.jobs.watch.Sources;
+import dev.vigie.jobs.watch.SpikeKind;
+import dev.vigie.jobs.watch.SpikeSpec;
 import dev.vigie.jobs.watch.ThemeSpec;
 import dev.vigie.jobs.watch.Watch;
 import dev.vigie.jobs.watch.WatchError;
@@ -29,7 +29,6 @@ import dev.vigie.jobs.watch.Webhook;
 import dev.vigie.nlp.alert.AlertMatcher;
 import dev.vigie.nlp.alert.AlertQuerySyntaxException;
 import dev.vigie.nlp.lang.LanguageDetector;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,20 +61,24 @@ public final class WatchBinder {
 
     /** Two-letter codes of the languages with a detection profile, for error messages. */
     private static final List<String> DETECTABLE = LanguageDetector.builtInLanguages().stream()
-            .map(code -> code.split("-")[0]).filter(code -> Checks.LANGUAGE_CODE.matcher(code).matches())
-            .distinct().sorted().toList();
+            .map(code -> code.split("-")[0])
+            .filter(code -> Checks.LANGUAGE_CODE.matcher(code).matches())
+            .distinct()
+            .sorted()
+            .toList();
 
     private static final Map<String, Language> LANGUAGES = choices(Language.values(), Language::code, null);
-    private static final Map<String, SentimentFilter> SENTIMENTS = choices(SentimentFilter.values(),
-            SentimentFilter::code, SentimentFilter.ANY);
+    private static final Map<String, SentimentFilter> SENTIMENTS =
+            choices(SentimentFilter.values(), SentimentFilter::code, SentimentFilter.ANY);
     private static final Map<String, Frequency> FREQUENCIES = choices(Frequency.values(), Frequency::code, null);
     private static final Map<String, SpikeKind> SPIKE_KINDS = choices(SpikeKind.values(), SpikeKind::code, null);
     /** A spike window: a number of hours, {@code 3h} or {@code 3}. */
     private static final java.util.regex.Pattern HOURS = java.util.regex.Pattern.compile("(\\d{1,3})\\s*h?");
-    private static final Map<String, Webhook.Kind> WEBHOOK_KINDS = choices(Webhook.Kind.values(), Webhook.Kind::code,
-            null);
-    private static final Map<String, DayOfWeek> DAYS = choices(DayOfWeek.values(),
-            d -> d.name().toLowerCase(Locale.ROOT), null);
+
+    private static final Map<String, Webhook.Kind> WEBHOOK_KINDS =
+            choices(Webhook.Kind.values(), Webhook.Kind::code, null);
+    private static final Map<String, DayOfWeek> DAYS =
+            choices(DayOfWeek.values(), d -> d.name().toLowerCase(Locale.ROOT), null);
 
     private final ValueReader values;
 
@@ -90,7 +92,12 @@ public final class WatchBinder {
             .key("brand", (d, f) -> d.brand = brand(f))
             .key("competitors", (d, f) -> {
                 d.competitors = f.list(this::competitor);
-                unique(f, d.competitors.stream().map(c -> c == null ? null : c.name()).toList(), "name",
+                unique(
+                        f,
+                        d.competitors.stream()
+                                .map(c -> c == null ? null : c.name())
+                                .toList(),
+                        "name",
                         "competitor name");
             })
             .key("sources", (d, f) -> d.sources = sources(f))
@@ -137,8 +144,8 @@ public final class WatchBinder {
             .key("hashtags", (d, f) -> d.hashtags = f.strings())
             .key("queries", (d, f) -> d.queries = f.strings());
 
-    private final Section<SearchDraft> searchKeys = new Section<SearchDraft>()
-            .key("query", (d, f) -> d.query = f.string(true));
+    private final Section<SearchDraft> searchKeys =
+            new Section<SearchDraft>().key("query", (d, f) -> d.query = f.string(true));
 
     private final Section<RedditDraft> redditKeys = new Section<RedditDraft>()
             .key("query", (d, f) -> d.query = f.string(true))
@@ -151,17 +158,23 @@ public final class WatchBinder {
             .key("sentiment", (d, f) -> d.sentiment = f.choice(SENTIMENTS, SentimentFilter.ANY))
             .key("to", this::alertTargets)
             .key("every", (d, f) -> d.every = f.choice(FREQUENCIES, AlertRuleSpec.DEFAULT_EVERY))
-            .key("webhooks", (d, f) -> d.webhooks.addAll(f.list(this::webhook).stream().filter(Objects::nonNull)
-                    .toList()))
+            .key(
+                    "webhooks",
+                    (d, f) -> d.webhooks.addAll(f.list(this::webhook).stream()
+                            .filter(Objects::nonNull)
+                            .toList()))
             .key("spike", (d, f) -> d.spike = spike(f));
 
     private final Section<SpikeDraft> spikeKeys = new Section<SpikeDraft>()
-            .key("min_mentions", (d, f) -> d.minMentions = whole(f, "a number of mentions", SpikeSpec.DEFAULT_MIN_MENTIONS))
+            .key(
+                    "min_mentions",
+                    (d, f) -> d.minMentions = whole(f, "a number of mentions", SpikeSpec.DEFAULT_MIN_MENTIONS))
             .key("factor", (d, f) -> d.factor = factor(f))
             .key("on", (d, f) -> d.on = f.list(this::spikeKind))
             .key("window", (d, f) -> d.windowHours = windowHours(f))
-            .key("baseline_weeks", (d, f) -> d.baselineWeeks = whole(f, "a number of weeks",
-                    SpikeSpec.DEFAULT_BASELINE_WEEKS));
+            .key(
+                    "baseline_weeks",
+                    (d, f) -> d.baselineWeeks = whole(f, "a number of weeks", SpikeSpec.DEFAULT_BASELINE_WEEKS));
 
     private final Section<WebhookDraft> webhookKeys = new Section<WebhookDraft>()
             .key("url", (d, f) -> d.url = webhookUrl(f.node(), f.path(), f.mapping()))
@@ -174,8 +187,8 @@ public final class WatchBinder {
             .key("examples", (d, f) -> d.examples = f.strings())
             .key("keywords", (d, f) -> d.keywords = f.strings());
 
-    private final Section<ReportDraft> reportKeys = new Section<ReportDraft>()
-            .key("weekly", (d, f) -> d.weekly = weekly(f, d.watchLanguage));
+    private final Section<ReportDraft> reportKeys =
+            new Section<ReportDraft>().key("weekly", (d, f) -> d.weekly = weekly(f, d.watchLanguage));
 
     private final Section<WeeklyDraft> weeklyKeys = new Section<WeeklyDraft>()
             .key("to", (d, f) -> {
@@ -188,8 +201,10 @@ public final class WatchBinder {
             .key("language", (d, f) -> d.language = f.choice(LANGUAGES, d.watchLanguage));
 
     private final Section<ElasticsearchDraft> elasticsearchKeys = new Section<ElasticsearchDraft>()
-            .key("url", (d, f) -> d.url = f.node() == null ? ElasticsearchSettings.DEFAULT_URL
-                    : elasticsearchUrl(f.node(), f.path()))
+            .key(
+                    "url",
+                    (d, f) -> d.url =
+                            f.node() == null ? ElasticsearchSettings.DEFAULT_URL : elasticsearchUrl(f.node(), f.path()))
             .key("api_key", (d, f) -> d.apiKey = f.secret());
 
     private final Section<MailDraft> mailKeys = new Section<MailDraft>()
@@ -207,11 +222,11 @@ public final class WatchBinder {
             })
             .key("outbox", (d, f) -> d.outbox = f.string(false));
 
-    private final Section<KibanaDraft> kibanaKeys = new Section<KibanaDraft>()
-            .key("url", (d, f) -> d.url = f.requiredUrl());
+    private final Section<KibanaDraft> kibanaKeys =
+            new Section<KibanaDraft>().key("url", (d, f) -> d.url = f.requiredUrl());
 
-    private final Section<SentimentDraft> sentimentKeys = new Section<SentimentDraft>()
-            .key("models", (d, f) -> modelFiles(f, d.models));
+    private final Section<SentimentDraft> sentimentKeys =
+            new Section<SentimentDraft>().key("models", (d, f) -> modelFiles(f, d.models));
 
     public WatchBinder(String file, Map<String, String> env, List<WatchError> errors) {
         this.values = new ValueReader(file, env, errors);
@@ -229,9 +244,16 @@ public final class WatchBinder {
             return null;
         }
         return values.build(m, "", () -> {
-            Watch.Builder builder = Watch.builder(d.id, d.brand).language(d.language).languages(d.languages)
-                    .timezone(d.timezone).sources(d.sources).weeklyReport(d.report).elasticsearch(d.elasticsearch)
-                    .mail(d.mail).kibana(d.kibana).schedule(d.schedule);
+            Watch.Builder builder = Watch.builder(d.id, d.brand)
+                    .language(d.language)
+                    .languages(d.languages)
+                    .timezone(d.timezone)
+                    .sources(d.sources)
+                    .weeklyReport(d.report)
+                    .elasticsearch(d.elasticsearch)
+                    .mail(d.mail)
+                    .kibana(d.kibana)
+                    .schedule(d.schedule);
             d.competitors.forEach(builder::competitor);
             d.alerts.forEach(builder::alert);
             d.themes.forEach(builder::theme);
@@ -294,7 +316,8 @@ public final class WatchBinder {
         brandKeys.refuseUnknown(values, m, path);
         int before = values.errorCount();
         BrandDraft d = brandKeys.readKeys(values, m, path, new BrandDraft());
-        return d.name == null || values.errorCount() > before ? null
+        return d.name == null || values.errorCount() > before
+                ? null
                 : values.build(m, path, () -> new Brand(d.name, d.aliases));
     }
 
@@ -315,11 +338,13 @@ public final class WatchBinder {
     /** Names (a string or a list of strings) as written must be on one line: they reach email subjects. */
     private void singleLines(Field f) {
         YamlNode node = f.node();
-        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items()
-                : node == null ? List.of() : List.of(node);
+        List<YamlNode> items =
+                node instanceof YamlNode.Sequence seq ? seq.items() : node == null ? List.of() : List.of(node);
         for (int i = 0; i < items.size(); i++) {
             if (items.get(i) instanceof YamlNode.Scalar s && Checks.singleLine(s.text()) != null) {
-                values.error(s, f.path() + (node instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
+                values.error(
+                        s,
+                        f.path() + (node instanceof YamlNode.Sequence ? "[" + i + "]" : ""),
                         "expected " + Checks.singleLine(s.text()));
             }
         }
@@ -366,8 +391,7 @@ public final class WatchBinder {
             PageSpec.checkSelector(f.key(), css.trim());
             return css;
         } catch (IllegalArgumentException e) {
-            f.error("expected a CSS selector like \"main .pricing\" or \".date, "
-                    + "footer\": " + e.getMessage());
+            f.error("expected a CSS selector like \"main .pricing\" or \".date, " + "footer\": " + e.getMessage());
             return null;
         }
     }
@@ -381,9 +405,13 @@ public final class WatchBinder {
                 PageSpec.checkNoise(noise.get(i));
             } catch (IllegalArgumentException e) {
                 boolean listed = noiseNode instanceof YamlNode.Sequence;
-                YamlNode at = noiseNode instanceof YamlNode.Sequence seq ? seq.items().get(i) : noiseNode;
-                values.error(at, f.path() + (listed ? "[" + i + "]" : ""), "expected a regular expression (Java "
-                        + "syntax, in 'single quotes' so that \\d stays as written): " + e.getMessage());
+                YamlNode at =
+                        noiseNode instanceof YamlNode.Sequence seq ? seq.items().get(i) : noiseNode;
+                values.error(
+                        at,
+                        f.path() + (listed ? "[" + i + "]" : ""),
+                        "expected a regular expression (Java "
+                                + "syntax, in 'single quotes' so that \\d stays as written): " + e.getMessage());
             }
         }
         return noise;
@@ -395,18 +423,22 @@ public final class WatchBinder {
             return Sources.NONE;
         }
         String path = f.path();
-        YamlNode.Mapping m = values.mapping(node, path, "a mapping of source kinds ("
-                + String.join(", ", sourcesKeys.keys()) + ")");
+        YamlNode.Mapping m =
+                values.mapping(node, path, "a mapping of source kinds (" + String.join(", ", sourcesKeys.keys()) + ")");
         if (m == null) {
             return Sources.NONE;
         }
         SourcesDraft d = sourcesKeys.read(values, m, path, new SourcesDraft());
-        if (hasNull(d.feeds) || hasNull(d.mastodon) || hasNull(d.bluesky) || hasNull(d.reddit)
+        if (hasNull(d.feeds)
+                || hasNull(d.mastodon)
+                || hasNull(d.bluesky)
+                || hasNull(d.reddit)
                 || hasNull(d.hackernews)) {
             return Sources.NONE;
         }
-        return Objects.requireNonNullElse(values.build(m, path,
-                () -> new Sources(d.feeds, d.mastodon, d.bluesky, d.reddit, d.hackernews)), Sources.NONE);
+        return Objects.requireNonNullElse(
+                values.build(m, path, () -> new Sources(d.feeds, d.mastodon, d.bluesky, d.reddit, d.hackernews)),
+                Sources.NONE);
     }
 
     private MastodonSource mastodon(YamlNode node, String path) {
@@ -455,16 +487,21 @@ public final class WatchBinder {
             for (String key : List.of("languages", "sentiment")) {
                 YamlNode.Entry filter = m.entries().get(key);
                 if (filter != null) {
-                    values.error(filter.keyLine(), Field.join(path, key), "a spike alert counts every mention of the "
-                            + "brand: it has no " + key + " filter (on: [negative] counts the negative ones)");
+                    values.error(
+                            filter.keyLine(),
+                            Field.join(path, key),
+                            "a spike alert counts every mention of the " + "brand: it has no " + key
+                                    + " filter (on: [negative] counts the negative ones)");
                 }
             }
         }
         if (values.errorCount() > before || d.id == null || d.query == null) {
             return null;
         }
-        return values.build(m, path, () -> new AlertRuleSpec(d.id, d.query, d.languages, d.sentiment, d.to, d.every,
-                d.webhooks, d.spike));
+        return values.build(
+                m,
+                path,
+                () -> new AlertRuleSpec(d.id, d.query, d.languages, d.sentiment, d.to, d.every, d.webhooks, d.spike));
     }
 
     /** The settings of a spike alert; {@code null} when the alert has no {@code spike} key, or it is wrong. */
@@ -473,11 +510,16 @@ public final class WatchBinder {
         if (node == null) {
             return null;
         }
-        if (node instanceof YamlNode.Scalar s && (s.type() == YamlNode.Scalar.Type.NULL
-                || s.text() == null || s.text().isBlank())) {
-            return SpikeSpec.defaults();   // "spike:" alone
+        if (node instanceof YamlNode.Scalar s
+                && (s.type() == YamlNode.Scalar.Type.NULL
+                        || s.text() == null
+                        || s.text().isBlank())) {
+            return SpikeSpec.defaults(); // "spike:" alone
         }
-        YamlNode.Mapping m = values.mapping(node, f.path(), "a spike alert " + spikeKeys.braces() + ", e.g. spike: { "
+        YamlNode.Mapping m = values.mapping(
+                node,
+                f.path(),
+                "a spike alert " + spikeKeys.braces() + ", e.g. spike: { "
                         + "min_mentions: 5, factor: 2, on: [volume, negative] }");
         if (m == null) {
             return null;
@@ -487,8 +529,8 @@ public final class WatchBinder {
         if (values.errorCount() > before) {
             return null;
         }
-        return values.build(m, f.path(), () -> new SpikeSpec(d.minMentions, d.factor, d.on, d.windowHours,
-                d.baselineWeeks));
+        return values.build(
+                m, f.path(), () -> new SpikeSpec(d.minMentions, d.factor, d.on, d.windowHours, d.baselineWeeks));
     }
 
     /** A whole number of at least 1, {@code fallback} when absent. */
@@ -522,8 +564,7 @@ public final class WatchBinder {
         } catch (NumberFormatException e) {
             // reported below
         }
-        f.error("expected how many times the usual level makes a spike, a number above 1 (2 = twice), got '" + v
-                + "'");
+        f.error("expected how many times the usual level makes a spike, a number above 1 (2 = twice), got '" + v + "'");
         return SpikeSpec.DEFAULT_FACTOR;
     }
 
@@ -550,8 +591,11 @@ public final class WatchBinder {
         }
         SpikeKind kind = SPIKE_KINDS.get(v.trim().toLowerCase(Locale.ROOT));
         if (kind == null) {
-            values.error(node, path, "expected one of " + String.join(", ", SPIKE_KINDS.keySet()) + ", got '" + v
-                    + "'" + ValueReader.suggest(v.trim().toLowerCase(Locale.ROOT), SPIKE_KINDS.keySet()));
+            values.error(
+                    node,
+                    path,
+                    "expected one of " + String.join(", ", SPIKE_KINDS.keySet()) + ", got '" + v + "'"
+                            + ValueReader.suggest(v.trim().toLowerCase(Locale.ROOT), SPIKE_KINDS.keySet()));
         }
         return kind;
     }
@@ -567,16 +611,21 @@ public final class WatchBinder {
         }
         List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
         if (!(node instanceof YamlNode.Sequence) && !(node instanceof YamlNode.Scalar)) {
-            values.error(node, f.path(), "expected a list of email addresses or slack:/teams:/webhook: URLs, got "
-                    + node.kindName());
+            values.error(
+                    node,
+                    f.path(),
+                    "expected a list of email addresses or slack:/teams:/webhook: URLs, got " + node.kindName());
             return;
         }
         for (int i = 0; i < items.size(); i++) {
             YamlNode item = items.get(i);
             String path = f.path() + (node instanceof YamlNode.Sequence ? "[" + i + "]" : "");
-            String raw = item instanceof YamlNode.Scalar s && s.text() != null ? s.text().trim() : "";
+            String raw = item instanceof YamlNode.Scalar s && s.text() != null
+                    ? s.text().trim()
+                    : "";
             int colon = raw.indexOf(':');
-            Webhook.Kind kind = colon > 0 ? Webhook.Kind.of(raw.substring(0, colon).toLowerCase(Locale.ROOT)) : null;
+            Webhook.Kind kind =
+                    colon > 0 ? Webhook.Kind.of(raw.substring(0, colon).toLowerCase(Locale.ROOT)) : null;
             if (kind != null) {
                 Webhook hook = webhook(kind, raw.substring(colon + 1).trim(), item, path, Map.of());
                 if (hook != null) {
@@ -589,8 +638,11 @@ public final class WatchBinder {
                 continue;
             }
             if (Checks.email(v) != null) {
-                values.error(item, path, "expected " + Checks.email(v) + " or a webhook (slack:${SLACK_HOOK}, "
-                        + "teams:${TEAMS_HOOK}, webhook:https://...), got '" + v + "'");
+                values.error(
+                        item,
+                        path,
+                        "expected " + Checks.email(v) + " or a webhook (slack:${SLACK_HOOK}, "
+                                + "teams:${TEAMS_HOOK}, webhook:https://...), got '" + v + "'");
             } else {
                 d.to.add(v);
             }
@@ -628,13 +680,16 @@ public final class WatchBinder {
      * A webhook from the raw text of its URL: a Slack or Teams URL must be a {@code ${NAME}} reference (it is the
      * secret of the channel); the value is never printed, only masked ({@link Webhook#mask}).
      */
-    private Webhook webhook(Webhook.Kind kind, String rawUrl, YamlNode node, String path,
-            Map<String, Secret> headers) {
+    private Webhook webhook(Webhook.Kind kind, String rawUrl, YamlNode node, String path, Map<String, Secret> headers) {
         if (kind != Webhook.Kind.GENERIC && !rawUrl.contains("${")) {
             String variable = kind.code().toUpperCase(Locale.ROOT) + "_WEBHOOK_URL";
-            values.error(node, path, "a " + kind.label() + " webhook URL is the secret of its channel: write it as "
-                    + kind.code() + ":${" + variable + "} (or url: \"${" + variable + "}\") and set the variable "
-                    + "(the value written in the file is not shown)");
+            values.error(
+                    node,
+                    path,
+                    "a " + kind.label() + " webhook URL is the secret of its channel: write it as "
+                            + kind.code() + ":${" + variable + "} (or url: \"${" + variable
+                            + "}\") and set the variable "
+                            + "(the value written in the file is not shown)");
             return null;
         }
         String url = values.scalar(new YamlNode.Scalar(node.line(), rawUrl, YamlNode.Scalar.Type.STRING), path, true);
@@ -643,8 +698,10 @@ public final class WatchBinder {
         }
         String problem = Webhook.urlProblem(url);
         if (problem != null) {
-            values.error(node, path, "expected " + problem + " for the " + kind.label() + " webhook, got "
-                    + Webhook.mask(url));
+            values.error(
+                    node,
+                    path,
+                    "expected " + problem + " for the " + kind.label() + " webhook, got " + Webhook.mask(url));
             return null;
         }
         return values.build(node, path, () -> new Webhook(kind, Secret.of(url), headers));
@@ -656,8 +713,10 @@ public final class WatchBinder {
         if (node == null || node instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NULL) {
             return Map.of();
         }
-        YamlNode.Mapping m = values.mapping(node, f.path(), "a mapping of header names to values, e.g. "
-                + "{ Authorization: \"Bearer ${ALERTS_TOKEN}\" }");
+        YamlNode.Mapping m = values.mapping(
+                node,
+                f.path(),
+                "a mapping of header names to values, e.g. " + "{ Authorization: \"Bearer ${ALERTS_TOKEN}\" }");
         if (m == null) {
             return Map.of();
         }
@@ -671,8 +730,10 @@ public final class WatchBinder {
             if (Webhook.RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.error(entry.keyLine(), path, "header set by Vigie itself; expected another header name");
             } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                values.error(entry.value(), path, "expected a header value on one line (no line break or control "
-                        + "character)");
+                values.error(
+                        entry.value(),
+                        path,
+                        "expected a header value on one line (no line break or control " + "character)");
             } else {
                 headers.put(name, Secret.of(value));
             }
@@ -706,18 +767,26 @@ public final class WatchBinder {
     private void checkQuery(YamlNode node, String path, String query) {
         int depth = parenthesesDepth(query);
         if (depth > MAX_QUERY_DEPTH) {
-            values.error(node, path, "expected a query with parentheses nested at most " + MAX_QUERY_DEPTH
-                    + " deep, got " + depth + " levels");
+            values.error(
+                    node,
+                    path,
+                    "expected a query with parentheses nested at most " + MAX_QUERY_DEPTH + " deep, got " + depth
+                            + " levels");
             return;
         }
         try {
             AlertMatcher.checkQuery(query);
         } catch (AlertQuerySyntaxException e) {
-            values.error(node, path, "expected a valid alert query (Lucene syntax): column " + e.column() + ": "
-                    + e.reason());
+            values.error(
+                    node,
+                    path,
+                    "expected a valid alert query (Lucene syntax): column " + e.column() + ": " + e.reason());
         } catch (RuntimeException e) {
-            values.error(node, path, "expected a query the alert matcher can run (split a very long query into "
-                    + "several alerts): " + e.getMessage());
+            values.error(
+                    node,
+                    path,
+                    "expected a query the alert matcher can run (split a very long query into " + "several alerts): "
+                            + e.getMessage());
         }
     }
 
@@ -826,8 +895,11 @@ public final class WatchBinder {
             EsClients.canonical(uri);
             return uri;
         } catch (URISyntaxException | IllegalArgumentException e) {
-            values.error(node, path, "expected an absolute http(s) URL like http://es.internal:9200 (port 9200 when "
-                    + "none is written; a path is a prefix; no query), got '" + text + "'");
+            values.error(
+                    node,
+                    path,
+                    "expected an absolute http(s) URL like http://es.internal:9200 (port 9200 when "
+                            + "none is written; a path is a prefix; no query), got '" + text + "'");
             return null;
         }
     }
@@ -848,8 +920,9 @@ public final class WatchBinder {
             return MailSettings.DEFAULT;
         }
         String sender = d.from == null ? MailSettings.DEFAULT_FROM : d.from;
-        return Objects.requireNonNullElse(values.build(m, path,
-                () -> new MailSettings(d.smtp, d.username, Secret.of(d.password), sender, d.outbox)),
+        return Objects.requireNonNullElse(
+                values.build(
+                        m, path, () -> new MailSettings(d.smtp, d.username, Secret.of(d.password), sender, d.outbox)),
                 MailSettings.DEFAULT);
     }
 
@@ -859,8 +932,11 @@ public final class WatchBinder {
             URI uri = new URI(text.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.getUserInfo() != null) {
-                values.error(node, path, "must not carry credentials; put them in mail.username and "
-                        + "mail.password: \"${SMTP_PASSWORD}\"");
+                values.error(
+                        node,
+                        path,
+                        "must not carry credentials; put them in mail.username and "
+                                + "mail.password: \"${SMTP_PASSWORD}\"");
                 return null;
             }
             if ((scheme.equals("smtp") || scheme.equals("smtps")) && uri.getHost() != null) {
@@ -888,8 +964,8 @@ public final class WatchBinder {
     /** {@code sentiment: { models: { fr: models/fr.model } }}: files written by {@code vigie train}, which must exist. */
     private Map<String, String> sentimentModels(Field f) {
         YamlNode node = f.node();
-        YamlNode.Mapping m = node == null ? null
-                : values.mapping(node, f.path(), "a mapping " + sentimentKeys.braces());
+        YamlNode.Mapping m =
+                node == null ? null : values.mapping(node, f.path(), "a mapping " + sentimentKeys.braces());
         if (m == null) {
             return new TreeMap<>();
         }
@@ -899,16 +975,18 @@ public final class WatchBinder {
     /** The {@code models} mapping: language code to model file. */
     private void modelFiles(Field f, Map<String, String> out) {
         YamlNode modelsNode = f.node();
-        YamlNode.Mapping models = modelsNode == null ? null : values.mapping(modelsNode, f.path(),
-                "a mapping of language codes to model files, e.g. fr: models/fr.model");
+        YamlNode.Mapping models = modelsNode == null
+                ? null
+                : values.mapping(
+                        modelsNode, f.path(), "a mapping of language codes to model files, e.g. fr: models/fr.model");
         if (models == null) {
             return;
         }
         models.entries().forEach((lang, entry) -> {
             String path = f.path() + "." + lang;
             if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
-                values.error(entry.keyLine(), path, "expected a two-letter language code such as fr, got '" + lang
-                        + "'");
+                values.error(
+                        entry.keyLine(), path, "expected a two-letter language code such as fr, got '" + lang + "'");
                 return;
             }
             String file = values.scalar(entry.value(), path, false);
@@ -916,8 +994,11 @@ public final class WatchBinder {
                 return;
             }
             if (!Files.isRegularFile(Path.of(file))) {
-                values.error(entry.value(), path, "no model file at " + file + " (write one with: vigie train --lang "
-                        + lang + " --in labelled.tsv --out " + file + ")");
+                values.error(
+                        entry.value(),
+                        path,
+                        "no model file at " + file + " (write one with: vigie train --lang " + lang
+                                + " --in labelled.tsv --out " + file + ")");
                 return;
             }
             out.put(lang, file);
@@ -947,8 +1028,11 @@ public final class WatchBinder {
             if (!Checks.LANGUAGE_CODE.matcher(lang).matches()) {
                 values.error(f.node(), at, "expected a two-letter language code like fr or en, got '" + lang + "'");
             } else if (!LanguageDetector.canDetect(lang)) {
-                values.error(f.node(), at, "expected a language Vigie detects, one of "
-                        + String.join(", ", DETECTABLE) + ", got '" + lang + "'");
+                values.error(
+                        f.node(),
+                        at,
+                        "expected a language Vigie detects, one of " + String.join(", ", DETECTABLE) + ", got '" + lang
+                                + "'");
             }
         }
         return codes;
@@ -965,9 +1049,13 @@ public final class WatchBinder {
             }
             Integer first = seen.putIfAbsent(v, i);
             if (first != null) {
-                values.error(seq.items().get(i), f.path() + "[" + i + "]." + field, "duplicate " + what + " '" + v
-                        + "' (already used by " + f.path() + "[" + first + "], line " + seq.items().get(first).line()
-                        + ")");
+                values.error(
+                        seq.items().get(i),
+                        f.path() + "[" + i + "]." + field,
+                        "duplicate " + what + " '" + v
+                                + "' (already used by " + f.path() + "[" + first + "], line "
+                                + seq.items().get(first).line()
+                                + ")");
             }
         }
     }

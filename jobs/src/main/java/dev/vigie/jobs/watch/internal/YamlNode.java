@@ -26,8 +26,7 @@ public sealed interface YamlNode {
         }
     }
 
-    record Entry(int keyLine, YamlNode value) {
-    }
+    record Entry(int keyLine, YamlNode value) {}
 
     record Sequence(int line, List<YamlNode> items) implements YamlNode {
         public Sequence {
@@ -42,7 +41,12 @@ public sealed interface YamlNode {
 
     /** A scalar; {@code text} is {@code null} for an empty value or {@code null}. */
     record Scalar(int line, String text, Type type) implements YamlNode {
-        public enum Type { STRING, NUMBER, BOOLEAN, NULL }
+        public enum Type {
+            STRING,
+            NUMBER,
+            BOOLEAN,
+            NULL
+        }
 
         @Override
         public String kindName() {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.vigie.jobs.watch.WatchError;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,13 +35,19 @@ public final class YamlReader {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                errors.add(new WatchError(file, 0, "", "the file is empty; expected a watch (see deploy/watches/example.yaml)"));
+                errors.add(new WatchError(
+                        file, 0, "", "the file is empty; expected a watch (see deploy/watches/example.yaml)"));
                 return null;
             }
             YamlNode root = node(parser, "");
             if (parser.nextToken() != null) {
-                errors.add(new WatchError(file, parser.currentTokenLocation().getLineNr(), "", "a second YAML "
-                        + "document starts here; a watch file holds one watch (write each watch in a file of its own)"));
+                errors.add(
+                        new WatchError(
+                                file,
+                                parser.currentTokenLocation().getLineNr(),
+                                "",
+                                "a second YAML "
+                                        + "document starts here; a watch file holds one watch (write each watch in a file of its own)"));
                 return null;
             }
             return root;
@@ -51,8 +56,8 @@ public final class YamlReader {
             return null;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            errors.add(new WatchError(file, loc == null ? 0 : loc.getLineNr(), "",
-                    "not valid YAML: " + summary(e.getOriginalMessage())));
+            errors.add(new WatchError(
+                    file, loc == null ? 0 : loc.getLineNr(), "", "not valid YAML: " + summary(e.getOriginalMessage())));
             return null;
         } catch (IOException e) {
             errors.add(new WatchError(file, 0, "", "cannot be read: " + e.getMessage()));
@@ -62,7 +67,8 @@ public final class YamlReader {
 
     /** SnakeYAML's message without its source excerpts and carets: the line is already in the error. */
     private static String summary(String message) {
-        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        return message.lines()
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
                 .collect(java.util.stream.Collectors.joining(": "));
     }
 
@@ -92,8 +98,12 @@ public final class YamlReader {
                     parser.nextToken();
                     YamlNode value = node(parser, childPath);
                     if (entries.containsKey(key)) {
-                        errors.add(new WatchError(file, keyLine, childPath, "duplicate key (first written on line "
-                                + entries.get(key).keyLine() + ")"));
+                        errors.add(new WatchError(
+                                file,
+                                keyLine,
+                                childPath,
+                                "duplicate key (first written on line "
+                                        + entries.get(key).keyLine() + ")"));
                     } else {
                         entries.put(key, new YamlNode.Entry(keyLine, value));
                     }
@@ -109,8 +119,11 @@ public final class YamlReader {
             }
             case VALUE_STRING -> {
                 if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-                    throw new Refused(line, path, "YAML aliases (*" + parser.getText() + ") are not read in a watch "
-                            + "file; write the value out where it is used");
+                    throw new Refused(
+                            line,
+                            path,
+                            "YAML aliases (*" + parser.getText() + ") are not read in a watch "
+                                    + "file; write the value out where it is used");
                 }
                 return new YamlNode.Scalar(line, parser.getText(), YamlNode.Scalar.Type.STRING);
             }
@@ -123,8 +136,9 @@ public final class YamlReader {
             case VALUE_NULL -> {
                 return new YamlNode.Scalar(line, null, YamlNode.Scalar.Type.NULL);
             }
-            default -> throw new JsonProcessingException("unexpected " + token + " at " + path, parser.currentTokenLocation()) {
-            };
+            default ->
+                throw new JsonProcessingException(
+                        "unexpected " + token + " at " + path, parser.currentTokenLocation()) {};
         }
     }
 }

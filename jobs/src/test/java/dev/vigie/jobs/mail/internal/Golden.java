@@ -1,11 +1,11 @@
 package dev.vigie.jobs.mail.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden files for emails people read: {@code src/test/resources/dev/vigie/jobs/mail/golden/NAME}. Run the test with
@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Golden {
     static final Path DIR = Path.of("src", "test", "resources", "dev", "vigie", "jobs", "mail", "golden");
 
-    private Golden() {
-    }
+    private Golden() {}
 
     static void assertMatches(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
@@ -23,8 +22,11 @@ final class Golden {
             Files.createDirectories(DIR);
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s (rerun with -Dvigie.golden.update=true to create it)", file).exists();
-        assertThat(actual).as("rendered %s differs from its golden file", name)
+        assertThat(file)
+                .as("golden file %s (rerun with -Dvigie.golden.update=true to create it)", file)
+                .exists();
+        assertThat(actual)
+                .as("rendered %s differs from its golden file", name)
                 .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
     }
 }

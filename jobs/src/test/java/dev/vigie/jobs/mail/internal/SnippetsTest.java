@@ -1,22 +1,23 @@
 package dev.vigie.jobs.mail.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SnippetsTest {
     @Test
     void highlightsTermsIgnoringCaseAndAccentsAndCoversTheRestOfAStemmedWord() {
-        assertThat(Snippets.marked("Une PANNE chez Acme, les pannes continuent à Orléans", List.of("pann", "acme", "orleans")))
+        assertThat(Snippets.marked(
+                        "Une PANNE chez Acme, les pannes continuent à Orléans", List.of("pann", "acme", "orleans")))
                 .isEqualTo("Une *PANNE* chez *Acme*, les *pannes* continuent à *Orléans*");
     }
 
     @Test
     void doesNotHighlightTermsInsideOtherWords() {
         assertThat(Snippets.marked("placme acmeist acme", List.of("acme"))).isEqualTo("placme *acmeist* *acme*");
-        assertThat(Snippets.marked("the acme corporation", List.of("acme corp"))).isEqualTo("the acme corporation");
+        assertThat(Snippets.marked("the acme corporation", List.of("acme corp")))
+                .isEqualTo("the acme corporation");
         assertThat(Snippets.marked("the acme corp.", List.of("acme corp"))).isEqualTo("the *acme corp*.");
     }
 
@@ -31,6 +32,7 @@ class SnippetsTest {
 
     @Test
     void keepsShortTextWholeAndCleansControlCharacters() {
-        assertThat(Snippets.snippet("Acme\r\n\tdown\u202Eevil", List.of("acme"))).isEqualTo("Acme down evil");
+        assertThat(Snippets.snippet("Acme\r\n\tdown\u202Eevil", List.of("acme")))
+                .isEqualTo("Acme down evil");
     }
 }

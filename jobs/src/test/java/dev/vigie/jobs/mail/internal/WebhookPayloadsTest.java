@@ -18,22 +18,42 @@ import org.junit.jupiter.api.Test;
 class WebhookPayloadsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AlertRuleSpec RULE = new AlertRuleSpec("crisis", "acme AND (outage OR panne)", List.of(),
-            SentimentFilter.ANY, List.of(), Frequency.RUN);
+    private static final AlertRuleSpec RULE = new AlertRuleSpec(
+            "crisis", "acme AND (outage OR panne)", List.of(), SentimentFilter.ANY, List.of(), Frequency.RUN);
     private static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 
     private static DigestItem item(String id, String title, String url, String snippet) {
-        return new DigestItem(id, title, url, "News Example", AT, "en", "negative", snippet, List.of("outage"), 3,
+        return new DigestItem(
+                id,
+                title,
+                url,
+                "News Example",
+                AT,
+                "en",
+                "negative",
+                snippet,
+                List.of("outage"),
+                3,
                 AT.plusSeconds(60));
     }
 
     private static WebhookPayloads.Content content(List<DigestItem> items) {
-        return new WebhookPayloads.Content("vigie-digest-0123456789abcdef", "vigie-digest-0123456789abcdef:webhook:h#1",
-                "webhook:h#1", "acme", "Acme", RULE, Language.EN, ZoneId.of("Europe/Paris"), items);
+        return new WebhookPayloads.Content(
+                "vigie-digest-0123456789abcdef",
+                "vigie-digest-0123456789abcdef:webhook:h#1",
+                "webhook:h#1",
+                "acme",
+                "Acme",
+                RULE,
+                Language.EN,
+                ZoneId.of("Europe/Paris"),
+                items);
     }
 
-    private static final DigestItem HOSTILE = item("m1", "Acme outage <!channel> & <https://evil.example|click> "
-            + "[pay here](https://evil.example) **now**", "https://news.example/a?x=1&y=2",
+    private static final DigestItem HOSTILE = item(
+            "m1",
+            "Acme outage <!channel> & <https://evil.example|click> " + "[pay here](https://evil.example) **now**",
+            "https://news.example/a?x=1&y=2",
             "Users report an outage <@U123> & more");
 
     @Test
@@ -49,36 +69,53 @@ class WebhookPayloadsTest {
         String text = section.path("text").path("text").asText();
         assertThat(section.path("text").path("type").asText()).isEqualTo("mrkdwn");
         // the only link is the mention's own; nothing from the feed can open a '<' of Slack's syntax
-        assertThat(text).startsWith("*<https://news.example/a?x=1&y=2|Acme outage &lt;!channel&gt; &amp; "
-                + "&lt;https://evil.example|click&gt;");
+        assertThat(text)
+                .startsWith("*<https://news.example/a?x=1&y=2|Acme outage &lt;!channel&gt; &amp; "
+                        + "&lt;https://evil.example|click&gt;");
         assertThat(text.replace("<https://news.example/a?x=1&y=2|", "")).doesNotContain("<");
-        assertThat(text).contains("News Example · 2026-11-24 09:00 CET · negative · also in 2 other sources")
+        assertThat(text)
+                .contains("News Example · 2026-11-24 09:00 CET · negative · also in 2 other sources")
                 .contains(">Users report an *outage* &lt;@U123&gt; &amp; more");
-        assertThat(blocks.get(blocks.size() - 1).path("elements").get(0).path("text").asText())
+        assertThat(blocks.get(blocks.size() - 1)
+                        .path("elements")
+                        .get(0)
+                        .path("text")
+                        .asText())
                 .contains("watch acme", "rule crisis", "vigie-digest-0123456789abcdef");
     }
 
     @Test
     void slackStaysWithinItsBlockAndTextLimits() throws Exception {
         List<DigestItem> many = new ArrayList<>();
-        IntStream.range(0, 60).forEach(i -> many.add(item("m" + i, "T".repeat(500) + "<&>".repeat(300),
-                "https://news.example/" + "p".repeat(2000), "<&>".repeat(400))));
+        IntStream.range(0, 60)
+                .forEach(i -> many.add(item(
+                        "m" + i,
+                        "T".repeat(500) + "<&>".repeat(300),
+                        "https://news.example/" + "p".repeat(2000),
+                        "<&>".repeat(400))));
         JsonNode slack = JSON.readTree(WebhookPayloads.slack(content(many)));
 
         assertThat(slack.path("blocks").size()).isLessThanOrEqualTo(50);
-        assertThat(slack.path("blocks").get(0).path("text").path("text").asText().length()).isLessThanOrEqualTo(150);
+        assertThat(slack.path("blocks")
+                        .get(0)
+                        .path("text")
+                        .path("text")
+                        .asText()
+                        .length())
+                .isLessThanOrEqualTo(150);
         slack.path("blocks").forEach(b -> {
             if (b.has("text")) {
                 assertThat(b.path("text").path("text").asText().length()).isLessThanOrEqualTo(3000);
             }
         });
-        assertThat(slack.path("blocks").get(slack.path("blocks").size() - 1).toString()).contains("20 more in Kibana");
+        assertThat(slack.path("blocks").get(slack.path("blocks").size() - 1).toString())
+                .contains("20 more in Kibana");
     }
 
     @Test
     void teamsGetsAnAdaptiveCardMessageWithMarkdownEscaped() throws Exception {
-        JsonNode teams = JSON.readTree(WebhookPayloads.teams(content(List.of(HOSTILE,
-                item("m2", "Second", "javascript:alert(1)", "")))));
+        JsonNode teams = JSON.readTree(
+                WebhookPayloads.teams(content(List.of(HOSTILE, item("m2", "Second", "javascript:alert(1)", "")))));
 
         assertThat(teams.path("type").asText()).isEqualTo("message");
         JsonNode attachment = teams.path("attachments").get(0);
@@ -89,8 +126,9 @@ class WebhookPayloadsTest {
         String all = card.path("body").toString();
         // one markdown link, the mention's; the title's own link syntax is escaped
         JsonNode first = card.path("body").get(2).path("items");
-        assertThat(first.get(0).path("text").asText()).startsWith("[Acme outage <!channel\\> & <https://evil.example|click\\> "
-                + "\\[pay here\\]\\(https://evil.example\\) \\*\\*now\\*\\*](https://news.example/a?x=1&y=2)");
+        assertThat(first.get(0).path("text").asText())
+                .startsWith("[Acme outage <!channel\\> & <https://evil.example|click\\> "
+                        + "\\[pay here\\]\\(https://evil.example\\) \\*\\*now\\*\\*](https://news.example/a?x=1&y=2)");
         assertThat(first.get(2).path("text").asText()).isEqualTo("Users report an **outage** <@U123\\> & more");
         assertThat(all).doesNotContain("javascript:");
         assertThat(WebhookPayloads.teams(content(List.of(HOSTILE))).length()).isLessThan(28_000);
@@ -99,16 +137,17 @@ class WebhookPayloadsTest {
     @Test
     void teamsStaysUnderItsMessageSizeWithAFullDigest() {
         List<DigestItem> many = new ArrayList<>();
-        IntStream.range(0, WebhookPayloads.TEAMS_MAX_HITS).forEach(i -> many.add(item("m" + i, "T".repeat(500),
-                "https://news.example/" + "p".repeat(900), "*".repeat(400))));
+        IntStream.range(0, WebhookPayloads.TEAMS_MAX_HITS)
+                .forEach(i -> many.add(
+                        item("m" + i, "T".repeat(500), "https://news.example/" + "p".repeat(900), "*".repeat(400))));
         assertThat(WebhookPayloads.teams(content(many)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
                 .isLessThan(28 * 1024);
     }
 
     @Test
     void genericFollowsTheVersionedSchema() throws Exception {
-        JsonNode digest = JSON.readTree(WebhookPayloads.generic(content(List.of(HOSTILE,
-                item("m2", "Second", "javascript:alert(1)", "")))));
+        JsonNode digest = JSON.readTree(
+                WebhookPayloads.generic(content(List.of(HOSTILE, item("m2", "Second", "javascript:alert(1)", "")))));
 
         assertThat(digest.path("schema").asText()).isEqualTo("vigie.alert-digest");
         assertThat(digest.path("version").asInt()).isEqualTo(1);
@@ -120,15 +159,20 @@ class WebhookPayloadsTest {
         assertThat(digest.path("hit_count").asInt()).isEqualTo(2);
         JsonNode hit = digest.path("hits").get(0);
         assertThat(hit.path("mention_id").asText()).isIn("m1", "m2");
-        JsonNode m1 = digest.path("hits").get(0).path("mention_id").asText().equals("m1") ? digest.path("hits").get(0)
+        JsonNode m1 = digest.path("hits").get(0).path("mention_id").asText().equals("m1")
+                ? digest.path("hits").get(0)
                 : digest.path("hits").get(1);
-        assertThat(m1.path("title").asText()).startsWith("Acme outage <!channel>");   // raw: JSON escapes it
+        assertThat(m1.path("title").asText()).startsWith("Acme outage <!channel>"); // raw: JSON escapes it
         assertThat(m1.path("url").asText()).isEqualTo("https://news.example/a?x=1&y=2");
         assertThat(m1.path("source").asText()).isEqualTo("News Example");
         assertThat(m1.path("published_at").asText()).isEqualTo("2026-11-24T08:00:00Z");
         assertThat(m1.path("highlights").get(0).asText()).isEqualTo("outage");
         assertThat(m1.path("also_in_sources").asInt()).isEqualTo(2);
-        JsonNode m2 = m1 == digest.path("hits").get(0) ? digest.path("hits").get(1) : digest.path("hits").get(0);
-        assertThat(m2.path("url").isNull()).as("a javascript: link is not passed on").isTrue();
+        JsonNode m2 = m1 == digest.path("hits").get(0)
+                ? digest.path("hits").get(1)
+                : digest.path("hits").get(0);
+        assertThat(m2.path("url").isNull())
+                .as("a javascript: link is not passed on")
+                .isTrue();
     }
 }

@@ -1,14 +1,13 @@
 package dev.vigie.jobs.run.internal;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
@@ -31,9 +30,10 @@ class BackoffTest {
     void doesNotRetryAFailureThatRetryingCannotMend() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> backoff.call("counting mentions", e -> e instanceof IOException, () -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("index_not_found");
-        })).isInstanceOf(IOException.class)
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("index_not_found");
+                }))
+                .isInstanceOf(IOException.class)
                 .hasMessage("failed while counting mentions: index_not_found")
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(calls).hasValue(1);
@@ -44,8 +44,9 @@ class BackoffTest {
         Backoff short_ = new Backoff(Duration.ofMillis(100), Duration.ofMillis(5), Duration.ofMillis(10));
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> short_.call("waiting for Elasticsearch", e -> true, () -> {
-            throw new ConnectException("refused #" + calls.incrementAndGet());
-        })).isInstanceOf(IOException.class)
+                    throw new ConnectException("refused #" + calls.incrementAndGet());
+                }))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("failed while waiting for Elasticsearch: refused #")
                 .satisfies(e -> assertThat(e.getCause()).hasMessage("refused #" + calls.get()));
         // the first pause (5 ms) fits a 100 ms budget whatever the machine's load: it was retried at least once

@@ -37,14 +37,16 @@ class BulkRequestTest {
         assertThat(first.path("_id").asText()).isEqualTo("acme:\"quoted\"\\id");
         assertThat(JSON.readTree(lines[1]).path("title").asText()).isEqualTo("Été");
         assertThat(JSON.readTree(lines[2]).path("index").path("_id").asText()).isEqualTo("p1");
-        assertThat(JSON.readTree(lines[3]).path("diff").asText()).as("escaped line break kept").isEqualTo("a\nb");
+        assertThat(JSON.readTree(lines[3]).path("diff").asText())
+                .as("escaped line break kept")
+                .isEqualTo("a\nb");
     }
 
     @Test
     void sizesAnEntryAsTheBytesItAddsToTheBody() {
         for (String text : List.of("plain", "Été à Noël", "東京の天気", "emoji \uD83D\uDE00 and \u00e9")) {
-            BulkEntry entry = new BulkEntry(new EsDocument("vigie-mentions", "acme:" + text.length(),
-                    "{\"t\":\"" + text + "\"}"), 0);
+            BulkEntry entry = new BulkEntry(
+                    new EsDocument("vigie-mentions", "acme:" + text.length(), "{\"t\":\"" + text + "\"}"), 0);
 
             int body = ElasticsearchSinkWriter.body(List.of(entry)).length;
 
@@ -73,15 +75,20 @@ class BulkRequestTest {
                 ]}""");
 
         assertThat(mixed.errors()).isTrue();
-        assertThat(mixed.items()).containsExactly(new BulkAnswer.Item(201, null, null),
-                new BulkAnswer.Item(429, "es_rejected_execution_exception", "rejected execution"),
-                new BulkAnswer.Item(400, "document_parsing_exception", "failed to parse field [n]"));
+        assertThat(mixed.items())
+                .containsExactly(
+                        new BulkAnswer.Item(201, null, null),
+                        new BulkAnswer.Item(429, "es_rejected_execution_exception", "rejected execution"),
+                        new BulkAnswer.Item(400, "document_parsing_exception", "failed to parse field [n]"));
     }
 
     @Test
     void refusesWhatIsNotABulkAnswer() {
-        assertThatThrownBy(() -> answer("[1,2]")).isInstanceOf(IOException.class).hasMessageContaining("object");
-        assertThatThrownBy(() -> answer("{\"took\":1}")).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> answer("[1,2]"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("object");
+        assertThatThrownBy(() -> answer("{\"took\":1}"))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("errors flag");
         assertThatThrownBy(() -> answer("{\"errors\":tru")).isInstanceOf(IOException.class);
     }

@@ -1,14 +1,13 @@
 package dev.vigie.jobs.watch.internal;
 
-import dev.vigie.jobs.watch.WatchError;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigie.jobs.watch.WatchError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SectionTest {
     private final List<WatchError> errors = new ArrayList<>();
@@ -31,7 +30,8 @@ class SectionTest {
         Draft d = section.read(values, mapping("every: day\n"), "alerts[0]", new Draft());
 
         assertThat(d.read).containsExactly("id=null", "every=day");
-        assertThat(errors).extracting(WatchError::toString)
+        assertThat(errors)
+                .extracting(WatchError::toString)
                 .containsExactly("s.yaml:1: alerts[0].id: missing; a value is required");
     }
 
@@ -39,14 +39,17 @@ class SectionTest {
     void refusesAKeyItDoesNotListWithTheKeysItDoes() {
         section.read(values, mapping("id: a\nevry: day\n"), "alerts[0]", new Draft());
 
-        assertThat(errors).extracting(WatchError::toString).containsExactly(
-                "s.yaml:2: alerts[0].evry: unknown key (did you mean 'every'?); expected one of id, every");
+        assertThat(errors)
+                .extracting(WatchError::toString)
+                .containsExactly(
+                        "s.yaml:2: alerts[0].evry: unknown key (did you mean 'every'?); expected one of id, every");
         assertThat(section.braces()).isEqualTo("{ id, every }");
     }
 
     @Test
     void refusesAKeyListedTwice() {
-        assertThatThrownBy(() -> new Section<Draft>().key("id", (d, f) -> { }).key("id", (d, f) -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'id'");
+        assertThatThrownBy(() -> new Section<Draft>().key("id", (d, f) -> {}).key("id", (d, f) -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'id'");
     }
 }

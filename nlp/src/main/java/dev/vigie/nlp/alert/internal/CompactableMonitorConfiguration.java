@@ -14,23 +14,23 @@ import org.apache.lucene.monitor.MonitorConfiguration;
  */
 public final class CompactableMonitorConfiguration extends MonitorConfiguration {
 
-  private IndexWriter writer;
+    private IndexWriter writer;
 
-  @Override
-  public IndexWriter buildIndexWriter() throws IOException {
-    writer = super.buildIndexWriter();
-    return writer;
-  }
-
-  /**
-   * Merges the query index into one segment; the merged segment becomes visible at the Monitor's next commit.
-   *
-   * @throws IllegalStateException if the Monitor has not built its writer yet
-   */
-  public void mergeToOneSegment() throws IOException {
-    if (writer == null) {
-      throw new IllegalStateException("the Monitor has not opened its query index writer yet");
+    @Override
+    public IndexWriter buildIndexWriter() throws IOException {
+        writer = super.buildIndexWriter();
+        return writer;
     }
-    writer.forceMerge(1);
-  }
+
+    /**
+     * Merges the query index into one segment; the merged segment becomes visible at the Monitor's next commit.
+     *
+     * @throws IllegalStateException if the Monitor has not built its writer yet
+     */
+    public void mergeToOneSegment() throws IOException {
+        if (writer == null) {
+            throw new IllegalStateException("the Monitor has not opened its query index writer yet");
+        }
+        writer.forceMerge(1);
+    }
 }

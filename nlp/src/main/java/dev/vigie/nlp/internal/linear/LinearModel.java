@@ -32,8 +32,13 @@ public final class LinearModel {
         this.softmax = softmax;
     }
 
-    public List<String> labels() { return labels; }
-    public TextFeatures features() { return features; }
+    public List<String> labels() {
+        return labels;
+    }
+
+    public TextFeatures features() {
+        return features;
+    }
 
     /** Settings of {@link #train}. */
     public record Settings(int epochs, double learningRate, double l2, long seed) {
@@ -58,7 +63,8 @@ public final class LinearModel {
      */
     public static LinearModel train(TextFeatures features, List<String> texts, List<String> labels, Settings settings) {
         if (texts.size() != labels.size()) {
-            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
+            throw new IllegalArgumentException(
+                    "texts and labels differ in number: " + texts.size() + " vs " + labels.size());
         }
         List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
         if (classes.size() < 2) {
@@ -70,8 +76,13 @@ public final class LinearModel {
             x.add(features.vector(texts.get(i)));
             y[i] = classes.indexOf(labels.get(i));
         }
-        SparseSoftmax softmax = SparseSoftmax.fit(x, y, classes.size(), features.dimensions(),
-                SparseSoftmax.balancedWeights(y, classes.size()), settings);
+        SparseSoftmax softmax = SparseSoftmax.fit(
+                x,
+                y,
+                classes.size(),
+                features.dimensions(),
+                SparseSoftmax.balancedWeights(y, classes.size()),
+                settings);
         return new LinearModel(features, classes, softmax);
     }
 

@@ -12,11 +12,11 @@ public final class OffsetTuning {
 
     /** Coarse search range and step, then a finer step around the best point. */
     static final double RANGE = 4;
+
     static final double COARSE = 0.1;
     static final double FINE = 0.02;
 
-    private OffsetTuning() {
-    }
+    private OffsetTuning() {}
 
     /**
      * The offsets (one per class, the last 0) maximising the mean over groups of macro-F1 of

@@ -30,15 +30,25 @@ public final class SparseSoftmax {
         this.bias = bias;
     }
 
-    public int classes() { return classes; }
-    public int dimensions() { return dims; }
+    public int classes() {
+        return classes;
+    }
+
+    public int dimensions() {
+        return dims;
+    }
 
     /**
      * Fits on vectors {@code x} (every index below {@code dims}) and classes {@code y} (0 to {@code classes - 1}),
      * each example weighted by {@code classWeights[y]}.
      */
-    public static SparseSoftmax fit(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
-                                    double[] classWeights, LinearModel.Settings settings) {
+    public static SparseSoftmax fit(
+            List<TextFeatures.SparseVector> x,
+            int[] y,
+            int classes,
+            int dims,
+            double[] classWeights,
+            LinearModel.Settings settings) {
         checkExamples(x, y, classes);
         if (classWeights.length != classes) {
             throw new IllegalArgumentException("expected " + classes + " class weights, got " + classWeights.length);
@@ -86,8 +96,8 @@ public final class SparseSoftmax {
      * no shuffling: the same examples in any order give the same model, which few examples need (one-at-a-time
      * steps would make a theme depend on the order of its examples).
      */
-    public static SparseSoftmax fitBatch(List<TextFeatures.SparseVector> x, int[] y, int classes, int dims,
-                                         int iterations, double rate, double l2) {
+    public static SparseSoftmax fitBatch(
+            List<TextFeatures.SparseVector> x, int[] y, int classes, int dims, int iterations, double rate, double l2) {
         checkExamples(x, y, classes);
         int n = x.size();
         float[] w = new float[classes * dims];
@@ -135,7 +145,8 @@ public final class SparseSoftmax {
 
     private static void checkExamples(List<TextFeatures.SparseVector> x, int[] y, int classes) {
         if (x.size() != y.length || x.isEmpty()) {
-            throw new IllegalArgumentException("vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
+            throw new IllegalArgumentException(
+                    "vectors and classes differ in number or are empty: " + x.size() + " vs " + y.length);
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] >= classes) {

@@ -1,9 +1,5 @@
 package dev.vigie.nlp.internal.linear;
 
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 
 /**
  * Turns a text into a sparse, L2-normalised vector of hashed features: word unigrams and bigrams and character
@@ -44,7 +43,8 @@ public final class TextFeatures {
             throw new IllegalArgumentException("bits must be within 10..24: " + bits);
         }
         if (minChar < 0 || (minChar > 0 && (minChar > maxChar || maxChar > 8))) {
-            throw new IllegalArgumentException("character n-gram range must be 0 or within 1..8: " + minChar + ".." + maxChar);
+            throw new IllegalArgumentException(
+                    "character n-gram range must be 0 or within 1..8: " + minChar + ".." + maxChar);
         }
         this.bits = bits;
         this.minChar = minChar;
@@ -52,11 +52,25 @@ public final class TextFeatures {
         this.bigrams = bigrams;
     }
 
-    public int bits() { return bits; }
-    public int minChar() { return minChar; }
-    public int maxChar() { return maxChar; }
-    public boolean bigrams() { return bigrams; }
-    public int dimensions() { return 1 << bits; }
+    public int bits() {
+        return bits;
+    }
+
+    public int minChar() {
+        return minChar;
+    }
+
+    public int maxChar() {
+        return maxChar;
+    }
+
+    public boolean bigrams() {
+        return bigrams;
+    }
+
+    public int dimensions() {
+        return 1 << bits;
+    }
 
     /** Lower-cases, folds accents and drops French elided articles and pronouns ({@code l'}, {@code qu'}). */
     public static String normalise(String text) {
@@ -76,8 +90,8 @@ public final class TextFeatures {
         int n = s.length();
         while (i < n) {
             int cp = s.codePointAt(i);
-            if (Character.isLetterOrDigit(cp) || ((cp == '#' || cp == '@') && i + 1 < n
-                    && Character.isLetterOrDigit(s.codePointAt(i + 1)))) {
+            if (Character.isLetterOrDigit(cp)
+                    || ((cp == '#' || cp == '@') && i + 1 < n && Character.isLetterOrDigit(s.codePointAt(i + 1)))) {
                 int start = i;
                 i += Character.charCount(cp);
                 while (i < n) {
@@ -110,7 +124,9 @@ public final class TextFeatures {
     public static List<String> contentWords(List<String> tokens) {
         List<String> words = new ArrayList<>();
         for (String t : tokens) {
-            if (t.length() > 1 && !STOP_WORDS.contains(t) && !t.chars().allMatch(Character::isDigit)
+            if (t.length() > 1
+                    && !STOP_WORDS.contains(t)
+                    && !t.chars().allMatch(Character::isDigit)
                     && Character.isLetterOrDigit(t.codePointAt(t.length() - 1))) {
                 words.add(t);
             }
@@ -126,11 +142,63 @@ public final class TextFeatures {
                 out.add(normalise(new String((char[]) w)));
             }
         }
-        Collection<String> more = List.of("from", "has", "have", "had", "its", "he", "his", "she", "her", "we", "you",
-                "i", "who", "which", "been", "were", "would", "could", "can", "also", "after", "about", "more", "than",
-                "over", "into", "up", "out", "one", "two", "new", "said", "says", "say", "year", "years", "week", "today",
-                "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "quot", "lt",
-                "gt", "amp", "http", "https", "www", "com", "rt", "via");
+        Collection<String> more = List.of(
+                "from",
+                "has",
+                "have",
+                "had",
+                "its",
+                "he",
+                "his",
+                "she",
+                "her",
+                "we",
+                "you",
+                "i",
+                "who",
+                "which",
+                "been",
+                "were",
+                "would",
+                "could",
+                "can",
+                "also",
+                "after",
+                "about",
+                "more",
+                "than",
+                "over",
+                "into",
+                "up",
+                "out",
+                "one",
+                "two",
+                "new",
+                "said",
+                "says",
+                "say",
+                "year",
+                "years",
+                "week",
+                "today",
+                "yesterday",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+                "quot",
+                "lt",
+                "gt",
+                "amp",
+                "http",
+                "https",
+                "www",
+                "com",
+                "rt",
+                "via");
         more.forEach(w -> out.add(normalise(w)));
         return Set.copyOf(out);
     }
@@ -183,7 +251,8 @@ public final class TextFeatures {
     public record SparseVector(int[] indexes, float[] values) {
         public SparseVector {
             if (indexes.length != values.length) {
-                throw new IllegalArgumentException("indexes and values differ in length: " + indexes.length + " vs " + values.length);
+                throw new IllegalArgumentException(
+                        "indexes and values differ in length: " + indexes.length + " vs " + values.length);
             }
             indexes = Arrays.copyOf(indexes, indexes.length);
             values = Arrays.copyOf(values, values.length);

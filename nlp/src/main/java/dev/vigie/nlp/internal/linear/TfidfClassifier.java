@@ -1,7 +1,6 @@
 package dev.vigie.nlp.internal.linear;
 
 import dev.vigie.nlp.text.TextNormalizer;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,7 +46,8 @@ public final class TfidfClassifier {
      */
     public static TfidfClassifier train(List<String> texts, List<String> labels, WordVectors vectors) {
         if (texts.size() != labels.size()) {
-            throw new IllegalArgumentException("texts and labels differ in number: " + texts.size() + " vs " + labels.size());
+            throw new IllegalArgumentException(
+                    "texts and labels differ in number: " + texts.size() + " vs " + labels.size());
         }
         List<String> classes = new ArrayList<>(new LinkedHashSet<>(labels));
         if (classes.size() < 2) {
@@ -75,7 +75,8 @@ public final class TfidfClassifier {
             x.add(features.row(words.get(i)));
             y[i] = classes.indexOf(labels.get(i));
         }
-        SparseSoftmax softmax = SparseSoftmax.fitBatch(x, y, classes.size(), features.dimensions(), ITERATIONS, RATE, L2);
+        SparseSoftmax softmax =
+                SparseSoftmax.fitBatch(x, y, classes.size(), features.dimensions(), ITERATIONS, RATE, L2);
         return new TfidfClassifier(classes, features, softmax);
     }
 

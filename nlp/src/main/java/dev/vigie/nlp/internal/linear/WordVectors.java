@@ -1,9 +1,7 @@
 package dev.vigie.nlp.internal.linear;
 
-import edu.stanford.nlp.neural.Embedding;
 import edu.stanford.nlp.io.IOUtils;
-import org.slf4j.LoggerFactory;
-
+import edu.stanford.nlp.neural.Embedding;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -17,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pre-trained English word vectors: the 50-dimensional embeddings CoreNLP ships with its neural coreference model
@@ -167,7 +166,8 @@ public final class WordVectors {
         }
         Files.createDirectories(out.getParent());
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        try (DataOutputStream data = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        try (DataOutputStream data =
+                new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             data.writeInt(MAGIC);
             data.writeInt(folded.size());
             data.writeInt(dimensions);
@@ -190,7 +190,13 @@ public final class WordVectors {
         Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         // The logger is looked up here, not in a static field: the build runs this class with no SLF4J binding of
         // its own (the nlp pom lends it one for this step), and loading the vectors at run time needs none of this.
-        LoggerFactory.getLogger(WordVectors.class).info("word vectors: {} of {} words, {} dimensions, written to {} in {} ms",
-                folded.size(), embedding.size(), dimensions, out, (System.nanoTime() - start) / 1_000_000);
+        LoggerFactory.getLogger(WordVectors.class)
+                .info(
+                        "word vectors: {} of {} words, {} dimensions, written to {} in {} ms",
+                        folded.size(),
+                        embedding.size(),
+                        dimensions,
+                        out,
+                        (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -1,11 +1,10 @@
 package dev.vigie.nlp.internal.linear;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class OffsetTuningTest {
 
@@ -24,9 +23,11 @@ class OffsetTuningTest {
             gold[i] = i % 10 == 0 ? 1 : (i % 2 == 0 ? 0 : 2);
             double middle = gold[i] == 1 ? 0.2 + 0.1 * random.nextDouble() : 0.05 + 0.1 * random.nextDouble();
             double side = (1 - middle) * (0.8 + 0.15 * random.nextDouble());
-            p[i] = gold[i] == 2 ? new double[] {1 - middle - side, middle, side}
-                    : gold[i] == 0 ? new double[] {side, middle, 1 - middle - side}
-                    : new double[] {(1 - middle) / 2, middle, (1 - middle) / 2};
+            p[i] = gold[i] == 2
+                    ? new double[] {1 - middle - side, middle, side}
+                    : gold[i] == 0
+                            ? new double[] {side, middle, 1 - middle - side}
+                            : new double[] {(1 - middle) / 2, middle, (1 - middle) / 2};
         }
         double before = OffsetTuning.score(logs(p), gold, group, 1, new double[3]);
         double[] offsets = OffsetTuning.tune(p, gold, group);
@@ -42,10 +43,12 @@ class OffsetTuningTest {
         double[][] p = {{0.6, 0.3, 0.1}, {0.6, 0.3, 0.1}, {0.1, 0.2, 0.7}};
         int[] gold = {0, 0, 2};
         // group 0: two examples, both right; group 1: one example, right: mean of two perfect groups
-        assertThat(OffsetTuning.score(logs(p), gold, new int[] {0, 0, 1}, 2, new double[3])).isEqualTo(1.0);
+        assertThat(OffsetTuning.score(logs(p), gold, new int[] {0, 0, 1}, 2, new double[3]))
+                .isEqualTo(1.0);
         // the same decisions with group 1 wrong count half whatever the sizes
         int[] wrongGold = {0, 0, 1};
-        assertThat(OffsetTuning.score(logs(p), wrongGold, new int[] {0, 0, 1}, 2, new double[3])).isEqualTo(0.5);
+        assertThat(OffsetTuning.score(logs(p), wrongGold, new int[] {0, 0, 1}, 2, new double[3]))
+                .isEqualTo(0.5);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.vigie.nlp.internal.linear;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,10 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class SparseSoftmaxTest {
 
@@ -28,7 +27,8 @@ class SparseSoftmaxTest {
             y[i] = i % 3;
             x.add(v(new int[] {y[i], 9}, new float[] {1f, 0.5f}));
         }
-        return SparseSoftmax.fit(x, y, 3, 10, SparseSoftmax.balancedWeights(y, 3), new LinearModel.Settings(10, 0.5, 1e-6, 1L));
+        return SparseSoftmax.fit(
+                x, y, 3, 10, SparseSoftmax.balancedWeights(y, 3), new LinearModel.Settings(10, 0.5, 1e-6, 1L));
     }
 
     @Test
@@ -67,7 +67,8 @@ class SparseSoftmaxTest {
             }
         }
         assertThatThrownBy(() -> SparseSoftmax.fitBatch(x, new int[] {0}, 3, 5, 10, 1.0, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differ in number");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("differ in number");
     }
 
     @Test
@@ -97,12 +98,17 @@ class SparseSoftmaxTest {
     @Test
     void refusesBadInputNamingIt() {
         List<TextFeatures.SparseVector> x = List.of(v(new int[] {0}, new float[] {1f}));
-        assertThatThrownBy(() -> SparseSoftmax.fit(x, new int[] {5}, 3, 10, new double[3], LinearModel.Settings.DEFAULT))
+        assertThatThrownBy(
+                        () -> SparseSoftmax.fit(x, new int[] {5}, 3, 10, new double[3], LinearModel.Settings.DEFAULT))
                 .hasMessageContaining("out of range: 5");
-        assertThatThrownBy(() -> SparseSoftmax.fit(x, new int[] {0, 1}, 3, 10, new double[3], LinearModel.Settings.DEFAULT))
+        assertThatThrownBy(() ->
+                        SparseSoftmax.fit(x, new int[] {0, 1}, 3, 10, new double[3], LinearModel.Settings.DEFAULT))
                 .hasMessageContaining("differ");
-        assertThatThrownBy(() -> fitted().scores(v(new int[] {12}, new float[] {1f}))).hasMessageContaining("12");
-        assertThatThrownBy(() -> SparseSoftmax.read(new DataInputStream(new ByteArrayInputStream(new byte[] {0, 0, 0, 1, 0, 0, 0, 1}))))
-                .isInstanceOf(IOException.class).hasMessageContaining("1 classes");
+        assertThatThrownBy(() -> fitted().scores(v(new int[] {12}, new float[] {1f})))
+                .hasMessageContaining("12");
+        assertThatThrownBy(() -> SparseSoftmax.read(
+                        new DataInputStream(new ByteArrayInputStream(new byte[] {0, 0, 0, 1, 0, 0, 0, 1}))))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("1 classes");
     }
 }

@@ -1,11 +1,10 @@
 package dev.vigie.nlp.internal.linear;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class WordVectorsTest {
 
@@ -18,14 +17,18 @@ class WordVectorsTest {
         double[] sum = new double[50];
         assertThat(vectors.addTo("football", sum)).isTrue();
         assertThat(java.util.Arrays.stream(sum).map(Math::abs).sum()).isPositive();
-        assertThat(vectors.addTo("Football", new double[50])).as("keys are folded like TextFeatures.tokens").isFalse();
+        assertThat(vectors.addTo("Football", new double[50]))
+                .as("keys are folded like TextFeatures.tokens")
+                .isFalse();
         assertThat(vectors.addTo("zzqxvigie", new double[50])).isFalse();
     }
 
     @Test
     void wordsOfOneTopicAreCloserThanWordsOfTwo() {
-        assertThat(vectors.similarity("football", "soccer")).isGreaterThan(vectors.similarity("football", "stocks") + 0.2);
-        assertThat(vectors.similarity("shares", "investors")).isGreaterThan(vectors.similarity("shares", "striker") + 0.2);
+        assertThat(vectors.similarity("football", "soccer"))
+                .isGreaterThan(vectors.similarity("football", "stocks") + 0.2);
+        assertThat(vectors.similarity("shares", "investors"))
+                .isGreaterThan(vectors.similarity("shares", "striker") + 0.2);
         assertThat(vectors.similarity("football", "zzqxvigie")).isZero();
     }
 
