@@ -1,6 +1,7 @@
 package dev.vigie.nlp.event;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,15 @@ import java.util.TreeSet;
  * scored in full. A story's vector keeps at most {@value #MAX_STORY_KEYS} keys. The cost per mention is therefore
  * bounded whatever the size of the watch.
  *
+ * <p><b>Merging at the end of a batch.</b> Taken one at a time, the first mentions of an event worded two ways (a
+ * "recall" headline, a "stop charging" headline) start two stories, and later mentions join one or the other. Once the
+ * batch is placed, every story it started is compared with the stories sharing a key with it (the same inverted
+ * index) by the cosine of their mean vectors, and merged into the best one at {@link Builder#mergeThreshold(double)} or
+ * more, for a few sweeps until nothing merges. Two stories merge only if together they still fit in the {@link
+ * Builder#window(long) window} and no more than {@link Builder#mergeGap(long)} of silence separates them. The older
+ * story keeps its id; a story of an earlier run can take in a story of the batch, but two stories of earlier runs never
+ * merge (their ids are indexed).
+ *
  * <p>Near-copies ({@code story_id}) always share an event: an item naming the near-copy story of an earlier item joins
  * that item's event without comparison.
  *
@@ -37,8 +47,11 @@ import java.util.TreeSet;
  */
 public final class EventClusterer {
 
-    /** Cosine a mention needs with a story of its language to join it; chosen by cross-validation (see README). */
-    public static final double DEFAULT_THRESHOLD = 0.10;
+    /**
+     * Cosine a mention needs with a story of its language to join it; chosen with {@link #DEFAULT_MERGE_THRESHOLD} by
+     * cross-validation (docs/evaluation.md, "Event stories").
+     */
+    public static final double DEFAULT_THRESHOLD = 0.20;
     /** Cosine on language-free keys a mention needs with a story of other languages only. */
     public static final double DEFAULT_CROSS_LANGUAGE_THRESHOLD = 0.30;
     /** Language-free keys a mention must share with a story of other languages only. */
@@ -64,6 +77,21 @@ public final class EventClusterer {
     public static final double DEFAULT_NUMBER_WEIGHT = 1.0;
     /** Background documents of the weights ({@link Builder#background(double)}). */
     public static final double DEFAULT_BACKGROUND = 30_000;
+    /**
+     * Cosine of two stories' mean vectors at which a story started in a batch merges into the other at the end of the
+     * batch; lower than the threshold of a single mention, as two stories' means are compared (each a summary of
+     * several wordings).
+     */
+    public static final double DEFAULT_MERGE_THRESHOLD = 0.10;
+    /**
+     * Longest silence between two stories that may merge at the end of a batch (from the last mention of one to the
+     * first of the other): coverage of one event is continuous, while two events of one brand a day apart (an outage,
+     * then a data leak) are often named together in later posts, which pull their mean vectors close. A single mention
+     * still joins a story after a silence, on its own similarity.
+     */
+    public static final long DEFAULT_MERGE_GAP_MILLIS = 6L * 3600 * 1000;
+    /** Sweeps of the end-of-batch merging at most (on the development data it settles after three). */
+    static final int MERGE_SWEEPS = 4;
     /** Keys kept per story vector. */
     public static final int MAX_STORY_KEYS = 512;
 
@@ -161,9 +189,16 @@ public final class EventClusterer {
 
         double freeSquares;
         long round = -1;
+        /** Known from an earlier run: its id is indexed, so it never merges into another story. */
+        boolean earlier;
+        /** The story it was merged into at the end of a batch, or {@code null}. */
+        Story mergedInto;
+
         double shared;
         double sharedFree;
         int sharedFreeCount;
+        /** The key last counted in this round (a story listed twice for a key counts once). */
+        String lastKey;
 
         Story(String id) {
             this.id = id;
@@ -177,6 +212,11 @@ public final class EventClusterer {
 
     private int documents;
     private final Map<String, Story> stories = new LinkedHashMap<>();
+    /** Stories merged into another, by id (their mentions' assignments follow {@link Story#mergedInto}). */
+    private final Map<String, Story> mergedIds = new HashMap<>();
+    /** Creation order of every story. */
+    private final Map<String, Integer> order = new HashMap<>();
+
     private final Map<String, ArrayList<Story>> postings = new HashMap<>();
     private final Map<String, Story> byNearCopy = new HashMap<>();
     private final List<Earlier> remembered = new ArrayList<>();
@@ -246,15 +286,163 @@ public final class EventClusterer {
             }
         }
         for (Earlier e : remembered) {
-            add(stories.computeIfAbsent(e.eventId(), Story::new), e.item());
+            Story s = stories.computeIfAbsent(e.eventId(), this::newStory);
+            s.earlier = true;
+            add(s, e.item());
         }
         remembered.clear();
-        List<Assignment> out = new ArrayList<>(sorted.size());
+        List<Assignment> placed = new ArrayList<>(sorted.size());
+        List<Story> started = new ArrayList<>();
         for (Item item : sorted) {
             Assignment a = place(item);
-            out.add(a);
+            placed.add(a);
+            if (a.eventId().equals(item.id())) {
+                started.add(stories.get(item.id()));
+            }
+        }
+        if (settings.mergeThreshold <= 1 && !started.isEmpty()) {
+            mergeStarted(started);
+        }
+        List<Assignment> out = new ArrayList<>(placed.size());
+        for (Assignment a : placed) {
+            Story s = root(stories.containsKey(a.eventId()) ? stories.get(a.eventId()) : mergedIds.get(a.eventId()));
+            out.add(s.id.equals(a.eventId()) ? a : new Assignment(a.id(), s.id, a.score()));
         }
         return out;
+    }
+
+    /**
+     * Merges the stories this batch started into a similar story (one a mention could not join alone because the
+     * story's first mentions were worded differently): each is compared, by the cosine of the two mean vectors, with
+     * the stories that share a key with it (the inverted index, {@link Builder#maxCandidates(int)} best), and merged
+     * into the best one at {@link Builder#mergeThreshold(double)} or more. The older story keeps its id; two stories of
+     * earlier runs are never merged (their ids are indexed).
+     */
+    private void mergeStarted(List<Story> started) {
+        for (int sweep = 0; sweep < MERGE_SWEEPS; sweep++) {
+            boolean merged = false;
+            for (Story s : started) {
+                if (s.mergedInto != null) {
+                    continue;
+                }
+                Story best = bestMerge(s);
+                if (best != null) {
+                    Story older = best.earlier || order.get(best.id) < order.get(s.id) ? best : s;
+                    merge(older == best ? s : best, older);
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                return;
+            }
+        }
+    }
+
+    private Story bestMerge(Story s) {
+        round++;
+        s.round = round;
+        List<Story> touched = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : s.counts.entrySet()) {
+            String k = e.getKey();
+            List<Story> list = postings.get(k);
+            if (list == null) {
+                continue;
+            }
+            double w = weight(k);
+            double sw = w * e.getValue() / s.size;
+            boolean free = EventSignals.isLanguageFree(k);
+            for (Story listed : list) {
+                Story t = root(listed);
+                if (t == s || (t.round == round && t.lastKey == k)) {
+                    continue;
+                }
+                if (Math.max(s.lastSeen, t.lastSeen) - Math.min(s.firstSeen, t.firstSeen) > settings.windowMillis) {
+                    continue; // merged, the story would last longer than its window
+                }
+                if (Math.max(s.firstSeen, t.firstSeen) - Math.min(s.lastSeen, t.lastSeen) > settings.mergeGapMillis) {
+                    continue; // hours of silence between the two: separate events unless one mention joins them
+                }
+                if (t.round != round) {
+                    t.round = round;
+                    t.shared = 0;
+                    t.sharedFree = 0;
+                    t.sharedFreeCount = 0;
+                    touched.add(t);
+                }
+                t.lastKey = k;
+                double tw = w * t.counts.getOrDefault(k, 0) / t.size;
+                t.shared += sw * tw;
+                if (free) {
+                    t.sharedFree += sw * tw;
+                    t.sharedFreeCount++;
+                }
+            }
+        }
+        touched.sort(Comparator.comparingDouble((Story t) -> -t.shared).thenComparing(t -> t.id));
+        Story best = null;
+        double bestScore = 0;
+        for (int i = 0; i < touched.size() && i < settings.maxCandidates; i++) {
+            Story t = touched.get(i);
+            comparisons++;
+            boolean sameLanguage = !Collections.disjoint(s.languages, t.languages);
+            double score;
+            if (sameLanguage) {
+                score = t.shared / (storyNorm(s, false) * storyNorm(t, false));
+                if (score < settings.mergeThreshold) {
+                    continue;
+                }
+            } else {
+                if (t.sharedFreeCount < settings.minSharedNames || s.freeSquares == 0 || t.freeSquares == 0) {
+                    continue;
+                }
+                score = t.sharedFree / (storyNorm(s, true) * storyNorm(t, true));
+                if (score < Math.max(settings.mergeThreshold, settings.crossLanguageThreshold)) {
+                    continue;
+                }
+            }
+            if (score > bestScore) {
+                best = t;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private void merge(Story from, Story into) {
+        from.mergedInto = into;
+        stories.remove(from.id);
+        mergedIds.put(from.id, from);
+        into.size += from.size;
+        into.outlets.addAll(from.outlets);
+        into.languages.addAll(from.languages);
+        into.firstSeen = Math.min(into.firstSeen, from.firstSeen);
+        into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
+        if (from.title != null
+                && (into.title == null
+                        || (from.titlePreferred && !into.titlePreferred)
+                        || (from.titlePreferred == into.titlePreferred && from.titleAt < into.titleAt))) {
+            into.title = from.title;
+            into.titleAt = from.titleAt;
+            into.titlePreferred = from.titlePreferred;
+        }
+        for (Map.Entry<String, Integer> e : from.counts.entrySet()) {
+            String k = e.getKey();
+            Integer c = into.counts.get(k);
+            if (c != null) {
+                into.counts.put(k, c + e.getValue());
+            } else if (into.counts.size() < MAX_STORY_KEYS) {
+                into.counts.put(k, e.getValue());
+            }
+        }
+        into.squares = 0;
+        into.freeSquares = 0;
+        for (Map.Entry<String, Integer> e : into.counts.entrySet()) {
+            double w = weight(e.getKey()) * e.getValue();
+            into.squares += w * w;
+            if (EventSignals.isLanguageFree(e.getKey())) {
+                into.freeSquares += w * w;
+            }
+        }
     }
 
     /** The event stories known so far (earlier members included), in order of creation. */
@@ -280,6 +468,7 @@ public final class EventClusterer {
 
     private Assignment place(Item item) {
         Story copyOf = item.nearCopyStory() == null ? null : byNearCopy.get(item.nearCopyStory());
+        copyOf = copyOf == null ? null : root(copyOf);
         if (copyOf != null) {
             add(copyOf, item);
             return new Assignment(item.id(), copyOf.id, 1);
@@ -298,7 +487,8 @@ public final class EventClusterer {
             }
             double w = weight(k);
             boolean free = EventSignals.isLanguageFree(k);
-            for (Story s : list) {
+            for (Story listed : list) {
+                Story s = root(listed);
                 if (Math.abs(item.publishedAtMillis() - s.firstSeen) > settings.windowMillis) {
                     continue;
                 }
@@ -308,7 +498,10 @@ public final class EventClusterer {
                     s.sharedFree = 0;
                     s.sharedFreeCount = 0;
                     touched.add(s);
+                } else if (s.lastKey == k) {
+                    continue; // a merged story and its root are both listed for this key: count it once
                 }
+                s.lastKey = k;
                 double sw = w * s.counts.getOrDefault(k, 0) / s.size;
                 s.shared += w * sw;
                 if (free) {
@@ -346,13 +539,26 @@ public final class EventClusterer {
             }
         }
         if (best == null) {
-            Story s = new Story(item.id());
+            Story s = newStory(item.id());
             stories.put(s.id, s);
             add(s, item);
             return new Assignment(item.id(), item.id(), 0);
         }
         add(best, item);
         return new Assignment(item.id(), best.id, bestScore);
+    }
+
+    private Story newStory(String id) {
+        order.put(id, order.size());
+        return new Story(id);
+    }
+
+    private static Story root(Story s) {
+        Story r = s;
+        while (r.mergedInto != null) {
+            r = r.mergedInto;
+        }
+        return r;
     }
 
     private double weight(String key) {
@@ -444,8 +650,38 @@ public final class EventClusterer {
         private double numberWeight = DEFAULT_NUMBER_WEIGHT;
         private String preferredLanguage = "";
         private double background = DEFAULT_BACKGROUND;
+        private double mergeThreshold = DEFAULT_MERGE_THRESHOLD;
+        private long mergeGapMillis = DEFAULT_MERGE_GAP_MILLIS;
 
         private Builder() {}
+
+        /**
+         * Cosine between the mean vectors of two stories at which a story started in a batch merges, at the end of the
+         * batch, into the most similar story of its window, in (0, 1].
+         */
+        public Builder mergeThreshold(double t) {
+            this.mergeThreshold = fraction("event story merge threshold", t);
+            return this;
+        }
+
+        /**
+         * Longest silence, in milliseconds, between two stories that may merge at the end of a batch (from the last
+         * mention of one to the first of the other), at least one minute.
+         */
+        public Builder mergeGap(long millis) {
+            if (millis < 60_000L) {
+                throw new IllegalArgumentException(
+                        "event story merge gap must be at least one minute: " + millis + " ms");
+            }
+            this.mergeGapMillis = millis;
+            return this;
+        }
+
+        /** No merging at the end of a batch: each mention joins a story or starts one, and that is final. */
+        public Builder withoutMerging() {
+            this.mergeThreshold = Double.POSITIVE_INFINITY;
+            return this;
+        }
 
         /**
          * Documents assumed seen before the first one, none of which carries any key: they keep a word from weighing
@@ -472,6 +708,8 @@ public final class EventClusterer {
             b.numberWeight = numberWeight;
             b.preferredLanguage = preferredLanguage;
             b.background = background;
+            b.mergeThreshold = mergeThreshold;
+            b.mergeGapMillis = mergeGapMillis;
             return b;
         }
 

@@ -146,12 +146,123 @@ class EventClustererTest {
     }
 
     @Test
-    void anEventEndsAfterItsWindow() {
+    void anEventEndsAfterItsWindow() { // neither joined by a mention nor merged at the end of the batch
         EventClusterer clusterer = EventClusterer.builder().window(24 * HOUR).build();
         List<EventClusterer.Item> items = List.of(
                 item("a", 0, "en", "wire", "Globex recalls 40,000 Zephyr batteries", null),
                 item("b", 72, "en", "blog", "Globex recalls 40,000 Zephyr batteries", null));
         assertThat(eventOf(clusterer.assign(items))).containsEntry("b", "b");
+    }
+
+    /** One event worded two ways: "recall" headlines and "stop charging" headlines, then a mention naming both. */
+    private List<EventClusterer.Item> recall() {
+        return List.of(
+                item("a1", 0, "en", "wire", "Globex recalls Zephyr batteries after fires", null),
+                item("b1", 1, "en", "blog", "Owners told to stop charging as battery fire risk grows", null),
+                item("a2", 2, "en", "daily", "Globex recalls 40,000 Zephyr batteries", null),
+                item("b2", 3, "en", "forum", "Stop charging, owners told: battery fire risk", null),
+                item("c1", 4, "en", "radio", "Globex battery fire risk: owners told to stop charging Zephyr", null),
+                item("x1", 5, "en", "wire", "Initech opens a store in Lyon", null));
+    }
+
+    @Test
+    void storiesStartedInABatchMergeWhenTheyTurnOutToBeOneEvent() {
+        // joining one mention at a time, the two wordings stay two stories
+        Map<String, String> apart =
+                eventOf(EventClusterer.builder().withoutMerging().build().assign(recall()));
+        assertThat(apart.get("a2")).isEqualTo("a1");
+        assertThat(apart.get("b2")).isEqualTo("b1");
+        assertThat(apart.get("b1")).isNotEqualTo(apart.get("a1"));
+
+        // at the end of the batch, the two stories' mean vectors are close enough: one event, the older id
+        EventClusterer clusterer = EventClusterer.create();
+        Map<String, String> merged = eventOf(clusterer.assign(recall()));
+        assertThat(merged).containsEntry("a1", "a1").containsEntry("a2", "a1").containsEntry("b1", "a1");
+        assertThat(merged).containsEntry("b2", "a1").containsEntry("c1", "a1").containsEntry("x1", "x1");
+        EventClusterer.EventStory story = clusterer.stories().stream()
+                .filter(s -> s.id().equals("a1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(story.mentions()).isEqualTo(5);
+        assertThat(story.outlets()).containsExactlyInAnyOrder("wire", "blog", "daily", "forum", "radio");
+        assertThat(story.title()).isEqualTo("Globex recalls Zephyr batteries after fires");
+        assertThat(clusterer.stories())
+                .extracting(EventClusterer.EventStory::id)
+                .containsExactly("a1", "x1");
+    }
+
+    @Test
+    void aStoryStartedInABatchMergesIntoAnEarlierRunsStoryButTwoEarlierStoriesNeverMerge() {
+        List<EventClusterer.Item> items = recall();
+        EventClusterer second = EventClusterer.create();
+        // an earlier run (without merging) indexed the two wordings as two events
+        second.remember(new EventClusterer.Earlier(items.get(0), "a1"));
+        second.remember(new EventClusterer.Earlier(items.get(2), "a1"));
+        second.remember(new EventClusterer.Earlier(items.get(1), "b1"));
+        second.remember(new EventClusterer.Earlier(items.get(3), "b1"));
+        Map<String, String> after = eventOf(second.assign(items.subList(4, 6)));
+        assertThat(after.get("c1")).isIn("a1", "b1");
+        assertThat(after).containsEntry("x1", "x1");
+        assertThat(second.stories()).extracting(EventClusterer.EventStory::id).contains("a1", "b1");
+
+        // a story this batch starts, worded like the earlier "stop charging" coverage, joins it under its id
+        EventClusterer third = EventClusterer.builder().threshold(1).build(); // no mention joins alone
+        third.remember(new EventClusterer.Earlier(items.get(1), "b1"));
+        third.remember(new EventClusterer.Earlier(items.get(3), "b1"));
+        Map<String, String> merged = eventOf(third.assign(
+                List.of(item("b3", 6, "en", "tv", "Battery fire risk: stop charging, owners told", null))));
+        assertThat(merged).containsEntry("b3", "b1");
+    }
+
+    @Test
+    void twoEventsADayApartStaySeparateEvenWhenLaterPostsNameBoth() {
+        List<EventClusterer.Item> items = List.of(
+                item(
+                        "o1",
+                        0,
+                        "en",
+                        "wire",
+                        "Ventelune app outage: bikes cannot be unlocked",
+                        "The app shows an error and riders cannot unlock their bikes this morning."),
+                item("o2", 1, "en", "blog", "Ventelune outage: riders stranded, app down", null),
+                item(
+                        "o3",
+                        3,
+                        "en",
+                        "daily",
+                        "Ventelune apologises for the app outage and offers riders a free month",
+                        null),
+                item(
+                        "l1",
+                        20,
+                        "en",
+                        "wire",
+                        "Ventelune data leak: rider home addresses exposed",
+                        "A researcher found an API returning rider names and home addresses."),
+                item("l2", 21, "en", "forum", "Researcher finds Ventelune API exposing rider addresses", null),
+                item(
+                        "l3",
+                        22,
+                        "en",
+                        "blog",
+                        "After the outage, a data leak: Ventelune API exposed rider home addresses",
+                        null),
+                item(
+                        "l4",
+                        23,
+                        "en",
+                        "radio",
+                        "First the outage, now rider names and home addresses exposed by a Ventelune API",
+                        null));
+        Map<String, String> event = eventOf(EventClusterer.create().assign(items));
+        assertThat(List.of(event.get("o2"), event.get("o3"))).containsOnly("o1");
+        assertThat(List.of(event.get("l1"), event.get("l2"), event.get("l3"), event.get("l4")))
+                .containsOnly("l1");
+
+        // the posts naming both pull the two stories' means together: without the 6-hour gap rule they would merge
+        Map<String, String> loose =
+                eventOf(EventClusterer.builder().mergeGap(48 * HOUR).build().assign(items));
+        assertThat(loose.get("l1")).isEqualTo("o1");
     }
 
     @Test
@@ -167,6 +278,8 @@ class EventClustererTest {
         assertThatThrownBy(() -> EventClusterer.builder().numberWeight(11)).hasMessageContaining("number weight");
         assertThatThrownBy(() -> EventClusterer.builder().background(-1)).hasMessageContaining("-1");
         assertThatThrownBy(() -> EventClusterer.builder().commonShare(0)).hasMessageContaining("0");
+        assertThatThrownBy(() -> EventClusterer.builder().mergeThreshold(1.5)).hasMessageContaining("merge");
+        assertThatThrownBy(() -> EventClusterer.builder().mergeGap(1000)).hasMessageContaining("1000");
         EventClusterer.Item a = item("a", 0, "en", "wire", "Globex", null);
         assertThatThrownBy(() -> EventClusterer.create().assign(List.of(a, a))).hasMessageContaining("a");
     }
