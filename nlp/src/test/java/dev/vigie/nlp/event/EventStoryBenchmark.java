@@ -12,7 +12,8 @@ import java.util.Random;
  * What event stories cost per 10,000 mentions: the keys of each mention ({@link EventSignals}) and one
  * {@link EventClusterer} pass over a batch, for batches of growing size, so that a cost growing faster than the batch
  * would show. Mentions are AG News items (title and description, {@code topics-en}), cycled when the batch is larger
- * than the set, published over a week by 500 outlets.
+ * than the set, published over a week by 500 outlets. The same batch is then clustered without the end-of-batch
+ * merging, and with the settings before it (threshold 0.10, no merging), to show what the merging costs.
  *
  * <p>{@code java ... EventStoryBenchmark [dataDir] [sizes...]} (default sizes 10000 50000 100000)
  */
@@ -42,10 +43,12 @@ public final class EventStoryBenchmark {
                         .getSystemLoadAverage());
         System.out.printf(
                 Locale.ROOT,
-                "%9s %12s %12s %14s %12s %10s %16s%n",
+                "%9s %12s %12s %14s %14s %14s %12s %10s %16s%n",
                 "mentions",
                 "keys ms",
                 "cluster ms",
+                "no merging ms",
+                "0.10 alone ms",
                 "comparisons",
                 "stories",
                 "joined",
@@ -69,15 +72,22 @@ public final class EventStoryBenchmark {
             EventClusterer clusterer = EventClusterer.create();
             List<EventClusterer.Assignment> out = clusterer.assign(items);
             long t2 = System.nanoTime();
+            EventClusterer.builder().withoutMerging().build().assign(items);
+            long t3 = System.nanoTime();
+            double unmergedMs = (t3 - t2) / 1e6;
+            EventClusterer.builder().threshold(0.10).withoutMerging().build().assign(items);
+            double beforeMs = (System.nanoTime() - t3) / 1e6;
             long joined = out.stream().filter(a -> !a.eventId().equals(a.id())).count();
             double keysMs = (t1 - t0) / 1e6;
             double clusterMs = (t2 - t1) / 1e6;
             System.out.printf(
                     Locale.ROOT,
-                    "%,9d %12.0f %12.0f %,14d %,12d %,10d %16.0f%n",
+                    "%,9d %12.0f %12.0f %14.0f %14.0f %,14d %,12d %,10d %16.0f%n",
                     n,
                     keysMs,
                     clusterMs,
+                    unmergedMs,
+                    beforeMs,
                     clusterer.comparisons(),
                     clusterer.stories().size(),
                     joined,
