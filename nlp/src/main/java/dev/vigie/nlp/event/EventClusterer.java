@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -92,6 +93,8 @@ public final class EventClusterer {
     public static final long DEFAULT_MERGE_GAP_MILLIS = 6L * 3600 * 1000;
     /** Sweeps of the end-of-batch merging at most (on the development data it settles after three). */
     static final int MERGE_SWEEPS = 4;
+    /** Keys of a story that look up the stories it may merge with (its heaviest). */
+    static final int MERGE_KEYS = 64;
     /** Keys kept per story vector. */
     public static final int MAX_STORY_KEYS = 512;
 
@@ -342,7 +345,7 @@ public final class EventClusterer {
         round++;
         s.round = round;
         List<Story> touched = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : s.counts.entrySet()) {
+        for (Map.Entry<String, Integer> e : mergeKeys(s)) {
             String k = e.getKey();
             List<Story> list = postings.get(k);
             if (list == null) {
@@ -350,7 +353,6 @@ public final class EventClusterer {
             }
             double w = weight(k);
             double sw = w * e.getValue() / s.size;
-            boolean free = EventSignals.isLanguageFree(k);
             for (Story listed : list) {
                 Story t = root(listed);
                 if (t == s || (t.round == round && t.lastKey == k)) {
@@ -365,25 +367,18 @@ public final class EventClusterer {
                 if (t.round != round) {
                     t.round = round;
                     t.shared = 0;
-                    t.sharedFree = 0;
-                    t.sharedFreeCount = 0;
                     touched.add(t);
                 }
                 t.lastKey = k;
-                double tw = w * t.counts.getOrDefault(k, 0) / t.size;
-                t.shared += sw * tw;
-                if (free) {
-                    t.sharedFree += sw * tw;
-                    t.sharedFreeCount++;
-                }
+                t.shared += sw * w * t.counts.getOrDefault(k, 0) / t.size;
             }
         }
-        touched.sort(Comparator.comparingDouble((Story t) -> -t.shared).thenComparing(t -> t.id));
+        touched = mostShared(touched);
         Story best = null;
         double bestScore = 0;
-        for (int i = 0; i < touched.size() && i < settings.maxCandidates; i++) {
-            Story t = touched.get(i);
+        for (Story t : touched) {
             comparisons++;
+            sharedWith(s, t); // in full: the candidates were ranked on the story's main keys only
             boolean sameLanguage = !Collections.disjoint(s.languages, t.languages);
             double score;
             if (sameLanguage) {
@@ -406,6 +401,41 @@ public final class EventClusterer {
             }
         }
         return best;
+    }
+
+    /** The keys that look up merge candidates: a story's {@value #MERGE_KEYS} heaviest (weight times count). */
+    private List<Map.Entry<String, Integer>> mergeKeys(Story s) {
+        List<Map.Entry<String, Integer>> keys = new ArrayList<>(s.counts.entrySet());
+        if (keys.size() > MERGE_KEYS) {
+            keys.sort(Comparator.comparingDouble((Map.Entry<String, Integer> e) -> -weight(e.getKey()) * e.getValue())
+                    .thenComparing(Map.Entry::getKey));
+            keys = keys.subList(0, MERGE_KEYS);
+        }
+        return keys;
+    }
+
+    /** Sets {@code t.shared}, {@code t.sharedFree} and {@code t.sharedFreeCount} to the dot products of two stories. */
+    private void sharedWith(Story s, Story t) {
+        Story small = s.counts.size() <= t.counts.size() ? s : t;
+        Story large = small == s ? t : s;
+        double shared = 0;
+        double free = 0;
+        int freeCount = 0;
+        for (Map.Entry<String, Integer> e : small.counts.entrySet()) {
+            Integer c = large.counts.get(e.getKey());
+            if (c != null) {
+                double w = weight(e.getKey());
+                double dot = w * w * e.getValue() * c / ((double) small.size * large.size);
+                shared += dot;
+                if (EventSignals.isLanguageFree(e.getKey())) {
+                    free += dot;
+                    freeCount++;
+                }
+            }
+        }
+        t.shared = shared;
+        t.sharedFree = free;
+        t.sharedFreeCount = freeCount;
     }
 
     private void merge(Story from, Story into) {
@@ -510,7 +540,7 @@ public final class EventClusterer {
                 }
             }
         }
-        touched.sort(Comparator.comparingDouble((Story s) -> -s.shared).thenComparing(s -> s.id));
+        touched = mostShared(touched);
         Story best = null;
         double bestScore = 0;
         double itemNorm = norm(item, false);
@@ -546,6 +576,34 @@ public final class EventClusterer {
         }
         add(best, item);
         return new Assignment(item.id(), best.id, bestScore);
+    }
+
+    /** Stories by shared weight, most first (ties by id). */
+    private static final Comparator<Story> MOST_SHARED =
+            Comparator.comparingDouble((Story s) -> -s.shared).thenComparing(s -> s.id);
+
+    /**
+     * The {@link Builder#maxCandidates(int)} stories sharing the most weight, in that order: a bounded heap, as a
+     * mention can touch thousands of stories through its keys' postings.
+     */
+    private List<Story> mostShared(List<Story> touched) {
+        int k = settings.maxCandidates;
+        if (touched.size() <= k) {
+            touched.sort(MOST_SHARED);
+            return touched;
+        }
+        PriorityQueue<Story> kept = new PriorityQueue<>(k + 1, MOST_SHARED.reversed());
+        for (Story s : touched) {
+            if (kept.size() < k) {
+                kept.add(s);
+            } else if (MOST_SHARED.compare(s, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(s);
+            }
+        }
+        List<Story> out = new ArrayList<>(kept);
+        out.sort(MOST_SHARED);
+        return out;
     }
 
     private Story newStory(String id) {
