@@ -8,7 +8,7 @@
  *     .watch(watch)
  *     .elasticsearch(ElasticsearchEndpoint.of("http://localhost:9200"))
  *     .build());
- * summary.print(System.out);
+ * summary.print(out); // any PrintStream: vigie run prints to the terminal
  * }</pre>
  * Source tasks (one per feed, API query or page, with the state read from {@code vigie-state}) are fetched first:
  * an embedded run fetches them in the driver ({@code DriverFetch}: one HTTP client, bounded
