@@ -150,7 +150,8 @@ public final class EventClusterer {
      *
      * @param id the mention
      * @param eventId its event story: its own id when it starts one
-     * @param score the cosine that made it join (1 for a near-copy, 0 when it starts a story)
+     * @param score the cosine that made it join (1 for a near-copy, 0 when it started a story, also when that story
+     *     merged into another at the end of the batch)
      */
     public record Assignment(String id, String eventId, double score) {}
 
