@@ -122,6 +122,7 @@ public final class LexiconScorer implements SentimentScorer {
             low.add(fold(t));
         }
         boolean capDiff = capsDiffer(raw);
+        boolean french = "fr".equals(language);
         double[] valences = new double[raw.size()];
         int sentimentWords = 0;
         for (int i = 0; i < raw.size(); i++) {
@@ -135,7 +136,7 @@ public final class LexiconScorer implements SentimentScorer {
             Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
             if (idiom != null) {
                 valences[i - 1] = 0;
-                valences[i] = idiom;
+                valences[i] = french && !isNegation(low.get(i - 1)) && negated(low, i - 1) ? idiom * N_SCALAR : idiom;
                 sentimentWords++;
                 continue;
             }
@@ -147,15 +148,20 @@ public final class LexiconScorer implements SentimentScorer {
             if (w.equals("no") && i + 1 < low.size() && valence(raw.get(i + 1), low.get(i + 1)) != null) {
                 continue;
             }
+            if (french && w.equals("bien") && modifiesNext(raw, low, i)) {
+                continue; // "bien mauvais", "bien drôle": an intensifier, read with the next word
+            }
             sentimentWords++;
             if (capDiff && isUpper(raw.get(i))) {
                 v += v > 0 ? C_INCR : -C_INCR;
             }
             boolean negated = false;
+            boolean restrictive = false;
             for (int back = 1; back <= 3 && i - back >= 0; back++) {
                 String prev = low.get(i - back);
-                if (valence(raw.get(i - back), prev) == null || boosters.containsKey(prev)) {
-                    double s = booster(raw.get(i - back), prev, v, capDiff);
+                boolean bien = french && back == 1 && prev.equals("bien");
+                if (bien || valence(raw.get(i - back), prev) == null || boosters.containsKey(prev)) {
+                    double s = bien ? (v < 0 ? -B_INCR : B_INCR) : booster(raw.get(i - back), prev, v, capDiff);
                     if (back == 2) {
                         s *= 0.95;
                     } else if (back == 3) {
@@ -163,13 +169,15 @@ public final class LexiconScorer implements SentimentScorer {
                     }
                     v += s;
                 }
+                restrictive |= french && (prev.equals("que") || prev.equals("qu"));
                 if (isNegation(prev)
+                        && !(restrictive && (prev.equals("ne") || prev.equals("n")))
                         && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
                     negated = true;
                 }
             }
             if (!negated
-                    && "fr".equals(language)
+                    && french
                     && i + 1 < low.size()
                     && POSTVERBAL.contains(low.get(i + 1))
                     && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
@@ -187,7 +195,7 @@ public final class LexiconScorer implements SentimentScorer {
         }
         int contrast = -1;
         for (int i = 0; i < low.size(); i++) {
-            if (contrasts.contains(low.get(i))) {
+            if (contrasts.contains(low.get(i)) || (french && i >= 1 && isTwoWordContrast(low.get(i - 1), low.get(i)))) {
                 contrast = i;
             }
         }
@@ -222,6 +230,35 @@ public final class LexiconScorer implements SentimentScorer {
     /** French negations that follow the verb they negate when "ne" is dropped. */
     private static final Set<String> POSTVERBAL = Set.of("pas", "plus", "jamais");
 
+    /** A run of three or more identical letters: an elongation ("géniaaal", "nuuul"). */
+    private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
+
+    /** Whether a negation within the three words before position {@code i} applies to it ("ne ... que" does not). */
+    private boolean negated(List<String> low, int i) {
+        boolean restrictive = false;
+        for (int back = 1; back <= 3 && i - back >= 0; back++) {
+            String prev = low.get(i - back);
+            restrictive |= prev.equals("que") || prev.equals("qu");
+            if (isNegation(prev) && !(restrictive && (prev.equals("ne") || prev.equals("n")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "bien" right before a sentiment word that is not a booster. */
+    private boolean modifiesNext(List<String> raw, List<String> low, int i) {
+        return i + 1 < low.size()
+                && !low.get(i + 1).equals("bien")
+                && !boosters.containsKey(low.get(i + 1))
+                && valence(raw.get(i + 1), low.get(i + 1)) != null;
+    }
+
+    /** French contrasts written in two words: "par contre", "en revanche". */
+    private static boolean isTwoWordContrast(String first, String second) {
+        return (first.equals("par") && second.equals("contre")) || (first.equals("en") && second.equals("revanche"));
+    }
+
     private boolean isNegation(String word) {
         return negations.contains(word) || ("en".equals(language) && word.endsWith("n't"));
     }
@@ -242,6 +279,20 @@ public final class LexiconScorer implements SentimentScorer {
         if (raw.codePointCount(0, raw.length()) == 1 && emoji.containsKey(raw.codePointAt(0))) {
             return emoji.get(raw.codePointAt(0));
         }
+        Double v = lookup(raw, folded);
+        if (v == null && "fr".equals(language) && folded.length() > 3) {
+            java.util.regex.Matcher m = ELONGATION.matcher(folded);
+            if (m.find()) { // "géniaaal" is "génial", "trooop" is "trop", "cooool" is "cool"
+                v = lookup(raw, m.replaceAll("$1"));
+                if (v == null) {
+                    v = lookup(raw, ELONGATION.matcher(folded).replaceAll("$1$1"));
+                }
+            }
+        }
+        return v;
+    }
+
+    private Double lookup(String raw, String folded) {
         Double v = words.get(folded);
         if (v == null && raw.startsWith("#") && raw.length() > 1) {
             v = words.get(fold(raw.substring(1)));
@@ -532,28 +583,38 @@ public final class LexiconScorer implements SentimentScorer {
                     "ni",
                     "nullement",
                     "guere",
-                    "personne",
-                    "non");
-            Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
+                    "non"); // "personne" is mostly the noun ("une personne adorable"); "personne ne" has "ne"
+            Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf", "bref");
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
-            Map<String, Double> idioms = Map.of(
-                    "pas terrible",
-                    -1.5,
-                    "pas top",
-                    -1.5,
-                    "sans plus",
-                    -0.8,
-                    "pas fou",
-                    -1.2,
-                    "pas ouf",
-                    -1.2,
-                    "trop fort",
-                    2.4,
-                    "trop cool",
-                    2.6,
-                    "importe quoi",
-                    -2.2);
+            Map<String, Double> idioms = Map.ofEntries(
+                    Map.entry("pas terrible", -1.5),
+                    Map.entry("pas top", -1.5),
+                    Map.entry("sans plus", -0.8),
+                    Map.entry("pas fou", -1.2),
+                    Map.entry("pas ouf", -1.2),
+                    Map.entry("pas fameux", -1.4),
+                    Map.entry("pas folichon", -1.4),
+                    Map.entry("pas mal", 1.6), // litotes: "pas mal" is praise ("pas mal de" is rewritten first)
+                    Map.entry("po mal", 1.6),
+                    Map.entry("sans faute", 2.0),
+                    Map.entry("trop fort", 2.4),
+                    Map.entry("trop cool", 2.6),
+                    Map.entry("importe quoi", -2.2),
+                    Map.entry("mais bon", 0.0), // resignation, not praise: "mais bon, chacun ses goûts"
+                    Map.entry("ah bon", 0.0),
+                    Map.entry("bon ben", 0.0),
+                    Map.entry("bon bah", 0.0),
+                    Map.entry("par contre", 0.0),
+                    Map.entry("nulle part", 0.0),
+                    Map.entry("grace a", 1.0),
+                    Map.entry("pale copie", -2.4),
+                    Map.entry("bons sentiments", -1.0),
+                    Map.entry("liste noire", -1.6),
+                    Map.entry("maree noire", -2.4),
+                    Map.entry("au top", 2.4),
+                    Map.entry("fou rire", 2.2),
+                    Map.entry("de reve", 2.2));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

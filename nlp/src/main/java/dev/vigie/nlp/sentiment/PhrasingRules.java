@@ -29,6 +29,9 @@ final class PhrasingRules implements SentimentScorer {
     private final Map<Pattern, String> rewrites;
     private final Pattern question;
     private final Set<String> repetition;
+    /** When not empty, a repetition word must be followed by one of these ("encore une panne", not "encore mieux"). */
+    private final Set<String> determiners;
+
     private final Set<String> problems;
 
     private PhrasingRules(
@@ -37,12 +40,14 @@ final class PhrasingRules implements SentimentScorer {
             Map<Pattern, String> rewrites,
             Pattern question,
             Set<String> repetition,
+            Set<String> determiners,
             Set<String> problems) {
         this.inner = inner;
         this.lexicon = lexicon;
         this.rewrites = rewrites;
         this.question = question;
         this.repetition = repetition;
+        this.determiners = determiners;
         this.problems = problems;
     }
 
@@ -75,6 +80,7 @@ final class PhrasingRules implements SentimentScorer {
                 rewrites,
                 question,
                 Set.of("another", "again", "yet"),
+                Set.of(),
                 Set.of(
                         "outage",
                         "outages",
@@ -109,7 +115,22 @@ final class PhrasingRules implements SentimentScorer {
                 phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"),
                 "satisfait");
         rewrites.put(phrase("rien (à|a) redire"), "parfait");
+        rewrites.put(phrase("rien (à|a) reprocher"), "parfait");
         rewrites.put(phrase("(ça|ca|c['’]est) aurait pu être pire"), "correct");
+        // the mirror of "je m'attendais à pire": expectations not met
+        rewrites.put(
+                phrase(
+                        "(je m['’]|on s['’]|j['’]m['’]|m['’]|s['’])attend(ais|ait|ions) (à|a) (beaucoup |bien |tellement )?mieux"),
+                "déçu");
+        rewrites.put(phrase("(j['’]|on )esp[ée]r(ais|ait) (beaucoup |bien |tellement )?mieux"), "déçu");
+        rewrites.put(phrase("loin d['’](être|etre)"), "pas"); // "loin d'être drôle" ("de loin le meilleur" is praise)
+        rewrites.put(phrase("pas mal (de|d(?=['’]))"), "beaucoup de"); // a quantity, not the litotes "pas mal"
+        rewrites.put(phrase("chef[- ]d['’](œ|oe)uvre"), "merveille");
+        rewrites.put(phrase("coup de c(œ|oe)ur"), "favori");
+        rewrites.put(phrase("(à|a) ne (pas|surtout pas) (manquer|rater|louper)"), "incontournable");
+        rewrites.put(phrase("(à|a) voir absolument"), "incontournable");
+        rewrites.put(phrase("pass(ez|e|er) (votre|ton|son) chemin"), "à éviter");
+        rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
         Pattern question = Pattern.compile(
                 "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
                         + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
@@ -120,6 +141,7 @@ final class PhrasingRules implements SentimentScorer {
                 rewrites,
                 question,
                 Set.of("encore", "nouveau", "nouvelle"),
+                Set.of("un", "une", "des", "de", "du", "la", "le", "les", "l", "d", "l'", "d'", "l’", "d’", "en"),
                 Set.of(
                         "panne",
                         "pannes",
@@ -177,6 +199,11 @@ final class PhrasingRules implements SentimentScorer {
         for (int i = 0; i < tokens.size(); i++) {
             if (!repetition.contains(tokens.get(i))) {
                 continue;
+            }
+            if (!determiners.isEmpty()
+                    && tokens.get(i).equals("encore")
+                    && (i + 1 >= tokens.size() || !determiners.contains(tokens.get(i + 1)))) {
+                continue; // "encore insuffisant", "encore mieux": a degree, not a repeated event
             }
             for (int j = i + 1; j <= i + 3 && j < tokens.size(); j++) {
                 String w = tokens.get(j);
