@@ -148,8 +148,20 @@ public final class LexiconScorer implements SentimentScorer {
             if (w.equals("no") && i + 1 < low.size() && valence(raw.get(i + 1), low.get(i + 1)) != null) {
                 continue;
             }
+            if (french
+                    && w.equals("bien")
+                    && i + 1 < low.size()
+                    && (low.get(i + 1).equals("que") || low.get(i + 1).equals("qu"))) {
+                continue; // "bien que" is a conjunction
+            }
             if (french && w.equals("bien") && modifiesNext(raw, low, i)) {
                 continue; // "bien mauvais", "bien drôle": an intensifier, read with the next word
+            }
+            if (french && w.equals("mal") && praiseFollows(raw, low, i)) {
+                continue; // "mal écrit", "mal ficelé": the next word's praise is negated
+            }
+            if (french && v > 0 && IRONIC.contains(w) && i + 1 < low.size() && isBlame(raw, low, i + 1)) {
+                continue; // "une belle arnaque", "un joli recul": the adjective is irony, the noun is the opinion
             }
             sentimentWords++;
             if (capDiff && isUpper(raw.get(i))) {
@@ -170,8 +182,9 @@ public final class LexiconScorer implements SentimentScorer {
                     v += s;
                 }
                 restrictive |= french && (prev.equals("que") || prev.equals("qu"));
-                if (isNegation(prev)
+                if ((isNegation(prev) || (french && back == 1 && prev.equals("mal") && base > 0))
                         && !(restrictive && (prev.equals("ne") || prev.equals("n")))
+                        && !(french && prev.equals("sans") && SANS_ADVERBIAL.contains(low.get(i - back + 1)))
                         && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
                     negated = true;
                 }
@@ -199,6 +212,9 @@ public final class LexiconScorer implements SentimentScorer {
                 contrast = i;
             }
         }
+        if (french) {
+            weakenConcessions(low, valences);
+        }
         if (contrast >= 0) {
             for (int i = 0; i < valences.length; i++) {
                 if (i < contrast) {
@@ -224,7 +240,11 @@ public final class LexiconScorer implements SentimentScorer {
             sum += sum > 0 ? emphasis : -emphasis;
         }
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
-        return new Reading(compound, pos, neg, sentimentWords, raw.size());
+        int tokenCount = raw.size();
+        if (french) {
+            tokenCount -= (int) raw.stream().filter(CLAUSE::equals).count();
+        }
+        return new Reading(compound, pos, neg, sentimentWords, tokenCount);
     }
 
     /** French negations that follow the verb they negate when "ne" is dropped. */
@@ -244,6 +264,49 @@ public final class LexiconScorer implements SentimentScorer {
             }
         }
         return false;
+    }
+
+    /** A French token that stands for the end of a clause (a comma, a full stop...), never a word. */
+    private static final String CLAUSE = "<,>";
+
+    /** Words after a French concession ("malgré", "même si", "bien que", "certes") count half, up to the clause end. */
+    private static void weakenConcessions(List<String> low, double[] valences) {
+        for (int i = 0; i < low.size(); i++) {
+            String w = low.get(i);
+            boolean concession = w.equals("malgre")
+                    || w.equals("quoique")
+                    || w.equals("certes")
+                    || (i >= 1 && w.equals("si") && low.get(i - 1).equals("meme"))
+                    || (i >= 1
+                            && (w.equals("que") || w.equals("qu"))
+                            && low.get(i - 1).equals("bien"));
+            if (!concession) {
+                continue;
+            }
+            for (int j = i + 1; j < low.size() && j <= i + 10 && !low.get(j).equals(CLAUSE); j++) {
+                valences[j] *= 0.5;
+            }
+        }
+    }
+
+    /** "sans doute", "sans hésiter": "sans" that does not negate what follows ("sans doute la meilleure"). */
+    private static final Set<String> SANS_ADVERBIAL =
+            Set.of("doute", "aucun", "hesiter", "hesitation", "conteste", "exagerer", "mentir", "rire", "blague");
+
+    /** French adjectives of praise that are ironic before a word of blame ("un bel échec", "quel joli recul"). */
+    private static final Set<String> IRONIC = Set.of("beau", "bel", "belle", "joli", "jolie", "fameux", "fameuse");
+
+    private boolean isBlame(List<String> raw, List<String> low, int i) {
+        Double v = valence(raw.get(i), low.get(i));
+        return v != null && v < 0 && !boosters.containsKey(low.get(i));
+    }
+
+    private boolean praiseFollows(List<String> raw, List<String> low, int i) {
+        if (i + 1 >= low.size() || boosters.containsKey(low.get(i + 1))) {
+            return false;
+        }
+        Double v = valence(raw.get(i + 1), low.get(i + 1));
+        return v != null && v > 0;
     }
 
     /** "bien" right before a sentiment word that is not a booster. */
@@ -392,7 +455,14 @@ public final class LexiconScorer implements SentimentScorer {
             out.add(token); // an emoticon
             return;
         }
+        boolean clauseEnd = "fr".equals(language)
+                && CLAUSE_PUNCTUATION
+                        .matcher(stripped.isEmpty() ? token : token.substring(end))
+                        .find();
         if (stripped.isEmpty()) {
+            if (clauseEnd && !out.isEmpty() && !out.get(out.size() - 1).equals(CLAUSE)) {
+                out.add(CLAUSE);
+            }
             return;
         }
         if ("fr".equals(language)) {
@@ -404,7 +474,12 @@ public final class LexiconScorer implements SentimentScorer {
             }
         }
         out.add(stripped);
+        if (clauseEnd) {
+            out.add(CLAUSE);
+        }
     }
+
+    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?…]");
 
     private static final class Holder {
         static final Map<String, Double> VADER = readLexicon("vader-lexicon-en.tsv");
@@ -583,7 +658,23 @@ public final class LexiconScorer implements SentimentScorer {
                     "ni",
                     "nullement",
                     "guere",
-                    "non"); // "personne" is mostly the noun ("une personne adorable"); "personne ne" has "ne"
+                    "non",
+                    "anti",
+                    // fighting or reducing something reverses its valence: "lutter contre la pollution"
+                    "lutte",
+                    "luttes",
+                    "lutter",
+                    "luttent",
+                    "luttons",
+                    "combattre",
+                    "reduire",
+                    "reduction",
+                    "diminuer",
+                    "diminution",
+                    "enrayer",
+                    "eradiquer",
+                    "prevenir",
+                    "prevention"); // "personne" is mostly the noun ("une personne adorable"); "personne ne" has "ne"
             Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf", "bref");
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
@@ -614,7 +705,20 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("maree noire", -2.4),
                     Map.entry("au top", 2.4),
                     Map.entry("fou rire", 2.2),
-                    Map.entry("de reve", 2.2));
+                    Map.entry("de reve", 2.2),
+                    Map.entry("aucune honte", -2.4), // shameless, not praise
+                    Map.entry("aucun interet", -2.4),
+                    Map.entry("sans interet", -2.0),
+                    Map.entry("tres moyen", -1.8),
+                    Map.entry("tres moyenne", -1.8),
+                    Map.entry("plutot moyen", -1.2),
+                    Map.entry("plutot moyenne", -1.2),
+                    Map.entry("assez moyen", -1.2),
+                    Map.entry("assez moyenne", -1.2),
+                    Map.entry("du lourd", 2.0),
+                    Map.entry("ca dechire", 2.6),
+                    Map.entry("espece protegee", 0.0),
+                    Map.entry("especes protegees", 0.0));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

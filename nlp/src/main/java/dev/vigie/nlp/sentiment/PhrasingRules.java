@@ -131,6 +131,16 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("(à|a) voir absolument"), "incontournable");
         rewrites.put(phrase("pass(ez|e|er) (votre|ton|son) chemin"), "à éviter");
         rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
+        rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable");
+        rewrites.put(
+                phrase("(à|a) voir (d['’]urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
+                "incontournable");
+        rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
+        rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
+        rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez");
+        // a star rating: none or one star is a bad mark, four or five a good one
+        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?étoiles?"), "nul");
+        rewrites.put(phrase("(4|5|quatre|cinq) étoiles"), "excellent");
         Pattern question = Pattern.compile(
                 "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
                         + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
