@@ -361,8 +361,9 @@ public final class LexiconScorer implements SentimentScorer {
             v = words.get(fold(raw.substring(1)));
         }
         if (v == null && !prefixes.isEmpty()) {
-            for (int end = Math.min(folded.length(), longestPrefix); end >= 3 && v == null; end--) {
-                v = prefixes.get(folded.substring(0, end));
+            String stem = folded.startsWith("#") ? folded.substring(1) : folded; // "#crise" is "crise"
+            for (int end = Math.min(stem.length(), longestPrefix); end >= 3 && v == null; end--) {
+                v = prefixes.get(stem.substring(0, end));
             }
         }
         return v;
@@ -718,7 +719,17 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("du lourd", 2.0),
                     Map.entry("ca dechire", 2.6),
                     Map.entry("espece protegee", 0.0),
-                    Map.entry("especes protegees", 0.0));
+                    Map.entry("especes protegees", 0.0),
+                    Map.entry("en demeure", -1.6),
+                    Map.entry("non tenue", -1.8),
+                    Map.entry("non tenues", -1.8),
+                    Map.entry("non tenu", -1.8),
+                    Map.entry("non tenus", -1.8),
+                    Map.entry("feu vert", 1.6),
+                    Map.entry("en poupe", 2.0),
+                    Map.entry("fait sensation", 1.8),
+                    Map.entry("voeu pieux", -1.2),
+                    Map.entry("vœu pieux", -1.2));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

@@ -137,6 +137,13 @@ final class PhrasingRules implements SentimentScorer {
                 "incontournable");
         rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
         rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
+        rewrites.put(phrase("va(u|ut|lait|udra|udrait) pas (le coup|le détour|la peine)"), "est pas recommandable");
+        rewrites.put(
+                phrase("va(u|ut|lait|udra|udrait) (vraiment |bien |largement )?(le coup|le détour|la peine)"),
+                "est recommandable");
+        rewrites.put(
+                phrase("co[uû]t(e|ent|ait|aient|er) (une fortune|les yeux de la t[êe]te|la peau des fesses|un bras)"),
+                "est trop cher");
         rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez");
         // a star rating: none or one star is a bad mark, four or five a good one
         rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?étoiles?"), "nul");
