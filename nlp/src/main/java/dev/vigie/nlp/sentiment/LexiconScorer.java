@@ -107,7 +107,11 @@ public final class LexiconScorer implements SentimentScorer {
 
     @Override
     public Sentiment score(String text) {
-        Reading r = read(text);
+        return sentiment(read(text));
+    }
+
+    /** The label and score of a reading of this scorer. */
+    Sentiment sentiment(Reading r) {
         return new Sentiment(SentimentLabel.ofScore(r.compound(), threshold), r.compound(), Sentiment.Method.LEXICON);
     }
 
@@ -123,6 +127,10 @@ public final class LexiconScorer implements SentimentScorer {
         }
         boolean capDiff = capsDiffer(raw);
         boolean french = "fr".equals(language);
+        Double[] lexicon = new Double[raw.size()]; // each token is looked up once
+        for (int i = 0; i < raw.size(); i++) {
+            lexicon[i] = valence(raw.get(i), low.get(i));
+        }
         double[] valences = new double[raw.size()];
         int sentimentWords = 0;
         for (int i = 0; i < raw.size(); i++) {
@@ -140,12 +148,12 @@ public final class LexiconScorer implements SentimentScorer {
                 sentimentWords++;
                 continue;
             }
-            Double base = valence(raw.get(i), w);
+            Double base = lexicon[i];
             if (base == null) {
                 continue;
             }
             double v = base;
-            if (w.equals("no") && i + 1 < low.size() && valence(raw.get(i + 1), low.get(i + 1)) != null) {
+            if (w.equals("no") && i + 1 < low.size() && lexicon[i + 1] != null) {
                 continue;
             }
             if (french
@@ -154,13 +162,13 @@ public final class LexiconScorer implements SentimentScorer {
                     && (low.get(i + 1).equals("que") || low.get(i + 1).equals("qu"))) {
                 continue; // "bien que" is a conjunction
             }
-            if (french && w.equals("bien") && modifiesNext(raw, low, i)) {
+            if (french && w.equals("bien") && modifiesNext(lexicon, low, i)) {
                 continue; // "bien mauvais", "bien drôle": an intensifier, read with the next word
             }
-            if (french && w.equals("mal") && praiseFollows(raw, low, i)) {
+            if (french && w.equals("mal") && praiseFollows(lexicon, low, i)) {
                 continue; // "mal écrit", "mal ficelé": the next word's praise is negated
             }
-            if (french && v > 0 && IRONIC.contains(w) && i + 1 < low.size() && isBlame(raw, low, i + 1)) {
+            if (french && v > 0 && IRONIC.contains(w) && i + 1 < low.size() && isBlame(lexicon, low, i + 1)) {
                 continue; // "une belle arnaque", "un joli recul": the adjective is irony, the noun is the opinion
             }
             sentimentWords++;
@@ -172,7 +180,7 @@ public final class LexiconScorer implements SentimentScorer {
             for (int back = 1; back <= 3 && i - back >= 0; back++) {
                 String prev = low.get(i - back);
                 boolean bien = french && back == 1 && prev.equals("bien");
-                if (bien || valence(raw.get(i - back), prev) == null || boosters.containsKey(prev)) {
+                if (bien || lexicon[i - back] == null || boosters.containsKey(prev)) {
                     double s = bien ? (v < 0 ? -B_INCR : B_INCR) : booster(raw.get(i - back), prev, v, capDiff);
                     if (back == 2) {
                         s *= 0.95;
@@ -193,7 +201,7 @@ public final class LexiconScorer implements SentimentScorer {
                     && french
                     && i + 1 < low.size()
                     && POSTVERBAL.contains(low.get(i + 1))
-                    && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
+                    && (i + 2 >= low.size() || lexicon[i + 2] == null)) {
                 negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
             }
             if (negated) {
@@ -296,25 +304,25 @@ public final class LexiconScorer implements SentimentScorer {
     /** French adjectives of praise that are ironic before a word of blame ("un bel échec", "quel joli recul"). */
     private static final Set<String> IRONIC = Set.of("beau", "bel", "belle", "joli", "jolie", "fameux", "fameuse");
 
-    private boolean isBlame(List<String> raw, List<String> low, int i) {
-        Double v = valence(raw.get(i), low.get(i));
+    private boolean isBlame(Double[] lexicon, List<String> low, int i) {
+        Double v = lexicon[i];
         return v != null && v < 0 && !boosters.containsKey(low.get(i));
     }
 
-    private boolean praiseFollows(List<String> raw, List<String> low, int i) {
+    private boolean praiseFollows(Double[] lexicon, List<String> low, int i) {
         if (i + 1 >= low.size() || boosters.containsKey(low.get(i + 1))) {
             return false;
         }
-        Double v = valence(raw.get(i + 1), low.get(i + 1));
+        Double v = lexicon[i + 1];
         return v != null && v > 0;
     }
 
     /** "bien" right before a sentiment word that is not a booster. */
-    private boolean modifiesNext(List<String> raw, List<String> low, int i) {
+    private boolean modifiesNext(Double[] lexicon, List<String> low, int i) {
         return i + 1 < low.size()
                 && !low.get(i + 1).equals("bien")
                 && !boosters.containsKey(low.get(i + 1))
-                && valence(raw.get(i + 1), low.get(i + 1)) != null;
+                && lexicon[i + 1] != null;
     }
 
     /** French contrasts written in two words: "par contre", "en revanche". */
@@ -343,7 +351,7 @@ public final class LexiconScorer implements SentimentScorer {
             return emoji.get(raw.codePointAt(0));
         }
         Double v = lookup(raw, folded);
-        if (v == null && "fr".equals(language) && folded.length() > 3) {
+        if (v == null && "fr".equals(language) && folded.length() > 3 && hasRun(folded)) {
             java.util.regex.Matcher m = ELONGATION.matcher(folded);
             if (m.find()) { // "géniaaal" is "génial", "trooop" is "trop", "cooool" is "cool"
                 v = lookup(raw, m.replaceAll("$1"));
@@ -353,6 +361,16 @@ public final class LexiconScorer implements SentimentScorer {
             }
         }
         return v;
+    }
+
+    private static boolean hasRun(String s) {
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == s.charAt(i - 1) && c == s.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Double lookup(String raw, String folded) {

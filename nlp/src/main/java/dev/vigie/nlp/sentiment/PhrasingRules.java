@@ -27,6 +27,9 @@ final class PhrasingRules implements SentimentScorer {
     private final SentimentScorer inner;
     private final LexiconScorer lexicon;
     private final Map<Pattern, String> rewrites;
+    /** Every rewrite's match contains one of these (lower case): a text with none is not searched. */
+    private final List<String> cues;
+
     private final Pattern question;
     private final Set<String> repetition;
     /** When not empty, a repetition word must be followed by one of these ("encore une panne", not "encore mieux"). */
@@ -38,6 +41,7 @@ final class PhrasingRules implements SentimentScorer {
             SentimentScorer inner,
             LexiconScorer lexicon,
             Map<Pattern, String> rewrites,
+            List<String> cues,
             Pattern question,
             Set<String> repetition,
             Set<String> determiners,
@@ -45,6 +49,7 @@ final class PhrasingRules implements SentimentScorer {
         this.inner = inner;
         this.lexicon = lexicon;
         this.rewrites = rewrites;
+        this.cues = cues;
         this.question = question;
         this.repetition = repetition;
         this.determiners = determiners;
@@ -78,6 +83,7 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.english(),
                 rewrites,
+                List.of("complain", "could", "worst", "not bad at all", "shabby"),
                 question,
                 Set.of("another", "again", "yet"),
                 Set.of(),
@@ -156,6 +162,32 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.french(),
                 rewrites,
+                List.of(
+                        "attend",
+                        "plaindre",
+                        "redire",
+                        "reprocher",
+                        "pire",
+                        "mieux",
+                        "loin",
+                        "pas mal",
+                        "chef",
+                        "coup",
+                        "manquer",
+                        "rater",
+                        "louper",
+                        "voir",
+                        "chemin",
+                        "pla",
+                        "vivement",
+                        "peine",
+                        "détour",
+                        "fortune",
+                        "tête",
+                        "tete",
+                        "fesses",
+                        "bras",
+                        "étoile"),
                 question,
                 Set.of("encore", "nouveau", "nouvelle"),
                 Set.of("un", "une", "des", "de", "du", "la", "le", "les", "l", "d", "l'", "d'", "l’", "d’", "en"),
@@ -186,6 +218,10 @@ final class PhrasingRules implements SentimentScorer {
 
     /** The text with its litotes replaced by what they mean. */
     String rewrite(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (cues.stream().noneMatch(lower::contains)) {
+            return text;
+        }
         String out = text;
         for (Map.Entry<Pattern, String> e : rewrites.entrySet()) {
             Matcher m = e.getKey().matcher(out);
@@ -207,6 +243,10 @@ final class PhrasingRules implements SentimentScorer {
     /** A problem word (or a word the lexicon reads negative) within three words after "encore", "another"... */
     boolean praisesARepeatedProblem(String text, LexiconScorer.Reading reading) {
         if (reading.positive() == 0) {
+            return false;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (repetition.stream().noneMatch(lower::contains)) {
             return false;
         }
         List<String> tokens = TOKEN.matcher(text.toLowerCase(Locale.ROOT))
@@ -238,8 +278,8 @@ final class PhrasingRules implements SentimentScorer {
             return inner.score(text);
         }
         String plain = rewrite(text);
-        Sentiment s = inner.score(plain);
         LexiconScorer.Reading reading = lexicon.read(plain);
+        Sentiment s = inner == lexicon ? lexicon.sentiment(reading) : inner.score(plain);
         if (s.label() == SentimentLabel.POSITIVE
                 && isPlainQuestion(plain)
                 && Math.abs(reading.compound()) < QUESTION_MAX_COMPOUND) {
