@@ -197,11 +197,15 @@ public final class LexiconScorer implements SentimentScorer {
                     negated = true;
                 }
             }
+            int after = i + 1;
+            if (french && after < low.size() && boosters.containsKey(low.get(after))) {
+                after++; // "j'aime vraiment pas"
+            }
             if (!negated
                     && french
-                    && i + 1 < low.size()
-                    && POSTVERBAL.contains(low.get(i + 1))
-                    && (i + 2 >= low.size() || lexicon[i + 2] == null)) {
+                    && after < low.size()
+                    && POSTVERBAL.contains(low.get(after))
+                    && (after + 1 >= low.size() || lexicon[after + 1] == null)) {
                 negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
             }
             if (negated) {
@@ -747,7 +751,9 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("en poupe", 2.0),
                     Map.entry("fait sensation", 1.8),
                     Map.entry("voeu pieux", -1.2),
-                    Map.entry("vœu pieux", -1.2));
+                    Map.entry("vœu pieux", -1.2),
+                    Map.entry("par excellence", 0.0),
+                    Map.entry("la noix", -1.8));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

@@ -143,9 +143,12 @@ final class PhrasingRules implements SentimentScorer {
                 "incontournable");
         rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
         rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
-        rewrites.put(phrase("va(u|ut|lait|udra|udrait) pas (le coup|le détour|la peine)"), "est pas recommandable");
         rewrites.put(
-                phrase("va(u|ut|lait|udra|udrait) (vraiment |bien |largement )?(le coup|le détour|la peine)"),
+                phrase("vu (bien |nettement |beaucoup |largement |tellement )?mieux"),
+                "vu médiocre"); // "j'ai vu mieux"
+        rewrites.put(phrase("va(u|ut|ux|lait|udra|udrait) pas (le coup|le détour|la peine)"), "est pas recommandable");
+        rewrites.put(
+                phrase("va(u|ut|ux|lait|udra|udrait) (vraiment |bien |largement )?(le coup|le détour|la peine)"),
                 "est recommandable");
         rewrites.put(
                 phrase("co[uû]t(e|ent|ait|aient|er) (une fortune|les yeux de la t[êe]te|la peau des fesses|un bras)"),

@@ -52,6 +52,7 @@ class PhrasingRulesTest {
                 // negation and its scope
                 "fr | Je n'ai pas du tout aimé | negative",
                 "fr | J'aime pas du tout | negative",
+                "fr | J'aime vraiment pas | negative",
                 "fr | Je ne l'aime plus | negative",
                 "fr | Ce film n'est guère convaincant | negative",
                 "fr | Je n'ai jamais été déçu | positive",
@@ -95,6 +96,8 @@ class PhrasingRulesTest {
                 "fr | Je mets 4 étoiles et c'est encore insuffisant ! Une série tout simplement géniale. | positive",
                 // turns of phrase
                 "fr | Je m'attendais à mieux | negative",
+                "fr | J'ai déjà vu bien mieux | negative",
+                "fr | Je n'ai jamais vu mieux | positive",
                 "fr | On s'attendait à beaucoup mieux | negative",
                 "fr | Il y a pas mal de bugs | negative",
                 "fr | Pas mal du tout | positive",
