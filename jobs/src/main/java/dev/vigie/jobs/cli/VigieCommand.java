@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
             "  1  the command failed (Elasticsearch unreachable, job failed): retrying may help",
             "  2  bad usage (unknown option, missing argument)",
             "  3  a watch file was refused: fix it (nothing ran)",
+            "  4  a run of the watch is already under way (its lease is held): 'vigie run --wait' queues",
             "",
             "Run 'vigie COMMAND --help' for a command's options."
         })

@@ -211,8 +211,8 @@ public record RunSummary(
             out.printf(
                     Locale.ROOT,
                     "  WARNING: %d alert hits were refused for good by a webhook (see the note): "
-                            + "recorded as failed in vigie-alerts, not retried; fix the webhook and set them back to "
-                            + "pending to send them%n",
+                            + "recorded as failed in vigie-alerts, not retried; fix the webhook, then "
+                            + "'vigie alerts retry --watch FILE' sends them with the next run%n",
                     failed);
         }
         for (Path outbox : outboxes) {

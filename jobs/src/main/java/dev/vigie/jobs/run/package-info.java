@@ -8,7 +8,7 @@
  *     .watch(watch)
  *     .elasticsearch(ElasticsearchEndpoint.of("http://localhost:9200"))
  *     .build());
- * summary.print(System.out);
+ * summary.print(out); // any PrintStream: vigie run prints to the terminal
  * }</pre>
  * Source tasks (one per feed, API query or page, with the state read from {@code vigie-state}) are fetched first:
  * an embedded run fetches them in the driver ({@code DriverFetch}: one HTTP client, bounded
@@ -39,7 +39,9 @@
  * <tr><td>match the alert rules</td><td>job</td><td>{@code MatchAlerts}</td></tr>
  * <tr><td>build the documents</td><td>job</td><td>{@code MentionDocuments}, {@code PageChanges}</td></tr>
  * <tr><td>index</td><td>job</td><td>{@code dev.vigie.jobs.sink.ElasticsearchSink}</td></tr>
- * <tr><td>email the alerts</td><td>driver</td><td>{@code AlertDispatch}</td></tr>
+ * <tr><td>find the spikes of spike alerts, then send the alerts (email, Slack, Teams, webhooks)</td><td>driver</td>
+ *     <td>{@code AlertDispatch} ({@code dev.vigie.jobs.spike.SpikeAlerts},
+ *     {@code dev.vigie.jobs.mail.AlertDispatcher})</td></tr>
  * <tr><td>commit the state, one {@code vigie-runs} document per source</td><td>driver</td>
  *     <td>{@code dev.vigie.jobs.state.StateStore}, {@code RunRecords}</td></tr>
  * <tr><td>release the leases, print the summary</td><td>driver</td>

@@ -64,7 +64,10 @@ class VigieCommandTest {
     @Test
     void helpListsTheCommandsAndExitCodes() {
         assertThat(vigie("--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("validate").contains("  3  a watch file was refused");
+        assertThat(out.toString())
+                .contains("validate")
+                .contains("  3  a watch file was refused")
+                .contains("  4  a run of the watch is already under way");
     }
 
     @Test

@@ -132,7 +132,7 @@ class ReportCommandIT {
                             "crisis",
                             "Principales sources",
                             "bsky.app",
-                            "E-mails d’alerte",
+                            "Envois d’alertes",
                             "quotidien");
         }
 

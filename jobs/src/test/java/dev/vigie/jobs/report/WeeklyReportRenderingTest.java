@@ -76,7 +76,7 @@ class WeeklyReportRenderingTest {
     }
 
     @Test
-    void alertEmailsOfTheLedgerAndTopSourcesAreReportedInBothLanguages() throws IOException {
+    void alertDeliveriesOfTheLedgerAndTopSourcesAreReportedInBothLanguages() throws IOException {
         WeeklyReport.Rendered en = WeeklyReport.render(SampleReports.scope(Locale.UK), SampleReports.busyWeek(), TODAY);
         String text = pdfText(en.pdf());
         assertThat(text)
@@ -84,27 +84,27 @@ class WeeklyReportRenderingTest {
                         "Top sources",
                         "mastodon.social",
                         "r/france",
-                        "Alert emails",
+                        "Alert deliveries",
                         "each run",
                         "daily",
                         "panne, outage");
-        assertThat(en.html()).contains(">Emailed<", ">Emails<", ">Recipients<", ">Pending<");
+        assertThat(en.html()).contains(">Sent<", ">Messages<", ">Recipients<", ">Pending<");
         assertThat(en.emailText())
                 .contains(
-                        "Alert emails",
-                        "- crisis: 27 mentions matched, 27 emailed in 9 emails, 0 pending",
-                        "- competitor-pricing: 5 mentions matched, 4 emailed in 3 emails, 2 pending",
+                        "Alert deliveries",
+                        "- crisis: 27 mentions matched, 27 sent in 9 messages, 0 pending",
+                        "- competitor-pricing: 5 mentions matched, 4 sent in 3 messages, 2 pending",
                         "- Le Fil (RSS): 84 Mentions");
         WeeklyReport.Rendered fr =
                 WeeklyReport.render(SampleReports.scope(Locale.FRANCE), SampleReports.busyWeek(), TODAY);
-        assertThat(pdfText(fr.pdf())).contains("Principales sources", "E-mails d’alerte", "quotidien");
+        assertThat(pdfText(fr.pdf())).contains("Principales sources", "Envois d’alertes", "quotidien");
         assertThat(fr.html()).contains(">Envoyées<", ">Destinataires<", ">En attente<", ">à chaque exécution<");
         assertThat(fr.emailText().replace('\u00a0', ' '))
-                .contains("- competitor-pricing : 5 mentions trouvées, 4 envoyées en 3 e-mails, 2 en attente");
+                .contains("- competitor-pricing : 5 mentions trouvées, 4 envoyées en 3 messages, 2 en attente");
     }
 
     @Test
-    void alertEmailsAreReportedEvenInAWeekWithoutMentions() {
+    void alertDeliveriesAreReportedEvenInAWeekWithoutMentions() {
         WeeklyReportData empty = SampleReports.emptyWeek();
         WeeklyReportData pendingOnly = new WeeklyReportData(
                 empty.watch(),
@@ -124,10 +124,10 @@ class WeeklyReportRenderingTest {
                 List.of(),
                 List.of(new WeeklyReportData.AlertActivity("crisis", "week", 0, 3, 3, 1, 1, 0, List.of("panne"))));
         WeeklyReport.Rendered r = WeeklyReport.render(SampleReports.scope(Locale.UK), pendingOnly, TODAY);
-        assertThat(r.html()).contains("No mentions this week", "Alert emails", "weekly");
+        assertThat(r.html()).contains("No mentions this week", "Alert deliveries", "weekly");
         assertThat(WeeklyReport.render(SampleReports.scope(Locale.UK), empty, TODAY)
                         .html())
-                .doesNotContain("Alert emails");
+                .doesNotContain("Alert deliveries");
     }
 
     @Test

@@ -154,6 +154,7 @@ class RunSummaryTest {
                 .contains("pending: endpoint unreachable (Slack https://hooks.slack.com/…)")
                 .doesNotContain("(Slack https://hooks.slack.com/…) (smtp://mail:25)")
                 .contains("3 failed: webhook https://alerts.example/… answered 404: no route")
-                .contains("WARNING: 3 alert hits were refused for good by a webhook");
+                .contains("WARNING: 3 alert hits were refused for good by a webhook")
+                .contains("fix the webhook, then 'vigie alerts retry --watch FILE' sends them with the next run");
     }
 }

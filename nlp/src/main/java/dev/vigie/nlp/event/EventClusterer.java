@@ -37,7 +37,10 @@ import java.util.TreeSet;
  */
 public final class EventClusterer {
 
-    /** Cosine a mention needs with a story of its language to join it; chosen by cross-validation (see README). */
+    /**
+     * Cosine a mention needs with a story of its language to join it; chosen by cross-validation (docs/evaluation.md,
+     * "Event stories").
+     */
     public static final double DEFAULT_THRESHOLD = 0.10;
     /** Cosine on language-free keys a mention needs with a story of other languages only. */
     public static final double DEFAULT_CROSS_LANGUAGE_THRESHOLD = 0.30;

@@ -1,14 +1,10 @@
 package dev.vigie.jobs.mail.internal;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,18 +33,8 @@ public final class DigestRenderer {
     /** Longest link rendered; a longer URL is not linked (no real article URL is that long). */
     public static final int MAX_LINK_LENGTH = 2048;
 
-    private static final Mustache HTML =
-            new DefaultMustacheFactory("dev/vigie/jobs/mail").compile("alert-digest.html.mustache");
-    private static final Mustache TEXT = new DefaultMustacheFactory("dev/vigie/jobs/mail") {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }.compile("alert-digest.txt.mustache");
+    private static final Mustache HTML = MailTemplates.html("alert-digest.html.mustache");
+    private static final Mustache TEXT = MailTemplates.text("alert-digest.txt.mustache");
 
     private DigestRenderer() {}
 

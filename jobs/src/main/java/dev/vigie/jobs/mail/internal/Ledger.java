@@ -54,7 +54,7 @@ public final class Ledger {
     /**
      * Will not be delivered: its channel refused the digest in a way sending again cannot mend (a webhook answering
      * 404 or 403); {@code status_reason} says what it answered. Not retried, not silently dropped: counted as failed
-     * in the run summary. Setting it back to {@code pending} by hand (after fixing the webhook) sends it again.
+     * in the run summary. {@code vigie alerts retry} (after fixing the webhook) makes it {@code pending} again.
      */
     public static final String FAILED = "failed";
     /** Documents per bulk request. */
@@ -217,10 +217,21 @@ public final class Ledger {
     }
 
     /** The open entries of a watch ({@code pending} and {@code sending}), oldest first, with their versions. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public List<Entry> open(String watch) throws IOException, InterruptedException {
+        return read(watch, "reading the pending alerts of watch " + watch, PENDING, SENDING);
+    }
+
+    /** The {@link #FAILED} entries of a watch (at most {@link #MAX_PENDING_READ}), oldest first, with their versions. */
+    public List<Entry> failed(String watch) throws IOException, InterruptedException {
+        return read(watch, "reading the failed alerts of watch " + watch, FAILED);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Entry> read(String watch, String step, String... statuses) throws IOException, InterruptedException {
+        List<FieldValue> values =
+                java.util.Arrays.stream(statuses).map(FieldValue::of).toList();
         SearchResponse<Map> response = calls.call(
-                "reading the pending alerts of watch " + watch + " in " + INDEX,
+                step + " in " + INDEX,
                 () -> es.search(
                         s -> s.index(INDEX)
                                 .ignoreUnavailable(true)
@@ -228,9 +239,8 @@ public final class Ledger {
                                 .seqNoPrimaryTerm(true)
                                 .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
                                                 t.field(AlertHitFields.WATCH).value(watch)))
-                                        .filter(f -> f.terms(t -> t.field(AlertHitFields.STATUS)
-                                                .terms(v -> v.value(
-                                                        List.of(FieldValue.of(PENDING), FieldValue.of(SENDING))))))))
+                                        .filter(f -> f.terms(t ->
+                                                t.field(AlertHitFields.STATUS).terms(v -> v.value(values))))))
                                 .sort(o -> o.field(
                                         f -> f.field(AlertHitFields.MATCHED_AT).order(SortOrder.Asc)))
                                 .sort(o ->
@@ -291,6 +301,20 @@ public final class Ledger {
         change.put(AlertHitFields.STATUS_REASON, reason);
         change.put(AlertHitFields.LAST_ERROR, reason);
         return move(entries, change, FAILED, digestId, "recording digest " + digestId + " as failed");
+    }
+
+    /**
+     * Makes {@link #FAILED} entries {@code pending} again, to be delivered by the next dispatch (to their channel, or
+     * re-targeted to the rule's current channels when theirs left the watch); {@code last_error} keeps why they
+     * failed.
+     */
+    public Moved retry(List<Entry> entries) throws IOException, InterruptedException {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put(AlertHitFields.STATUS, PENDING);
+        change.put(AlertHitFields.DIGEST_ID, "");
+        change.put(AlertHitFields.SENDING_AT, "1970-01-01T00:00:00Z");
+        change.put(AlertHitFields.STATUS_REASON, "");
+        return move(entries, change, PENDING, null, "making failed alert hits pending again");
     }
 
     /** Drops entries that are not to be sent any more, saying why. */

@@ -1,16 +1,12 @@
 package dev.vigie.jobs.mail.internal;
 
-import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
 import dev.vigie.jobs.watch.SpikeKind;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,18 +25,8 @@ import java.util.stream.Collectors;
  * from a feed cleaned and capped.
  */
 public final class SpikeRenderer {
-    private static final Mustache HTML =
-            new DefaultMustacheFactory("dev/vigie/jobs/mail").compile("spike-alert.html.mustache");
-    private static final Mustache TEXT = new DefaultMustacheFactory("dev/vigie/jobs/mail") {
-        @Override
-        public void encode(String value, Writer writer) {
-            try {
-                writer.write(value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }.compile("spike-alert.txt.mustache");
+    private static final Mustache HTML = MailTemplates.html("spike-alert.html.mustache");
+    private static final Mustache TEXT = MailTemplates.text("spike-alert.txt.mustache");
 
     private SpikeRenderer() {}
 
