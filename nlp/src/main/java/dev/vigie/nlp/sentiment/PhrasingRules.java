@@ -143,6 +143,12 @@ final class PhrasingRules implements SentimentScorer {
                 "incontournable");
         rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
         rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
+        rewrites.put(phrase("(mort|morte|morts|mortes|mourir|mourrir|meurs|meurt) de rire"), "hilarant");
+        rewrites.put(phrase("(à )?couper le souffle"), "époustouflant");
+        rewrites.put(phrase("prend aux tripes"), "captivant");
+        rewrites.put(phrase("tien(t|nent|drait) pas la route"), "est pas solide");
+        rewrites.put(phrase("tien(t|nent|drait) la route"), "est solide");
+        rewrites.put(phrase("(à|a) la hauteur(?! d)"), "satisfaisant"); // not "à la hauteur de la gare"
         rewrites.put(
                 phrase("vu (bien |nettement |beaucoup |largement |tellement )?mieux"),
                 "vu médiocre"); // "j'ai vu mieux"
@@ -190,7 +196,12 @@ final class PhrasingRules implements SentimentScorer {
                         "tete",
                         "fesses",
                         "bras",
-                        "étoile"),
+                        "étoile",
+                        "rire",
+                        "souffle",
+                        "tripes",
+                        "route",
+                        "hauteur"),
                 question,
                 Set.of("encore", "nouveau", "nouvelle"),
                 Set.of("un", "une", "des", "de", "du", "la", "le", "les", "l", "d", "l'", "d'", "l’", "d’", "en"),

@@ -116,6 +116,12 @@ class PhrasingRulesTest {
                 "fr | Un plan pour lutter contre la pollution | positive",
                 "fr | Réduire le chômage | positive",
                 "fr | Les énergies renouvelables en France | neutral",
+                "fr | Recyclage et économie circulaire : le programme | neutral",
+                "fr | Je suis mort de rire | positive",
+                "fr | Une fin à couper le souffle | positive",
+                "fr | Le scénario ne tient pas la route | negative",
+                "fr | Les acteurs ne sont pas à la hauteur | negative",
+                "fr | Rendez-vous à la hauteur de la gare | neutral",
             })
     void readsFrenchTurnsOfPhraseAndTheirEnglishCounterparts(String language, String text, String expected) {
         assertThat(DEFAULT.analyze(text, language).label().id()).isEqualTo(expected);
