@@ -75,6 +75,9 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("not (the|my) worst"), "pretty good");
         rewrites.put(phrase("not bad at all"), "good");
         rewrites.put(phrase("not too shabby"), "good");
+        rewrites.put(
+                phrase("expected (much |a lot |way |far |so much )?better"),
+                "was disappointed"); // "je m'attendais à mieux"
         Pattern question = Pattern.compile(
                 "^(does|do|did|is|are|was|were|can|could|will|would|should|shall|has|have|had|"
                         + "how|what|when|where|which|who|whom|whose|why|anyone|anybody|any)\\b",
@@ -83,7 +86,7 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.english(),
                 rewrites,
-                List.of("complain", "could", "worst", "not bad at all", "shabby"),
+                List.of("complain", "could", "worst", "not bad at all", "shabby", "expected"),
                 question,
                 Set.of("another", "again", "yet"),
                 Set.of(),

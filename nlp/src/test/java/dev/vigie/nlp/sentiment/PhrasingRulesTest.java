@@ -99,6 +99,8 @@ class PhrasingRulesTest {
                 "fr | J'ai déjà vu bien mieux | negative",
                 "fr | Je n'ai jamais vu mieux | positive",
                 "fr | On s'attendait à beaucoup mieux | negative",
+                "en | I expected better | negative",
+                "en | Honestly expected much better from this brand | negative",
                 "fr | Il y a pas mal de bugs | negative",
                 "fr | Pas mal du tout | positive",
                 "fr | Rien à reprocher | positive",
