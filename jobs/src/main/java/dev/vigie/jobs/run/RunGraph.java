@@ -93,7 +93,22 @@ final class RunGraph {
      */
     static Output executeFetched(int outcomes, List<Watch> watches, RunOptions options) throws Exception {
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = environment(options);
+        if (options.cluster() == null && options.execution() == RunOptions.Execution.EMBEDDED) {
+            // vigie run: a MiniCluster of this run, stopped once the results collected back are drained. Flink's
+            // per-job MiniCluster (executeAsync on a local environment) stops as soon as the job ends, while the
+            // collect fetchers may still ask it for the job's status: they then log "Failed to get job status [...]
+            // Some data might be lost" with a stack trace, and fall back on the job's final result.
+            try (EmbeddedCluster own = EmbeddedCluster.start(options.parallelism())) {
+                return executeFetched(outcomes, watches, options, own, start);
+            }
+        }
+        return executeFetched(outcomes, watches, options, options.cluster(), start);
+    }
+
+    private static Output executeFetched(
+            int outcomes, List<Watch> watches, RunOptions options, EmbeddedCluster cluster, long start)
+            throws Exception {
+        StreamExecutionEnvironment env = environment(options, cluster);
         DataStream<SourceOutcome> fetched = env.fromSequence(0, outcomes - 1L)
                 .name("fetched sources")
                 .map(new FetchedOutcomes.Take(options.runId()), RunTypes.SOURCE_OUTCOME)
@@ -217,9 +232,13 @@ final class RunGraph {
     }
 
     private static StreamExecutionEnvironment environment(RunOptions options) {
+        return environment(options, options.cluster());
+    }
+
+    private static StreamExecutionEnvironment environment(RunOptions options, EmbeddedCluster cluster) {
         StreamExecutionEnvironment env;
-        if (options.cluster() != null) {
-            env = options.cluster().environment();
+        if (cluster != null) {
+            env = cluster.environment();
         } else if (options.execution() == RunOptions.Execution.EMBEDDED) {
             env = StreamExecutionEnvironment.createLocalEnvironment(
                     options.parallelism(), EmbeddedCluster.configuration(options.parallelism()));

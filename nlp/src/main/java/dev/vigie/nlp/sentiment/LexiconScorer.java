@@ -107,7 +107,11 @@ public final class LexiconScorer implements SentimentScorer {
 
     @Override
     public Sentiment score(String text) {
-        Reading r = read(text);
+        return sentiment(read(text));
+    }
+
+    /** The label and score of a reading of this scorer. */
+    Sentiment sentiment(Reading r) {
         return new Sentiment(SentimentLabel.ofScore(r.compound(), threshold), r.compound(), Sentiment.Method.LEXICON);
     }
 
@@ -122,6 +126,11 @@ public final class LexiconScorer implements SentimentScorer {
             low.add(fold(t));
         }
         boolean capDiff = capsDiffer(raw);
+        boolean french = "fr".equals(language);
+        Double[] lexicon = new Double[raw.size()]; // each token is looked up once
+        for (int i = 0; i < raw.size(); i++) {
+            lexicon[i] = valence(raw.get(i), low.get(i));
+        }
         double[] valences = new double[raw.size()];
         int sentimentWords = 0;
         for (int i = 0; i < raw.size(); i++) {
@@ -135,27 +144,44 @@ public final class LexiconScorer implements SentimentScorer {
             Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
             if (idiom != null) {
                 valences[i - 1] = 0;
-                valences[i] = idiom;
+                valences[i] = french && !isNegation(low.get(i - 1)) && negated(low, i - 1) ? idiom * N_SCALAR : idiom;
                 sentimentWords++;
                 continue;
             }
-            Double base = valence(raw.get(i), w);
+            Double base = lexicon[i];
             if (base == null) {
                 continue;
             }
             double v = base;
-            if (w.equals("no") && i + 1 < low.size() && valence(raw.get(i + 1), low.get(i + 1)) != null) {
+            if (w.equals("no") && i + 1 < low.size() && lexicon[i + 1] != null) {
                 continue;
+            }
+            if (french
+                    && w.equals("bien")
+                    && i + 1 < low.size()
+                    && (low.get(i + 1).equals("que") || low.get(i + 1).equals("qu"))) {
+                continue; // "bien que" is a conjunction
+            }
+            if (french && w.equals("bien") && modifiesNext(lexicon, low, i)) {
+                continue; // "bien mauvais", "bien drôle": an intensifier, read with the next word
+            }
+            if (french && w.equals("mal") && praiseFollows(lexicon, low, i)) {
+                continue; // "mal écrit", "mal ficelé": the next word's praise is negated
+            }
+            if (french && v > 0 && IRONIC.contains(w) && i + 1 < low.size() && isBlame(lexicon, low, i + 1)) {
+                continue; // "une belle arnaque", "un joli recul": the adjective is irony, the noun is the opinion
             }
             sentimentWords++;
             if (capDiff && isUpper(raw.get(i))) {
                 v += v > 0 ? C_INCR : -C_INCR;
             }
             boolean negated = false;
+            boolean restrictive = false;
             for (int back = 1; back <= 3 && i - back >= 0; back++) {
                 String prev = low.get(i - back);
-                if (valence(raw.get(i - back), prev) == null || boosters.containsKey(prev)) {
-                    double s = booster(raw.get(i - back), prev, v, capDiff);
+                boolean bien = french && back == 1 && prev.equals("bien");
+                if (bien || lexicon[i - back] == null || boosters.containsKey(prev)) {
+                    double s = bien ? (v < 0 ? -B_INCR : B_INCR) : booster(raw.get(i - back), prev, v, capDiff);
                     if (back == 2) {
                         s *= 0.95;
                     } else if (back == 3) {
@@ -163,16 +189,23 @@ public final class LexiconScorer implements SentimentScorer {
                     }
                     v += s;
                 }
-                if (isNegation(prev)
+                restrictive |= french && (prev.equals("que") || prev.equals("qu"));
+                if ((isNegation(prev) || (french && back == 1 && prev.equals("mal") && base > 0))
+                        && !(restrictive && (prev.equals("ne") || prev.equals("n")))
+                        && !(french && prev.equals("sans") && SANS_ADVERBIAL.contains(low.get(i - back + 1)))
                         && !(back > 1 && low.get(i - back + 1).equals("doubt") && prev.equals("without"))) {
                     negated = true;
                 }
             }
+            int after = i + 1;
+            if (french && after < low.size() && boosters.containsKey(low.get(after))) {
+                after++; // "j'aime vraiment pas"
+            }
             if (!negated
-                    && "fr".equals(language)
-                    && i + 1 < low.size()
-                    && POSTVERBAL.contains(low.get(i + 1))
-                    && (i + 2 >= low.size() || valence(raw.get(i + 2), low.get(i + 2)) == null)) {
+                    && french
+                    && after < low.size()
+                    && POSTVERBAL.contains(low.get(after))
+                    && (after + 1 >= low.size() || lexicon[after + 1] == null)) {
                 negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
             }
             if (negated) {
@@ -187,9 +220,12 @@ public final class LexiconScorer implements SentimentScorer {
         }
         int contrast = -1;
         for (int i = 0; i < low.size(); i++) {
-            if (contrasts.contains(low.get(i))) {
+            if (contrasts.contains(low.get(i)) || (french && i >= 1 && isTwoWordContrast(low.get(i - 1), low.get(i)))) {
                 contrast = i;
             }
+        }
+        if (french) {
+            weakenConcessions(low, valences);
         }
         if (contrast >= 0) {
             for (int i = 0; i < valences.length; i++) {
@@ -216,11 +252,87 @@ public final class LexiconScorer implements SentimentScorer {
             sum += sum > 0 ? emphasis : -emphasis;
         }
         double compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + ALPHA)));
-        return new Reading(compound, pos, neg, sentimentWords, raw.size());
+        int tokenCount = raw.size();
+        if (french) {
+            tokenCount -= (int) raw.stream().filter(CLAUSE::equals).count();
+        }
+        return new Reading(compound, pos, neg, sentimentWords, tokenCount);
     }
 
     /** French negations that follow the verb they negate when "ne" is dropped. */
     private static final Set<String> POSTVERBAL = Set.of("pas", "plus", "jamais");
+
+    /** A run of three or more identical letters: an elongation ("géniaaal", "nuuul"). */
+    private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
+
+    /** Whether a negation within the three words before position {@code i} applies to it ("ne ... que" does not). */
+    private boolean negated(List<String> low, int i) {
+        boolean restrictive = false;
+        for (int back = 1; back <= 3 && i - back >= 0; back++) {
+            String prev = low.get(i - back);
+            restrictive |= prev.equals("que") || prev.equals("qu");
+            if (isNegation(prev) && !(restrictive && (prev.equals("ne") || prev.equals("n")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A French token that stands for the end of a clause (a comma, a full stop...), never a word. */
+    private static final String CLAUSE = "<,>";
+
+    /** Words after a French concession ("malgré", "même si", "bien que", "certes") count half, up to the clause end. */
+    private static void weakenConcessions(List<String> low, double[] valences) {
+        for (int i = 0; i < low.size(); i++) {
+            String w = low.get(i);
+            boolean concession = w.equals("malgre")
+                    || w.equals("quoique")
+                    || w.equals("certes")
+                    || (i >= 1 && w.equals("si") && low.get(i - 1).equals("meme"))
+                    || (i >= 1
+                            && (w.equals("que") || w.equals("qu"))
+                            && low.get(i - 1).equals("bien"));
+            if (!concession) {
+                continue;
+            }
+            for (int j = i + 1; j < low.size() && j <= i + 10 && !low.get(j).equals(CLAUSE); j++) {
+                valences[j] *= 0.5;
+            }
+        }
+    }
+
+    /** "sans doute", "sans hésiter": "sans" that does not negate what follows ("sans doute la meilleure"). */
+    private static final Set<String> SANS_ADVERBIAL =
+            Set.of("doute", "aucun", "hesiter", "hesitation", "conteste", "exagerer", "mentir", "rire", "blague");
+
+    /** French adjectives of praise that are ironic before a word of blame ("un bel échec", "quel joli recul"). */
+    private static final Set<String> IRONIC = Set.of("beau", "bel", "belle", "joli", "jolie", "fameux", "fameuse");
+
+    private boolean isBlame(Double[] lexicon, List<String> low, int i) {
+        Double v = lexicon[i];
+        return v != null && v < 0 && !boosters.containsKey(low.get(i));
+    }
+
+    private boolean praiseFollows(Double[] lexicon, List<String> low, int i) {
+        if (i + 1 >= low.size() || boosters.containsKey(low.get(i + 1))) {
+            return false;
+        }
+        Double v = lexicon[i + 1];
+        return v != null && v > 0;
+    }
+
+    /** "bien" right before a sentiment word that is not a booster. */
+    private boolean modifiesNext(Double[] lexicon, List<String> low, int i) {
+        return i + 1 < low.size()
+                && !low.get(i + 1).equals("bien")
+                && !boosters.containsKey(low.get(i + 1))
+                && lexicon[i + 1] != null;
+    }
+
+    /** French contrasts written in two words: "par contre", "en revanche". */
+    private static boolean isTwoWordContrast(String first, String second) {
+        return (first.equals("par") && second.equals("contre")) || (first.equals("en") && second.equals("revanche"));
+    }
 
     private boolean isNegation(String word) {
         return negations.contains(word) || ("en".equals(language) && word.endsWith("n't"));
@@ -242,13 +354,38 @@ public final class LexiconScorer implements SentimentScorer {
         if (raw.codePointCount(0, raw.length()) == 1 && emoji.containsKey(raw.codePointAt(0))) {
             return emoji.get(raw.codePointAt(0));
         }
+        Double v = lookup(raw, folded);
+        if (v == null && "fr".equals(language) && folded.length() > 3 && hasRun(folded)) {
+            java.util.regex.Matcher m = ELONGATION.matcher(folded);
+            if (m.find()) { // "géniaaal" is "génial", "trooop" is "trop", "cooool" is "cool"
+                v = lookup(raw, m.replaceAll("$1"));
+                if (v == null) {
+                    v = lookup(raw, ELONGATION.matcher(folded).replaceAll("$1$1"));
+                }
+            }
+        }
+        return v;
+    }
+
+    private static boolean hasRun(String s) {
+        for (int i = 2; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == s.charAt(i - 1) && c == s.charAt(i - 2) && Character.isLetter(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Double lookup(String raw, String folded) {
         Double v = words.get(folded);
         if (v == null && raw.startsWith("#") && raw.length() > 1) {
             v = words.get(fold(raw.substring(1)));
         }
         if (v == null && !prefixes.isEmpty()) {
-            for (int end = Math.min(folded.length(), longestPrefix); end >= 3 && v == null; end--) {
-                v = prefixes.get(folded.substring(0, end));
+            String stem = folded.startsWith("#") ? folded.substring(1) : folded; // "#crise" is "crise"
+            for (int end = Math.min(stem.length(), longestPrefix); end >= 3 && v == null; end--) {
+                v = prefixes.get(stem.substring(0, end));
             }
         }
         return v;
@@ -341,7 +478,14 @@ public final class LexiconScorer implements SentimentScorer {
             out.add(token); // an emoticon
             return;
         }
+        boolean clauseEnd = "fr".equals(language)
+                && CLAUSE_PUNCTUATION
+                        .matcher(stripped.isEmpty() ? token : token.substring(end))
+                        .find();
         if (stripped.isEmpty()) {
+            if (clauseEnd && !out.isEmpty() && !out.get(out.size() - 1).equals(CLAUSE)) {
+                out.add(CLAUSE);
+            }
             return;
         }
         if ("fr".equals(language)) {
@@ -353,7 +497,12 @@ public final class LexiconScorer implements SentimentScorer {
             }
         }
         out.add(stripped);
+        if (clauseEnd) {
+            out.add(CLAUSE);
+        }
     }
+
+    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[,;:.!?…]");
 
     private static final class Holder {
         static final Map<String, Double> VADER = readLexicon("vader-lexicon-en.tsv");
@@ -532,28 +681,79 @@ public final class LexiconScorer implements SentimentScorer {
                     "ni",
                     "nullement",
                     "guere",
-                    "personne",
-                    "non");
-            Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf");
+                    "non",
+                    "anti",
+                    // fighting or reducing something reverses its valence: "lutter contre la pollution"
+                    "lutte",
+                    "luttes",
+                    "lutter",
+                    "luttent",
+                    "luttons",
+                    "combattre",
+                    "reduire",
+                    "reduction",
+                    "diminuer",
+                    "diminution",
+                    "enrayer",
+                    "eradiquer",
+                    "prevenir",
+                    "prevention"); // "personne" is mostly the noun ("une personne adorable"); "personne ne" has "ne"
+            Set<String> contrasts = Set.of("mais", "cependant", "pourtant", "toutefois", "neanmoins", "sauf", "bref");
             Map<Integer, Double> emoji = emojiValences(english());
             // two-word phrases whose meaning is not the sum of their words ("pas terrible" is not praise)
-            Map<String, Double> idioms = Map.of(
-                    "pas terrible",
-                    -1.5,
-                    "pas top",
-                    -1.5,
-                    "sans plus",
-                    -0.8,
-                    "pas fou",
-                    -1.2,
-                    "pas ouf",
-                    -1.2,
-                    "trop fort",
-                    2.4,
-                    "trop cool",
-                    2.6,
-                    "importe quoi",
-                    -2.2);
+            Map<String, Double> idioms = Map.ofEntries(
+                    Map.entry("pas terrible", -1.5),
+                    Map.entry("pas top", -1.5),
+                    Map.entry("sans plus", -0.8),
+                    Map.entry("pas fou", -1.2),
+                    Map.entry("pas ouf", -1.2),
+                    Map.entry("pas fameux", -1.4),
+                    Map.entry("pas folichon", -1.4),
+                    Map.entry("pas mal", 1.6), // litotes: "pas mal" is praise ("pas mal de" is rewritten first)
+                    Map.entry("po mal", 1.6),
+                    Map.entry("sans faute", 2.0),
+                    Map.entry("trop fort", 2.4),
+                    Map.entry("trop cool", 2.6),
+                    Map.entry("importe quoi", -2.2),
+                    Map.entry("mais bon", 0.0), // resignation, not praise: "mais bon, chacun ses goûts"
+                    Map.entry("ah bon", 0.0),
+                    Map.entry("bon ben", 0.0),
+                    Map.entry("bon bah", 0.0),
+                    Map.entry("par contre", 0.0),
+                    Map.entry("nulle part", 0.0),
+                    Map.entry("grace a", 1.0),
+                    Map.entry("pale copie", -2.4),
+                    Map.entry("bons sentiments", -1.0),
+                    Map.entry("liste noire", -1.6),
+                    Map.entry("maree noire", -2.4),
+                    Map.entry("au top", 2.4),
+                    Map.entry("fou rire", 2.2),
+                    Map.entry("de reve", 2.2),
+                    Map.entry("aucune honte", -2.4), // shameless, not praise
+                    Map.entry("aucun interet", -2.4),
+                    Map.entry("sans interet", -2.0),
+                    Map.entry("tres moyen", -1.8),
+                    Map.entry("tres moyenne", -1.8),
+                    Map.entry("plutot moyen", -1.2),
+                    Map.entry("plutot moyenne", -1.2),
+                    Map.entry("assez moyen", -1.2),
+                    Map.entry("assez moyenne", -1.2),
+                    Map.entry("du lourd", 2.0),
+                    Map.entry("ca dechire", 2.6),
+                    Map.entry("espece protegee", 0.0),
+                    Map.entry("especes protegees", 0.0),
+                    Map.entry("en demeure", -1.6),
+                    Map.entry("non tenue", -1.8),
+                    Map.entry("non tenues", -1.8),
+                    Map.entry("non tenu", -1.8),
+                    Map.entry("non tenus", -1.8),
+                    Map.entry("feu vert", 1.6),
+                    Map.entry("en poupe", 2.0),
+                    Map.entry("fait sensation", 1.8),
+                    Map.entry("voeu pieux", -1.2),
+                    Map.entry("vœu pieux", -1.2),
+                    Map.entry("par excellence", 0.0),
+                    Map.entry("la noix", -1.8));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

@@ -27,22 +27,32 @@ final class PhrasingRules implements SentimentScorer {
     private final SentimentScorer inner;
     private final LexiconScorer lexicon;
     private final Map<Pattern, String> rewrites;
+    /** Every rewrite's match contains one of these (lower case): a text with none is not searched. */
+    private final List<String> cues;
+
     private final Pattern question;
     private final Set<String> repetition;
+    /** When not empty, a repetition word must be followed by one of these ("encore une panne", not "encore mieux"). */
+    private final Set<String> determiners;
+
     private final Set<String> problems;
 
     private PhrasingRules(
             SentimentScorer inner,
             LexiconScorer lexicon,
             Map<Pattern, String> rewrites,
+            List<String> cues,
             Pattern question,
             Set<String> repetition,
+            Set<String> determiners,
             Set<String> problems) {
         this.inner = inner;
         this.lexicon = lexicon;
         this.rewrites = rewrites;
+        this.cues = cues;
         this.question = question;
         this.repetition = repetition;
+        this.determiners = determiners;
         this.problems = problems;
     }
 
@@ -65,6 +75,9 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("not (the|my) worst"), "pretty good");
         rewrites.put(phrase("not bad at all"), "good");
         rewrites.put(phrase("not too shabby"), "good");
+        rewrites.put(
+                phrase("expected (much |a lot |way |far |so much )?better"),
+                "was disappointed"); // "je m'attendais à mieux"
         Pattern question = Pattern.compile(
                 "^(does|do|did|is|are|was|were|can|could|will|would|should|shall|has|have|had|"
                         + "how|what|when|where|which|who|whom|whose|why|anyone|anybody|any)\\b",
@@ -73,8 +86,10 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.english(),
                 rewrites,
+                List.of("complain", "could", "worst", "not bad at all", "shabby", "expected"),
                 question,
                 Set.of("another", "again", "yet"),
+                Set.of(),
                 Set.of(
                         "outage",
                         "outages",
@@ -109,7 +124,48 @@ final class PhrasingRules implements SentimentScorer {
                 phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"),
                 "satisfait");
         rewrites.put(phrase("rien (à|a) redire"), "parfait");
+        rewrites.put(phrase("rien (à|a) reprocher"), "parfait");
         rewrites.put(phrase("(ça|ca|c['’]est) aurait pu être pire"), "correct");
+        // the mirror of "je m'attendais à pire": expectations not met
+        rewrites.put(
+                phrase(
+                        "(je m['’]|on s['’]|j['’]m['’]|m['’]|s['’])attend(ais|ait|ions) (à|a) (beaucoup |bien |tellement )?mieux"),
+                "déçu");
+        rewrites.put(phrase("(j['’]|on )esp[ée]r(ais|ait) (beaucoup |bien |tellement )?mieux"), "déçu");
+        rewrites.put(phrase("loin d['’](être|etre)"), "pas"); // "loin d'être drôle" ("de loin le meilleur" is praise)
+        rewrites.put(phrase("pas mal (de|d(?=['’]))"), "beaucoup de"); // a quantity, not the litotes "pas mal"
+        rewrites.put(phrase("chef[- ]d['’](œ|oe)uvre"), "merveille");
+        rewrites.put(phrase("coup de c(œ|oe)ur"), "favori");
+        rewrites.put(phrase("(à|a) ne (pas|surtout pas) (manquer|rater|louper)"), "incontournable");
+        rewrites.put(phrase("(à|a) voir absolument"), "incontournable");
+        rewrites.put(phrase("pass(ez|e|er) (votre|ton|son) chemin"), "à éviter");
+        rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
+        rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable");
+        rewrites.put(
+                phrase("(à|a) voir (d['’]urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
+                "incontournable");
+        rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
+        rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
+        rewrites.put(phrase("(mort|morte|morts|mortes|mourir|mourrir|meurs|meurt) de rire"), "hilarant");
+        rewrites.put(phrase("(à )?couper le souffle"), "époustouflant");
+        rewrites.put(phrase("prend aux tripes"), "captivant");
+        rewrites.put(phrase("tien(t|nent|drait) pas la route"), "est pas solide");
+        rewrites.put(phrase("tien(t|nent|drait) la route"), "est solide");
+        rewrites.put(phrase("(à|a) la hauteur(?! d)"), "satisfaisant"); // not "à la hauteur de la gare"
+        rewrites.put(
+                phrase("vu (bien |nettement |beaucoup |largement |tellement )?mieux"),
+                "vu médiocre"); // "j'ai vu mieux"
+        rewrites.put(phrase("va(u|ut|ux|lait|udra|udrait) pas (le coup|le détour|la peine)"), "est pas recommandable");
+        rewrites.put(
+                phrase("va(u|ut|ux|lait|udra|udrait) (vraiment |bien |largement )?(le coup|le détour|la peine)"),
+                "est recommandable");
+        rewrites.put(
+                phrase("co[uû]t(e|ent|ait|aient|er) (une fortune|les yeux de la t[êe]te|la peau des fesses|un bras)"),
+                "est trop cher");
+        rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez");
+        // a star rating: none or one star is a bad mark, four or five a good one
+        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?étoiles?"), "nul");
+        rewrites.put(phrase("(4|5|quatre|cinq) étoiles"), "excellent");
         Pattern question = Pattern.compile(
                 "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
                         + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
@@ -118,8 +174,40 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.french(),
                 rewrites,
+                List.of(
+                        "attend",
+                        "plaindre",
+                        "redire",
+                        "reprocher",
+                        "pire",
+                        "mieux",
+                        "loin",
+                        "pas mal",
+                        "chef",
+                        "coup",
+                        "manquer",
+                        "rater",
+                        "louper",
+                        "voir",
+                        "chemin",
+                        "pla",
+                        "vivement",
+                        "peine",
+                        "détour",
+                        "fortune",
+                        "tête",
+                        "tete",
+                        "fesses",
+                        "bras",
+                        "étoile",
+                        "rire",
+                        "souffle",
+                        "tripes",
+                        "route",
+                        "hauteur"),
                 question,
                 Set.of("encore", "nouveau", "nouvelle"),
+                Set.of("un", "une", "des", "de", "du", "la", "le", "les", "l", "d", "l'", "d'", "l’", "d’", "en"),
                 Set.of(
                         "panne",
                         "pannes",
@@ -147,6 +235,10 @@ final class PhrasingRules implements SentimentScorer {
 
     /** The text with its litotes replaced by what they mean. */
     String rewrite(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (cues.stream().noneMatch(lower::contains)) {
+            return text;
+        }
         String out = text;
         for (Map.Entry<Pattern, String> e : rewrites.entrySet()) {
             Matcher m = e.getKey().matcher(out);
@@ -170,6 +262,10 @@ final class PhrasingRules implements SentimentScorer {
         if (reading.positive() == 0) {
             return false;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (repetition.stream().noneMatch(lower::contains)) {
+            return false;
+        }
         List<String> tokens = TOKEN.matcher(text.toLowerCase(Locale.ROOT))
                 .results()
                 .map(java.util.regex.MatchResult::group)
@@ -177,6 +273,11 @@ final class PhrasingRules implements SentimentScorer {
         for (int i = 0; i < tokens.size(); i++) {
             if (!repetition.contains(tokens.get(i))) {
                 continue;
+            }
+            if (!determiners.isEmpty()
+                    && tokens.get(i).equals("encore")
+                    && (i + 1 >= tokens.size() || !determiners.contains(tokens.get(i + 1)))) {
+                continue; // "encore insuffisant", "encore mieux": a degree, not a repeated event
             }
             for (int j = i + 1; j <= i + 3 && j < tokens.size(); j++) {
                 String w = tokens.get(j);
@@ -194,8 +295,8 @@ final class PhrasingRules implements SentimentScorer {
             return inner.score(text);
         }
         String plain = rewrite(text);
-        Sentiment s = inner.score(plain);
         LexiconScorer.Reading reading = lexicon.read(plain);
+        Sentiment s = inner == lexicon ? lexicon.sentiment(reading) : inner.score(plain);
         if (s.label() == SentimentLabel.POSITIVE
                 && isPlainQuestion(plain)
                 && Math.abs(reading.compound()) < QUESTION_MAX_COMPOUND) {

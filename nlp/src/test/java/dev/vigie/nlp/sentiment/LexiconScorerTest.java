@@ -81,6 +81,27 @@ class LexiconScorerTest {
     }
 
     @Test
+    void frenchIntensifiersDiminishersAndElongationsScaleTheValence() {
+        assertThat(fr("c'est vraiment génial")).isGreaterThan(fr("c'est génial"));
+        assertThat(fr("c'est un peu décevant"))
+                .isGreaterThan(fr("c'est décevant"))
+                .isNegative();
+        assertThat(fr("c'est bien mauvais")).isLessThan(fr("c'est mauvais"));
+        assertThat(fr("c'est bien drôle")).isGreaterThan(fr("c'est drôle"));
+        assertThat(fr("c'est géniaaaal")).isEqualTo(fr("c'est génial"));
+        assertThat(fr("trop cooool")).isPositive();
+        assertThat(fr("grave chiaaaant")).isNegative();
+    }
+
+    @Test
+    void frenchClausePunctuationEndsAConcessionAndANegationsReach() {
+        assertThat(fr("Malgré un scénario raté, les acteurs sont bons")).isPositive();
+        assertThat(fr("Un scénario raté, les acteurs sont bons")).isNegative();
+        assertThat(fr("Non, c'est génial")).isPositive();
+        assertThat(fr.read("Non, c'est génial.").tokens()).isEqualTo(4);
+    }
+
+    @Test
     void blankTextIsNeutral() {
         assertThat(en.score("   ")).isEqualTo(new Sentiment(SentimentLabel.NEUTRAL, 0, Sentiment.Method.LEXICON));
         assertThat(fr.read(null).sentimentWords()).isZero();
