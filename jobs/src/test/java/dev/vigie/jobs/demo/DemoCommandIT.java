@@ -81,7 +81,9 @@ class DemoCommandIT {
                         "--outbox",
                         folder.resolve("outbox").toString(),
                         "--reports",
-                        folder.resolve("reports").toString());
+                        folder.resolve("reports").toString(),
+                        "--models",
+                        folder.resolve("models").toString());
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(printed).isZero();
