@@ -4,7 +4,10 @@ import dev.vigie.nlp.internal.embed.SentenceEncoder;
 import dev.vigie.nlp.internal.linear.OffsetTuning;
 import dev.vigie.nlp.sentiment.EnglishSocialModel;
 import dev.vigie.nlp.sentiment.LexiconScorer;
+import dev.vigie.nlp.sentiment.PhrasingRulesForEvaluation;
+import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentLabel;
+import dev.vigie.nlp.sentiment.SentimentScorer;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,6 +181,8 @@ public final class EnglishTweetCrossValidation {
         int[] fold = folds(items, allRows(items), FOLDS, seed);
         int[] decisions = new int[items.size()];
         int[] unguarded = new int[items.size()];
+        int[] rules = new int[items.size()];
+        int[] markers = new int[items.size()];
         for (int f = 0; f < FOLDS; f++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
@@ -191,6 +197,7 @@ public final class EnglishTweetCrossValidation {
                 unguarded[i] = EnglishSocialModel.decide(
                         p, model.offsets(), EnglishSocialModel.LexiconGuard.NONE, e.lexicon());
             }
+            withRules(items, test, model, decisions, rules, markers);
             System.err.printf(
                     Locale.ROOT,
                     "  fold %d of %d done, offsets %s, lexicon guard %s%n",
@@ -238,6 +245,66 @@ public final class EnglishTweetCrossValidation {
         System.out.println("(published on the full SemEval-2017 test split, macro-recall: SVM 0.629, FastText 0.629,"
                 + " RoBERTa-base 0.713, TimeLMs 0.737; VADER's published F1: movie 0.61, Amazon 0.63, NYT 0.55)");
         polarProxy(items, decisions, unguarded);
+        System.out.println();
+        System.out.println(
+                "The same out-of-fold answers through the phrasing rules (PhrasingRules, as SentimentAnalyzer"
+                        + " calls the model): the rules without / with the emoticon and contrast markers");
+        for (int g = -1; g < names.size(); g++) {
+            ConfusionMatrix before = matrix();
+            ConfusionMatrix after = matrix();
+            int changed = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                if (g == -1 ? it.tweet() : it.group() == g) {
+                    String gold = SentimentLabel.values()[it.gold()].id();
+                    before.add(gold, SentimentLabel.values()[rules[i]].id());
+                    after.add(gold, SentimentLabel.values()[markers[i]].id());
+                    changed += rules[i] != markers[i] ? 1 : 0;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %6d  %-30s  %-30s  %d answers changed%n",
+                    g == -1 ? "tweets, both files" : names.get(g),
+                    after.total(),
+                    figures(before),
+                    figures(after),
+                    changed);
+        }
+        System.out.println("Proxy lines with the rules and markers (\"default\" = model + rules + markers):");
+        polarProxy(items, markers, unguarded);
+    }
+
+    /**
+     * The answers of {@code test} items through the English phrasing rules, without ({@code rules}) and with
+     * ({@code markers}) the emoticon and contrast markers; the inner scorer answers an item's own text with its
+     * out-of-fold decision and any other text (a rewritten litotes, a contrast's last clause) with the fold's model.
+     */
+    static void withRules(
+            List<Item> items,
+            List<Integer> test,
+            EnglishSocialModel model,
+            int[] decisions,
+            int[] rules,
+            int[] markers) {
+        Map<String, Sentiment> answers = new HashMap<>();
+        for (int i : test) {
+            answers.put(
+                    items.get(i).example().text(),
+                    new Sentiment(SentimentLabel.values()[decisions[i]], 0, Sentiment.Method.LEXICON));
+        }
+        LexiconScorer lexicon = LexiconScorer.english();
+        SentimentScorer inner = t -> {
+            Sentiment known = answers.get(t);
+            return known != null ? known : model.sentiment(EnglishSocialModel.Example.read(t, lexicon));
+        };
+        SentimentScorer without = PhrasingRulesForEvaluation.english(inner, false);
+        SentimentScorer with = PhrasingRulesForEvaluation.english(inner, true);
+        for (int i : test) {
+            String text = items.get(i).example().text();
+            rules[i] = without.score(text).label().ordinal();
+            markers[i] = with.score(text).label().ordinal();
+        }
     }
 
     /** VADER's tweet set (held out): about 4,200 tweets, 2,700 positive and 7 % neutral (the rest negative). */
