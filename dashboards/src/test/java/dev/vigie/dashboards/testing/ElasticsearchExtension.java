@@ -3,7 +3,7 @@ package dev.vigie.dashboards.testing;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
-import dev.vigie.dashboards.local.LocalElasticsearch;
+import dev.vigie.local.LocalElasticsearch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -117,9 +117,11 @@ public final class AlertsRetryCommand implements Callable<Integer> {
         }
         byRule.forEach((rule, channels) -> channels.forEach((channel, entries) -> {
             String reason = entries.get(entries.size() - 1).lastError();
-            boolean listed = watch.alert(rule)
-                    .map(r -> r.channels().stream().anyMatch(c -> c.equalsIgnoreCase(channel)))
-                    .orElse(false);
+            String note = watch.alert(rule)
+                    .map(r -> r.channels().stream().anyMatch(c -> c.equalsIgnoreCase(channel))
+                            ? ""
+                            : " (channel no longer in the rule: they go to its current channels)")
+                    .orElse(" (rule no longer in the watch: the next run drops them)");
             out.printf(
                     Locale.ROOT,
                     "  %s -> %s: %,d hits%s%s%n",
@@ -127,7 +129,7 @@ public final class AlertsRetryCommand implements Callable<Integer> {
                     channel,
                     entries.size(),
                     reason == null ? "" : ", last answer: " + reason,
-                    listed ? "" : " (no longer in the watch: they go to the rule's current channels)");
+                    note);
         }));
         if (dryRun) {
             out.println("Dry run: nothing changed.");

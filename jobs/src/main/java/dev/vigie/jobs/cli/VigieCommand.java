@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             AlertsCommand.class,
             TrainCommand.class,
             DemoCommand.class,
+            ElasticsearchCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {

@@ -4,11 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.dashboards.fields.MentionFields;
-import dev.vigie.dashboards.local.LocalElasticsearch;
 import dev.vigie.jobs.demo.internal.DemoIndices;
 import dev.vigie.jobs.report.IsoWeek;
 import dev.vigie.jobs.report.WeeklyReport;
 import dev.vigie.jobs.watch.Watch;
+import dev.vigie.local.LocalElasticsearch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -59,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
     public static final int DEFAULT_ES_PORT = 9200;
     /** The launcher of the local node, relative to the project folder. */
     public static final String ES_SCRIPT = "deploy/local/elasticsearch.sh";
+    /** Heap of the local node the demo starts (as {@code vigie elasticsearch start}). */
+    static final String ES_HEAP = "512m";
 
     private static final Duration ES_WAIT = Duration.ofSeconds(150);
 
@@ -262,25 +264,17 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Using the Elasticsearch already running on " + local);
             return local;
         }
-        Path script = projectHome().resolve(ES_SCRIPT);
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("cannot start the local Elasticsearch: " + script + " is missing; start "
-                    + "a node yourself and pass --es URL");
-        }
-        out.println("Starting the local Elasticsearch on " + local + " (" + ES_SCRIPT + " start)...");
-        Process process = new ProcessBuilder("bash", script.toString(), "start", "--port", Integer.toString(esPort))
-                .directory(projectHome().toFile())
-                .inheritIO()
+        Path home = LocalElasticsearch.distribution(projectHome());
+        out.println("Starting the local Elasticsearch on " + local + " (vigie elasticsearch start; " + ES_SCRIPT
+                + " stop stops it)...");
+        LocalElasticsearch.builder(home)
+                .workDir(projectHome().resolve(".vigie").resolve("elasticsearch"))
+                .httpPort(esPort)
+                .heap(ES_HEAP)
+                .startTimeout(ES_WAIT)
+                .detached(true)
+                .build()
                 .start();
-        int exit = process.waitFor();
-        Instant deadline = Instant.now().plus(ES_WAIT);
-        while (!LocalElasticsearch.isHealthy(local)) {
-            if (exit != 0 || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the local Elasticsearch did not start on " + local + " (" + ES_SCRIPT
-                        + " exited with " + exit + "); see its log under .vigie/elasticsearch/logs");
-            }
-            Thread.sleep(1000);
-        }
         return local;
     }
 

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Checks;
 import dev.vigie.jobs.watch.Language;
+import dev.vigie.jobs.watch.SpikeKind;
+import dev.vigie.jobs.watch.SpikeSpec;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Alert digests in the formats webhooks expect. Everything that comes from a feed is cleaned of control characters,
@@ -87,12 +91,7 @@ public final class WebhookPayloads {
                 .putArray("elements")
                 .addObject()
                 .put("type", "mrkdwn")
-                .put(
-                        "text",
-                        cut(
-                                slackEscape(period(c) + "query: "
-                                        + Snippets.cap(c.rule().query(), DigestRenderer.MAX_QUERY_LENGTH)),
-                                SLACK_SECTION_MAX));
+                .put("text", cut(slackEscape(period(c) + ruleLine(c.rule())), SLACK_SECTION_MAX));
         int shown = Math.min(items.size(), SLACK_MAX_HITS);
         for (DigestItem item : items.subList(0, shown)) {
             String title = slackEscape(title(item));
@@ -146,10 +145,7 @@ public final class WebhookPayloads {
                 .put("wrap", true);
         body.addObject()
                 .put("type", "TextBlock")
-                .put(
-                        "text",
-                        teamsEscape(period(c) + "query: "
-                                + Snippets.cap(c.rule().query(), DigestRenderer.MAX_QUERY_LENGTH)))
+                .put("text", teamsEscape(period(c) + ruleLine(c.rule())))
                 .put("isSubtle", true)
                 .put("spacing", "None")
                 .put("wrap", true);
@@ -201,10 +197,21 @@ public final class WebhookPayloads {
                 .put("idempotency_key", c.idempotencyKey())
                 .put("watch", c.watch())
                 .put("brand", Snippets.clean(c.brand()));
-        root.putObject("rule")
-                .put("id", c.rule().id())
-                .put("query", c.rule().query())
-                .put("every", c.rule().every().code());
+        ObjectNode rule = root.putObject("rule").put("id", c.rule().id());
+        if (c.rule().isSpike()) {
+            rule.putNull("query");
+            SpikeSpec spike = c.rule().spike();
+            ObjectNode spec = rule.putObject("spike")
+                    .put("min_mentions", spike.minMentions())
+                    .put("factor", spike.factor())
+                    .put("window_hours", spike.windowHours())
+                    .put("baseline_weeks", spike.baselineWeeks());
+            ArrayNode on = spec.putArray("on");
+            spike.on().forEach(k -> on.add(k.code()));
+        } else {
+            rule.put("query", c.rule().query());
+        }
+        rule.put("every", c.rule().every().code());
         root.put("channel", c.channel()).put("hit_count", items.size());
         ArrayNode hits = root.putArray("hits");
         for (DigestItem item : items) {
@@ -230,6 +237,11 @@ public final class WebhookPayloads {
             item.matchedTerms().forEach(t -> highlights.add(Snippets.cap(t, 100)));
             h.put("also_in_sources", item.storySources() - 1)
                     .put("matched_at", item.matchedAt().toString());
+            if (item.spike() != null) {
+                // what the spike was and what caused it, as the ledger keeps it (numbers, stories, authors, outlets,
+                // samples); its titles, names and links come from feeds: cleaned and capped like the hit's
+                h.set("spike", JSON.valueToTree(cleaned(item.spike())));
+            }
         }
         return write(root);
     }
@@ -275,6 +287,86 @@ public final class WebhookPayloads {
         String subject = DigestRenderer.render(c.language(), c.zone(), c.watch(), c.brand(), c.rule(), c.items())
                 .subject();
         return subject.startsWith("[Vigie] ") ? subject.substring("[Vigie] ".length()) : subject;
+    }
+
+    /** What the rule watches: its query, or a spike alert's settings. */
+    private static String ruleLine(AlertRuleSpec rule) {
+        if (!rule.isSpike()) {
+            return "query: " + Snippets.cap(rule.query(), DigestRenderer.MAX_QUERY_LENGTH);
+        }
+        SpikeSpec spike = rule.spike();
+        return String.format(
+                Locale.ROOT,
+                "spike alert on %s: at least %d mentions and %s times the usual level over %d h (same weekday and"
+                        + " hours of the last %d weeks)",
+                spike.on().stream().map(SpikeKind::code).collect(java.util.stream.Collectors.joining(", ")),
+                spike.minMentions(),
+                new java.text.DecimalFormat("0.##", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                        .format(spike.factor()),
+                spike.windowHours(),
+                spike.baselineWeeks());
+    }
+
+    /** A spike report with every text from feeds cleaned and capped, and only http(s) links. */
+    private static Map<String, Object> cleaned(SpikeReport r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("kind", r.kind().code());
+        m.put("start", r.start().toString());
+        m.put("window_start", r.windowStart().toString());
+        m.put("window_end", r.windowEnd().toString());
+        m.put("count", r.count());
+        m.put("baseline", r.baseline());
+        m.put("baseline_weeks", r.baselineWeeks());
+        m.put("factor", r.factor());
+        m.put(
+                "stories",
+                r.stories().stream()
+                        .map(st -> {
+                            Map<String, Object> o = new java.util.LinkedHashMap<>();
+                            o.put("event_id", st.eventId());
+                            o.put("title", Snippets.cap(st.title(), DigestRenderer.MAX_TITLE_LENGTH));
+                            o.put("url", link(st.url(), DigestRenderer.MAX_LINK_LENGTH));
+                            o.put("mentions", st.mentions());
+                            o.put(
+                                    "outlets",
+                                    st.outlets().stream()
+                                            .map(n -> Snippets.cap(n, DigestRenderer.MAX_SOURCE_LENGTH))
+                                            .toList());
+                            return o;
+                        })
+                        .toList());
+        m.put("authors", counts(r.authors()));
+        m.put("outlets", counts(r.outlets()));
+        m.put(
+                "samples",
+                r.samples().stream()
+                        .map(sa -> {
+                            Map<String, Object> o = new java.util.LinkedHashMap<>();
+                            o.put("title", Snippets.cap(sa.title(), DigestRenderer.MAX_TITLE_LENGTH));
+                            o.put("url", link(sa.url(), DigestRenderer.MAX_LINK_LENGTH));
+                            o.put("source", Snippets.cap(sa.source(), DigestRenderer.MAX_SOURCE_LENGTH));
+                            o.put("author", Snippets.cap(sa.author(), DigestRenderer.MAX_SOURCE_LENGTH));
+                            o.put(
+                                    "published_at",
+                                    sa.publishedAt() == null
+                                            ? null
+                                            : sa.publishedAt().toString());
+                            o.put("sentiment", Snippets.clean(sa.sentiment()));
+                            return o;
+                        })
+                        .toList());
+        return m;
+    }
+
+    private static List<Map<String, Object>> counts(List<SpikeReport.Count> counts) {
+        return counts.stream()
+                .map(n -> {
+                    Map<String, Object> o = new java.util.LinkedHashMap<>();
+                    o.put("name", Snippets.cap(n.name(), DigestRenderer.MAX_SOURCE_LENGTH));
+                    o.put("mentions", n.mentions());
+                    return o;
+                })
+                .toList();
     }
 
     private static String period(Content c) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.jobs.spike.SpikeReport;
 import dev.vigie.jobs.watch.AlertRuleSpec;
 import dev.vigie.jobs.watch.Frequency;
 import dev.vigie.jobs.watch.Language;
 import dev.vigie.jobs.watch.SentimentFilter;
+import dev.vigie.jobs.watch.SpikeKind;
+import dev.vigie.jobs.watch.SpikeSpec;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -174,5 +177,83 @@ class WebhookPayloadsTest {
         assertThat(m2.path("url").isNull())
                 .as("a javascript: link is not passed on")
                 .isTrue();
+    }
+
+    @Test
+    void aSpikeAlertSaysItsSettingsInsteadOfAQueryAndTheGenericDigestCarriesItsCauses() throws Exception {
+        AlertRuleSpec spikeRule = new AlertRuleSpec(
+                "spike",
+                "",
+                List.of(),
+                SentimentFilter.ANY,
+                List.of(),
+                Frequency.RUN,
+                List.of(),
+                new SpikeSpec(5, 2, List.of(SpikeKind.NEGATIVE), 3, 4));
+        SpikeReport report = new SpikeReport(
+                SpikeKind.NEGATIVE,
+                Instant.parse("2026-11-25T01:00:00Z"),
+                Instant.parse("2026-11-25T00:00:00Z"),
+                Instant.parse("2026-11-25T02:40:00Z"),
+                14,
+                2.5,
+                4,
+                2,
+                List.of(new SpikeReport.Story(
+                        "ev-1", "Fuite de données <!channel>", "javascript:alert(1)", 9, List.of("Le Monde", "Wire"))),
+                List.of(new SpikeReport.Count("Jane Doe", 3)),
+                List.of(new SpikeReport.Count("Wire", 6)),
+                List.of(new SpikeReport.Sample(
+                        "Acme leak", "https://news.example/leak", "Wire", "Jane Doe", AT, "negative")));
+        DigestItem item = new DigestItem(
+                "spike-negative-2026-11-25T01:00:00Z",
+                SpikeRenderer.headline(Language.EN, "Acme", report),
+                "https://news.example/leak",
+                "Wire",
+                AT,
+                "",
+                "negative",
+                SpikeRenderer.summary(Language.EN, report),
+                List.of(),
+                1,
+                AT.plusSeconds(60),
+                report);
+        WebhookPayloads.Content c = new WebhookPayloads.Content(
+                "vigie-digest-0123456789abcdef",
+                "vigie-digest-0123456789abcdef:webhook:h#1",
+                "webhook:h#1",
+                "acme",
+                "Acme",
+                spikeRule,
+                Language.EN,
+                ZoneId.of("Europe/Paris"),
+                List.of(item));
+
+        String slack = JSON.readTree(WebhookPayloads.slack(c)).toString();
+        assertThat(slack)
+                .contains("spike alert on negative: at least 5 mentions and 2 times the usual level over 3 h")
+                .contains("Spike in negative mentions of Acme")
+                .doesNotContain("query:");
+        assertThat(JSON.readTree(WebhookPayloads.teams(c)).toString())
+                .contains("spike alert on negative")
+                .doesNotContain("query:");
+
+        JsonNode generic = JSON.readTree(WebhookPayloads.generic(c));
+        assertThat(generic.path("rule").path("query").isNull()).isTrue();
+        assertThat(generic.path("rule").path("spike").path("on").get(0).asText())
+                .isEqualTo("negative");
+        assertThat(generic.path("rule").path("spike").path("min_mentions").asInt())
+                .isEqualTo(5);
+        JsonNode spike = generic.path("hits").get(0).path("spike");
+        assertThat(spike.path("kind").asText()).isEqualTo("negative");
+        assertThat(spike.path("count").asLong()).isEqualTo(14);
+        assertThat(spike.path("baseline").asDouble()).isEqualTo(2.5);
+        assertThat(spike.path("stories").get(0).path("title").asText()).isEqualTo("Fuite de données <!channel>");
+        assertThat(spike.path("stories").get(0).path("url").isNull())
+                .as("a javascript: link is not passed on")
+                .isTrue();
+        assertThat(spike.path("stories").get(0).path("outlets").toString()).isEqualTo("[\"Le Monde\",\"Wire\"]");
+        assertThat(spike.path("authors").get(0).path("name").asText()).isEqualTo("Jane Doe");
+        assertThat(spike.path("samples").get(0).path("url").asText()).isEqualTo("https://news.example/leak");
     }
 }

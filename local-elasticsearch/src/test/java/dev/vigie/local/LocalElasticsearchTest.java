@@ -1,4 +1,4 @@
-package dev.vigie.dashboards.local;
+package dev.vigie.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.vigie.dashboards.local;
+package dev.vigie.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +60,8 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[mg]");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final String PID_FILE = "elasticsearch.pid";
+    private static final String WHERE_FILE = "WHERE.txt";
 
     private Path home;
     private Path workDir;
@@ -69,6 +71,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final String user;
     private final String clusterName;
     private final boolean freshData;
+    private final boolean detached;
     private Process process;
     private URI url;
 
@@ -81,6 +84,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         this.user = builder.user;
         this.clusterName = builder.clusterName;
         this.freshData = builder.freshData;
+        this.detached = builder.detached;
     }
 
     /**
@@ -190,6 +194,61 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     /**
+     * The process id of the node that works in {@code workDir} (started by this or another process), if it runs. When
+     * the node had to work elsewhere (see {@link Builder#build()}: an unprivileged user cannot reach {@code workDir}),
+     * that folder is the one read.
+     */
+    public static Optional<Long> runningPid(Path workDir) {
+        Path dir = effectiveWorkDir(workDir.toAbsolutePath().normalize());
+        try {
+            long pid = Long.parseLong(Files.readString(dir.resolve(PID_FILE)).strip());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(h -> pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stops the node that works in {@code workDir}, whoever started it: SIGTERM, then SIGKILL after 30 s.
+     *
+     * @return whether a node was running
+     */
+    public static boolean stopNode(Path workDir) {
+        Optional<ProcessHandle> server = runningPid(workDir).flatMap(ProcessHandle::of);
+        if (server.isEmpty()) {
+            return false;
+        }
+        ProcessHandle handle = server.get();
+        handle.destroy();
+        try {
+            handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            handle.destroyForcibly();
+        }
+        return true;
+    }
+
+    /**
+     * The distribution the build prepared under a project folder: {@code deploy/elasticsearch/target/elasticsearch-*}.
+     *
+     * @throws IllegalArgumentException when the build has not prepared it, saying how to
+     */
+    public static Path distribution(Path projectRoot) {
+        Path target = projectRoot.resolve("deploy").resolve("elasticsearch").resolve("target");
+        try (Stream<Path> dirs = Files.list(target)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("elasticsearch-"))
+                    .filter(d -> Files.isRegularFile(d.resolve("bin").resolve("elasticsearch")))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no distribution"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no Elasticsearch distribution under " + target
+                    + "; prepare it with: mvn -B -pl deploy/elasticsearch -am install -DskipTests");
+        }
+    }
+
+    /**
      * Whether an Elasticsearch answers {@code _cluster/health} with a usable status at this URL.
      *
      * @param url a node base URL
@@ -217,7 +276,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private void awaitHealthy(Instant begin) {
         Instant deadline = begin.plus(startTimeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
+            if (!process.isAlive() && !(detached && process.exitValue() == 0 && serverAlive())) {
                 String tail = tail(consoleLog());
                 process = null;
                 throw new IllegalStateException(
@@ -316,13 +375,12 @@ public final class LocalElasticsearch implements AutoCloseable {
             home = copy;
         }
         if (run(List.of("runuser", "-u", user, "--", "test", "-x", requested.toString())) != 0) {
-            Path relocated = shared.resolve(
-                    "work-" + Integer.toHexString(requested.toString().hashCode()));
+            Path relocated = relocated(requested);
             LOG.warn("User {} cannot reach {}: the node works in {}", user, requested, relocated);
             Files.createDirectories(relocated);
             run(List.of("chmod", "a+rx", shared.toString()));
             Files.writeString(
-                    requested.resolve("WHERE.txt"),
+                    requested.resolve(WHERE_FILE),
                     "The node's config, data and logs are in " + relocated + " (user " + user
                             + " cannot reach this folder).\n");
             workDir = relocated;
@@ -336,6 +394,9 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         command.add(home.resolve("bin").resolve("elasticsearch").toString());
         command.addAll(List.of("-p", pidFile().toString()));
+        if (detached) {
+            command.add("-d");
+        }
         return command;
     }
 
@@ -353,7 +414,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     }
 
     private Path pidFile() {
-        return workDir.resolve("elasticsearch.pid");
+        return workDir.resolve(PID_FILE);
     }
 
     private Optional<Long> pid() {
@@ -373,6 +434,21 @@ public final class LocalElasticsearch implements AutoCloseable {
                 throw new IOException("useradd " + user + " failed with status " + status);
             }
         }
+    }
+
+    /** Where the node works when the unprivileged user cannot reach {@code requested}. */
+    private static Path relocated(Path requested) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "vigie-es")
+                .resolve("work-" + Integer.toHexString(requested.toString().hashCode()));
+    }
+
+    /** {@code requested}, or where the node works instead when {@code requested} holds the note saying so. */
+    private static Path effectiveWorkDir(Path requested) {
+        return Files.isRegularFile(requested.resolve(WHERE_FILE)) ? relocated(requested) : requested;
+    }
+
+    private boolean serverAlive() {
+        return pid().flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static boolean runsAsRoot() {
@@ -432,6 +508,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         private String user = DEFAULT_USER;
         private String clusterName = DEFAULT_CLUSTER_NAME;
         private boolean freshData;
+        private boolean detached;
 
         private Builder(Path home) {
             this.home = home;
@@ -476,6 +553,15 @@ public final class LocalElasticsearch implements AutoCloseable {
         /** @param fresh whether to delete the data folder before starting (default false: data is kept) */
         public Builder freshData(boolean fresh) {
             this.freshData = fresh;
+            return this;
+        }
+
+        /**
+         * @param detached whether the node runs on its own (daemonised: it outlives this JVM, and {@link #stop()} or
+         *     {@link #stopNode(Path)} stops it) instead of as a child process (default false)
+         */
+        public Builder detached(boolean detached) {
+            this.detached = detached;
             return this;
         }
 
