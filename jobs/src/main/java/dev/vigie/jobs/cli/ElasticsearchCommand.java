@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
         })
 public final class ElasticsearchCommand implements Callable<Integer> {
 
+    /** Heap of the local node unless {@code --heap} or {@code $VIGIE_ES_HEAP} says otherwise. */
+    public static final String DEFAULT_HEAP = "512m";
     /** Exit code of {@code status} when no node runs. */
     public static final int NOT_RUNNING = 3;
 
@@ -64,7 +66,6 @@ public final class ElasticsearchCommand implements Callable<Integer> {
     @Option(
             names = "--heap",
             paramLabel = "SIZE",
-            defaultValue = "${env:VIGIE_ES_HEAP:-512m}",
             description = "JVM heap of the node, e.g. 512m or 1g (default: $VIGIE_ES_HEAP, else 512m).")
     String heap;
 
@@ -102,17 +103,11 @@ public final class ElasticsearchCommand implements Callable<Integer> {
                 }
                 LocalElasticsearch node;
                 try {
-                    node = LocalElasticsearch.builder(home)
-                            .workDir(work)
-                            .httpPort(port)
-                            .heap(heap)
-                            .unprivilegedUser(System.getenv().getOrDefault("VIGIE_ES_USER", "vigie-es"))
-                            .detached(true)
-                            .build();
+                    node = node(home, work, port, heap()).build();
                 } catch (IllegalArgumentException e) {
                     return usage(err, e.getMessage());
                 }
-                out.println("Starting Elasticsearch on " + url + " (data in " + work + ", heap " + heap + ")...");
+                out.println("Starting Elasticsearch on " + url + " (data in " + work + ", heap " + heap() + ")...");
                 out.flush();
                 try {
                     node.start();
@@ -155,13 +150,42 @@ public final class ElasticsearchCommand implements Callable<Integer> {
     }
 
     private Path workDir() {
-        if (data != null) {
-            return data.toAbsolutePath().normalize();
-        }
-        String env = System.getenv("VIGIE_ES_DATA");
-        return (env == null || env.isBlank() ? projectHome().resolve(".vigie").resolve("elasticsearch") : Path.of(env))
+        return data != null ? data.toAbsolutePath().normalize() : defaultDataDir();
+    }
+
+    private String heap() {
+        return heap != null ? heap : defaultHeap();
+    }
+
+    /**
+     * A local node on {@code port} as {@code vigie elasticsearch start} (and {@code vigie demo}) start it: run on its
+     * own, as {@code $VIGIE_ES_USER} (else {@value LocalElasticsearch#DEFAULT_USER}) when started as root.
+     */
+    public static LocalElasticsearch.Builder node(Path home, Path workDir, int port, String heap) {
+        return LocalElasticsearch.builder(home)
+                .workDir(workDir)
+                .httpPort(port)
+                .heap(heap)
+                .unprivilegedUser(env("VIGIE_ES_USER", LocalElasticsearch.DEFAULT_USER))
+                .detached(true);
+    }
+
+    /** The local node's folder: {@code $VIGIE_ES_DATA}, else {@code .vigie/elasticsearch} in the project. */
+    public static Path defaultDataDir() {
+        String dir = env("VIGIE_ES_DATA", "");
+        return (dir.isEmpty() ? projectHome().resolve(".vigie").resolve("elasticsearch") : Path.of(dir))
                 .toAbsolutePath()
                 .normalize();
+    }
+
+    /** The local node's heap: {@code $VIGIE_ES_HEAP}, else {@value #DEFAULT_HEAP}. */
+    public static String defaultHeap() {
+        return env("VIGIE_ES_HEAP", DEFAULT_HEAP);
+    }
+
+    private static String env(String name, String otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : value.strip();
     }
 
     /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import dev.vigie.dashboards.EsClients;
 import dev.vigie.dashboards.IndexTemplates;
 import dev.vigie.dashboards.fields.MentionFields;
+import dev.vigie.jobs.cli.ElasticsearchCommand;
 import dev.vigie.jobs.demo.internal.DemoIndices;
 import dev.vigie.jobs.report.IsoWeek;
 import dev.vigie.jobs.report.WeeklyReport;
@@ -59,8 +60,6 @@ public final class DemoCommand implements Callable<Integer> {
     public static final int DEFAULT_ES_PORT = 9200;
     /** The launcher of the local node, relative to the project folder. */
     public static final String ES_SCRIPT = "deploy/local/elasticsearch.sh";
-    /** Heap of the local node the demo starts (as {@code vigie elasticsearch start}). */
-    static final String ES_HEAP = "512m";
 
     private static final Duration ES_WAIT = Duration.ofSeconds(150);
 
@@ -264,15 +263,13 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Using the Elasticsearch already running on " + local);
             return local;
         }
-        Path home = LocalElasticsearch.distribution(projectHome());
+        Path home = LocalElasticsearch.distribution(ElasticsearchCommand.projectHome());
+        // the node vigie elasticsearch start would start (same folder, heap and user), so the script stops it
         out.println("Starting the local Elasticsearch on " + local + " (vigie elasticsearch start; " + ES_SCRIPT
                 + " stop stops it)...");
-        LocalElasticsearch.builder(home)
-                .workDir(projectHome().resolve(".vigie").resolve("elasticsearch"))
-                .httpPort(esPort)
-                .heap(ES_HEAP)
+        ElasticsearchCommand.node(
+                        home, ElasticsearchCommand.defaultDataDir(), esPort, ElasticsearchCommand.defaultHeap())
                 .startTimeout(ES_WAIT)
-                .detached(true)
                 .build()
                 .start();
         return local;
@@ -281,16 +278,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** Where {@code log4j2.xml} writes the log: {@code vigie.log.dir}, else {@code .vigie/logs} of the project. */
     static Path logFile() {
         String dir = System.getProperty("vigie.log.dir");
-        return (dir == null || dir.isBlank() ? projectHome().resolve(".vigie").resolve("logs") : Path.of(dir))
+        return (dir == null || dir.isBlank()
+                        ? ElasticsearchCommand.projectHome().resolve(".vigie").resolve("logs")
+                        : Path.of(dir))
                 .resolve("vigie.log")
-                .toAbsolutePath()
-                .normalize();
-    }
-
-    /** The project folder: {@code vigie.home} as set by the {@code ./vigie} launcher, else the working folder. */
-    static Path projectHome() {
-        String home = System.getProperty("vigie.home");
-        return Path.of(home == null || home.isBlank() ? "." : home)
                 .toAbsolutePath()
                 .normalize();
     }
