@@ -74,6 +74,8 @@ public final class RunBenchmark {
     private static final int RERUNS = 3;
     /** Runs of the same job on one embedded cluster, as vigie serve runs a watch; the last is the warm figure. */
     private static final int WARM_RUNS = 2;
+    /** The share of raw {@code _bulk}'s docs/s that issue 15 aims at for warm runs. */
+    private static final double TARGET_SHARE_OF_RAW = 0.6;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** When a sink writer received its first document in the current sink job (writers run in this JVM). */
@@ -181,6 +183,8 @@ public final class RunBenchmark {
             // the same job warm, as vigie serve runs it: the JVM that ran it before, one embedded cluster kept
             // between runs; each warm run is a watch of its own over the same feeds, so every item is new again
             RunSummary warm = null;
+            long warmEsMillis = 0;
+            RunCpu warmVigie = new RunCpu(0, 0);
             try (EmbeddedCluster cluster = EmbeddedCluster.start(parallelism)) {
                 for (int w = 1; w <= WARM_RUNS; w++) {
                     Watch warmWatch = new WatchLoader(Map.of())
@@ -189,23 +193,31 @@ public final class RunBenchmark {
                                     yaml.replace("watch: " + watchId, "watch: " + watchId + "-warm" + w));
                     resetPeaks();
                     StageCpu warmCpu = StageCpu.start();
+                    long esBefore = elasticsearchCpuMillis(rest);
                     warm = VigieRun.run(
                             optionsOf.apply(warmWatch).cluster(cluster).build());
+                    warmEsMillis = elasticsearchCpuMillis(rest) - esBefore;
                     report("warm run " + w + " (vigie serve: same JVM, cluster kept)", warm, peakHeapMb());
-                    warmCpu.stopAndPrint(warm);
+                    warmVigie = warmCpu.stopAndPrint(warm);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  Elasticsearch CPU %.1f s = %.2f ms per item%n",
+                            warmEsMillis / 1000.0,
+                            (double) warmEsMillis / warm.fresh());
                 }
             }
 
             List<EsDocument> documents = mentions(rest, watchId, n);
-            double raw = compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
+            RawBulk raw = compareSinkWithRawBulk(es, rest, documents, n, parallelism, rounds);
             System.out.printf(
                     Locale.ROOT,
                     "items/s vs raw _bulk docs/s (median of the rounds, %.0f docs/s): cold first"
                             + " run %.0f %%, warm run %.0f %%; %s%n",
-                    raw,
-                    100 * rate(first) / raw,
-                    100 * rate(warm) / raw,
+                    raw.rate(),
+                    100 * rate(first) / raw.rate(),
+                    100 * rate(warm) / raw.rate(),
                     load());
+            cpuBudget(raw, warm.fresh(), warmVigie, warmEsMillis);
         }
     }
 
@@ -266,7 +278,63 @@ public final class RunBenchmark {
         return documents;
     }
 
-    private static double compareSinkWithRawBulk(
+    /**
+     * How much CPU per item a warm run may spend to index at {@value #TARGET_SHARE_OF_RAW} of raw {@code _bulk}'s
+     * rate on this machine, and how much it spent: raw {@code _bulk} keeps the machine's cores busy with Elasticsearch's indexing and the loader's client work; a
+     * run at that share of its rate, with the same CPU per second available, may spend per item at most the raw
+     * CPU per document divided by the share, of which Elasticsearch takes what it took per item in the warm run.
+     */
+    private static void cpuBudget(RawBulk raw, long items, RunCpu warmVigie, long warmEsMillis) {
+        double rawPerDoc = raw.esMillisPerDoc() + raw.clientMillisPerDoc();
+        double esPerItem = (double) warmEsMillis / items;
+        double budget = rawPerDoc / TARGET_SHARE_OF_RAW - esPerItem;
+        double spent = warmVigie.processMillis() / items;
+        double enrich = warmVigie.enrichMillis() / items;
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per document, raw _bulk (median of the rounds): Elasticsearch %.2f ms + client %.2f ms, at %.0f"
+                        + " docs/s = %.2f cores busy; warm run: Vigie %.2f ms (enrichment chain %.2f ms, the rest %.2f ms) +"
+                        + " Elasticsearch %.2f ms per item. At %.0f %% of raw _bulk's rate with the same CPU per second, a"
+                        + " run may spend %.2f ms per item besides Elasticsearch's%n",
+                raw.esMillisPerDoc(),
+                raw.clientMillisPerDoc(),
+                raw.rate(),
+                raw.rate() * rawPerDoc / 1000,
+                spent,
+                enrich,
+                spent - enrich,
+                esPerItem,
+                100 * TARGET_SHARE_OF_RAW,
+                budget);
+    }
+
+    /** A run's process CPU time and its enrichment chain's thread CPU time, in milliseconds. */
+    private record RunCpu(double processMillis, double enrichMillis) {}
+
+    /** Raw {@code _bulk}'s docs/s and CPU per document (Elasticsearch's, the loader's), medians of the rounds. */
+    private record RawBulk(double rate, double esMillisPerDoc, double clientMillisPerDoc) {}
+
+    /** Elasticsearch's process CPU time so far, summed over the nodes ({@code _nodes/stats/process}). */
+    private static long elasticsearchCpuMillis(RestClient rest) throws IOException {
+        JsonNode nodes = JSON.readTree(rest.performRequest(new Request("GET", "/_nodes/stats/process"))
+                        .getEntity()
+                        .getContent())
+                .path("nodes");
+        long millis = 0;
+        for (JsonNode node : nodes) {
+            millis += node.path("process").path("cpu").path("total_in_millis").asLong();
+        }
+        return millis;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static RawBulk compareSinkWithRawBulk(
             URI es, RestClient rest, List<EsDocument> documents, int n, int parallelism, int rounds) throws Exception {
         long bytes = documents.stream()
                 .mapToLong(d -> d.source().getBytes(StandardCharsets.UTF_8).length)
@@ -289,6 +357,8 @@ public final class RunBenchmark {
 
         double[] ratios = new double[rounds];
         double[] rawRates = new double[rounds];
+        double[] rawEsPerDoc = new double[rounds];
+        double[] rawClientPerDoc = new double[rounds];
         double bestSink = 0;
         double bestRaw = 0;
         double sinkCpu = 0;
@@ -309,6 +379,8 @@ public final class RunBenchmark {
             double sinkRate = documents.size() / sink.sinkSeconds();
             ratios[round] = sinkRate / raw.rate();
             rawRates[round] = raw.rate();
+            rawEsPerDoc[round] = (double) raw.esMillis() / documents.size();
+            rawClientPerDoc[round] = 1000 * raw.cpuSeconds() / documents.size();
             bestSink = Math.max(bestSink, sinkRate);
             bestRaw = Math.max(bestRaw, raw.rate());
             sinkCpu += sink.cpuSeconds();
@@ -316,8 +388,8 @@ public final class RunBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "  round %d (%s first): sink %.0f docs/s (%.2f s from its first document,"
-                            + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s), "
-                            + "sink / raw %.0f %%; %s%n",
+                            + " client CPU %.2f s; whole Flink job %.2f s), raw _bulk %.0f docs/s (client CPU %.2f s,"
+                            + " Elasticsearch CPU %.2f s), sink / raw %.0f %%; %s%n",
                     round + 1,
                     sinkFirst ? "sink" : "raw",
                     sinkRate,
@@ -326,6 +398,7 @@ public final class RunBenchmark {
                     sink.jobSeconds(),
                     raw.rate(),
                     raw.cpuSeconds(),
+                    raw.esMillis() / 1000.0,
                     100 * ratios[round],
                     load());
         }
@@ -346,8 +419,7 @@ public final class RunBenchmark {
                 documents.size(),
                 sinkCpu / rounds,
                 rawCpu / rounds);
-        Arrays.sort(rawRates);
-        return rounds % 2 == 1 ? rawRates[rounds / 2] : (rawRates[rounds / 2 - 1] + rawRates[rounds / 2]) / 2;
+        return new RawBulk(median(rawRates), median(rawEsPerDoc), median(rawClientPerDoc));
     }
 
     /**
@@ -392,7 +464,8 @@ public final class RunBenchmark {
             }
         }
 
-        void stopAndPrint(RunSummary summary) {
+        /** Prints the run's CPU per stage and returns the process CPU time it used and its enrichment chain's. */
+        RunCpu stopAndPrint(RunSummary summary) {
             sample();
             sampler.shutdownNow();
             double processCpu = (processCpuNanos() - processAtStart) / 1e9;
@@ -429,14 +502,19 @@ public final class RunBenchmark {
                     total / 1e9,
                     line,
                     (total - shown) / 1e9);
+            long enrich = byStage.entrySet().stream()
+                    .filter(e -> e.getKey().contains("enrich"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
+            return new RunCpu(processCpu * 1000, enrich / 1e6);
         }
     }
 
     /** How long a sink job took: from the first document a writer received, and in all; client CPU meanwhile. */
     private record SinkTiming(double sinkSeconds, double jobSeconds, double cpuSeconds) {}
 
-    /** Documents per second of a raw round, and the client CPU it used. */
-    private record RawTiming(double rate, double cpuSeconds) {}
+    /** Documents per second of a raw round, the client CPU it used and Elasticsearch's CPU meanwhile. */
+    private record RawTiming(double rate, double cpuSeconds, long esMillis) {}
 
     /**
      * Writes {@code documents} into a fresh {@code index} with the product's sink, as a job of its own. The writers
@@ -488,10 +566,13 @@ public final class RunBenchmark {
     private static RawTiming rawRound(RestClient rest, List<EsDocument> documents, String index, int inFlight)
             throws Exception {
         freshIndex(rest, index);
+        long esBefore = elasticsearchCpuMillis(rest);
         long start = System.nanoTime();
         long cpu = processCpuNanos();
         rawBulk(rest, index, documents, inFlight);
-        return new RawTiming(documents.size() / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / 1e9);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double client = (processCpuNanos() - cpu) / 1e9;
+        return new RawTiming(documents.size() / seconds, client, elasticsearchCpuMillis(rest) - esBefore);
     }
 
     private static void freshIndex(RestClient rest, String index) throws Exception {
