@@ -805,7 +805,17 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("est plat", -1.4),
                     Map.entry("sont plats", -1.4),
                     Map.entry("tres plat", -1.6),
-                    Map.entry("ultra plat", -1.6));
+                    Map.entry("ultra plat", -1.6),
+                    Map.entry("quel interet", -1.6), // "quel intérêt ?"
+                    Map.entry("moindre interet", -2.0), // "sans le moindre intérêt"
+                    Map.entry("zero pointe", -2.6),
+                    Map.entry("tres convenu", -1.4), // "comme convenu" alone is neutral
+                    Map.entry("trop convenu", -1.4),
+                    Map.entry("assez convenu", -1.2),
+                    Map.entry("completement convenu", -1.6),
+                    Map.entry("serie dramatique", 0.0), // a genre, not a judgement
+                    Map.entry("thriller dramatique", 0.0),
+                    Map.entry("comedie dramatique", 0.0));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

@@ -158,8 +158,9 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("plus belle la vie"), "un feuilleton");
         // regret that a show ended is praise: "dommage qu'il n'y ait qu'une saison"
         rewrites.put(
-                phrase("dommage (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
-                        + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court)\\p{L}*"),
+                phrase("dommage ?,? (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
+                        + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court|plus d['’] ?[ée]toiles)"
+                        + "\\p{L}*"),
                 "");
         rewrites.put(
                 phrase("(impossible|difficile|dur|du mal|de mal) (de |d['’] ?|à |a )(m['’] ?|s['’] ?|nous |vous |t['’] ?)?"
@@ -175,6 +176,24 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("pas le temps de s['’] ?ennuyer"), "captivant");
         rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent");
         rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable");
+        // "terrible" is praise in familiar speech after an intensifier, ambiguous after a verb, blame before a noun
+        rewrites.put(
+                phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"), "vraiment génial");
+        rewrites.put(phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
+        rewrites.put(
+                phrase("comment (ne pas|ne peut-on pas|ne pourrait-on pas) (rire|rigoler|craquer|aimer|adorer|apprécier"
+                        + "|succomber|fondre|accrocher)"),
+                "irrésistible");
+        rewrites.put(
+                phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )?pleurer"), "émouvant");
+        rewrites.put(phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
+        // what could have been: "aurait pu être grandiose", "avait tout pour plaire" (not "aurait pu être pire")
+        rewrites.put(phrase("(aurait|auraient|aurais) pu (être|etre|devenir)(?! pire)"), "n'est pas");
+        rewrites.put(phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"), "a déçu");
+        rewrites.put(
+                phrase("va(ut|ux|lent) pas (des masses|grand[- ]chose|un clou|tripette|un pet de lapin)"),
+                "est médiocre");
+        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "insuffisant");
         rewrites.put(phrase("ni queue ni t[êe]te"), "incohérent");
         rewrites.put(phrase("tourne(nt)? en rond"), "répétitif");
         rewrites.put(phrase("se laisse(nt)? (regarder|voir)"), "agréable");
@@ -267,6 +286,14 @@ final class PhrasingRules implements SentimentScorer {
                         "croch",
                         "ennuyer",
                         "cheveux",
+                        "terrible",
+                        "comment",
+                        "pleurer",
+                        "pu ",
+                        "tout pour",
+                        "chose",
+                        "vau",
+                        "valent",
                         "queue",
                         "rond",
                         "laisse",
