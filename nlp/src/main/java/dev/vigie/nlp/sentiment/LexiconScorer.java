@@ -142,6 +142,12 @@ public final class LexiconScorer implements SentimentScorer {
                 continue;
             }
             Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
+            if (idiom == null && french && i >= 2 && low.get(i - 1).equals("bien")) {
+                idiom = idioms.get(low.get(i - 2) + ' ' + w); // "je me suis bien marré"
+                if (idiom != null) {
+                    valences[i - 2] = 0;
+                }
+            }
             if (idiom != null) {
                 valences[i - 1] = 0;
                 valences[i] = french && !isNegation(low.get(i - 1)) && negated(low, i - 1) ? idiom * N_SCALAR : idiom;
@@ -315,7 +321,7 @@ public final class LexiconScorer implements SentimentScorer {
             return !(before.equals("au") || before.equals("du") || before.equals("pour"));
         }
         return w.equals("peu")
-                && !(before.equals("un") || before.equals("a") || before.equals("quelque"))
+                && !(before.equals("un") || before.equals("quelque"))
                 && !(k + 1 < low.size() && low.get(k + 1).equals("pres"));
     }
 
@@ -807,7 +813,6 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("tres plat", -1.6),
                     Map.entry("ultra plat", -1.6),
                     Map.entry("quel interet", -1.6), // "quel intérêt ?"
-                    Map.entry("moindre interet", -2.0), // "sans le moindre intérêt"
                     Map.entry("zero pointe", -2.6),
                     Map.entry("tres convenu", -1.4), // "comme convenu" alone is neutral
                     Map.entry("trop convenu", -1.4),

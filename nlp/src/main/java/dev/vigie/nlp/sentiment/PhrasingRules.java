@@ -152,6 +152,12 @@ final class PhrasingRules implements SentimentScorer {
     /** French rules around {@code inner}. */
     static PhrasingRules french(SentimentScorer inner) {
         Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
+        // tokenised text ("je m' attendais", "chef-d' oeuvre") is joined back first, so the phrases below match it
+        rewrites.put(
+                Pattern.compile(
+                        "(?<=(?<![\\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]) +(?=\\p{L})",
+                        Pattern.CASE_INSENSITIVE),
+                "");
         // titles that hold praise words: a review comparing a show to a soap opera is not praising it
         rewrites.put(phrase("(les |des |un |une )?feux de l['’] ?amour"), "un feuilleton");
         rewrites.put(phrase("amour,? gloire et beaut[ée]"), "un feuilleton");
@@ -171,9 +177,9 @@ final class PhrasingRules implements SentimentScorer {
                 "pas accroché"); // "j'ai du mal à accrocher"
         rewrites.put(
                 phrase("d[ée]croch(e|é|ée|és|es|ent|er|ons|ez|ait|aient)"
-                        + "(?!\\s+(un|une|le|la|les|des|l['’]|d['’]|sa|son|ses|leur|leurs|du|au|en|à|a)(?![\\p{L}]))"),
+                        + "(?!\\s+(un|une|le|la|les|des|l['’]|d['’]|sa|son|ses|leur|leurs|du|en|à|a)(?![\\p{L}]))"),
                 "lassé"); // "j'ai décroché", "je décroche" (not "décrocher un contrat")
-        rewrites.put(phrase("pas le temps de s['’] ?ennuyer"), "captivant");
+        rewrites.put(phrase("(n['’] ?(a|ai|as|ont|avons|avez|aura) )?pas le temps de s['’] ?ennuyer"), "captivant");
         rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent");
         rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable");
         // "terrible" is praise in familiar speech after an intensifier, ambiguous after a verb, blame before a noun
@@ -192,9 +198,9 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"), "a déçu");
         rewrites.put(
                 phrase("va(ut|ux|lent) pas (des masses|grand[- ]chose|un clou|tripette|un pet de lapin)"),
-                "est médiocre");
-        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "insuffisant");
-        rewrites.put(phrase("ni queue ni t[êe]te"), "incohérent");
+                "est pas recommandable");
+        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "pas terrible");
+        rewrites.put(phrase("ni queue ni t[êe]te"), "pas cohérent"); // "n'a ni queue ni tête": one negation
         rewrites.put(phrase("tourne(nt)? en rond"), "répétitif");
         rewrites.put(phrase("se laisse(nt)? (regarder|voir)"), "agréable");
         rewrites.put(phrase("(je m['’]|j['’]m['’]|m['’])attendais (à|a) pire"), "bonne surprise");
