@@ -326,19 +326,18 @@ public final class LexiconScorer implements SentimentScorer {
     }
 
     /** "sans doute", "sans hésiter": "sans" that does not negate what follows ("sans doute la meilleure"). */
-    private static final Set<String> SANS_ADVERBIAL =
-            Set.of(
-                    "doute",
-                    "aucun",
-                    "hesiter",
-                    "hesitation",
-                    "conteste",
-                    "exagerer",
-                    "mentir",
-                    "rire",
-                    "blague",
-                    "oublier",
-                    "compter");
+    private static final Set<String> SANS_ADVERBIAL = Set.of(
+            "doute",
+            "aucun",
+            "hesiter",
+            "hesitation",
+            "conteste",
+            "exagerer",
+            "mentir",
+            "rire",
+            "blague",
+            "oublier",
+            "compter");
 
     /** French adjectives of praise that are ironic before a word of blame ("un bel échec", "quel joli recul"). */
     private static final Set<String> IRONIC = Set.of("beau", "bel", "belle", "joli", "jolie", "fameux", "fameuse");

@@ -164,16 +164,19 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("plus belle la vie"), "un feuilleton");
         // regret that a show ended is praise: "dommage qu'il n'y ait qu'une saison"
         rewrites.put(
-                phrase("dommage ?,? (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
-                        + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court|plus d['’] ?[ée]toiles)"
-                        + "\\p{L}*"),
+                phrase(
+                        "dommage ?,? (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
+                                + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court|plus d['’] ?[ée]toiles)"
+                                + "\\p{L}*"),
                 "");
         rewrites.put(
-                phrase("(impossible|difficile|dur|du mal|de mal) (de |d['’] ?|à |a )(m['’] ?|s['’] ?|nous |vous |t['’] ?)?"
-                        + "(en )?(d[ée]crocher|arr[êe]ter|passer|l[âa]cher)"),
+                phrase(
+                        "(impossible|difficile|dur|du mal|de mal) (de |d['’] ?|à |a )(m['’] ?|s['’] ?|nous |vous |t['’] ?)?"
+                                + "(en )?(d[ée]crocher|arr[êe]ter|passer|l[âa]cher)"),
                 "captivant"); // "on a du mal à s'arrêter", "impossible de décrocher"
         rewrites.put(
-                phrase("(du |de )mal (à|a) (y |m['’] ?y |l['’] ?|s['’] ?y )?(accrocher|rentrer|entrer|croire|suivre|adhérer)"),
+                phrase(
+                        "(du |de )mal (à|a) (y |m['’] ?y |l['’] ?|s['’] ?y )?(accrocher|rentrer|entrer|croire|suivre|adhérer)"),
                 "pas accroché"); // "j'ai du mal à accrocher"
         rewrites.put(
                 phrase("d[ée]croch(e|é|ée|és|es|ent|er|ons|ez|ait|aient)"
@@ -185,14 +188,15 @@ final class PhrasingRules implements SentimentScorer {
         // "terrible" is praise in familiar speech after an intensifier, ambiguous after a verb, blame before a noun
         rewrites.put(
                 phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"), "vraiment génial");
-        rewrites.put(phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
+        rewrites.put(
+                phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
         rewrites.put(
                 phrase("comment (ne pas|ne peut-on pas|ne pourrait-on pas) (rire|rigoler|craquer|aimer|adorer|apprécier"
                         + "|succomber|fondre|accrocher)"),
                 "irrésistible");
+        rewrites.put(phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )?pleurer"), "émouvant");
         rewrites.put(
-                phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )?pleurer"), "émouvant");
-        rewrites.put(phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
+                phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
         // what could have been: "aurait pu être grandiose", "avait tout pour plaire" (not "aurait pu être pire")
         rewrites.put(phrase("(aurait|auraient|aurais) pu (être|etre|devenir)(?! pire)"), "n'est pas");
         rewrites.put(phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"), "a déçu");
@@ -226,7 +230,8 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
         rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable");
         rewrites.put(
-                phrase("(à|a) voir (d['’]urgence|de toute urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
+                phrase(
+                        "(à|a) voir (d['’]urgence|de toute urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
                 "incontournable");
         rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
         rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
