@@ -185,6 +185,16 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("(n['’] ?(a|ai|as|ont|avons|avez|aura) )?pas le temps de s['’] ?ennuyer"), "captivant");
         rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent");
         rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable");
+        rewrites.put(phrase("laisse(nt|r|ait)? (\\p{L}+ )?(à|a) d[ée]sirer"), "est insuffisant");
+        rewrites.put(
+                phrase("(n['’] ?est|ne sont|n['’] ?était|n['’] ?etait|n['’] ?étaient) (\\p{L}+ )?pas au rendez-vous"),
+                "est décevant");
+        rewrites.put(phrase("(est|sont|était|etait|étaient) (bien |toujours |aussi )?au rendez-vous"), "est réussi");
+        rewrites.put(phrase("(en|au)[- ]dessous de la moyenne"), "médiocre");
+        // "le seul point positif", "le seul intérêt": the rest is blame
+        rewrites.put(
+                phrase("(le |mon |son )?seul (point positif|intérêt|interet|avantage|atout|bon point|mérite|merite)"),
+                "médiocre");
         // "terrible" is praise in familiar speech after an intensifier, ambiguous after a verb, blame before a noun
         rewrites.put(
                 phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"), "vraiment génial");
@@ -298,6 +308,10 @@ final class PhrasingRules implements SentimentScorer {
                         "ennuyer",
                         "cheveux",
                         "terrible",
+                        "sirer",
+                        "rendez-vous",
+                        "moyenne",
+                        "seul",
                         "comment",
                         "pleurer",
                         "pu ",

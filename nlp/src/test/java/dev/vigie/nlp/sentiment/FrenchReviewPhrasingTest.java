@@ -62,6 +62,11 @@ class FrenchReviewPhrasingTest {
                 "Il ne se passe pas grand-chose | negative",
                 "Je n'ai jamais décroché | positive",
                 "Une comédie dramatique | neutral",
+                "Le jeu des acteurs laisse franchement à désirer | negative",
+                "L'originalité n'est pas au rendez-vous | negative",
+                "L'humour est au rendez-vous | positive",
+                "Un scénario en dessous de la moyenne | negative",
+                "Le seul point positif, c'est la musique | negative",
             })
     void readsTheTurnsOfPhraseOfReviews(String text, String expected) {
         assertThat(DEFAULT.analyze(text, "fr").label().id()).isEqualTo(expected);
