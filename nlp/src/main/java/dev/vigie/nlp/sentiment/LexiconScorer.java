@@ -755,6 +755,7 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("bon bah", 0.0),
                     Map.entry("par contre", 0.0),
                     Map.entry("nulle part", 0.0),
+                    Map.entry("nul part", 0.0),
                     Map.entry("grace a", 1.0),
                     Map.entry("pale copie", -2.4),
                     Map.entry("bons sentiments", -1.0),

@@ -112,6 +112,25 @@ class FrenchReviewPhrasingTest {
         assertThat(DEFAULT.analyze(text, "fr").label().id()).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Un vrai navet | negative",
+                "Addictif ! | positive",
+                "On s'ennuie ferme | negative",
+                "on s' ennuie ferme | negative",
+                "Scénario bâclé | negative",
+                "Très décevant | negative",
+                "Ça traîne | negative",
+                "ça traîne en longueur | negative",
+                "À voir absolument | positive",
+                "a voir absolument ! | positive",
+            })
+    void readsTheCommonWordsOfReviews(String text, String expected) {
+        assertThat(DEFAULT.analyze(text, "fr").label().id()).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',
