@@ -195,16 +195,19 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(
                 phrase("(le |mon |son )?seul (point positif|intérêt|interet|avantage|atout|bon point|mérite|merite)"),
                 "médiocre");
-        // "terrible" is praise in familiar speech after an intensifier, ambiguous after a verb, blame before a noun
+        // "terrible" is praise in familiar speech ("franchement terrible !") and blame in news ("c'est vraiment
+        // terrible
+        // pour les victimes"): after an intensifier or a verb it says nothing sure; before a noun it stays blame
         rewrites.put(
-                phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"), "vraiment génial");
+                phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"),
+                "vraiment saisissant");
         rewrites.put(
                 phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
         rewrites.put(
                 phrase("comment (ne pas|ne peut-on pas|ne pourrait-on pas) (rire|rigoler|craquer|aimer|adorer|apprécier"
                         + "|succomber|fondre|accrocher)"),
                 "irrésistible");
-        rewrites.put(phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )?pleurer"), "émouvant");
+        rewrites.put(phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )pleurer"), "émouvant");
         rewrites.put(
                 phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
         // what could have been: "aurait pu être grandiose", "avait tout pour plaire" (not "aurait pu être pire")
