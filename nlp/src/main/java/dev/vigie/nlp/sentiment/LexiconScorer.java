@@ -142,6 +142,12 @@ public final class LexiconScorer implements SentimentScorer {
                 continue;
             }
             Double idiom = i >= 1 ? idioms.get(low.get(i - 1) + ' ' + w) : null;
+            if (idiom == null && french && i >= 2 && low.get(i - 1).equals("bien")) {
+                idiom = idioms.get(low.get(i - 2) + ' ' + w); // "je me suis bien marré"
+                if (idiom != null) {
+                    valences[i - 2] = 0;
+                }
+            }
             if (idiom != null) {
                 valences[i - 1] = 0;
                 valences[i] = french && !isNegation(low.get(i - 1)) && negated(low, i - 1) ? idiom * N_SCALAR : idiom;
@@ -177,6 +183,7 @@ public final class LexiconScorer implements SentimentScorer {
             }
             boolean negated = false;
             boolean restrictive = false;
+            boolean lessened = false;
             for (int back = 1; back <= 3 && i - back >= 0; back++) {
                 String prev = low.get(i - back);
                 boolean bien = french && back == 1 && prev.equals("bien");
@@ -190,6 +197,7 @@ public final class LexiconScorer implements SentimentScorer {
                     v += s;
                 }
                 restrictive |= french && (prev.equals("que") || prev.equals("qu"));
+                lessened |= french && back <= 2 && lessens(low, i - back);
                 if ((isNegation(prev) || (french && back == 1 && prev.equals("mal") && base > 0))
                         && !(restrictive && (prev.equals("ne") || prev.equals("n")))
                         && !(french && prev.equals("sans") && SANS_ADVERBIAL.contains(low.get(i - back + 1)))
@@ -208,7 +216,7 @@ public final class LexiconScorer implements SentimentScorer {
                     && (after + 1 >= low.size() || lexicon[after + 1] == null)) {
                 negated = true; // spoken French drops "ne": "j'adore pas", "j'aime plus"
             }
-            if (negated) {
+            if (negated != lessened) { // "pas moins passionnante" is praise: a negated "moins" is no lessening
                 v *= N_SCALAR; // once: French "ne ... pas" is one negation, not two
             }
             if (i >= 1
@@ -301,9 +309,35 @@ public final class LexiconScorer implements SentimentScorer {
         }
     }
 
+    /**
+     * French "moins" and "peu" right before a word reverse it as a negation does ("moins drôle", "peu crédible",
+     * "de moins en moins bien"), but not in "au moins", "du moins", "un peu" (a little: "un peu long" stays blame,
+     * scaled down by the booster entry) or "à peu près".
+     */
+    private static boolean lessens(List<String> low, int k) {
+        String w = low.get(k);
+        String before = k >= 1 ? low.get(k - 1) : "";
+        if (w.equals("moins")) {
+            return !(before.equals("au") || before.equals("du") || before.equals("pour"));
+        }
+        return w.equals("peu")
+                && !(before.equals("un") || before.equals("quelque"))
+                && !(k + 1 < low.size() && low.get(k + 1).equals("pres"));
+    }
+
     /** "sans doute", "sans hésiter": "sans" that does not negate what follows ("sans doute la meilleure"). */
-    private static final Set<String> SANS_ADVERBIAL =
-            Set.of("doute", "aucun", "hesiter", "hesitation", "conteste", "exagerer", "mentir", "rire", "blague");
+    private static final Set<String> SANS_ADVERBIAL = Set.of(
+            "doute",
+            "aucun",
+            "hesiter",
+            "hesitation",
+            "conteste",
+            "exagerer",
+            "mentir",
+            "rire",
+            "blague",
+            "oublier",
+            "compter");
 
     /** French adjectives of praise that are ironic before a word of blame ("un bel échec", "quel joli recul"). */
     private static final Set<String> IRONIC = Set.of("beau", "bel", "belle", "joli", "jolie", "fameux", "fameuse");
@@ -721,6 +755,7 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("bon bah", 0.0),
                     Map.entry("par contre", 0.0),
                     Map.entry("nulle part", 0.0),
+                    Map.entry("nul part", 0.0),
                     Map.entry("grace a", 1.0),
                     Map.entry("pale copie", -2.4),
                     Map.entry("bons sentiments", -1.0),
@@ -753,7 +788,39 @@ public final class LexiconScorer implements SentimentScorer {
                     Map.entry("voeu pieux", -1.2),
                     Map.entry("vœu pieux", -1.2),
                     Map.entry("par excellence", 0.0),
-                    Map.entry("la noix", -1.8));
+                    Map.entry("la noix", -1.8),
+                    // reviews: eagerness, laughing, verdicts
+                    Map.entry("avec impatience", 1.8), // "j'attends la suite avec impatience"
+                    Map.entry("me tarde", 1.6), // "il me tarde la saison 2"
+                    Map.entry("en boucle", 1.2), // "on peut la regarder en boucle"
+                    Map.entry("se marre", 2.0), // "marré" (laughed) folds to "marre" (fed up)
+                    Map.entry("me marre", 2.0),
+                    Map.entry("suis marre", 2.0),
+                    Map.entry("est marre", 2.0),
+                    Map.entry("du joli", -1.6), // ironic: "c'est du joli"
+                    Map.entry("a jeter", -2.2),
+                    Map.entry("a zapper", -2.0),
+                    Map.entry("a eviter", -2.6),
+                    Map.entry("a fuir", -2.6),
+                    Map.entry("serie b", -1.4),
+                    Map.entry("deja vu", -1.4),
+                    Map.entry("ca traine", -1.6),
+                    Map.entry("peu limite", -1.4),
+                    Map.entry("tres limite", -1.6),
+                    Map.entry("assez limite", -1.2),
+                    Map.entry("est plat", -1.4),
+                    Map.entry("sont plats", -1.4),
+                    Map.entry("tres plat", -1.6),
+                    Map.entry("ultra plat", -1.6),
+                    Map.entry("quel interet", -1.6), // "quel intérêt ?"
+                    Map.entry("zero pointe", -2.6),
+                    Map.entry("tres convenu", -1.4), // "comme convenu" alone is neutral
+                    Map.entry("trop convenu", -1.4),
+                    Map.entry("assez convenu", -1.2),
+                    Map.entry("completement convenu", -1.6),
+                    Map.entry("serie dramatique", 0.0), // a genre, not a judgement
+                    Map.entry("thriller dramatique", 0.0),
+                    Map.entry("comedie dramatique", 0.0));
             return new LexiconScorer(
                     "fr", words, prefixes, boosters, negations, contrasts, emoji, idioms, DEFAULT_THRESHOLD);
         }

@@ -152,6 +152,74 @@ final class PhrasingRules implements SentimentScorer {
     /** French rules around {@code inner}. */
     static PhrasingRules french(SentimentScorer inner) {
         Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
+        // tokenised text ("je m' attendais", "chef-d' oeuvre") is joined back first, so the phrases below match it
+        rewrites.put(
+                Pattern.compile(
+                        "(?<=(?<![\\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]) +(?=\\p{L})",
+                        Pattern.CASE_INSENSITIVE),
+                "");
+        // titles that hold praise words: a review comparing a show to a soap opera is not praising it
+        rewrites.put(phrase("(les |des |un |une )?feux de l['’] ?amour"), "un feuilleton");
+        rewrites.put(phrase("amour,? gloire et beaut[ée]"), "un feuilleton");
+        rewrites.put(phrase("plus belle la vie"), "un feuilleton");
+        // regret that a show ended is praise: "dommage qu'il n'y ait qu'une saison"
+        rewrites.put(
+                phrase(
+                        "dommage ?,? (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
+                                + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court|plus d['’] ?[ée]toiles)"
+                                + "\\p{L}*"),
+                "");
+        rewrites.put(
+                phrase(
+                        "(impossible|difficile|dur|du mal|de mal) (de |d['’] ?|à |a )(m['’] ?|s['’] ?|nous |vous |t['’] ?)?"
+                                + "(en )?(d[ée]crocher|arr[êe]ter|passer|l[âa]cher)"),
+                "captivant"); // "on a du mal à s'arrêter", "impossible de décrocher"
+        rewrites.put(
+                phrase(
+                        "(du |de )mal (à|a) (y |m['’] ?y |l['’] ?|s['’] ?y )?(accrocher|rentrer|entrer|croire|suivre|adhérer)"),
+                "pas accroché"); // "j'ai du mal à accrocher"
+        rewrites.put(
+                phrase("d[ée]croch(e|é|ée|és|es|ent|er|ons|ez|ait|aient)"
+                        + "(?!\\s+(un|une|le|la|les|des|l['’]|d['’]|sa|son|ses|leur|leurs|du|en|à|a)(?![\\p{L}]))"),
+                "lassé"); // "j'ai décroché", "je décroche" (not "décrocher un contrat")
+        rewrites.put(phrase("(n['’] ?(a|ai|as|ont|avons|avez|aura) )?pas le temps de s['’] ?ennuyer"), "captivant");
+        rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent");
+        rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable");
+        rewrites.put(phrase("laisse(nt|r|ait)? (\\p{L}+ )?(à|a) d[ée]sirer"), "est insuffisant");
+        rewrites.put(
+                phrase("(n['’] ?est|ne sont|n['’] ?était|n['’] ?etait|n['’] ?étaient) (\\p{L}+ )?pas au rendez-vous"),
+                "est décevant");
+        rewrites.put(phrase("(est|sont|était|etait|étaient) (bien |toujours |aussi )?au rendez-vous"), "est réussi");
+        rewrites.put(phrase("(en|au)[- ]dessous de la moyenne"), "médiocre");
+        // "le seul point positif", "le seul intérêt": the rest is blame
+        rewrites.put(
+                phrase("(le |mon |son )?seul (point positif|intérêt|interet|avantage|atout|bon point|mérite|merite)"),
+                "médiocre");
+        // "terrible" is praise in familiar speech ("franchement terrible !") and blame in news ("c'est vraiment
+        // terrible
+        // pour les victimes"): after an intensifier or a verb it says nothing sure; before a noun it stays blame
+        rewrites.put(
+                phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"),
+                "vraiment saisissant");
+        rewrites.put(
+                phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
+        rewrites.put(
+                phrase("comment (ne pas|ne peut-on pas|ne pourrait-on pas) (rire|rigoler|craquer|aimer|adorer|apprécier"
+                        + "|succomber|fondre|accrocher)"),
+                "irrésistible");
+        rewrites.put(phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )pleurer"), "émouvant");
+        rewrites.put(
+                phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
+        // what could have been: "aurait pu être grandiose", "avait tout pour plaire" (not "aurait pu être pire")
+        rewrites.put(phrase("(aurait|auraient|aurais) pu (être|etre|devenir)(?! pire)"), "n'est pas");
+        rewrites.put(phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"), "a déçu");
+        rewrites.put(
+                phrase("va(ut|ux|lent) pas (des masses|grand[- ]chose|un clou|tripette|un pet de lapin)"),
+                "est pas recommandable");
+        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "pas terrible");
+        rewrites.put(phrase("ni queue ni t[êe]te"), "pas cohérent"); // "n'a ni queue ni tête": one negation
+        rewrites.put(phrase("tourne(nt)? en rond"), "répétitif");
+        rewrites.put(phrase("se laisse(nt)? (regarder|voir)"), "agréable");
         rewrites.put(phrase("(je m['’]|j['’]m['’]|m['’])attendais (à|a) pire"), "bonne surprise");
         rewrites.put(
                 phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"),
@@ -175,7 +243,8 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
         rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable");
         rewrites.put(
-                phrase("(à|a) voir (d['’]urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
+                phrase(
+                        "(à|a) voir (d['’]urgence|de toute urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
                 "incontournable");
         rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
         rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
@@ -197,8 +266,9 @@ final class PhrasingRules implements SentimentScorer {
                 "est trop cher");
         rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez");
         // a star rating: none or one star is a bad mark, four or five a good one
-        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?étoiles?"), "nul");
-        rewrites.put(phrase("(4|5|quatre|cinq) étoiles"), "excellent");
+        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?[ée]toiles?"), "nul");
+        rewrites.put(phrase("(3|trois) [ée]toiles?"), "correct");
+        rewrites.put(phrase("(4|5|quatre|cinq) [ée]toiles?"), "excellent");
         Pattern question = Pattern.compile(
                 "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
                         + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
@@ -232,7 +302,29 @@ final class PhrasingRules implements SentimentScorer {
                         "tete",
                         "fesses",
                         "bras",
-                        "étoile",
+                        "toile",
+                        "amour",
+                        "belle la vie",
+                        "dommage",
+                        "mal",
+                        "croch",
+                        "ennuyer",
+                        "cheveux",
+                        "terrible",
+                        "sirer",
+                        "rendez-vous",
+                        "moyenne",
+                        "seul",
+                        "comment",
+                        "pleurer",
+                        "pu ",
+                        "tout pour",
+                        "chose",
+                        "vau",
+                        "valent",
+                        "queue",
+                        "rond",
+                        "laisse",
                         "rire",
                         "souffle",
                         "tripes",
