@@ -62,9 +62,10 @@ final class PhrasingRules implements SentimentScorer {
                     + "splendid|super|joy|yay|thanks a lot|thanks so much|thank you so much|thanks)"
                     + "(?:\\s+(?:job|news|timing|stuff))?\\s*[,.!…]",
             CI);
-    /** Set phrases of sarcasm: "Yeah right, ...", "... said no one ever". */
-    private static final Pattern SARCASM_PHRASE =
-            Pattern.compile("^(?:@\\w+\\s+)*(?:yeah|yea|ya),?\\s+right\\b|\\bsaid no(?:\\s+one|body)\\s+ever\\b", CI);
+    /** Sarcasm opening a post: "Yeah right, ...". */
+    private static final Pattern YEAH_RIGHT = Pattern.compile("^(?:@\\w+\\s+)*(?:yeah|yea|ya),?\\s+right\\b", CI);
+    /** Sarcasm closing a claim: "..., said no one ever". */
+    private static final Pattern SAID_NO_ONE_EVER = Pattern.compile("\\bsaid no(?:\\s+one|body)\\s+ever\\b", CI);
     /** Loving a wait: "Love waiting 40 minutes on hold" (but "Love waiting for Friday" is not a wait endured). */
     private static final Pattern LOVED_WAIT = Pattern.compile(
             "\\b(?:love|loving|enjoy|enjoying|adore)\\s+(?:(?:being|getting)\\s+)?(?:waiting|stuck|put on hold|kept waiting)\\b"
@@ -100,8 +101,8 @@ final class PhrasingRules implements SentimentScorer {
     private static final Pattern CONCESSION_FIRST =
             Pattern.compile("^(?:although|even though|though)\\s+([^,]+),(.+)$", CI);
     /** A concession after the point: "The product is excellent, although the delivery was late". */
-    private static final Pattern CONCESSION_AFTER =
-            Pattern.compile("^(.+?)(?<!\\bas)(?<!\\beven),?\\s+(?:although|even though|though)\\s+(.+)$", CI);
+    private static final Pattern CONCESSION_AFTER = Pattern.compile(
+            "^(.+?)(?<!\\bas)(?<!\\beven),?\\s+(?:although|even though|though)\\s+(?!(?:and|or|but|so)\\b)(.+)$", CI);
     /** A sentence opened by a contrasting adverb: "However, the battery dies by noon". */
     private static final Pattern ADVERB_FIRST =
             Pattern.compile("^(?:however|nevertheless|nonetheless|still|yet),\\s*(.+)$", CI);
@@ -167,8 +168,8 @@ final class PhrasingRules implements SentimentScorer {
     }
 
     /**
-     * English rules around {@code inner}; without {@code markers} a neutral answer is not taken back by an emoticon
-     * or a contrast (the rules as they were, for evaluation).
+     * English rules around {@code inner}; without {@code markers} no emoticon, contrast or sarcasm marker is read (the
+     * rules as they were before them, for evaluation).
      */
     static PhrasingRules english(SentimentScorer inner, boolean markers) {
         String apos = "['’]";
@@ -474,19 +475,20 @@ final class PhrasingRules implements SentimentScorer {
      */
     boolean isSarcastic(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        if ((lower.contains("yea") || lower.contains("ya") || lower.contains("ever"))
-                && SARCASM_PHRASE.matcher(text).find()) {
+        if ((lower.contains("right") && YEAH_RIGHT.matcher(text).lookingAt())
+                || (lower.contains("said no") && SAID_NO_ONE_EVER.matcher(text).find())) {
             return true;
         }
-        if ((lower.contains("lov") || lower.contains("enjoy") || lower.contains("adore"))
+        if ((lower.contains("wait") || lower.contains("stuck") || lower.contains("hold"))
+                && (lower.contains("lov") || lower.contains("enjoy") || lower.contains("adore"))
                 && LOVED_WAIT.matcher(text).find()) {
             return true;
         }
         Matcher opening = PRAISE_OPENING.matcher(text);
-        if (!opening.find()) {
+        if (!opening.lookingAt()) {
             return false;
         }
-        List<String> tokens = TOKEN.matcher(lower.substring(opening.end()))
+        List<String> tokens = TOKEN.matcher(text.substring(opening.end()).toLowerCase(Locale.ROOT))
                 .results()
                 .map(java.util.regex.MatchResult::group)
                 .toList();
@@ -606,6 +608,10 @@ final class PhrasingRules implements SentimentScorer {
         String previous = null;
         for (String clause : clauses) {
             if (clause.isEmpty()) {
+                continue;
+            }
+            if (!hasContrastCue(clause)) {
+                previous = clause;
                 continue;
             }
             Contrast c = adverbContrast(clause, previous);

@@ -331,7 +331,7 @@ public final class EnglishTweetCrossValidation {
         System.out.println();
         System.out.println(
                 "The same out-of-fold answers through the phrasing rules (PhrasingRules, as SentimentAnalyzer"
-                        + " calls the model): the rules without / with the emoticon and contrast markers");
+                        + " calls the model): the rules without / with the markers (emoticon, contrast, sarcasm)");
         for (int g = -1; g < names.size(); g++) {
             ConfusionMatrix before = matrix();
             ConfusionMatrix after = matrix();
@@ -361,7 +361,7 @@ public final class EnglishTweetCrossValidation {
 
     /**
      * The answers of {@code test} items through the English phrasing rules, without ({@code rules}) and with
-     * ({@code markers}) the emoticon and contrast markers; the inner scorer answers an item's own text with its
+     * ({@code markers}) the emoticon, contrast and sarcasm markers; the inner scorer answers an item's own text with its
      * out-of-fold decision and any other text (a rewritten litotes, a contrast's last clause) with the fold's model.
      */
     static void withRules(

@@ -186,6 +186,8 @@ class PhrasingMarkersTest {
                 .isNull();
         assertThat(PhrasingRules.contrast("Any attempt, however minor, would be repugnant"))
                 .isNull();
+        assertThat(PhrasingRules.contrast("I checked one more thing though and plugged it in again"))
+                .isNull();
         assertThat(PhrasingRules.contrast("It looks as though the update is late"))
                 .isNull();
         assertThat(PhrasingRules.contrast("However, the battery dies by noon")).isNull(); // nothing conceded
