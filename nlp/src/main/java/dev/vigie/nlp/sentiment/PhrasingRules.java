@@ -38,6 +38,11 @@ final class PhrasingRules implements SentimentScorer {
      * part ("The screen is gorgeous, however, the battery dies") the adverb joins two statements.
      */
     static final int ASIDE_SUBJECT_WORDS = 3;
+    /**
+     * A clause longer than this (characters) is not searched for a contrast beyond "but": a verdict is short, and the
+     * search stays linear on a long article.
+     */
+    static final int CONTRAST_CLAUSE_CHARS = 300;
     /** Each side of a contrast ("but") needs at least this many words to be read on its own. */
     static final int CONTRAST_CLAUSE_WORDS = 2;
 
@@ -68,9 +73,14 @@ final class PhrasingRules implements SentimentScorer {
     private static final Pattern SAID_NO_ONE_EVER = Pattern.compile("\\bsaid no(?:\\s+one|body)\\s+ever\\b", CI);
     /** Loving a wait: "Love waiting 40 minutes on hold" (but "Love waiting for Friday" is not a wait endured). */
     private static final Pattern LOVED_WAIT = Pattern.compile(
-            "\\b(?:love|loving|enjoy|enjoying|adore)\\s+(?:(?:being|getting)\\s+)?(?:waiting|stuck|put on hold|kept waiting)\\b"
-                    + ".*\\b(?:on hold|in (?:a |the )?(?:queue|line|traffic)|\\d+\\s*(?:min|mins|minutes|hours?|hrs?|days))\\b",
+            "\\b(?:love|loving|enjoy|enjoying|adore)\\s+(?:(?:being|getting)\\s+)?(?:waiting|stuck|put on hold|kept waiting)\\b",
             CI);
+    /** What makes a wait endured, within {@link #WAIT_CUE_CHARS} characters after the loved wait. */
+    private static final Pattern WAIT_CUE = Pattern.compile(
+            "\\b(?:on hold|in (?:a |the )?(?:queue|line|traffic)|\\d+\\s*(?:min|mins|minutes|hours?|hrs?|days))\\b",
+            CI);
+
+    private static final int WAIT_CUE_CHARS = 60;
     /** Words that end a problem: after them, "Great, the update fixed the crash." is praise, not sarcasm. */
     private static final Set<String> RESOLUTION = Set.of(
             "fix",
@@ -481,7 +491,7 @@ final class PhrasingRules implements SentimentScorer {
         }
         if ((lower.contains("wait") || lower.contains("stuck") || lower.contains("hold"))
                 && (lower.contains("lov") || lower.contains("enjoy") || lower.contains("adore"))
-                && LOVED_WAIT.matcher(text).find()) {
+                && lovesAWait(text)) {
             return true;
         }
         Matcher opening = PRAISE_OPENING.matcher(text);
@@ -503,6 +513,18 @@ final class PhrasingRules implements SentimentScorer {
             }
         }
         return false;
+    }
+
+    /** The first loved wait of the text, with a cue that it was endured right after it. */
+    private static boolean lovesAWait(String text) {
+        Matcher m = LOVED_WAIT.matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        Matcher cue = WAIT_CUE.matcher(text);
+        cue.region(m.end(), Math.min(text.length(), m.end() + WAIT_CUE_CHARS));
+        cue.useTransparentBounds(true);
+        return cue.find();
     }
 
     /**
@@ -610,7 +632,7 @@ final class PhrasingRules implements SentimentScorer {
             if (clause.isEmpty()) {
                 continue;
             }
-            if (!hasContrastCue(clause)) {
+            if (clause.length() > CONTRAST_CLAUSE_CHARS || !hasContrastCue(clause)) {
                 previous = clause;
                 continue;
             }
