@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
  * files?"), and ironic praise of a repeated problem read as negative ("Super, encore une panne. Génial."). The
  * lists are short and explicit: each entry is a specification test ({@code PhrasingRulesTest}). The two label rules
  * only take back a positive answer (a question that complains, "Why does it keep crashing?", stays negative): on
- * the 8,143 labelled tweets they change a handful of answers. Two English markers take back a neutral answer only:
- * an emoticon on a short post ("New update :(" is negative) and a contrast whose two sides lean opposite ways,
- * answered by the short clause after "but" ("A few slow parts, but a gripping show" is positive); the contrast costs
- * up to two more calls of the inner scorer, only for such texts. Immutable and thread-safe.
+ * the 8,143 labelled tweets they change a handful of answers. English markers: an emoticon on a short post ("New
+ * update :(" is negative) and a "but"-contrast whose two sides lean opposite ways, answered by the short clause after
+ * "but" ("A few slow parts, but a gripping show" is positive), take back a neutral answer only; a contrast marked by
+ * "however", "nevertheless", "yet", a sentence-initial "Still," or a concession ("although", "even though",
+ * "though") is answered by the side the writer weighs more, over a polar answer too, when the two sides lean opposite
+ * ways ("The screen is gorgeous; however, the battery dies by noon" is negative); sarcasm (a praise opening followed
+ * by a problem: "Oh great, the app crashed again"; a loved wait; "Yeah right, ...") turns a positive or neutral
+ * answer negative. A contrast costs up to two more calls of the inner scorer, only for such texts; each marker is
+ * gated by a cheap cue-word check. Immutable and thread-safe.
  */
 final class PhrasingRules implements SentimentScorer {
 
@@ -28,6 +33,16 @@ final class PhrasingRules implements SentimentScorer {
      * contrast is read alone only when it is at most this long (a short verdict: "but a gripping show").
      */
     static final int SHORT_POST_WORDS = 8;
+    /**
+     * "The battery, though, dies by noon": an aside in a subject of at most this many words; after a longer first
+     * part ("The screen is gorgeous, however, the battery dies") the adverb joins two statements.
+     */
+    static final int ASIDE_SUBJECT_WORDS = 3;
+    /**
+     * A clause longer than this (characters) is not searched for a contrast beyond "but": a verdict is short, and the
+     * search stays linear on a long article.
+     */
+    static final int CONTRAST_CLAUSE_CHARS = 300;
     /** Each side of a contrast ("but") needs at least this many words to be read on its own. */
     static final int CONTRAST_CLAUSE_WORDS = 2;
 
@@ -40,6 +55,78 @@ final class PhrasingRules implements SentimentScorer {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern CLAUSE_END = Pattern.compile("[.!?…;]");
+
+    private static final int CI = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /**
+     * A praise word opening a post, alone before a comma or a sentence end: "Great,", "Oh great,", "Just great.",
+     * "Wonderful!", "Oh joy,", "Thanks a lot,". Leading @mentions are skipped.
+     */
+    private static final Pattern PRAISE_OPENING = Pattern.compile(
+            "^(?:@\\w+\\s+)*(?:oh,?\\s+|well,?\\s+|just\\s+|so\\s+|yay,?\\s+)?"
+                    + "(?:great|wonderful|fantastic|perfect|brilliant|awesome|lovely|terrific|marvell?ous|fabulous|"
+                    + "splendid|super|joy|yay|thanks a lot|thanks so much|thank you so much|thanks)"
+                    + "(?:\\s+(?:job|news|timing|stuff))?\\s*[,.!…]",
+            CI);
+    /** Sarcasm opening a post: "Yeah right, ...". */
+    private static final Pattern YEAH_RIGHT = Pattern.compile("^(?:@\\w+\\s+)*(?:yeah|yea|ya),?\\s+right\\b", CI);
+    /** Sarcasm closing a claim: "..., said no one ever". */
+    private static final Pattern SAID_NO_ONE_EVER = Pattern.compile("\\bsaid no(?:\\s+one|body)\\s+ever\\b", CI);
+    /** Loving a wait: "Love waiting 40 minutes on hold" (but "Love waiting for Friday" is not a wait endured). */
+    private static final Pattern LOVED_WAIT = Pattern.compile(
+            "\\b(?:love|loving|enjoy|enjoying|adore)\\s+(?:(?:being|getting)\\s+)?(?:waiting|stuck|put on hold|kept waiting)\\b",
+            CI);
+    /** What makes a wait endured, within {@link #WAIT_CUE_CHARS} characters after the loved wait. */
+    private static final Pattern WAIT_CUE = Pattern.compile(
+            "\\b(?:on hold|in (?:a |the )?(?:queue|line|traffic)|\\d+\\s*(?:min|mins|minutes|hours?|hrs?|days))\\b",
+            CI);
+
+    private static final int WAIT_CUE_CHARS = 60;
+    /** Words that end a problem: after them, "Great, the update fixed the crash." is praise, not sarcasm. */
+    private static final Set<String> RESOLUTION = Set.of(
+            "fix",
+            "fixed",
+            "fixes",
+            "fixing",
+            "solved",
+            "solves",
+            "resolved",
+            "restored",
+            "repaired",
+            "sorted",
+            "back",
+            "over",
+            "avoided",
+            "prevented",
+            "survived",
+            "recovered");
+    /** Negations right before a problem word: "Great, no crashes so far." */
+    private static final Set<String> NO = Set.of(
+            "no", "not", "never", "without", "zero", "nor", "isn't", "wasn't", "didn't", "doesn't", "won't", "hasn't",
+            "haven't", "isn’t", "wasn’t", "didn’t", "doesn’t", "won’t");
+
+    /** Cue words of the contrasts beyond "but" (lower case): a text with none is not searched. */
+    private static final List<String> CONTRAST_CUES =
+            List.of("however", "nevertheless", "nonetheless", "though", "yet", "still");
+    /** A sentence opened by a concession: "Although the delivery was late, the product is excellent". */
+    private static final Pattern CONCESSION_FIRST =
+            Pattern.compile("^(?:although|even though|though)\\s+([^,]+),(.+)$", CI);
+    /** A concession after the point: "The product is excellent, although the delivery was late". */
+    private static final Pattern CONCESSION_AFTER = Pattern.compile(
+            "^(.+?)(?<!\\bas)(?<!\\beven),?\\s+(?:although|even though|though)\\s+(?!(?:and|or|but|so)\\b)(.+)$", CI);
+    /** A sentence opened by a contrasting adverb: "However, the battery dies by noon". */
+    private static final Pattern ADVERB_FIRST =
+            Pattern.compile("^(?:however|nevertheless|nonetheless|still|yet),\\s*(.+)$", CI);
+    /**
+     * A contrast inside a sentence: "Cheap, yet surprisingly sturdy", "The screen is gorgeous, however, the battery
+     * dies"; not "yet another", "not yet", nor "however minor" (no matter how).
+     */
+    private static final Pattern ADVERB_INSIDE = Pattern.compile(
+            "^(.+?)(?:,|\\band)\\s+(?:(?:however|nevertheless|nonetheless),|yet\\b,?)\\s+"
+                    + "(?!(?:another|again|to|more|most|even|still)\\b)(.+)$",
+            CI);
+    /** "though" / "however" as an adverb: "The battery, though, dies by noon", "The battery dies by noon though". */
+    private static final Pattern ADVERB_ASIDE =
+            Pattern.compile("^(.+?)(?:,\\s*(?:though|however)\\s*,|,?\\s+though\\s*$)(.*)$", CI);
 
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]+\\s+\\S");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'’]+");
@@ -91,8 +178,8 @@ final class PhrasingRules implements SentimentScorer {
     }
 
     /**
-     * English rules around {@code inner}; without {@code markers} a neutral answer is not taken back by an emoticon
-     * or a contrast (the rules as they were, for evaluation).
+     * English rules around {@code inner}; without {@code markers} no emoticon, contrast or sarcasm marker is read (the
+     * rules as they were before them, for evaluation).
      */
     static PhrasingRules english(SentimentScorer inner, boolean markers) {
         String apos = "['’]";
@@ -107,6 +194,12 @@ final class PhrasingRules implements SentimentScorer {
         rewrites.put(phrase("not (the|my) worst"), "pretty good");
         rewrites.put(phrase("not bad at all"), "good");
         rewrites.put(phrase("not too shabby"), "good");
+        rewrites.put(phrase("(can" + apos + "?t|cannot|can not|could(n" + apos + "?t| not)) fault"), "praise");
+        rewrites.put(
+                phrase(
+                        "never (disappoints|disappointed|fails to (impress|amaze|deliver|please)|lets (me|us|you) down)"),
+                "always impresses");
+        rewrites.put(phrase("thanks( a lot| so much| very much)? for nothing"), "useless");
         rewrites.put(
                 phrase("expected (much |a lot |way |far |so much )?better"),
                 "was disappointed"); // "je m'attendais à mieux"
@@ -118,7 +211,16 @@ final class PhrasingRules implements SentimentScorer {
                 inner,
                 LexiconScorer.english(),
                 rewrites,
-                List.of("complain", "could", "worst", "not bad at all", "shabby", "expected"),
+                List.of(
+                        "complain",
+                        "could",
+                        "worst",
+                        "not bad at all",
+                        "shabby",
+                        "expected",
+                        "fault",
+                        "never",
+                        "nothing"),
                 question,
                 Set.of("another", "again", "yet"),
                 Set.of(),
@@ -145,7 +247,14 @@ final class PhrasingRules implements SentimentScorer {
                         "cancellation",
                         "leak",
                         "strike",
-                        "recall"),
+                        "recall",
+                        "broke",
+                        "broken",
+                        "breaks",
+                        "crashing",
+                        "stuck",
+                        "failed",
+                        "fails"),
                 markers);
     }
 
@@ -431,7 +540,13 @@ final class PhrasingRules implements SentimentScorer {
         if (s.label() == SentimentLabel.POSITIVE && praisesARepeatedProblem(plain, reading)) {
             return new Sentiment(SentimentLabel.NEGATIVE, -Math.max(0.5, Math.abs(s.score())), s.method());
         }
-        if (markers && s.label() == SentimentLabel.NEUTRAL) {
+        if (!markers) {
+            return s;
+        }
+        if (s.label() != SentimentLabel.NEGATIVE && isSarcastic(plain)) {
+            return new Sentiment(SentimentLabel.NEGATIVE, -Math.max(0.5, Math.abs(s.score())), s.method());
+        }
+        if (s.label() == SentimentLabel.NEUTRAL) {
             int emoticon = shortPostEmoticonSign(plain, reading);
             if (emoticon != 0) {
                 return new Sentiment(
@@ -439,18 +554,69 @@ final class PhrasingRules implements SentimentScorer {
                         reading.compound(),
                         s.method());
             }
-            Contrast contrast = contrast(plain);
-            if (contrast != null) {
-                Sentiment last = inner.score(contrast.after());
-                if (last.label() != SentimentLabel.NEUTRAL) {
-                    double sign = last.label() == SentimentLabel.POSITIVE ? 1 : -1;
-                    if (inner.score(contrast.before()).score() * sign < 0) {
-                        return new Sentiment(last.label(), sign * Math.abs(last.score()), s.method());
-                    }
+        }
+        Contrast contrast = s.label() == SentimentLabel.NEUTRAL || hasContrastCue(plain) ? contrast(plain) : null;
+        if (contrast != null && (s.label() == SentimentLabel.NEUTRAL || contrast.outweighsAPolarAnswer())) {
+            Sentiment point = inner.score(contrast.point());
+            if (point.label() != SentimentLabel.NEUTRAL && point.label() != s.label()) {
+                double sign = point.label() == SentimentLabel.POSITIVE ? 1 : -1;
+                if (inner.score(contrast.conceded()).score() * sign < 0) {
+                    return new Sentiment(point.label(), sign * Math.abs(point.score()), s.method());
                 }
             }
         }
         return s;
+    }
+
+    /**
+     * Sarcasm that praises what hurts (English): a post opened by a praise word alone ("Great,", "Oh great,", "Just
+     * great.", "Wonderful!") that then reports a problem ("the app crashed again", "my flight got cancelled"), unless
+     * the problem is negated or ended ("no crashes", "fixed the crash"); a loved wait ("Love waiting 40 minutes on
+     * hold"); and set phrases ("Yeah right, ...", "said no one ever"). Cheap: a text with none of the cue words is
+     * not searched.
+     */
+    boolean isSarcastic(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if ((lower.contains("right") && YEAH_RIGHT.matcher(text).lookingAt())
+                || (lower.contains("said no") && SAID_NO_ONE_EVER.matcher(text).find())) {
+            return true;
+        }
+        if ((lower.contains("wait") || lower.contains("stuck") || lower.contains("hold"))
+                && (lower.contains("lov") || lower.contains("enjoy") || lower.contains("adore"))
+                && lovesAWait(text)) {
+            return true;
+        }
+        Matcher opening = PRAISE_OPENING.matcher(text);
+        if (!opening.lookingAt()) {
+            return false;
+        }
+        List<String> tokens = TOKEN.matcher(text.substring(opening.end()).toLowerCase(Locale.ROOT))
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
+        if (tokens.stream().anyMatch(RESOLUTION::contains)) {
+            return false;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            if (problems.contains(tokens.get(i))
+                    && (i == 0 || !NO.contains(tokens.get(i - 1)))
+                    && (i < 2 || !NO.contains(tokens.get(i - 2)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first loved wait of the text, with a cue that it was endured right after it. */
+    private static boolean lovesAWait(String text) {
+        Matcher m = LOVED_WAIT.matcher(text);
+        if (!m.find()) {
+            return false;
+        }
+        Matcher cue = WAIT_CUE.matcher(text);
+        cue.region(m.end(), Math.min(text.length(), m.end() + WAIT_CUE_CHARS));
+        cue.useTransparentBounds(true);
+        return cue.find();
     }
 
     /**
@@ -483,8 +649,21 @@ final class PhrasingRules implements SentimentScorer {
         return s == sign ? sign : 2;
     }
 
-    /** The two sides of a contrast: "A few slow parts," and "a gripping show". */
-    record Contrast(String before, String after) {}
+    /**
+     * The two sides of a contrast: the side conceded ("A few slow parts,", "the delivery was late") and the point the
+     * writer weighs more ("a gripping show", "the product is excellent"), and the kind of marker: "but", "however"
+     * (any contrasting adverb: however, nevertheless, nonetheless, yet, still), "though" (an aside: "The battery,
+     * though, dies by noon") or "although" (a concession: although, even though, though).
+     */
+    record Contrast(String conceded, String point, String cue) {
+        /**
+         * Whether the point may turn a polar answer around. "but" takes back a neutral answer only (its first side is
+         * often a full statement of its own); "however", "nevertheless", "although"... say outright which side counts.
+         */
+        boolean outweighsAPolarAnswer() {
+            return !cue.equals("but");
+        }
+    }
 
     /**
      * The two sides of the first contrasting "but" of a text: what comes before it in its sentence, and the clause
@@ -494,9 +673,16 @@ final class PhrasingRules implements SentimentScorer {
      * rule); a sentence-initial "But" has no first side and is left alone.
      */
     static Contrast contrast(String text) {
-        if (!text.toLowerCase(Locale.ROOT).contains("but")) {
-            return null;
-        }
+        Contrast but = text.toLowerCase(Locale.ROOT).contains("but") ? butContrast(text) : null;
+        return but != null || !hasContrastCue(text) ? but : adverbContrast(text);
+    }
+
+    private static boolean hasContrastCue(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return CONTRAST_CUES.stream().anyMatch(lower::contains);
+    }
+
+    private static Contrast butContrast(String text) {
         Matcher m = CONTRAST.matcher(text);
         if (!m.find()) {
             return null;
@@ -519,8 +705,72 @@ final class PhrasingRules implements SentimentScorer {
         return words(before) >= CONTRAST_CLAUSE_WORDS
                         && words(after) >= CONTRAST_CLAUSE_WORDS
                         && words(after) <= SHORT_POST_WORDS
-                ? new Contrast(before, after)
+                ? new Contrast(before, after, "but")
                 : null;
+    }
+
+    /**
+     * A contrast marked by "however", "nevertheless", "nonetheless", "yet", a sentence-initial "Still," or a
+     * concession ("although", "even though", "though"), read in the first clause (up to {@code [.!?…;]}) that has
+     * one: "The screen is gorgeous; however, the battery dies by noon" (point: the clause after "however", conceded:
+     * the clause before), "Although the delivery was late, the product is excellent" (point: the main clause),
+     * "The battery dies by noon though" (point: this clause, conceded: the one before). Null when none, or when a
+     * side is shorter than {@link #CONTRAST_CLAUSE_WORDS} words or the point longer than {@link #SHORT_POST_WORDS}.
+     */
+    private static Contrast adverbContrast(String text) {
+        List<String> clauses = CLAUSE_END.splitAsStream(text).map(String::strip).toList();
+        String previous = null;
+        for (String clause : clauses) {
+            if (clause.isEmpty()) {
+                continue;
+            }
+            if (clause.length() > CONTRAST_CLAUSE_CHARS || !hasContrastCue(clause)) {
+                previous = clause;
+                continue;
+            }
+            Contrast c = adverbContrast(clause, previous);
+            if (c != null) {
+                boolean readable = words(c.conceded()) >= CONTRAST_CLAUSE_WORDS
+                        && words(c.point()) >= CONTRAST_CLAUSE_WORDS
+                        && words(c.point()) <= SHORT_POST_WORDS;
+                return readable ? c : null;
+            }
+            previous = clause;
+        }
+        return null;
+    }
+
+    private static Contrast adverbContrast(String clause, String previous) {
+        Matcher m = CONCESSION_FIRST.matcher(clause);
+        if (m.matches()) {
+            return new Contrast(m.group(1).strip(), m.group(2).strip(), "although");
+        }
+        m = ADVERB_FIRST.matcher(clause);
+        if (m.matches()) {
+            return previous == null ? null : new Contrast(previous, m.group(1).strip(), "however");
+        }
+        m = ADVERB_ASIDE.matcher(clause);
+        if (m.matches() && (m.group(2).isBlank() || words(m.group(1)) <= ASIDE_SUBJECT_WORDS)) {
+            String point = (m.group(1).strip() + " " + m.group(2).strip()).strip();
+            return previous == null ? null : new Contrast(previous, point, "though");
+        }
+        m = CONCESSION_AFTER.matcher(clause);
+        if (m.matches()) {
+            // "Y, though X, Z": the concession ends at its comma, Z goes on with the point
+            String conceded = m.group(2);
+            int comma = conceded.indexOf(',');
+            String point = m.group(1).strip();
+            if (comma >= 0) {
+                point = point + " " + conceded.substring(comma + 1).strip();
+                conceded = conceded.substring(0, comma);
+            }
+            return new Contrast(conceded.strip(), point.strip(), "although");
+        }
+        m = ADVERB_INSIDE.matcher(clause);
+        if (m.matches()) {
+            return new Contrast(m.group(1).strip(), m.group(2).strip(), "however");
+        }
+        return null;
     }
 
     private static long words(String text) {

@@ -42,6 +42,9 @@ import java.util.Random;
  * {@code --embeddings FILE} keeps the sentence embeddings of all texts (computed and written when missing, about 4
  * minutes of CPU); {@code --write FILE} then fits the model on everything (offsets from a 3-fold split of all the
  * texts, tuned on the tweets) and writes it. {@code --no-report} skips the cross-validation. {@code --data DIR}, {@code --seed S}.
+ * {@code --answers FILE} writes each text's out-of-fold answer through the rules and markers (one line per text:
+ * set, gold, answer, text); {@code --compare FILE} reads such a file written before a change of the rules and prints,
+ * per set, how many answers changed, how many of them were made right and how many made wrong, and lists them.
  */
 public final class EnglishTweetCrossValidation {
 
@@ -68,6 +71,8 @@ public final class EnglishTweetCrossValidation {
         Path write = null;
         long seed = DEFAULT_SEED;
         boolean noReport = false;
+        Path answers = null;
+        Path compare = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
@@ -75,9 +80,12 @@ public final class EnglishTweetCrossValidation {
                 case "--write" -> write = Path.of(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-report" -> noReport = true;
+                case "--answers" -> answers = Path.of(args[++i]);
+                case "--compare" -> compare = Path.of(args[++i]);
                 default ->
                     throw new IllegalArgumentException("unknown argument: " + args[i]
-                            + " (expected --data DIR, --embeddings FILE, --write FILE, --seed S)");
+                            + " (expected --data DIR, --embeddings FILE, --write FILE, --seed S, --answers FILE,"
+                            + " --compare FILE)");
             }
         }
         List<Item> items = load(DataSets.dataDir(data), embeddings);
@@ -93,8 +101,82 @@ public final class EnglishTweetCrossValidation {
                     model.guard());
         }
         if (!noReport) {
-            report(items, seed);
+            int[] markers = report(items, seed);
+            if (answers != null) {
+                writeAnswers(items, markers, answers);
+            }
+            if (compare != null) {
+                compareAnswers(items, markers, compare);
+            }
         }
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** One line per text: set, gold, answer through the rules and markers, text. */
+    static void writeAnswers(List<Item> items, int[] answers, Path file) throws IOException {
+        List<String> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            lines.add(it.group() + "\t" + SentimentLabel.values()[it.gold()].id() + "\t"
+                    + SentimentLabel.values()[answers[i]].id() + "\t"
+                    + oneLine(it.example().text()));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        System.out.println("answers through the rules and markers written to " + file);
+    }
+
+    /**
+     * Compares the answers with those of an earlier {@link #writeAnswers} file of the same data: per set, answers
+     * changed, made right (wrong before, right now), made wrong (right before, wrong now), then each change.
+     */
+    static void compareAnswers(List<Item> items, int[] answers, Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() != items.size()) {
+            throw new IllegalArgumentException(
+                    file + " has " + lines.size() + " answers, expected " + items.size() + " (other data?)");
+        }
+        List<String> names = new ArrayList<>(TWEET_FILES);
+        for (DataSets.VaderCorpus c : DataSets.VaderCorpus.values()) {
+            names.add("VADER " + c.name().toLowerCase(Locale.ROOT));
+        }
+        int[][] counts = new int[names.size()][3];
+        List<String> changes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            String[] f = lines.get(i).split("\t", 4);
+            if (f.length < 4 || !f[3].equals(oneLine(it.example().text()))) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + " is not the answer to the same text");
+            }
+            int before = SentimentLabel.parse(f[2]).ordinal();
+            if (before == answers[i]) {
+                continue;
+            }
+            counts[it.group()][0]++;
+            counts[it.group()][1] += answers[i] == it.gold() ? 1 : 0;
+            counts[it.group()][2] += before == it.gold() ? 1 : 0;
+            changes.add(String.format(
+                    Locale.ROOT,
+                    "  %-18s gold %-8s %-8s -> %-8s %s",
+                    names.get(it.group()),
+                    SentimentLabel.values()[it.gold()].id(),
+                    SentimentLabel.values()[before].id(),
+                    SentimentLabel.values()[answers[i]].id(),
+                    oneLine(it.example().text())));
+        }
+        System.out.println("Answers through the rules and markers compared with " + file + ":");
+        for (int g = 0; g < names.size(); g++) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s changed %d, made right %d, made wrong %d%n",
+                    names.get(g),
+                    counts[g][0],
+                    counts[g][1],
+                    counts[g][2]);
+        }
+        changes.forEach(System.out::println);
     }
 
     /** The labelled tweets of the shared folder's {@code sentiment-en-tweets} ({@code label<TAB>text}). */
@@ -177,7 +259,8 @@ public final class EnglishTweetCrossValidation {
         return e;
     }
 
-    static void report(List<Item> items, long seed) {
+    /** Prints the cross-validated figures; returns each text's out-of-fold answer through the rules and markers. */
+    static int[] report(List<Item> items, long seed) {
         int[] fold = folds(items, allRows(items), FOLDS, seed);
         int[] decisions = new int[items.size()];
         int[] unguarded = new int[items.size()];
@@ -248,7 +331,7 @@ public final class EnglishTweetCrossValidation {
         System.out.println();
         System.out.println(
                 "The same out-of-fold answers through the phrasing rules (PhrasingRules, as SentimentAnalyzer"
-                        + " calls the model): the rules without / with the emoticon and contrast markers");
+                        + " calls the model): the rules without / with the markers (emoticon, contrast, sarcasm)");
         for (int g = -1; g < names.size(); g++) {
             ConfusionMatrix before = matrix();
             ConfusionMatrix after = matrix();
@@ -273,11 +356,12 @@ public final class EnglishTweetCrossValidation {
         }
         System.out.println("Proxy lines with the rules and markers (\"default\" = model + rules + markers):");
         polarProxy(items, markers, unguarded);
+        return markers;
     }
 
     /**
      * The answers of {@code test} items through the English phrasing rules, without ({@code rules}) and with
-     * ({@code markers}) the emoticon and contrast markers; the inner scorer answers an item's own text with its
+     * ({@code markers}) the emoticon, contrast and sarcasm markers; the inner scorer answers an item's own text with its
      * out-of-fold decision and any other text (a rewritten litotes, a contrast's last clause) with the fold's model.
      */
     static void withRules(
