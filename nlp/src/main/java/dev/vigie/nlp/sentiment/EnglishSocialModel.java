@@ -174,6 +174,10 @@ public final class EnglishSocialModel {
 
     /** The feature vector: hashed words (L2-normalised), lexicon features, embedding, rated-snippet marker. */
     static TextFeatures.SparseVector vector(TextFeatures text, Example e) {
+        return vector(text, words(text, e.text()), e);
+    }
+
+    private static TextFeatures.SparseVector vector(TextFeatures text, TextFeatures.SparseVector words, Example e) {
         double[] dense = new double[DENSE];
         lexiconFeatures(e.lexicon(), dense);
         float[] emb = e.embedding();
@@ -181,16 +185,21 @@ public final class EnglishSocialModel {
             dense[LEXICON_FEATURES + j] = emb[j];
         }
         dense[DENSE - 1] = e.rated() ? 1 : 0;
-        return withDense(text, e.text(), dense);
+        return withDense(words, text.dimensions(), dense);
+    }
+
+    /** The hashed words and word pairs of a text, the words after a negation marked (L2-normalised). */
+    static TextFeatures.SparseVector words(TextFeatures text, String post) {
+        return text.vector(EnglishSentimentModel.markNegated(post));
     }
 
     /** The first stage's feature vector: hashed words, lexicon features, rated-snippet marker. */
     static TextFeatures.SparseVector firstStageVector(
-            TextFeatures text, String post, LexiconScorer.Reading lex, boolean rated) {
+            TextFeatures text, TextFeatures.SparseVector words, LexiconScorer.Reading lex, boolean rated) {
         double[] dense = new double[FIRST_STAGE_DENSE];
         lexiconFeatures(lex, dense);
         dense[FIRST_STAGE_DENSE - 1] = rated ? 1 : 0;
-        return withDense(text, post, dense);
+        return withDense(words, text.dimensions(), dense);
     }
 
     private static void lexiconFeatures(LexiconScorer.Reading lex, double[] dense) {
@@ -208,12 +217,10 @@ public final class EnglishSocialModel {
         dense[10] = Math.abs(lex.compound()) < LexiconScorer.DEFAULT_THRESHOLD ? 1 : 0;
     }
 
-    private static TextFeatures.SparseVector withDense(TextFeatures text, String post, double[] dense) {
-        TextFeatures.SparseVector words = text.vector(EnglishSentimentModel.markNegated(post));
+    private static TextFeatures.SparseVector withDense(TextFeatures.SparseVector words, int base, double[] dense) {
         int n = words.indexes().length;
         int[] idx = Arrays.copyOf(words.indexes(), n + dense.length);
         float[] val = Arrays.copyOf(words.values(), n + dense.length);
-        int base = text.dimensions();
         for (int j = 0; j < dense.length; j++) {
             idx[n + j] = base + j;
             val[n + j] = (float) dense[j];
@@ -250,14 +257,17 @@ public final class EnglishSocialModel {
      * enough, else by the whole model, the text embedded by {@code encoder} (called only then).
      */
     public Sentiment sentiment(String post, LexiconScorer.Reading lexicon, Function<String, float[]> encoder) {
+        TextFeatures.SparseVector words = words(text, post);
         if (firstStage != null) {
-            double[] p = firstStage.probabilities(post, lexicon);
+            double[] p = firstStage.softmax.probabilities(firstStageVector(text, words, lexicon, false));
             int decided = FirstStage.answer(p, firstStage.offsets, guard, lexicon, firstStage.threshold);
             if (decided >= 0) {
                 return sentiment(p, decided);
             }
         }
-        return sentiment(new Example(post, lexicon, encoder.apply(post), false));
+        Example e = new Example(post, lexicon, encoder.apply(post), false);
+        double[] p = softmax.probabilities(vector(text, words, e));
+        return sentiment(p, decide(p, offsets, guard, lexicon));
     }
 
     /** {@link #sentiment(String, LexiconScorer.Reading, Function)} with the lexicon's reading and the shared encoder. */
@@ -316,7 +326,7 @@ public final class EnglishSocialModel {
             int[] y = new int[examples.size()];
             for (int i = 0; i < y.length; i++) {
                 Example e = examples.get(i);
-                x.add(firstStageVector(text, e.text(), e.lexicon(), e.rated()));
+                x.add(firstStageVector(text, words(text, e.text()), e.lexicon(), e.rated()));
                 y[i] = labels.get(i).ordinal();
             }
             SparseSoftmax softmax = SparseSoftmax.fit(
@@ -349,7 +359,7 @@ public final class EnglishSocialModel {
 
         /** Class probabilities (negative, neutral, positive) of a post. */
         public double[] probabilities(String post, LexiconScorer.Reading lexicon) {
-            return softmax.probabilities(firstStageVector(text, post, lexicon, false));
+            return softmax.probabilities(firstStageVector(text, words(text, post), lexicon, false));
         }
 
         public double[] offsets() {
