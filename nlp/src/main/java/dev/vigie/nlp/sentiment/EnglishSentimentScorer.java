@@ -85,7 +85,7 @@ public final class EnglishSentimentScorer implements SentimentScorer {
     @Override
     public Sentiment score(String text) {
         if (social != null) {
-            return social.sentiment(EnglishSocialModel.Example.read(text, lexicon));
+            return social.sentiment(text, lexicon);
         }
         EnglishSentimentModel.Example example = EnglishSentimentModel.Example.read(text, lexicon, null);
         if (!asksCoreNlp(example.lexicon())) {

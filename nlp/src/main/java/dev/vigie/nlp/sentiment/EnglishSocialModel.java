@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -24,6 +25,12 @@ import java.util.zip.GZIPOutputStream;
  * {@link LexiconScorer} and the text's sentence embedding (quantised all-MiniLM-L6-v2, 384 dimensions, computed
  * in-process), with per-class decision offsets chosen for macro-averaged recall on held-out tweets and a
  * {@link LexiconGuard} that keeps a strong lexicon reading unless the model is confident otherwise.
+ *
+ * <p>Embedding a text is most of what the model costs, so the model may carry a {@link FirstStage}: the same
+ * regression without the embedding (words and lexicon only, fitted on the same data), which answers alone when the
+ * probability of its answer reaches a threshold chosen by cross-validation and the lexicon alone reads the text the
+ * same way; only the other texts are embedded and
+ * answered by the whole model ({@link #sentiment(String, LexiconScorer.Reading, Function)}).
  *
  * <p>The shipped model ({@link #shipped()}, {@code sentiment-en-social.model}) is fitted by
  * {@code dev.vigie.nlp.eval.EnglishTweetCrossValidation} on 8,143 English tweets labelled negative / neutral /
@@ -37,7 +44,8 @@ import java.util.zip.GZIPOutputStream;
 public final class EnglishSocialModel {
 
     private static final int MAGIC = 0x56475343; // "VGSC"
-    private static final int FORMAT = 2;
+    /** 2: offsets and lexicon guard; 3: and an optional {@link FirstStage}. */
+    private static final int FORMAT = 3;
     /** Hashed word and word-pair dimensions: 2^20. */
     public static final int DEFAULT_BITS = 20;
 
@@ -47,11 +55,14 @@ public final class EnglishSocialModel {
     private static final int LEXICON_FEATURES = 11;
 
     private static final int DENSE = LEXICON_FEATURES + SentenceEncoder.DIMENSIONS + 1;
+    /** The first stage's dense features: the lexicon's, then the rated-snippet marker (no embedding). */
+    private static final int FIRST_STAGE_DENSE = LEXICON_FEATURES + 1;
 
     private final TextFeatures text;
     private final SparseSoftmax softmax;
     private final double[] offsets;
     private final LexiconGuard guard;
+    private final FirstStage firstStage;
 
     /**
      * How far a strong lexicon reading is trusted: when the lexicon's compound score is at least {@code strong} away
@@ -100,6 +111,11 @@ public final class EnglishSocialModel {
     }
 
     EnglishSocialModel(TextFeatures text, SparseSoftmax softmax, double[] offsets, LexiconGuard guard) {
+        this(text, softmax, offsets, guard, null);
+    }
+
+    private EnglishSocialModel(
+            TextFeatures text, SparseSoftmax softmax, double[] offsets, LexiconGuard guard, FirstStage firstStage) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.text = Objects.requireNonNull(text, "text");
         this.softmax = Objects.requireNonNull(softmax, "softmax");
@@ -111,6 +127,11 @@ public final class EnglishSocialModel {
                     "model has " + softmax.dimensions() + " dimensions, expected " + dimensions(text));
         }
         this.offsets = offsets.clone();
+        if (firstStage != null && firstStage.text.bits() != text.bits()) {
+            throw new IllegalArgumentException("the first stage hashes words into " + firstStage.text.bits()
+                    + " bits, the model into " + text.bits());
+        }
+        this.firstStage = firstStage;
     }
 
     /** The hashed word features: unigrams and bigrams, no character n-grams. */
@@ -128,7 +149,7 @@ public final class EnglishSocialModel {
 
     /** The model with other decision offsets (negative, neutral, positive). */
     public EnglishSocialModel withOffsets(double[] newOffsets) {
-        return new EnglishSocialModel(text, softmax, newOffsets, guard);
+        return new EnglishSocialModel(text, softmax, newOffsets, guard, firstStage);
     }
 
     public LexiconGuard guard() {
@@ -137,7 +158,7 @@ public final class EnglishSocialModel {
 
     /** The model with another lexicon guard. */
     public EnglishSocialModel withGuard(LexiconGuard newGuard) {
-        return new EnglishSocialModel(text, softmax, offsets, newGuard);
+        return new EnglishSocialModel(text, softmax, offsets, newGuard, firstStage);
     }
 
     /** The class decided for these probabilities (negative, neutral, positive) and lexicon reading. */
@@ -153,9 +174,35 @@ public final class EnglishSocialModel {
 
     /** The feature vector: hashed words (L2-normalised), lexicon features, embedding, rated-snippet marker. */
     static TextFeatures.SparseVector vector(TextFeatures text, Example e) {
-        TextFeatures.SparseVector words = text.vector(EnglishSentimentModel.markNegated(e.text()));
+        return vector(text, words(text, e.text()), e);
+    }
+
+    private static TextFeatures.SparseVector vector(TextFeatures text, TextFeatures.SparseVector words, Example e) {
         double[] dense = new double[DENSE];
-        LexiconScorer.Reading lex = e.lexicon();
+        lexiconFeatures(e.lexicon(), dense);
+        float[] emb = e.embedding();
+        for (int j = 0; j < emb.length; j++) {
+            dense[LEXICON_FEATURES + j] = emb[j];
+        }
+        dense[DENSE - 1] = e.rated() ? 1 : 0;
+        return withDense(words, text.dimensions(), dense);
+    }
+
+    /** The hashed words and word pairs of a text, the words after a negation marked (L2-normalised). */
+    static TextFeatures.SparseVector words(TextFeatures text, String post) {
+        return text.vector(EnglishSentimentModel.markNegated(post));
+    }
+
+    /** The first stage's feature vector: hashed words, lexicon features, rated-snippet marker. */
+    static TextFeatures.SparseVector firstStageVector(
+            TextFeatures text, TextFeatures.SparseVector words, LexiconScorer.Reading lex, boolean rated) {
+        double[] dense = new double[FIRST_STAGE_DENSE];
+        lexiconFeatures(lex, dense);
+        dense[FIRST_STAGE_DENSE - 1] = rated ? 1 : 0;
+        return withDense(words, text.dimensions(), dense);
+    }
+
+    private static void lexiconFeatures(LexiconScorer.Reading lex, double[] dense) {
         dense[0] = lex.compound();
         dense[1] = lex.compound() * Math.abs(lex.compound());
         dense[2] = Math.log1p(lex.positive());
@@ -168,15 +215,12 @@ public final class EnglishSocialModel {
         dense[8] = Math.abs(lex.compound());
         dense[9] = lex.compound() * lex.compound();
         dense[10] = Math.abs(lex.compound()) < LexiconScorer.DEFAULT_THRESHOLD ? 1 : 0;
-        float[] emb = e.embedding();
-        for (int j = 0; j < emb.length; j++) {
-            dense[LEXICON_FEATURES + j] = emb[j];
-        }
-        dense[DENSE - 1] = e.rated() ? 1 : 0;
+    }
+
+    private static TextFeatures.SparseVector withDense(TextFeatures.SparseVector words, int base, double[] dense) {
         int n = words.indexes().length;
         int[] idx = Arrays.copyOf(words.indexes(), n + dense.length);
         float[] val = Arrays.copyOf(words.values(), n + dense.length);
-        int base = text.dimensions();
         for (int j = 0; j < dense.length; j++) {
             idx[n + j] = base + j;
             val[n + j] = (float) dense[j];
@@ -186,7 +230,8 @@ public final class EnglishSocialModel {
 
     /** The model with its weights rounded as {@link #save} stores them (what is measured is what ships). */
     public EnglishSocialModel rounded() {
-        return new EnglishSocialModel(text, softmax.rounded(), offsets, guard);
+        return new EnglishSocialModel(
+                text, softmax.rounded(), offsets, guard, firstStage == null ? null : firstStage.rounded());
     }
 
     /** Class probabilities (negative, neutral, positive), the text read as a post. */
@@ -195,13 +240,160 @@ public final class EnglishSocialModel {
         return softmax.probabilities(vector(text, post));
     }
 
-    /** The sentiment: the class after offsets, and P(positive) - P(negative) as score. */
+    /** The sentiment by the whole model: the class after offsets, and P(positive) - P(negative) as score. */
     public Sentiment sentiment(Example e) {
         double[] p = probabilities(e);
-        SentimentLabel label = SentimentLabel.values()[decide(p, offsets, guard, e.lexicon())];
+        return sentiment(p, decide(p, offsets, guard, e.lexicon()));
+    }
+
+    private static Sentiment sentiment(double[] p, int decided) {
         double score =
                 Math.max(-1, Math.min(1, p[SentimentLabel.POSITIVE.ordinal()] - p[SentimentLabel.NEGATIVE.ordinal()]));
-        return new Sentiment(label, score, Sentiment.Method.LEXICON);
+        return new Sentiment(SentimentLabel.values()[decided], score, Sentiment.Method.LEXICON);
+    }
+
+    /**
+     * The sentiment of a post as the pipeline reads it: by the {@link FirstStage} when there is one and it is sure
+     * enough, else by the whole model, the text embedded by {@code encoder} (called only then).
+     */
+    public Sentiment sentiment(String post, LexiconScorer.Reading lexicon, Function<String, float[]> encoder) {
+        TextFeatures.SparseVector words = words(text, post);
+        if (firstStage != null) {
+            double[] p = firstStage.softmax.probabilities(firstStageVector(text, words, lexicon, false));
+            int decided = FirstStage.answer(p, firstStage.offsets, guard, lexicon, firstStage.threshold);
+            if (decided >= 0) {
+                return sentiment(p, decided);
+            }
+        }
+        Example e = new Example(post, lexicon, encoder.apply(post), false);
+        double[] p = softmax.probabilities(vector(text, words, e));
+        return sentiment(p, decide(p, offsets, guard, lexicon));
+    }
+
+    /** {@link #sentiment(String, LexiconScorer.Reading, Function)} with the lexicon's reading and the shared encoder. */
+    public Sentiment sentiment(String post, LexiconScorer lexicon) {
+        return sentiment(
+                post, lexicon.read(post), text -> SentenceEncoder.shared().embed(text));
+    }
+
+    /** The first stage, or null when every text is embedded. */
+    public FirstStage firstStage() {
+        return firstStage;
+    }
+
+    /** The model with this first stage (null: none, every text embedded); it must hash words as the model does. */
+    public EnglishSocialModel withFirstStage(FirstStage stage) {
+        return new EnglishSocialModel(text, softmax, offsets, guard, stage);
+    }
+
+    /**
+     * The cheap first stage of the model: a softmax regression over the same hashed words and lexicon features as
+     * the whole model, without the sentence embedding, with its own decision offsets (the whole model's lexicon
+     * guard applies to it too), and the probability its answer must reach for it to answer alone. Immutable.
+     */
+    public static final class FirstStage {
+        private final TextFeatures text;
+        private final SparseSoftmax softmax;
+        private final double[] offsets;
+        private final double threshold;
+
+        private FirstStage(TextFeatures text, SparseSoftmax softmax, double[] offsets, double threshold) {
+            if (softmax.classes() != 3 || offsets.length != 3) {
+                throw new IllegalArgumentException("a first stage has 3 classes and 3 offsets");
+            }
+            if (softmax.dimensions() != text.dimensions() + FIRST_STAGE_DENSE) {
+                throw new IllegalArgumentException("first stage has " + softmax.dimensions() + " dimensions, expected "
+                        + (text.dimensions() + FIRST_STAGE_DENSE));
+            }
+            if (!(threshold > 0 && threshold <= 1)) {
+                throw new IllegalArgumentException(
+                        "a first stage's threshold is a probability in (0, 1]: " + threshold);
+            }
+            this.text = text;
+            this.softmax = softmax;
+            this.offsets = offsets.clone();
+            this.threshold = threshold;
+        }
+
+        /**
+         * Fits a first stage on the examples (their embeddings are not read), classes weighted inversely to their
+         * frequency, with zero offsets and threshold 1 (it answers only what it is certain of).
+         */
+        public static FirstStage fit(List<Example> examples, List<SentimentLabel> labels, Settings settings) {
+            checkExamples(examples, labels);
+            TextFeatures text = textFeatures(settings.bits());
+            List<TextFeatures.SparseVector> x = new ArrayList<>(examples.size());
+            int[] y = new int[examples.size()];
+            for (int i = 0; i < y.length; i++) {
+                Example e = examples.get(i);
+                x.add(firstStageVector(text, words(text, e.text()), e.lexicon(), e.rated()));
+                y[i] = labels.get(i).ordinal();
+            }
+            SparseSoftmax softmax = SparseSoftmax.fit(
+                    x,
+                    y,
+                    3,
+                    text.dimensions() + FIRST_STAGE_DENSE,
+                    SparseSoftmax.balancedWeights(y, 3),
+                    settings.learning());
+            return new FirstStage(text, softmax, new double[3], 1);
+        }
+
+        /**
+         * The first stage's answer, or -1 when it does not answer alone: its class after {@code offsets} and the
+         * lexicon guard, when the probability of that class is at least {@code threshold} and the lexicon alone
+         * reads the text the same way. The second condition means that wherever the lexicon is right the first stage
+         * is right too, so the cascade keeps at least as many of the lexicon's right answers as the whole model.
+         */
+        public static int answer(
+                double[] p, double[] offsets, LexiconGuard guard, LexiconScorer.Reading lexicon, double threshold) {
+            int decided = decide(p, offsets, guard, lexicon);
+            boolean sure = p[decided] >= threshold;
+            return sure
+                            && decided
+                                    == SentimentLabel.ofScore(lexicon.compound(), LexiconScorer.DEFAULT_THRESHOLD)
+                                            .ordinal()
+                    ? decided
+                    : -1;
+        }
+
+        /** Class probabilities (negative, neutral, positive) of a post. */
+        public double[] probabilities(String post, LexiconScorer.Reading lexicon) {
+            return softmax.probabilities(firstStageVector(text, words(text, post), lexicon, false));
+        }
+
+        public double[] offsets() {
+            return offsets.clone();
+        }
+
+        /** The probability of its answer at or above which this stage answers alone. */
+        public double threshold() {
+            return threshold;
+        }
+
+        public FirstStage withOffsets(double[] newOffsets) {
+            return new FirstStage(text, softmax, newOffsets, threshold);
+        }
+
+        public FirstStage withThreshold(double newThreshold) {
+            return new FirstStage(text, softmax, offsets, newThreshold);
+        }
+
+        /** The stage with its weights rounded as the model file stores them. */
+        public FirstStage rounded() {
+            return new FirstStage(text, softmax.rounded(), offsets, threshold);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "FirstStage[offsets=[%.2f, %.2f, %.2f], threshold=%.2f]",
+                    offsets[0],
+                    offsets[1],
+                    offsets[2],
+                    threshold);
+        }
     }
 
     /** Learning settings of {@link #fit}: hashed bits, passes, learning rate, L2 penalty, seed. */
@@ -217,10 +409,7 @@ public final class EnglishSocialModel {
     /** Fits a model (classes weighted inversely to their frequency) with the given decision offsets. */
     public static EnglishSocialModel fit(
             List<Example> examples, List<SentimentLabel> labels, double[] offsets, Settings settings) {
-        if (examples.size() != labels.size() || examples.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "examples and labels differ in number or are empty: " + examples.size() + " vs " + labels.size());
-        }
+        checkExamples(examples, labels);
         TextFeatures text = textFeatures(settings.bits());
         List<TextFeatures.SparseVector> x = new ArrayList<>(examples.size());
         int[] y = new int[examples.size()];
@@ -231,6 +420,13 @@ public final class EnglishSocialModel {
         SparseSoftmax softmax =
                 SparseSoftmax.fit(x, y, 3, dimensions(text), SparseSoftmax.balancedWeights(y, 3), settings.learning());
         return new EnglishSocialModel(text, softmax, offsets);
+    }
+
+    private static void checkExamples(List<Example> examples, List<SentimentLabel> labels) {
+        if (examples.size() != labels.size() || examples.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "examples and labels differ in number or are empty: " + examples.size() + " vs " + labels.size());
+        }
     }
 
     /** The model shipped in the jar, read once per JVM. */
@@ -254,6 +450,14 @@ public final class EnglishSocialModel {
             out.writeDouble(guard.strong());
             out.writeDouble(guard.bonus());
             softmax.write(out);
+            out.writeBoolean(firstStage != null);
+            if (firstStage != null) {
+                for (double o : firstStage.offsets) {
+                    out.writeDouble(o);
+                }
+                out.writeDouble(firstStage.threshold);
+                firstStage.softmax.write(out);
+            }
         }
     }
 
@@ -273,7 +477,18 @@ public final class EnglishSocialModel {
         }
         try {
             LexiconGuard guard = new LexiconGuard(in.readDouble(), in.readDouble());
-            return new EnglishSocialModel(textFeatures(bits), SparseSoftmax.read(in), offsets, guard);
+            TextFeatures text = textFeatures(bits);
+            SparseSoftmax softmax = SparseSoftmax.read(in);
+            FirstStage first = null;
+            if (in.readBoolean()) {
+                double[] firstOffsets = new double[3];
+                for (int c = 0; c < 3; c++) {
+                    firstOffsets[c] = in.readDouble();
+                }
+                double threshold = in.readDouble();
+                first = new FirstStage(text, SparseSoftmax.read(in), firstOffsets, threshold);
+            }
+            return new EnglishSocialModel(text, softmax, offsets, guard, first);
         } catch (IllegalArgumentException e) {
             throw new IOException("inconsistent English sentiment model " + name + ": " + e.getMessage(), e);
         }

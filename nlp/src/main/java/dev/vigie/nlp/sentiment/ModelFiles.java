@@ -59,7 +59,8 @@ final class ModelFiles {
         }
         int found = in.readInt();
         if (found != format) {
-            throw new IOException("unsupported " + kind + " format " + found + " in " + name);
+            throw new IOException("unsupported " + kind + " format " + found + " in " + name
+                    + " (this version of Vigie reads format " + format + ")");
         }
         return in;
     }

@@ -16,12 +16,13 @@
  *
  * <h2>How each language is scored</h2>
  * <ul>
- *   <li>English: {@link dev.vigie.nlp.sentiment.EnglishSentimentScorer}, Vigie's
- *       {@link dev.vigie.nlp.sentiment.EnglishSentimentModel}: a regression fitted on 19,503 human-rated snippets over
- *       the words of the text, the readings of a VADER-style lexicon layer (emoji, emoticons, hashtags, capitals,
- *       negation, "but") and, where the lexicon is unsure, Stanford CoreNLP's sentiment model over the shift-reduce
- *       parser, with decision offsets chosen for macro-F1 (so it does answer "neutral").
- *       {@code coreNlpUse(NEVER)} keeps CoreNLP out entirely.</li>
+ *   <li>English: {@link dev.vigie.nlp.sentiment.EnglishSentimentScorer}. By default ({@code coreNlpUse(NEVER)})
+ *       {@link dev.vigie.nlp.sentiment.EnglishSocialModel}: a regression fitted on labelled tweets and rated snippets
+ *       over the words of the text, the readings of a VADER-style lexicon layer (emoji, emoticons, hashtags, capitals,
+ *       negation, "but") and a sentence embedding; its first stage, without the embedding, answers alone the texts it
+ *       is sure of and the lexicon agrees with, so only the others are embedded. {@code WHEN_UNCERTAIN} and
+ *       {@code ALWAYS} select the older review model ({@link dev.vigie.nlp.sentiment.EnglishSentimentModel}) with
+ *       Stanford CoreNLP's sentiment model.</li>
  *   <li>French: CoreNLP has no French sentiment model (a French pipeline with {@code sentiment} silently runs the
  *       English one), so Vigie ships its own lexicon and rules ({@link dev.vigie.nlp.sentiment.LexiconScorer#french()}):
  *       "ne ... pas", intensifiers, "mais", emoji.</li>

@@ -7,6 +7,7 @@ import dev.vigie.nlp.brand.BrandSpec;
 import dev.vigie.nlp.enrich.Enricher;
 import dev.vigie.nlp.enrich.Enrichment;
 import dev.vigie.nlp.enrich.EnrichmentInput;
+import dev.vigie.nlp.internal.embed.SentenceEncoder;
 import dev.vigie.nlp.sentiment.EnglishSentimentScorer;
 import dev.vigie.nlp.sentiment.Sentiment;
 import dev.vigie.nlp.sentiment.SentimentAnalyzer;
@@ -106,6 +107,8 @@ public final class ChainBenchmark {
                 }
                 int viaCoreNlp = 0;
                 int alerts = 0;
+                boolean social = use == EnglishSentimentScorer.CoreNlpUse.NEVER;
+                long embeddedBefore = social ? SentenceEncoder.shared().texts() : 0;
                 long start = System.nanoTime();
                 long cpuStart = SentimentBenchmark.cpuNanos();
                 for (int i = WARM_UP; i < WARM_UP + docs; i++) {
@@ -130,6 +133,13 @@ public final class ChainBenchmark {
                         100.0 * viaCoreNlp / docs,
                         alerts,
                         SentimentBenchmark.heapMb());
+                if (social) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "  sentence encoder: %d texts embedded for the %d posts (half English)%n",
+                            SentenceEncoder.shared().texts() - embeddedBefore,
+                            docs);
+                }
             }
         }
     }

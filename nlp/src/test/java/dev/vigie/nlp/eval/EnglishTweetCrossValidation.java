@@ -99,6 +99,7 @@ public final class EnglishTweetCrossValidation {
                     write,
                     fmt(model.offsets()),
                     model.guard());
+            System.out.println("first stage: " + model.firstStage());
         }
         if (!noReport) {
             int[] markers = report(items, seed);
@@ -263,6 +264,11 @@ public final class EnglishTweetCrossValidation {
     static int[] report(List<Item> items, long seed) {
         int[] fold = folds(items, allRows(items), FOLDS, seed);
         int[] decisions = new int[items.size()];
+        int[] embedded = new int[items.size()];
+        boolean[] encoded = new boolean[items.size()];
+        double[][] firstP = new double[items.size()][];
+        double[][] fullP = new double[items.size()][];
+        List<EnglishSocialModel> foldModels = new ArrayList<>();
         int[] unguarded = new int[items.size()];
         int[] rules = new int[items.size()];
         int[] markers = new int[items.size()];
@@ -273,54 +279,75 @@ public final class EnglishTweetCrossValidation {
                 (fold[i] == f ? test : train).add(i);
             }
             EnglishSocialModel model = fitWithOffsets(items, train, seed + f + 1);
+            foldModels.add(model);
             for (int i : test) {
                 EnglishSocialModel.Example e = items.get(i).example();
                 double[] p = model.probabilities(e);
-                decisions[i] = EnglishSocialModel.decide(p, model.offsets(), model.guard(), e.lexicon());
+                fullP[i] = p;
+                firstP[i] = model.firstStage().probabilities(e.text(), e.lexicon());
+                embedded[i] = EnglishSocialModel.decide(p, model.offsets(), model.guard(), e.lexicon());
                 unguarded[i] = EnglishSocialModel.decide(
                         p, model.offsets(), EnglishSocialModel.LexiconGuard.NONE, e.lexicon());
+                int row = i;
+                decisions[i] = model.sentiment(e.text(), e.lexicon(), t -> {
+                            encoded[row] = true;
+                            return e.embedding();
+                        })
+                        .label()
+                        .ordinal();
             }
             withRules(items, test, model, decisions, rules, markers);
             System.err.printf(
                     Locale.ROOT,
-                    "  fold %d of %d done, offsets %s, lexicon guard %s%n",
+                    "  fold %d of %d done, offsets %s, lexicon guard %s, %s%n",
                     f + 1,
                     FOLDS,
                     fmt(model.offsets()),
-                    model.guard());
+                    model.guard(),
+                    model.firstStage());
         }
         System.out.println(
-                "English sentiment, default model (words + lexicon + sentence embedding + lexicon guard), 5-fold"
-                        + " cross-validated (offsets and guard tuned inside the training folds), beside the lexicon alone:");
+                "English sentiment, default model (words + lexicon + sentence embedding + lexicon guard, a first stage"
+                        + " without the embedding answering alone when sure), 5-fold cross-validated (offsets, guard and"
+                        + " first-stage threshold tuned inside the training folds), beside the same models embedding"
+                        + " every text and the lexicon alone:");
         System.out.printf(
                 Locale.ROOT,
-                "%-36s %6s  %-30s  %-30s%n",
+                "%-36s %6s  %-30s  %-30s  %-30s  %s%n",
                 "set",
                 "n",
                 "model: macro-R / macro-F1 / acc",
-                "lexicon: macro-R / macro-F1 / acc");
+                "every text embedded",
+                "lexicon: macro-R / macro-F1 / acc",
+                "not embedded");
         List<String> names = new ArrayList<>(TWEET_FILES);
         for (DataSets.VaderCorpus c : DataSets.VaderCorpus.values()) {
             names.add("VADER " + c.name().toLowerCase(Locale.ROOT));
         }
         for (int g = -1; g < names.size(); g++) {
             ConfusionMatrix model = matrix();
+            ConfusionMatrix full = matrix();
             ConfusionMatrix lexicon = matrix();
+            int skipped = 0;
             for (int i = 0; i < items.size(); i++) {
                 Item it = items.get(i);
                 if (g == -1 ? it.tweet() : it.group() == g) {
                     String gold = SentimentLabel.values()[it.gold()].id();
                     model.add(gold, SentimentLabel.values()[decisions[i]].id());
+                    full.add(gold, SentimentLabel.values()[embedded[i]].id());
                     lexicon.add(gold, SentimentLabel.values()[lexiconClass(it)].id());
+                    skipped += encoded[i] ? 0 : 1;
                 }
             }
             System.out.printf(
                     Locale.ROOT,
-                    "%-36s %6d  %-30s  %-30s%n",
+                    "%-36s %6d  %-30s  %-30s  %-30s  %.1f %%%n",
                     g == -1 ? "tweets, both files" : names.get(g),
                     model.total(),
                     figures(model),
-                    figures(lexicon));
+                    figures(full),
+                    figures(lexicon),
+                    100.0 * skipped / model.total());
             if (g == -1) {
                 System.out.print(model.format());
             }
@@ -328,6 +355,9 @@ public final class EnglishTweetCrossValidation {
         System.out.println("(published on the full SemEval-2017 test split, macro-recall: SVM 0.629, FastText 0.629,"
                 + " RoBERTa-base 0.713, TimeLMs 0.737; VADER's published F1: movie 0.61, Amazon 0.63, NYT 0.55)");
         polarProxy(items, decisions, unguarded);
+        System.out.println("The same proxy lines, every text embedded (the first stage never answering):");
+        polarProxy(items, embedded, unguarded);
+        firstStageCurve(items, foldModels, fold, firstP, fullP);
         System.out.println();
         System.out.println(
                 "The same out-of-fold answers through the phrasing rules (PhrasingRules, as SentimentAnalyzer"
@@ -359,6 +389,52 @@ public final class EnglishTweetCrossValidation {
         return markers;
     }
 
+    /** First-stage thresholds shown by {@link #firstStageCurve}. */
+    static final double[] CURVE = {0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0};
+
+    /**
+     * What other first-stage thresholds would have given out of fold (each fold's own models and offsets): share of
+     * tweets not embedded, tweets macro-recall and macro-F1, each VADER corpus's macro-F1.
+     */
+    static void firstStageCurve(
+            List<Item> items, List<EnglishSocialModel> models, int[] fold, double[][] firstP, double[][] fullP) {
+        System.out.println("Out of fold, other first-stage thresholds (share of tweets not embedded; tweets macro-R /"
+                + " macro-F1; VADER movie / Amazon / NYT macro-F1):");
+        for (double t : CURVE) {
+            ConfusionMatrix tweets = matrix();
+            ConfusionMatrix[] vader = {matrix(), matrix(), matrix()};
+            int skipped = 0;
+            int n = 0;
+            for (int i = 0; i < items.size(); i++) {
+                Item it = items.get(i);
+                EnglishSocialModel m = models.get(fold[i]);
+                LexiconScorer.Reading lex = it.example().lexicon();
+                int d = EnglishSocialModel.FirstStage.answer(
+                        firstP[i], m.firstStage().offsets(), m.guard(), lex, t);
+                boolean alone = d >= 0;
+                int answer = alone ? d : EnglishSocialModel.decide(fullP[i], m.offsets(), m.guard(), lex);
+                String gold = SentimentLabel.values()[it.gold()].id();
+                if (it.tweet()) {
+                    tweets.add(gold, SentimentLabel.values()[answer].id());
+                    skipped += alone ? 1 : 0;
+                    n++;
+                } else {
+                    vader[it.group() - TWEET_FILES.size()].add(gold, SentimentLabel.values()[answer].id());
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "  threshold %.2f: %5.1f %% not embedded; tweets %.3f / %.3f; VADER %.3f / %.3f / %.3f%n",
+                    t,
+                    100.0 * skipped / n,
+                    tweets.macroRecall(),
+                    tweets.macroF1(),
+                    vader[0].macroF1(),
+                    vader[1].macroF1(),
+                    vader[2].macroF1());
+        }
+    }
+
     /**
      * The answers of {@code test} items through the English phrasing rules, without ({@code rules}) and with
      * ({@code markers}) the emoticon, contrast and sarcasm markers; the inner scorer answers an item's own text with its
@@ -380,7 +456,7 @@ public final class EnglishTweetCrossValidation {
         LexiconScorer lexicon = LexiconScorer.english();
         SentimentScorer inner = t -> {
             Sentiment known = answers.get(t);
-            return known != null ? known : model.sentiment(EnglishSocialModel.Example.read(t, lexicon));
+            return known != null ? known : model.sentiment(t, lexicon);
         };
         SentimentScorer without = PhrasingRulesForEvaluation.english(inner, false);
         SentimentScorer with = PhrasingRulesForEvaluation.english(inner, true);
@@ -653,6 +729,9 @@ public final class EnglishTweetCrossValidation {
         List<LexiconScorer.Reading> readings = new ArrayList<>();
         List<Item> snippets = new ArrayList<>();
         List<double[]> snippetOof = new ArrayList<>();
+        List<Item> tweets = new ArrayList<>();
+        List<double[]> firstOof = new ArrayList<>();
+        List<double[]> snippetFirstOof = new ArrayList<>();
         for (int f = 0; f < INNER_FOLDS; f++) {
             List<Integer> fitOn = new ArrayList<>();
             for (int j = 0; j < train.size(); j++) {
@@ -661,15 +740,20 @@ public final class EnglishTweetCrossValidation {
                 }
             }
             EnglishSocialModel m = fit(items, fitOn);
+            EnglishSocialModel.FirstStage first = fitFirstStage(items, fitOn);
             for (int j = 0; j < train.size(); j++) {
                 Item it = items.get(train.get(j));
+                EnglishSocialModel.Example e = it.example();
                 if (inner[j] == f && it.tweet()) {
-                    oof.add(m.probabilities(it.example()));
+                    oof.add(m.probabilities(e));
+                    firstOof.add(first.probabilities(e.text(), e.lexicon()));
                     gold.add(it.gold());
-                    readings.add(it.example().lexicon());
+                    readings.add(e.lexicon());
+                    tweets.add(it);
                 } else if (inner[j] == f) {
                     snippets.add(it);
-                    snippetOof.add(m.probabilities(it.example()));
+                    snippetOof.add(m.probabilities(e));
+                    snippetFirstOof.add(first.probabilities(e.text(), e.lexicon()));
                 }
             }
         }
@@ -677,7 +761,156 @@ public final class EnglishTweetCrossValidation {
         int[] g = gold.stream().mapToInt(Integer::intValue).toArray();
         double[] offsets = OffsetTuning.tune(p, g, new int[g.length], OffsetTuning.Metric.MACRO_RECALL);
         EnglishSocialModel.LexiconGuard guard = tuneGuard(p, g, readings, offsets, snippets, snippetOof);
-        return fit(items, train).withOffsets(offsets).withGuard(guard);
+        double[][] fp = firstOof.toArray(double[][]::new);
+        double[] firstOffsets = OffsetTuning.tune(fp, g, new int[g.length], OffsetTuning.Metric.MACRO_RECALL);
+        double threshold =
+                tuneThreshold(tweets, p, fp, offsets, guard, firstOffsets, snippets, snippetOof, snippetFirstOof);
+        return fit(items, train)
+                .withOffsets(offsets)
+                .withGuard(guard)
+                .withFirstStage(
+                        fitFirstStage(items, train).withOffsets(firstOffsets).withThreshold(threshold));
+    }
+
+    /** First-stage thresholds tried by {@link #tuneThreshold}: 0.40 to 1.00 by 0.01. */
+    static final int THRESHOLD_FROM = 40;
+    /** How much tweet macro-recall the first stage may cost on the inner out-of-fold answers. */
+    static final double FIRST_STAGE_RECALL_COST = 0.002;
+    /** How much macro-F1 on each VADER snippet corpus the first stage may cost on the inner out-of-fold answers. */
+    static final double FIRST_STAGE_SNIPPET_COST = 0.003;
+
+    /**
+     * The first-stage threshold chosen on out-of-fold answers: the one that leaves the most tweets unembedded among
+     * those whose cascade (first stage when sure, else the whole model) costs at most
+     * {@link #FIRST_STAGE_RECALL_COST} of tweet macro-recall and {@link #FIRST_STAGE_SNIPPET_COST} of macro-F1 on
+     * each VADER corpus against the whole model, and keeps at least as many of the lexicon's right answers on the
+     * tweets, all of them and the sentiment-laden ones (the VADER tweet proxy); the higher threshold on ties.
+     */
+    static double tuneThreshold(
+            List<Item> tweets,
+            double[][] p,
+            double[][] firstP,
+            double[] offsets,
+            EnglishSocialModel.LexiconGuard guard,
+            double[] firstOffsets,
+            List<Item> snippets,
+            List<double[]> snippetOof,
+            List<double[]> snippetFirstOof) {
+        double[] base = cascadeFigures(tweets, p, firstP, offsets, guard, firstOffsets, 2);
+        double[] snippetBase = cascadeSnippetF1(snippets, snippetOof, snippetFirstOof, offsets, guard, firstOffsets, 2);
+        double best = 1;
+        double bestSkipped = base[3];
+        for (int t = 100; t >= THRESHOLD_FROM; t--) {
+            double threshold = t / 100.0;
+            double[] f = cascadeFigures(tweets, p, firstP, offsets, guard, firstOffsets, threshold);
+            if (f[0] < base[0] - FIRST_STAGE_RECALL_COST || f[1] < base[1] || f[2] < base[2] || f[3] <= bestSkipped) {
+                continue;
+            }
+            double[] sf =
+                    cascadeSnippetF1(snippets, snippetOof, snippetFirstOof, offsets, guard, firstOffsets, threshold);
+            boolean kept = true;
+            for (int c = 0; c < sf.length; c++) {
+                kept &= sf[c] >= snippetBase[c] - FIRST_STAGE_SNIPPET_COST;
+            }
+            if (kept) {
+                best = threshold;
+                bestSkipped = f[3];
+            }
+        }
+        return best;
+    }
+
+    /** The cascade's answer: the first stage's when the probability of it reaches the threshold, else the model's. */
+    static int cascade(
+            double[] p,
+            double[] firstP,
+            double[] offsets,
+            EnglishSocialModel.LexiconGuard guard,
+            double[] firstOffsets,
+            LexiconScorer.Reading lex,
+            double threshold) {
+        int d = EnglishSocialModel.FirstStage.answer(firstP, firstOffsets, guard, lex, threshold);
+        return d >= 0 ? d : EnglishSocialModel.decide(p, offsets, guard, lex);
+    }
+
+    /**
+     * {tweet macro-recall, share of the lexicon's right answers kept (all tweets), the same on sentiment-laden
+     * tweets, share of tweets the first stage answers} of the cascade at this threshold (above 1: never).
+     */
+    static double[] cascadeFigures(
+            List<Item> tweets,
+            double[][] p,
+            double[][] firstP,
+            double[] offsets,
+            EnglishSocialModel.LexiconGuard guard,
+            double[] firstOffsets,
+            double threshold) {
+        double[][] counts = new double[3][3];
+        int[] right = new int[2];
+        int[] kept = new int[2];
+        int alone = 0;
+        for (int i = 0; i < p.length; i++) {
+            Item it = tweets.get(i);
+            LexiconScorer.Reading lex = it.example().lexicon();
+            alone += EnglishSocialModel.FirstStage.answer(firstP[i], firstOffsets, guard, lex, threshold) >= 0 ? 1 : 0;
+            int answer = cascade(p[i], firstP[i], offsets, guard, firstOffsets, lex, threshold);
+            counts[it.gold()][answer]++;
+            if (lexiconClass(it) == it.gold()) {
+                right[0]++;
+                kept[0] += answer == it.gold() ? 1 : 0;
+                if (Math.abs(lex.compound()) >= LADEN) {
+                    right[1]++;
+                    kept[1] += answer == it.gold() ? 1 : 0;
+                }
+            }
+        }
+        return new double[] {
+            weightedFigures(counts, rowSums(counts))[0],
+            kept[0] / (double) Math.max(1, right[0]),
+            kept[1] / (double) Math.max(1, right[1]),
+            alone / (double) p.length
+        };
+    }
+
+    /** Macro-F1 per VADER corpus of the cascade's answers at this threshold. */
+    static double[] cascadeSnippetF1(
+            List<Item> snippets,
+            List<double[]> p,
+            List<double[]> firstP,
+            double[] offsets,
+            EnglishSocialModel.LexiconGuard guard,
+            double[] firstOffsets,
+            double threshold) {
+        int corpora = DataSets.VaderCorpus.values().length;
+        double[][][] counts = new double[corpora][3][3];
+        for (int i = 0; i < snippets.size(); i++) {
+            Item it = snippets.get(i);
+            counts[it.group() - TWEET_FILES.size()][it.gold()][
+                    cascade(
+                            p.get(i),
+                            firstP.get(i),
+                            offsets,
+                            guard,
+                            firstOffsets,
+                            it.example().lexicon(),
+                            threshold)]++;
+        }
+        double[] f1 = new double[corpora];
+        for (int c = 0; c < corpora; c++) {
+            f1[c] = weightedFigures(counts[c], rowSums(counts[c]))[1];
+        }
+        return f1;
+    }
+
+    static EnglishSocialModel.FirstStage fitFirstStage(List<Item> items, List<Integer> rows) {
+        List<EnglishSocialModel.Example> x = new ArrayList<>(rows.size());
+        List<SentimentLabel> y = new ArrayList<>(rows.size());
+        for (int i : rows) {
+            x.add(items.get(i).example());
+            y.add(SentimentLabel.values()[items.get(i).gold()]);
+        }
+        return EnglishSocialModel.FirstStage.fit(x, y, EnglishSocialModel.Settings.DEFAULT)
+                .rounded();
     }
 
     /** Strength thresholds and log-probability bonuses tried by {@link #tuneGuard}. */

@@ -9,6 +9,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class SentenceEncoder {
     public static final int MAX_CHARS = 600;
 
     private final Model model;
+    private final LongAdder texts = new LongAdder();
 
     private SentenceEncoder() {
         long start = System.nanoTime();
@@ -109,7 +111,13 @@ public final class SentenceEncoder {
     /** The unit-length embedding of {@code text} (its first {@value #MAX_CHARS} characters). */
     public float[] embed(String text) {
         String head = text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS);
+        texts.increment();
         return model.embed(head.isBlank() ? "." : head).content().vector();
+    }
+
+    /** How many texts this encoder has embedded since it was loaded (benchmarks report it). */
+    public long texts() {
+        return texts.sum();
     }
 
     private static final class Holder {
