@@ -341,15 +341,18 @@ public final class EnglishSocialModel {
 
         /**
          * The first stage's answer, or -1 when it does not answer alone: its class after {@code offsets} and the
-         * lexicon guard, when the probability of that class is at least {@code threshold} and the lexicon alone
-         * reads the text the same way. The second condition means that wherever the lexicon is right the first stage
-         * is right too, so the cascade keeps at least as many of the lexicon's right answers as the whole model.
+         * lexicon guard, when that class is polar, its probability is at least {@code threshold} and the lexicon
+         * alone reads the text the same way. The last condition means that wherever the lexicon is right the first
+         * stage is right too, so the cascade keeps at least as many of the lexicon's right answers as the whole
+         * model. A neutral answer is never given alone: a text without opinion words is where the sentence
+         * embedding reads what words and lexicon miss ("the battery dies by noon" is a complaint).
          */
         public static int answer(
                 double[] p, double[] offsets, LexiconGuard guard, LexiconScorer.Reading lexicon, double threshold) {
             int decided = decide(p, offsets, guard, lexicon);
             boolean sure = p[decided] >= threshold;
             return sure
+                            && decided != SentimentLabel.NEUTRAL.ordinal()
                             && decided
                                     == SentimentLabel.ofScore(lexicon.compound(), LexiconScorer.DEFAULT_THRESHOLD)
                                             .ordinal()
