@@ -27,9 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * {@link LexiconGuard} that keeps a strong lexicon reading unless the model is confident otherwise.
  *
  * <p>Embedding a text is most of what the model costs, so the model may carry a {@link FirstStage}: the same
- * regression without the embedding (words and lexicon only, fitted on the same data), which answers alone when the
- * probability of its answer reaches a threshold chosen by cross-validation and the lexicon alone reads the text the
- * same way; only the other texts are embedded and
+ * regression without the embedding (words and lexicon only, fitted on the same data), which answers alone when its
+ * answer is polar, the probability of that answer reaches a threshold chosen by cross-validation and the lexicon alone
+ * reads the text the same way; only the other texts (neutral ones among them) are embedded and
  * answered by the whole model ({@link #sentiment(String, LexiconScorer.Reading, Function)}).
  *
  * <p>The shipped model ({@link #shipped()}, {@code sentiment-en-social.model}) is fitted by

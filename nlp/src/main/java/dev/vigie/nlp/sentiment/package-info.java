@@ -20,7 +20,7 @@
  *       {@link dev.vigie.nlp.sentiment.EnglishSocialModel}: a regression fitted on labelled tweets and rated snippets
  *       over the words of the text, the readings of a VADER-style lexicon layer (emoji, emoticons, hashtags, capitals,
  *       negation, "but") and a sentence embedding; its first stage, without the embedding, answers alone the texts it
- *       is sure of and the lexicon agrees with, so only the others are embedded. {@code WHEN_UNCERTAIN} and
+ *       is sure are positive or negative and the lexicon agrees with, so only the others are embedded. {@code WHEN_UNCERTAIN} and
  *       {@code ALWAYS} select the older review model ({@link dev.vigie.nlp.sentiment.EnglishSentimentModel}) with
  *       Stanford CoreNLP's sentiment model.</li>
  *   <li>French: CoreNLP has no French sentiment model (a French pipeline with {@code sentiment} silently runs the
