@@ -2,6 +2,7 @@ package dev.vigie.nlp.eval;
 
 import dev.vigie.nlp.internal.embed.SentenceEncoder;
 import dev.vigie.nlp.internal.linear.OffsetTuning;
+import dev.vigie.nlp.sentiment.EnglishSentimentModel;
 import dev.vigie.nlp.sentiment.EnglishSocialModel;
 import dev.vigie.nlp.sentiment.LexiconScorer;
 import dev.vigie.nlp.sentiment.PhrasingRulesForEvaluation;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * How good the default English model ({@link EnglishSocialModel}) is, measured out of sample, and the fitting of the
@@ -45,6 +48,7 @@ import java.util.Random;
  * {@code --answers FILE} writes each text's out-of-fold answer through the rules and markers (one line per text:
  * set, gold, answer, text); {@code --compare FILE} reads such a file written before a change of the rules and prints,
  * per set, how many answers changed, how many of them were made right and how many made wrong, and lists them.
+ * {@code --guard-curve} adds, after the report, the lexicon guard's trade-off curve ({@link #guardCurve}).
  */
 public final class EnglishTweetCrossValidation {
 
@@ -73,6 +77,7 @@ public final class EnglishTweetCrossValidation {
         boolean noReport = false;
         Path answers = null;
         Path compare = null;
+        boolean guardCurve = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
@@ -82,10 +87,11 @@ public final class EnglishTweetCrossValidation {
                 case "--no-report" -> noReport = true;
                 case "--answers" -> answers = Path.of(args[++i]);
                 case "--compare" -> compare = Path.of(args[++i]);
+                case "--guard-curve" -> guardCurve = true;
                 default ->
                     throw new IllegalArgumentException("unknown argument: " + args[i]
                             + " (expected --data DIR, --embeddings FILE, --write FILE, --seed S, --answers FILE,"
-                            + " --compare FILE)");
+                            + " --compare FILE, --guard-curve)");
             }
         }
         List<Item> items = load(DataSets.dataDir(data), embeddings);
@@ -102,7 +108,7 @@ public final class EnglishTweetCrossValidation {
             System.out.println("first stage: " + model.firstStage());
         }
         if (!noReport) {
-            int[] markers = report(items, seed);
+            int[] markers = report(items, seed, guardCurve);
             if (answers != null) {
                 writeAnswers(items, markers, answers);
             }
@@ -262,6 +268,11 @@ public final class EnglishTweetCrossValidation {
 
     /** Prints the cross-validated figures; returns each text's out-of-fold answer through the rules and markers. */
     static int[] report(List<Item> items, long seed) {
+        return report(items, seed, false);
+    }
+
+    /** {@link #report(List, long)}, followed by {@link #guardCurve} when {@code guardCurve}. */
+    static int[] report(List<Item> items, long seed, boolean guardCurve) {
         int[] fold = folds(items, allRows(items), FOLDS, seed);
         int[] decisions = new int[items.size()];
         int[] embedded = new int[items.size()];
@@ -386,6 +397,9 @@ public final class EnglishTweetCrossValidation {
         }
         System.out.println("Proxy lines with the rules and markers (\"default\" = model + rules + markers):");
         polarProxy(items, markers, unguarded);
+        if (guardCurve) {
+            guardCurve(items, foldModels, fold, firstP, fullP, markers);
+        }
         return markers;
     }
 
@@ -447,6 +461,25 @@ public final class EnglishTweetCrossValidation {
             int[] decisions,
             int[] rules,
             int[] markers) {
+        withRules(
+                items,
+                test,
+                model,
+                decisions,
+                rules,
+                markers,
+                t -> SentenceEncoder.shared().embed(t));
+    }
+
+    /** {@link #withRules(List, List, EnglishSocialModel, int[], int[], int[])} with this encoder for other texts. */
+    static void withRules(
+            List<Item> items,
+            List<Integer> test,
+            EnglishSocialModel model,
+            int[] decisions,
+            int[] rules,
+            int[] markers,
+            Function<String, float[]> encoder) {
         Map<String, Sentiment> answers = new HashMap<>();
         for (int i : test) {
             answers.put(
@@ -456,7 +489,7 @@ public final class EnglishTweetCrossValidation {
         LexiconScorer lexicon = LexiconScorer.english();
         SentimentScorer inner = t -> {
             Sentiment known = answers.get(t);
-            return known != null ? known : model.sentiment(t, lexicon);
+            return known != null ? known : model.sentiment(t, lexicon.read(t), encoder);
         };
         SentimentScorer without = PhrasingRulesForEvaluation.english(inner, false);
         SentimentScorer with = PhrasingRulesForEvaluation.english(inner, true);
@@ -465,6 +498,238 @@ public final class EnglishTweetCrossValidation {
             rules[i] = without.score(text).label().ordinal();
             markers[i] = with.score(text).label().ordinal();
         }
+    }
+
+    /** Strength thresholds of the lexicon guards tried by {@link #guardCurve}. */
+    static final double[] CURVE_STRONG = {0.05, 0.1, 0.2, 0.3, 0.5};
+    /** Bonuses tried by {@link #guardCurve}; 100 means always the lexicon's side once its reading is that strong. */
+    static final double[] CURVE_BONUS = {0.3, 0.6, 1, 2, 5, 100};
+    /** The tweet macro-recall a guard must keep in {@link #guardCurve}'s flags (a margin over the 0.66 target). */
+    static final double CURVE_RECALL_FLOOR = 0.670;
+
+    /**
+     * A lexicon guard as {@link #guardCurve} applies it: {@link EnglishSocialModel.LexiconGuard}'s rule without its
+     * bound on the bonus (so that "always the lexicon's side" can be tried). Up to the product's largest bonus the
+     * answers are checked against the product's own {@code decide} and {@code FirstStage.answer}.
+     */
+    record CurveGuard(double strong, double bonus) {
+        static final double PRODUCT_MAX_BONUS = 10;
+
+        int decide(double[] p, double[] offsets, LexiconScorer.Reading lex) {
+            if (bonus == 0 || Math.abs(lex.compound()) < strong) {
+                return EnglishSentimentModel.decide(p, offsets);
+            }
+            double[] shifted = offsets.clone();
+            shifted[(lex.compound() > 0 ? SentimentLabel.POSITIVE : SentimentLabel.NEGATIVE).ordinal()] += bonus;
+            return EnglishSentimentModel.decide(p, shifted);
+        }
+
+        /** The cascade's answer with this guard: the fold's first stage when sure and agreeing, else its model. */
+        int cascade(EnglishSocialModel m, double[] firstP, double[] p, Item it) {
+            LexiconScorer.Reading lex = it.example().lexicon();
+            EnglishSocialModel.FirstStage first = m.firstStage();
+            int d = decide(firstP, first.offsets(), lex);
+            int answer = firstP[d] >= first.threshold() && d == lexiconClass(it) ? d : decide(p, m.offsets(), lex);
+            if (bonus <= PRODUCT_MAX_BONUS
+                    && answer
+                            != EnglishTweetCrossValidation.cascade(
+                                    p, firstP, m.offsets(), product(), first.offsets(), lex, first.threshold())) {
+                throw new IllegalStateException("the curve's guard disagrees with the product's on: "
+                        + it.example().text());
+            }
+            return answer;
+        }
+
+        /** The product's guard (bonus capped at its largest), for the texts the rules score besides the posts. */
+        EnglishSocialModel.LexiconGuard product() {
+            return new EnglishSocialModel.LexiconGuard(strong, Math.min(bonus, PRODUCT_MAX_BONUS));
+        }
+
+        @Override
+        public String toString() {
+            return bonus == 0 ? "none" : String.format(Locale.ROOT, "%.2f / %s", strong, fmtBonus(bonus));
+        }
+
+        private static String fmtBonus(double b) {
+            return b == Math.rint(b) ? String.valueOf((long) b) : String.valueOf(b);
+        }
+    }
+
+    /**
+     * The trade-off curve of the lexicon guard, out of fold: for each guard of {@link #CURVE_STRONG} x
+     * {@link #CURVE_BONUS} (and none), the same folds' models and first stages with that guard in place of the one
+     * their inner split chose, through the phrasing rules and markers as the pipeline runs them; beside the default as
+     * shipped (each fold's own guard) and the lexicon alone. Per row: tweets macro-recall / macro-F1 / neutral recall;
+     * accuracy and macro-F1 on each VADER corpus; share of the lexicon's right answers kept and of its wrong ones fixed
+     * on all tweets and on sentiment-laden ones, with the projected VADER-tweet accuracy; the share kept split by
+     * gold class (polar, neutral).
+     */
+    static void guardCurve(
+            List<Item> items,
+            List<EnglishSocialModel> models,
+            int[] fold,
+            double[][] firstP,
+            double[][] fullP,
+            int[] shipped) {
+        List<CurveGuard> guards = new ArrayList<>();
+        guards.add(new CurveGuard(1, 0));
+        for (double strong : CURVE_STRONG) {
+            for (double bonus : CURVE_BONUS) {
+                guards.add(new CurveGuard(strong, bonus));
+            }
+        }
+        List<List<Integer>> tests = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            tests.add(new ArrayList<>());
+        }
+        for (int i = 0; i < items.size(); i++) {
+            tests.get(fold[i]).add(i);
+        }
+        Map<String, float[]> embedded = new ConcurrentHashMap<>();
+        Function<String, float[]> encoder =
+                t -> embedded.computeIfAbsent(t, x -> SentenceEncoder.shared().embed(x));
+        System.out.println();
+        System.out.println(
+                "Lexicon guard curve, out of fold (the same folds' models and first stages, the guard below in"
+                        + " place of the one each fold's inner split chose; through the rules and markers). Columns: tweets"
+                        + " (8,143) macro-R / macro-F1 / neutral recall; VADER movie, Amazon, NYT accuracy / macro-F1; share of"
+                        + " the lexicon's right answers kept / of its wrong ones fixed -> projected VADER-tweet accuracy"
+                        + " (0.903 x kept + 0.097 x fixed), on all tweets and on sentiment-laden ones (|compound| >= "
+                        + LADEN
+                        + "); kept among the lexicon's right answers on polar / neutral tweets. Flags: A (L) ="
+                        + " tweets macro-R >= " + CURVE_RECALL_FLOOR + " and the projection on all (sentiment-laden)"
+                        + " tweets >= " + VADER_TWEETS_LEXICON_ACCURACY
+                        + "; V = above the lexicon in accuracy and macro-F1 on all three VADER"
+                        + " corpora; D = no figure below the shipped row and a better projection.");
+        System.out.printf(
+                Locale.ROOT,
+                "%-22s  %-21s  %-13s  %-13s  %-13s  %-21s  %-21s  %-13s  %s%n",
+                "guard strong / bonus",
+                "tweets R / F1 / neuR",
+                "movie acc/F1",
+                "Amazon acc/F1",
+                "NYT acc/F1",
+                "all: kept/fixed->proj",
+                "laden: kept/fixed->proj",
+                "kept pol/neu",
+                "flags");
+        int[] lexicon = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            lexicon[i] = lexiconClass(items.get(i));
+        }
+        double[] lex = curveFigures(items, lexicon);
+        double[] ship = curveFigures(items, shipped);
+        System.out.println(curveLine("lexicon alone", lex, lex, ship));
+        System.out.println(curveLine("shipped (fold's own)", ship, lex, ship));
+        for (CurveGuard guard : guards) {
+            int[] decisions = new int[items.size()];
+            int[] rules = new int[items.size()];
+            int[] markers = new int[items.size()];
+            for (int f = 0; f < FOLDS; f++) {
+                EnglishSocialModel m = models.get(f);
+                for (int i : tests.get(f)) {
+                    decisions[i] = guard.cascade(m, firstP[i], fullP[i], items.get(i));
+                }
+                withRules(items, tests.get(f), m.withGuard(guard.product()), decisions, rules, markers, encoder);
+            }
+            System.out.println(curveLine(guard.toString(), curveFigures(items, markers), lex, ship));
+        }
+        System.out.println(
+                "(bonus 100: above the product's largest bonus, 10; the few texts the rules score besides the"
+                        + " posts, rewrites and contrast clauses, are read with bonus 10)");
+    }
+
+    /**
+     * {tweets macro-R, macro-F1, neutral recall, then accuracy and macro-F1 of movie, Amazon, NYT, then kept, fixed,
+     * projection on all tweets, the same on sentiment-laden tweets, kept on polar tweets, kept on neutral tweets}.
+     */
+    static double[] curveFigures(List<Item> items, int[] answers) {
+        ConfusionMatrix tweets = matrix();
+        ConfusionMatrix[] vader = {matrix(), matrix(), matrix()};
+        int[][] right = new int[2][2];
+        int[][] kept = new int[2][2];
+        int[] rightByGold = new int[3];
+        int[] keptByGold = new int[3];
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            String gold = SentimentLabel.values()[it.gold()].id();
+            String answer = SentimentLabel.values()[answers[i]].id();
+            if (!it.tweet()) {
+                vader[it.group() - TWEET_FILES.size()].add(gold, answer);
+                continue;
+            }
+            tweets.add(gold, answer);
+            int r = lexiconClass(it) == it.gold() ? 1 : 0;
+            int ok = answers[i] == it.gold() ? 1 : 0;
+            right[0][r]++;
+            kept[0][r] += ok;
+            rightByGold[it.gold()] += r;
+            keptByGold[it.gold()] += r * ok;
+            if (Math.abs(it.example().lexicon().compound()) >= LADEN) {
+                right[1][r]++;
+                kept[1][r] += ok;
+            }
+        }
+        double[][] c = counts(tweets);
+        double[] f = new double[17];
+        f[0] = tweets.macroRecall();
+        f[1] = tweets.macroF1();
+        f[2] = c[1][1] / rowSums(c)[1];
+        for (int v = 0; v < 3; v++) {
+            f[3 + 2 * v] = vader[v].accuracy();
+            f[4 + 2 * v] = vader[v].macroF1();
+        }
+        for (int l = 0; l < 2; l++) {
+            double keeps = kept[l][1] / (double) right[l][1];
+            double fixes = kept[l][0] / (double) right[l][0];
+            f[9 + 3 * l] = keeps;
+            f[10 + 3 * l] = fixes;
+            f[11 + 3 * l] = VADER_TWEETS_LEXICON_ACCURACY * keeps + (1 - VADER_TWEETS_LEXICON_ACCURACY) * fixes;
+        }
+        int neutral = SentimentLabel.NEUTRAL.ordinal();
+        f[15] = (keptByGold[0] + keptByGold[2]) / (double) (rightByGold[0] + rightByGold[2]);
+        f[16] = keptByGold[neutral] / (double) rightByGold[neutral];
+        return f;
+    }
+
+    /** One line of {@link #guardCurve}, with its flags against the lexicon ({@code lex}) and the shipped row. */
+    static String curveLine(String name, double[] f, double[] lex, double[] ship) {
+        boolean all = f[0] >= CURVE_RECALL_FLOOR && f[11] >= VADER_TWEETS_LEXICON_ACCURACY;
+        boolean laden = f[0] >= CURVE_RECALL_FLOOR && f[14] >= VADER_TWEETS_LEXICON_ACCURACY;
+        boolean aboveLexicon = true;
+        for (int k = 3; k <= 8; k++) {
+            aboveLexicon &= f[k] > lex[k];
+        }
+        boolean noneWorse = true;
+        for (int k : new int[] {0, 1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 14}) {
+            noneWorse &= f[k] >= ship[k];
+        }
+        boolean dominates = noneWorse && (f[11] > ship[11] || f[14] > ship[14]);
+        return String.format(
+                Locale.ROOT,
+                "%-22s  %.3f / %.3f / %.3f  %.3f / %.3f  %.3f / %.3f  %.3f / %.3f  %.3f/%.3f->%.3f    %.3f/%.3f->%.3f    %.3f / %.3f  %s%s%s%s",
+                name,
+                f[0],
+                f[1],
+                f[2],
+                f[3],
+                f[4],
+                f[5],
+                f[6],
+                f[7],
+                f[8],
+                f[9],
+                f[10],
+                f[11],
+                f[12],
+                f[13],
+                f[14],
+                f[15],
+                f[16],
+                all ? "A" : "-",
+                laden ? "L" : "-",
+                aboveLexicon ? "V" : "-",
+                dominates ? "D" : "-");
     }
 
     /** VADER's tweet set (held out): about 4,200 tweets, 2,700 positive and 7 % neutral (the rest negative). */
