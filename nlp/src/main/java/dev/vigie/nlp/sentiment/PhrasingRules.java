@@ -646,7 +646,11 @@ final class PhrasingRules implements SentimentScorer {
         }
         String plain = rewrite(text);
         LexiconScorer.Reading reading = lexicon.read(plain);
-        Sentiment s = inner == lexicon ? lexicon.sentiment(reading) : inner.score(plain);
+        Sentiment s = inner == lexicon
+                ? lexicon.sentiment(reading)
+                : inner instanceof EnglishSentimentScorer english && english.readsWith(lexicon)
+                        ? english.score(plain, reading) // the same text read by the same lexicon: read once
+                        : inner.score(plain);
         if (s.label() == SentimentLabel.POSITIVE
                 && isPlainQuestion(plain)
                 && Math.abs(reading.compound()) < QUESTION_MAX_COMPOUND) {
