@@ -1,5 +1,7 @@
 package dev.vigie.nlp.sentiment;
 
+import dev.vigie.nlp.internal.embed.SentenceEncoder;
+
 /**
  * English sentiment. By default ({@link CoreNlpUse#NEVER}) {@link EnglishSocialModel}: a regression fitted on
  * labelled tweets and rated snippets over the words of a text, the lexicon's readings and a sentence embedding,
@@ -84,10 +86,24 @@ public final class EnglishSentimentScorer implements SentimentScorer {
 
     @Override
     public Sentiment score(String text) {
+        return score(text, lexicon.read(text));
+    }
+
+    /** Whether {@link #score(String, LexiconScorer.Reading)} takes readings made by {@code reader}. */
+    boolean readsWith(LexiconScorer reader) {
+        return reader == lexicon;
+    }
+
+    /**
+     * The sentiment of {@code text}, given its reading by this scorer's lexicon (for a caller that has read the same
+     * text already: {@link PhrasingRules}).
+     */
+    Sentiment score(String text, LexiconScorer.Reading reading) {
         if (social != null) {
-            return social.sentiment(text, lexicon);
+            return social.sentiment(
+                    text, reading, post -> SentenceEncoder.shared().embed(post));
         }
-        EnglishSentimentModel.Example example = EnglishSentimentModel.Example.read(text, lexicon, null);
+        EnglishSentimentModel.Example example = new EnglishSentimentModel.Example(text, reading, null);
         if (!asksCoreNlp(example.lexicon())) {
             return model.sentiment(example);
         }

@@ -1,8 +1,9 @@
 package dev.vigie.nlp.sentiment;
 
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,9 +134,18 @@ final class PhrasingRules implements SentimentScorer {
 
     private final SentimentScorer inner;
     private final LexiconScorer lexicon;
-    private final Map<Pattern, String> rewrites;
+    private final Pattern[] patterns;
+    private final String[] replacements;
     /** Every rewrite's match contains one of these (lower case): a text with none is not searched. */
     private final List<String> cues;
+    /** The cue words of single rewrites (lower case), each once. */
+    private final String[] rewriteCues;
+    /**
+     * Per rewrite, the indexes in {@link #rewriteCues} of its own cue words, one of which each of its matches
+     * contains: a rewrite none of whose cues is in the text is not searched; null: searched whenever {@link #cues}
+     * let the text through.
+     */
+    private final BitSet[] gates;
 
     private final Pattern question;
     private final Set<String> repetition;
@@ -149,7 +159,7 @@ final class PhrasingRules implements SentimentScorer {
     private PhrasingRules(
             SentimentScorer inner,
             LexiconScorer lexicon,
-            Map<Pattern, String> rewrites,
+            Rewrites rewrites,
             List<String> cues,
             Pattern question,
             Set<String> repetition,
@@ -159,12 +169,45 @@ final class PhrasingRules implements SentimentScorer {
         this.markers = markers;
         this.inner = inner;
         this.lexicon = lexicon;
-        this.rewrites = rewrites;
+        this.patterns = rewrites.patterns.toArray(Pattern[]::new);
+        this.replacements = rewrites.replacements.toArray(String[]::new);
         this.cues = cues;
+        List<String> own =
+                rewrites.cues.stream().flatMap(List::stream).distinct().toList();
+        this.rewriteCues = own.toArray(String[]::new);
+        this.gates = rewrites.cues.stream()
+                .map(c -> {
+                    if (c.isEmpty()) {
+                        return null;
+                    }
+                    BitSet gate = new BitSet(own.size());
+                    c.forEach(cue -> gate.set(own.indexOf(cue)));
+                    return gate;
+                })
+                .toArray(BitSet[]::new);
         this.question = question;
         this.repetition = repetition;
         this.determiners = determiners;
         this.problems = problems;
+    }
+
+    /** A language's rewrites in the order they apply, each with its cue words (none: no cue of its own). */
+    private static final class Rewrites {
+        private final List<Pattern> patterns = new ArrayList<>();
+        private final List<String> replacements = new ArrayList<>();
+        private final List<List<String>> cues = new ArrayList<>();
+
+        /** Rewrites {@code pattern}'s matches to {@code replacement}; each match contains one of {@code cues}. */
+        void put(Pattern pattern, String replacement, String... cues) {
+            for (String cue : cues) {
+                if (cue.isEmpty() || !cue.equals(cue.toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("a cue word is not empty and in lower case: '" + cue + "'");
+                }
+            }
+            patterns.add(pattern);
+            replacements.add(replacement);
+            this.cues.add(List.of(cues));
+        }
     }
 
     private static Pattern phrase(String regex) {
@@ -183,7 +226,7 @@ final class PhrasingRules implements SentimentScorer {
      */
     static PhrasingRules english(SentimentScorer inner, boolean markers) {
         String apos = "['’]";
-        Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
+        Rewrites rewrites = new Rewrites();
         rewrites.put(phrase("(can" + apos + "?t|cannot|can not) complain"), "quite happy");
         rewrites.put(phrase("no complaints"), "quite happy");
         rewrites.put(
@@ -260,124 +303,180 @@ final class PhrasingRules implements SentimentScorer {
 
     /** French rules around {@code inner}. */
     static PhrasingRules french(SentimentScorer inner) {
-        Map<Pattern, String> rewrites = new java.util.LinkedHashMap<>();
+        Rewrites rewrites = new Rewrites();
         // tokenised text ("je m' attendais", "chef-d' oeuvre") is joined back first, so the phrases below match it
         rewrites.put(
                 Pattern.compile(
                         "(?<=(?<![\\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['’]) +(?=\\p{L})",
                         Pattern.CASE_INSENSITIVE),
-                "");
+                "",
+                "' ",
+                "’ ");
         // titles that hold praise words: a review comparing a show to a soap opera is not praising it
-        rewrites.put(phrase("(les |des |un |une )?feux de l['’] ?amour"), "un feuilleton");
-        rewrites.put(phrase("amour,? gloire et beaut[ée]"), "un feuilleton");
-        rewrites.put(phrase("plus belle la vie"), "un feuilleton");
+        rewrites.put(phrase("(les |des |un |une )?feux de l['’] ?amour"), "un feuilleton", "amour");
+        rewrites.put(phrase("amour,? gloire et beaut[ée]"), "un feuilleton", "amour");
+        rewrites.put(phrase("plus belle la vie"), "un feuilleton", "belle la vie");
         // regret that a show ended is praise: "dommage qu'il n'y ait qu'une saison"
         rewrites.put(
                 phrase(
                         "dommage ?,? (que |qu['’] ?)[^.!?]{0,60}?(arr[êe]t|fini|termin|une (seule )?saison|plus de saisons"
                                 + "|(pas|plus) (eu )?de suite|plus diffus|si peu|pas assez|trop court|plus d['’] ?[ée]toiles)"
                                 + "\\p{L}*"),
-                "");
+                "",
+                "dommage");
         rewrites.put(
                 phrase(
                         "(impossible|difficile|dur|du mal|de mal) (de |d['’] ?|à |a )(m['’] ?|s['’] ?|nous |vous |t['’] ?)?"
                                 + "(en )?(d[ée]crocher|arr[êe]ter|passer|l[âa]cher)"),
-                "captivant"); // "on a du mal à s'arrêter", "impossible de décrocher"
+                "captivant",
+                "arr",
+                "passer",
+                "cher"); // "on a du mal à s'arrêter", "impossible de décrocher"
         rewrites.put(
                 phrase(
                         "(du |de )mal (à|a) (y |m['’] ?y |l['’] ?|s['’] ?y )?(accrocher|rentrer|entrer|croire|suivre|adhérer)"),
-                "pas accroché"); // "j'ai du mal à accrocher"
+                "pas accroché",
+                "mal"); // "j'ai du mal à accrocher"
         rewrites.put(
                 phrase("d[ée]croch(e|é|ée|és|es|ent|er|ons|ez|ait|aient)"
                         + "(?!\\s+(un|une|le|la|les|des|l['’]|d['’]|sa|son|ses|leur|leurs|du|en|à|a)(?![\\p{L}]))"),
-                "lassé"); // "j'ai décroché", "je décroche" (not "décrocher un contrat")
-        rewrites.put(phrase("(n['’] ?(a|ai|as|ont|avons|avez|aura) )?pas le temps de s['’] ?ennuyer"), "captivant");
-        rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent");
-        rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable");
-        rewrites.put(phrase("laisse(nt|r|ait)? (\\p{L}+ )?(à|a) d[ée]sirer"), "est insuffisant");
+                "lassé",
+                "croch"); // "j'ai décroché", "je décroche" (not "décrocher un contrat")
+        rewrites.put(
+                phrase("(n['’] ?(a|ai|as|ont|avons|avez|aura) )?pas le temps de s['’] ?ennuyer"),
+                "captivant",
+                "ennuyer");
+        rewrites.put(phrase("(il n['’] ?y a |il y a |y a |y['’] ?a )(pas|rien de) mieux"), "excellent", "mieux");
+        rewrites.put(phrase("tir[ée]e?s? par les cheveux"), "invraisemblable", "cheveux");
+        rewrites.put(phrase("laisse(nt|r|ait)? (\\p{L}+ )?(à|a) d[ée]sirer"), "est insuffisant", "sirer");
         rewrites.put(
                 phrase("(n['’] ?est|ne sont|n['’] ?était|n['’] ?etait|n['’] ?étaient) (\\p{L}+ )?pas au rendez-vous"),
-                "est décevant");
-        rewrites.put(phrase("(est|sont|était|etait|étaient) (bien |toujours |aussi )?au rendez-vous"), "est réussi");
-        rewrites.put(phrase("(en|au)[- ]dessous de la moyenne"), "médiocre");
+                "est décevant",
+                "rendez-vous");
+        rewrites.put(
+                phrase("(est|sont|était|etait|étaient) (bien |toujours |aussi )?au rendez-vous"),
+                "est réussi",
+                "rendez-vous");
+        rewrites.put(phrase("(en|au)[- ]dessous de la moyenne"), "médiocre", "moyenne");
         // "le seul point positif", "le seul intérêt": the rest is blame
         rewrites.put(
                 phrase("(le |mon |son )?seul (point positif|intérêt|interet|avantage|atout|bon point|mérite|merite)"),
-                "médiocre");
+                "médiocre",
+                "seul");
         // "terrible" is praise in familiar speech ("franchement terrible !") and blame in news ("c'est vraiment
         // terrible
         // pour les victimes"): after an intensifier or a verb it says nothing sure; before a noun it stays blame
         rewrites.put(
                 phrase("(vraiment|franchement|trop|grave|juste|carrément|carrement) terribles?"),
-                "vraiment saisissant");
+                "vraiment saisissant",
+                "terrible");
         rewrites.put(
-                phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"), "est saisissant");
+                phrase("(est|sont|était|etait|étaient|etaient) terribles?(?! (de|d['’]|pour|à|a))"),
+                "est saisissant",
+                "terrible");
         rewrites.put(
                 phrase("comment (ne pas|ne peut-on pas|ne pourrait-on pas) (rire|rigoler|craquer|aimer|adorer|apprécier"
                         + "|succomber|fondre|accrocher)"),
-                "irrésistible");
-        rewrites.put(phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )pleurer"), "émouvant");
+                "irrésistible",
+                "comment");
         rewrites.put(
-                phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"), "bouleversant");
+                phrase("(fait|fais|faire|font|fera|ferait) (rire et |sourire et |rire ou )pleurer"),
+                "émouvant",
+                "pleurer");
+        rewrites.put(
+                phrase("(beau|belle|beaux|belles|poétiques?|émouvante?s?|touchante?s?) (à|a) pleurer"),
+                "bouleversant",
+                "pleurer");
         // what could have been: "aurait pu être grandiose", "avait tout pour plaire" (not "aurait pu être pire")
-        rewrites.put(phrase("(aurait|auraient|aurais) pu (être|etre|devenir)(?! pire)"), "n'est pas");
-        rewrites.put(phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"), "a déçu");
+        rewrites.put(phrase("(aurait|auraient|aurais) pu (être|etre|devenir)(?! pire)"), "n'est pas", "pu ");
+        rewrites.put(
+                phrase("avai(t|ent) tout pour (réussir|reussir|plaire|séduire|seduire|cartonner)"),
+                "a déçu",
+                "tout pour");
         rewrites.put(
                 phrase("va(ut|ux|lent) pas (des masses|grand[- ]chose|un clou|tripette|un pet de lapin)"),
-                "est pas recommandable");
-        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "pas terrible");
-        rewrites.put(phrase("ni queue ni t[êe]te"), "pas cohérent"); // "n'a ni queue ni tête": one negation
-        rewrites.put(phrase("tourne(nt)? en rond"), "répétitif");
-        rewrites.put(phrase("se laisse(nt)? (regarder|voir)"), "agréable");
-        rewrites.put(phrase("(je m['’]|j['’]m['’]|m['’])attendais (à|a) pire"), "bonne surprise");
+                "est pas recommandable",
+                "vau",
+                "valent");
+        rewrites.put(phrase("pas grand[- ]chose(?! (à|a) (redire|reprocher|dire de mal))"), "pas terrible", "chose");
+        rewrites.put(phrase("ni queue ni t[êe]te"), "pas cohérent", "queue"); // "n'a ni queue ni tête": one negation
+        rewrites.put(phrase("tourne(nt)? en rond"), "répétitif", "rond");
+        rewrites.put(phrase("se laisse(nt)? (regarder|voir)"), "agréable", "laisse");
+        rewrites.put(phrase("(je m['’]|j['’]m['’]|m['’])attendais (à|a) pire"), "bonne surprise", "pire");
         rewrites.put(
                 phrase("(je )?(ne |n['’])?(peux|peut|pouvons|pouvez|pourrais) pas (me |nous |vous |se )?plaindre"),
-                "satisfait");
-        rewrites.put(phrase("rien (à|a) redire"), "parfait");
-        rewrites.put(phrase("rien (à|a) reprocher"), "parfait");
-        rewrites.put(phrase("(ça|ca|c['’]est) aurait pu être pire"), "correct");
+                "satisfait",
+                "plaindre");
+        rewrites.put(phrase("rien (à|a) redire"), "parfait", "redire");
+        rewrites.put(phrase("rien (à|a) reprocher"), "parfait", "reprocher");
+        rewrites.put(phrase("(ça|ca|c['’]est) aurait pu être pire"), "correct", "pire");
         // the mirror of "je m'attendais à pire": expectations not met
         rewrites.put(
                 phrase(
                         "(je m['’]|on s['’]|j['’]m['’]|m['’]|s['’])attend(ais|ait|ions) (à|a) (beaucoup |bien |tellement )?mieux"),
-                "déçu");
-        rewrites.put(phrase("(j['’]|on )esp[ée]r(ais|ait) (beaucoup |bien |tellement )?mieux"), "déçu");
-        rewrites.put(phrase("loin d['’](être|etre)"), "pas"); // "loin d'être drôle" ("de loin le meilleur" is praise)
-        rewrites.put(phrase("pas mal (de|d(?=['’]))"), "beaucoup de"); // a quantity, not the litotes "pas mal"
-        rewrites.put(phrase("chef[- ]d['’](œ|oe)uvre"), "merveille");
-        rewrites.put(phrase("coup de c(œ|oe)ur"), "favori");
-        rewrites.put(phrase("(à|a) ne (pas|surtout pas) (manquer|rater|louper)"), "incontournable");
-        rewrites.put(phrase("(à|a) voir absolument"), "incontournable");
-        rewrites.put(phrase("pass(ez|e|er) (votre|ton|son) chemin"), "à éviter");
-        rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "");
-        rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable");
+                "déçu",
+                "mieux");
+        rewrites.put(phrase("(j['’]|on )esp[ée]r(ais|ait) (beaucoup |bien |tellement )?mieux"), "déçu", "mieux");
+        rewrites.put(
+                phrase("loin d['’](être|etre)"),
+                "pas",
+                "loin"); // "loin d'être drôle" ("de loin le meilleur" is praise)
+        rewrites.put(
+                phrase("pas mal (de|d(?=['’]))"), "beaucoup de", "pas mal"); // a quantity, not the litotes "pas mal"
+        rewrites.put(phrase("chef[- ]d['’](œ|oe)uvre"), "merveille", "chef");
+        rewrites.put(phrase("coup de c(œ|oe)ur"), "favori", "coup");
+        rewrites.put(
+                phrase("(à|a) ne (pas|surtout pas) (manquer|rater|louper)"),
+                "incontournable",
+                "manquer",
+                "rater",
+                "louper");
+        rewrites.put(phrase("(à|a) voir absolument"), "incontournable", "voir");
+        rewrites.put(phrase("pass(ez|e|er) (votre|ton|son) chemin"), "à éviter", "chemin");
+        rewrites.put(phrase("s['’]il (vous|te) pla[iî]t"), "", "pla");
+        rewrites.put(phrase("(est|sont) (à|a) voir"), "est recommandable", "voir");
         rewrites.put(
                 phrase(
                         "(à|a) voir (d['’]urgence|de toute urgence|(à|a) tout pri[xs]|sans hésiter|sans hesiter|et (à|a) revoir)"),
-                "incontournable");
-        rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant");
-        rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant");
-        rewrites.put(phrase("(mort|morte|morts|mortes|mourir|mourrir|meurs|meurt) de rire"), "hilarant");
-        rewrites.put(phrase("(à )?couper le souffle"), "époustouflant");
-        rewrites.put(phrase("prend aux tripes"), "captivant");
-        rewrites.put(phrase("tien(t|nent|drait) pas la route"), "est pas solide");
-        rewrites.put(phrase("tien(t|nent|drait) la route"), "est solide");
-        rewrites.put(phrase("(à|a) la hauteur(?! d)"), "satisfaisant"); // not "à la hauteur de la gare"
+                "incontournable",
+                "voir");
+        rewrites.put(phrase("vivement (la fin|que (ça|ca|cela) s['’]arr[êe]te)"), "lassant", "vivement");
+        rewrites.put(phrase("peu(t|vent|x) mieux faire"), "insuffisant", "mieux");
+        rewrites.put(phrase("(mort|morte|morts|mortes|mourir|mourrir|meurs|meurt) de rire"), "hilarant", "rire");
+        rewrites.put(phrase("(à )?couper le souffle"), "époustouflant", "souffle");
+        rewrites.put(phrase("prend aux tripes"), "captivant", "tripes");
+        rewrites.put(phrase("tien(t|nent|drait) pas la route"), "est pas solide", "route");
+        rewrites.put(phrase("tien(t|nent|drait) la route"), "est solide", "route");
+        rewrites.put(phrase("(à|a) la hauteur(?! d)"), "satisfaisant", "hauteur"); // not "à la hauteur de la gare"
         rewrites.put(
                 phrase("vu (bien |nettement |beaucoup |largement |tellement )?mieux"),
-                "vu médiocre"); // "j'ai vu mieux"
-        rewrites.put(phrase("va(u|ut|ux|lait|udra|udrait) pas (le coup|le détour|la peine)"), "est pas recommandable");
+                "vu médiocre",
+                "mieux"); // "j'ai vu mieux"
+        rewrites.put(
+                phrase("va(u|ut|ux|lait|udra|udrait) pas (le coup|le détour|la peine)"),
+                "est pas recommandable",
+                "coup",
+                "détour",
+                "peine");
         rewrites.put(
                 phrase("va(u|ut|ux|lait|udra|udrait) (vraiment |bien |largement )?(le coup|le détour|la peine)"),
-                "est recommandable");
+                "est recommandable",
+                "coup",
+                "détour",
+                "peine");
         rewrites.put(
                 phrase("co[uû]t(e|ent|ait|aient|er) (une fortune|les yeux de la t[êe]te|la peau des fesses|un bras)"),
-                "est trop cher");
-        rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez");
+                "est trop cher",
+                "fortune",
+                "tête",
+                "tete",
+                "fesses",
+                "bras");
+        rewrites.put(phrase("(feriez|ferais|ferait|ferions|feraient) mieux de"), "devriez", "mieux");
         // a star rating: none or one star is a bad mark, four or five a good one
-        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?[ée]toiles?"), "nul");
-        rewrites.put(phrase("(3|trois) [ée]toiles?"), "correct");
-        rewrites.put(phrase("(4|5|quatre|cinq) [ée]toiles?"), "excellent");
+        rewrites.put(phrase("(0|1|zéro|zero|une seule|une demi|une) (demi[- ])?[ée]toiles?"), "nul", "toile");
+        rewrites.put(phrase("(3|trois) [ée]toiles?"), "correct", "toile");
+        rewrites.put(phrase("(4|5|quatre|cinq) [ée]toiles?"), "excellent", "toile");
         Pattern question = Pattern.compile(
                 "^(est[- ]ce|quel|quelle|quels|quelles|comment|quand|où|ou est|pourquoi|combien|"
                         + "qui|que|qu['’]|y a[- ]t[- ]il|peut[- ]on|faut[- ]il|savez[- ]vous|sais[- ]tu|avez[- ]vous|as[- ]tu)",
@@ -474,14 +573,30 @@ final class PhrasingRules implements SentimentScorer {
         if (cues.stream().noneMatch(lower::contains)) {
             return text;
         }
+        BitSet present = rewriteCuesIn(lower);
         String out = text;
-        for (Map.Entry<Pattern, String> e : rewrites.entrySet()) {
-            Matcher m = e.getKey().matcher(out);
+        for (int i = 0; i < patterns.length; i++) {
+            if (gates[i] != null && !gates[i].intersects(present)) {
+                continue;
+            }
+            Matcher m = patterns[i].matcher(out);
             if (m.find()) {
-                out = m.replaceAll(Matcher.quoteReplacement(e.getValue()));
+                out = m.replaceAll(Matcher.quoteReplacement(replacements[i]));
+                present = rewriteCuesIn(out.toLowerCase(Locale.ROOT)); // a replacement may bring or take a cue
             }
         }
         return out;
+    }
+
+    /** The indexes in {@link #rewriteCues} of the cue words {@code lower} contains. */
+    private BitSet rewriteCuesIn(String lower) {
+        BitSet present = new BitSet(rewriteCues.length);
+        for (int i = 0; i < rewriteCues.length; i++) {
+            if (lower.contains(rewriteCues[i])) {
+                present.set(i);
+            }
+        }
+        return present;
     }
 
     /** A single sentence ending with "?" that starts like a question. */
@@ -531,7 +646,11 @@ final class PhrasingRules implements SentimentScorer {
         }
         String plain = rewrite(text);
         LexiconScorer.Reading reading = lexicon.read(plain);
-        Sentiment s = inner == lexicon ? lexicon.sentiment(reading) : inner.score(plain);
+        Sentiment s = inner == lexicon
+                ? lexicon.sentiment(reading)
+                : inner instanceof EnglishSentimentScorer english && english.readsWith(lexicon)
+                        ? english.score(plain, reading) // the same text read by the same lexicon: read once
+                        : inner.score(plain);
         if (s.label() == SentimentLabel.POSITIVE
                 && isPlainQuestion(plain)
                 && Math.abs(reading.compound()) < QUESTION_MAX_COMPOUND) {

@@ -24,7 +24,9 @@ import java.util.Locale;
  * mvn -B -q -o -pl nlp test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.vigie.nlp.eval.SentimentBenchmark -Dexec.args="--docs 2000"
  * </pre>
  * English documents are Amazon review snippets and movie review snippets of the VADER set, alternated (short
- * product and opinion texts); French ones are DEFT 2017 tweets. Each run warms up on 200 documents first.
+ * product and opinion texts); French ones are DEFT 2017 tweets, and Allociné train reviews for the default French
+ * scorer (phrasing rules around the lexicon, as {@code SentimentAnalyzer} answers "fr"). Each run warms up on 200
+ * documents first. {@code --lang en} or {@code --lang fr} runs one language's rows only.
  */
 public final class SentimentBenchmark {
 
@@ -35,21 +37,21 @@ public final class SentimentBenchmark {
     public static void main(String[] args) throws IOException {
         String data = null;
         int docs = 2000;
+        String lang = "all";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = args[++i];
                 case "--docs" -> docs = Integer.parseInt(args[++i]);
+                case "--lang" -> lang = args[++i];
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown argument: " + args[i] + " (expected --data DIR, --docs N)");
+                            "unknown argument: " + args[i] + " (expected --data DIR, --docs N, --lang en|fr|all)");
             }
         }
+        if (!List.of("en", "fr", "all").contains(lang)) {
+            throw new IllegalArgumentException("--lang " + lang + ": expected en, fr or all");
+        }
         Path dir = DataSets.dataDir(data);
-        List<String> english = englishPosts(dir, docs + WARM_UP);
-        List<String> french = new ArrayList<>();
-        DataSets.deft(dir, "train").forEach(t -> french.add(t.text()));
-        DataSets.deft(dir, "val").forEach(t -> french.add(t.text()));
-
         System.out.printf(
                 Locale.ROOT,
                 "Sentiment, one thread, %s, %d documents after %d of warm-up%n",
@@ -67,6 +69,16 @@ public final class SentimentBenchmark {
                 "(wall docs/s)",
                 "via CoreNLP",
                 "heap MB");
+        if (!lang.equals("fr")) {
+            english(dir, docs);
+        }
+        if (!lang.equals("en")) {
+            french(dir, docs);
+        }
+    }
+
+    private static void english(Path dir, int docs) throws IOException {
+        List<String> english = englishPosts(dir, docs + WARM_UP);
         run(
                 "en social model (default)",
                 EnglishSentimentScorer.create(EnglishSentimentScorer.CoreNlpUse.NEVER, 0, 600),
@@ -86,6 +98,18 @@ public final class SentimentBenchmark {
                     english,
                     docs);
         }
+    }
+
+    private static void french(Path dir, int docs) throws IOException {
+        List<String> french = new ArrayList<>();
+        DataSets.deft(dir, "train").forEach(t -> french.add(t.text()));
+        DataSets.deft(dir, "val").forEach(t -> french.add(t.text()));
+        List<String> reviews = new ArrayList<>();
+        DataSets.allocine(dir, "train").forEach(t -> reviews.add(t.text()));
+        SentimentAnalyzer analyzer = SentimentAnalyzer.builder().build();
+        SentimentScorer byDefault = text -> analyzer.analyze(text, "fr");
+        run("fr default (rules + lexicon), DEFT", byDefault, cycle(french, docs + WARM_UP), docs);
+        run("fr default, Allociné reviews", byDefault, cycle(reviews, docs + WARM_UP), docs);
         run("fr shipped lexicon", LexiconScorer.french(), cycle(french, docs + WARM_UP), docs);
         List<LabelledText> train = DataSets.deft(dir, "train");
         run(
