@@ -524,12 +524,18 @@ public final class EnglishTweetCrossValidation {
             return EnglishSentimentModel.decide(p, shifted);
         }
 
-        /** The cascade's answer with this guard: the fold's first stage when sure and agreeing, else its model. */
+        /**
+         * The cascade's answer with this guard: the fold's first stage when sure of a polar class the lexicon agrees
+         * with, else its model.
+         */
         int cascade(EnglishSocialModel m, double[] firstP, double[] p, Item it) {
             LexiconScorer.Reading lex = it.example().lexicon();
             EnglishSocialModel.FirstStage first = m.firstStage();
             int d = decide(firstP, first.offsets(), lex);
-            int answer = firstP[d] >= first.threshold() && d == lexiconClass(it) ? d : decide(p, m.offsets(), lex);
+            int answer =
+                    firstP[d] >= first.threshold() && d != SentimentLabel.NEUTRAL.ordinal() && d == lexiconClass(it)
+                            ? d
+                            : decide(p, m.offsets(), lex);
             if (bonus <= PRODUCT_MAX_BONUS
                     && answer
                             != EnglishTweetCrossValidation.cascade(
