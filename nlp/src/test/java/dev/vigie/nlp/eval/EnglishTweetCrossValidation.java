@@ -1079,11 +1079,7 @@ public final class EnglishTweetCrossValidation {
             }
             double[] sf =
                     cascadeSnippetF1(snippets, snippetOof, snippetFirstOof, offsets, guard, firstOffsets, threshold);
-            boolean kept = true;
-            for (int c = 0; c < sf.length; c++) {
-                kept &= sf[c] >= snippetBase[c] - FIRST_STAGE_SNIPPET_COST;
-            }
-            if (kept) {
+            if (noneBelow(sf, snippetBase, FIRST_STAGE_SNIPPET_COST)) {
                 best = threshold;
                 bestSkipped = f[3];
             }
@@ -1220,17 +1216,23 @@ public final class EnglishTweetCrossValidation {
                     continue;
                 }
                 double[] sf = snippetF1(snippets, snippetOof, offsets, guard);
-                boolean kept = true;
-                for (int c = 0; c < sf.length; c++) {
-                    kept &= sf[c] >= snippetBase[c] - GUARD_SNIPPET_COST;
-                }
-                if (kept) {
+                if (noneBelow(sf, snippetBase, GUARD_SNIPPET_COST)) {
                     best = guard;
                     bestScore = f[1];
                 }
             }
         }
         return best;
+    }
+
+    /** Whether every figure is at least its base figure minus {@code cost} (each VADER corpus' macro-F1). */
+    static boolean noneBelow(double[] figures, double[] base, double cost) {
+        for (int c = 0; c < figures.length; c++) {
+            if (figures[c] < base[c] - cost) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {tweet macro-recall, macro-F1 at the VADER tweets' mix} of the answers under offsets and guard. */
