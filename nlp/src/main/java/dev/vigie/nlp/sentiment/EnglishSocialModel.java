@@ -270,12 +270,6 @@ public final class EnglishSocialModel {
         return sentiment(p, decide(p, offsets, guard, lexicon));
     }
 
-    /** {@link #sentiment(String, LexiconScorer.Reading, Function)} with the lexicon's reading and the shared encoder. */
-    public Sentiment sentiment(String post, LexiconScorer lexicon) {
-        return sentiment(
-                post, lexicon.read(post), text -> SentenceEncoder.shared().embed(text));
-    }
-
     /** The first stage, or null when every text is embedded. */
     public FirstStage firstStage() {
         return firstStage;
