@@ -220,7 +220,8 @@ public final class ColdRunBenchmark {
                 r.fresh() / r.cpu());
     }
 
-    private static double median(double[] values) {
+    /** The median of {@code values} (the array is not changed); the mean of the two middle ones for an even count. */
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int m = sorted.length / 2;

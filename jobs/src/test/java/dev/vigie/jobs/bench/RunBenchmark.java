@@ -327,13 +327,6 @@ public final class RunBenchmark {
         return millis;
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     private static RawBulk compareSinkWithRawBulk(
             URI es, RestClient rest, List<EsDocument> documents, int n, int parallelism, int rounds) throws Exception {
         long bytes = documents.stream()
@@ -402,8 +395,8 @@ public final class RunBenchmark {
                     100 * ratios[round],
                     load());
         }
+        double median = ColdRunBenchmark.median(ratios);
         Arrays.sort(ratios);
-        double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
         System.out.printf(
                 Locale.ROOT,
                 "sink / raw _bulk: median of %d rounds %.0f %% (lowest %.0f %%, highest %.0f "
@@ -419,7 +412,10 @@ public final class RunBenchmark {
                 documents.size(),
                 sinkCpu / rounds,
                 rawCpu / rounds);
-        return new RawBulk(median(rawRates), median(rawEsPerDoc), median(rawClientPerDoc));
+        return new RawBulk(
+                ColdRunBenchmark.median(rawRates),
+                ColdRunBenchmark.median(rawEsPerDoc),
+                ColdRunBenchmark.median(rawClientPerDoc));
     }
 
     /**
